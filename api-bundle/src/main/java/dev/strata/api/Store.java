@@ -1,0 +1,76 @@
+package dev.strata.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One named store. Each single operation ({@link #get}, {@link #put}, {@link #putAll}, ...) is its own transaction;
+ * several operations that must see one snapshot or apply together go in a transaction:
+ *
+ * <pre>{@code
+ * store.inTransaction(tx -> {
+ *     long from = Long.parseLong(new String(tx.get("a").orElseThrow()));
+ *     tx.put("a", Long.toString(from - 10).getBytes());
+ *     tx.put("b", ...);
+ * });
+ * }</pre>
+ *
+ * Every open store is also registered as an OSGi service of this type with the properties
+ * {@value #NAME_PROPERTY} and {@code strata.backend}.
+ */
+@ProviderType
+public interface Store extends KeyValueOperations {
+
+    /** Service property naming the store. */
+    String NAME_PROPERTY = "strata.store";
+
+    /** Keys are strings of 1 to this many UTF-8 bytes. */
+    int MAX_KEY_BYTES = 1024;
+
+    /** Values are at most this many bytes (64 MiB). */
+    int MAX_VALUE_BYTES = 64 * 1024 * 1024;
+
+    String name();
+
+    /** Name, backend, status and durability, as of now. */
+    StoreInfo info();
+
+    /**
+     * Begins an explicit transaction; close it (try-with-resources) to roll back what was not committed.
+     *
+     * @throws StoreUnavailableException when the backend is not available
+     */
+    Transaction begin(TransactionMode mode);
+
+    default Transaction begin() {
+        return begin(TransactionMode.READ_WRITE);
+    }
+
+    /** Runs the action in a read-write transaction and commits it, retrying on conflict (see {@link TransactionOptions#DEFAULT}). */
+    default void inTransaction(TransactionAction action) {
+        inTransaction(TransactionOptions.DEFAULT, action);
+    }
+
+    default void inTransaction(TransactionOptions options, TransactionAction action) {
+        inTransactionResult(options, tx -> {
+            action.run(tx);
+            return null;
+        });
+    }
+
+    /** Like {@link #inTransaction(TransactionAction)}, returning the result of the last (committed) attempt. */
+    default <T> T inTransactionResult(TransactionWork<T> work) {
+        return inTransactionResult(TransactionOptions.DEFAULT, work);
+    }
+
+    /**
+     * Runs the work and commits. On {@link ConflictException} the transaction is rolled back and the work runs again
+     * on a fresh snapshot, up to {@code options.maxAttempts()} times and within {@code options.timeout()}; any other
+     * exception rolls back and propagates at once.
+     */
+    <T> T inTransactionResult(TransactionOptions options, TransactionWork<T> work);
+
+    /** Runs the work on one read-only snapshot. */
+    default <T> T read(TransactionWork<T> work) {
+        return inTransactionResult(TransactionOptions.READ_ONLY, work);
+    }
+}

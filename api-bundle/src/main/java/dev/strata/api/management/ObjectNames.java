@@ -1,0 +1,42 @@
+package dev.strata.api.management;
+
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/** The JMX names of Strata's MXBeans. */
+public final class ObjectNames {
+
+    public static final String DOMAIN = "dev.strata";
+
+    private ObjectNames() {
+    }
+
+    /** {@code dev.strata:type=Store,name=<store>} */
+    public static ObjectName store(String name) {
+        return of("Store", name);
+    }
+
+    /** {@code dev.strata:type=Backend,name=<type>} */
+    public static ObjectName backend(String type) {
+        return of("Backend", type);
+    }
+
+    /** {@code dev.strata:type=Jobs} */
+    public static ObjectName jobs() {
+        return of("Jobs", null);
+    }
+
+    /** {@code dev.strata:type=Runtime} */
+    public static ObjectName runtime() {
+        return of("Runtime", null);
+    }
+
+    private static ObjectName of(String type, String name) {
+        try {
+            String text = DOMAIN + ":type=" + type + (name == null ? "" : ",name=" + ObjectName.quote(name));
+            return new ObjectName(text);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException("not a JMX name part: " + name, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.strata.api.spi;
+
+import java.nio.file.Path;
+
+import dev.strata.api.StorageException;
+import dev.strata.api.TransactionMode;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One open store inside a backend: an ordered byte-key map with snapshot-isolated transactions. Thread-safe: many
+ * transactions may be open at once from many threads; one transaction is used by one thread at a time.
+ */
+@ConsumerType
+public interface StorageEngine extends AutoCloseable {
+
+    /**
+     * Begins a transaction on a snapshot of the committed data as of now.
+     *
+     * @throws dev.strata.api.ReadOnlyException for {@link TransactionMode#READ_WRITE} on an engine in read-only mode
+     */
+    EngineTransaction begin(TransactionMode mode);
+
+    /** Figures only the engine knows; cheap enough to call every second. */
+    EngineMetrics metrics();
+
+    /** Whether the engine refuses writes after a failure (failed fsync, corruption): the store's safe mode. */
+    default boolean isReadOnly() {
+        return false;
+    }
+
+    /** Makes everything committed durable and shortens recovery (flush memory tables, trim logs). */
+    default void checkpoint() {
+    }
+
+    /** Reclaims space held by overwritten and deleted data. Runs in the caller's thread; may take long. */
+    default void compact() {
+    }
+
+    /**
+     * Writes a consistent copy of the store, as of one moment, into an empty target directory, while the engine
+     * keeps serving. Only for backends whose capabilities declare {@code nativeSnapshot}; others are backed up
+     * through a read-only transaction by core.
+     */
+    default void snapshot(Path target) {
+        throw new UnsupportedOperationException("this backend has no native snapshot; use a logical backup");
+    }
+
+    /**
+     * Reads every key and value, checking whatever checksums the engine keeps, and reports what it found.
+     * The default walks one read-only snapshot.
+     */
+    default VerifyResult verify() {
+        long keys = 0;
+        long bytes = 0;
+        try (EngineTransaction tx = begin(TransactionMode.READ_ONLY);
+             EngineCursor cursor = tx.cursor(KeyRange.ALL, false)) {
+            while (cursor.next()) {
+                keys++;
+                bytes += cursor.key().length + cursor.value().length;
+            }
+        } catch (dev.strata.api.CorruptionException e) {
+            return VerifyResult.damaged(keys, bytes, e.getMessage());
+        }
+        return VerifyResult.ok(keys, bytes);
+    }
+
+    /**
+     * Closes the store: everything committed is durable afterwards (as the durability level promised), files and
+     * locks are released. Open transactions are aborted. Idempotent.
+     */
+    @Override
+    void close() throws StorageException;
+}
