@@ -1,8 +1,9 @@
 /**
  * Crypto and compression as OSGi services, implemented by the crypto bundle and used by engines, backups and
  * archives: {@link dev.strata.api.crypto.AeadCipher} (authenticated encryption),
- * {@link dev.strata.api.crypto.KeyProvider} (keys with ids, so stores can be re-keyed) and
- * {@link dev.strata.api.crypto.Compressor} (LZ4, zstd, deflate, none).
+ * {@link dev.strata.api.crypto.KeyProvider} (keys with ids, so stores can be re-keyed),
+ * {@link dev.strata.api.crypto.Compressor} (LZ4, zstd, deflate, none) and
+ * {@link dev.strata.api.crypto.PassphraseKeyDerivation} (keys from passphrases, for backups and archives).
  */
 @Export
 @Version("0.1.0")
