@@ -1,0 +1,217 @@
+package dev.strata.core.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.strata.api.BackendInfo;
+import dev.strata.api.EntryCursor;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.Scan;
+import dev.strata.api.StorageException;
+import dev.strata.api.Store;
+import dev.strata.api.StoreInfo;
+import dev.strata.api.StoreStatus;
+import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.Transaction;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.TransactionOptions;
+import dev.strata.api.TransactionWork;
+import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.EngineTransaction;
+import dev.strata.api.spi.StorageBackend;
+import dev.strata.api.spi.StorageEngine;
+
+/**
+ * One defined store. Its engine comes and goes with its backend ({@link #attach}, {@link #detach}); the store
+ * object stays, so callers holding it get {@link StoreUnavailableException} while the backend is away and
+ * carry on when it returns. Usable outside OSGi (tests, benchmarks): attach a backend instance directly.
+ */
+public final class ManagedStore implements Store {
+
+    private final StoreDefinition definition;
+    private final Path directory;
+    private final Object lifecycle = new Object();
+    private volatile OpenEngine open;
+    private volatile String unavailableReason;
+
+    public ManagedStore(StoreDefinition definition, Path directory) {
+        this.definition = definition;
+        this.directory = directory;
+        this.unavailableReason = "backend '" + definition.backend() + "' is not installed";
+    }
+
+    public StoreDefinition definition() {
+        return definition;
+    }
+
+    /**
+     * Opens the store's engine on the backend. Does nothing when it is already open.
+     *
+     * @throws StorageException when the backend cannot open it; the store stays unavailable with the reason
+     */
+    public void attach(StorageBackend backend, BackendInfo info) {
+        synchronized (lifecycle) {
+            if (open != null) {
+                return;
+            }
+            try {
+                if (!info.capabilities().supports(definition.durability())) {
+                    throw new InvalidArgumentException("backend '" + info.type() + "' does not support durability "
+                            + definition.durability().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                Files.createDirectories(directory);
+                StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
+                        definition.durability(), definition.properties()));
+                open = new OpenEngine(definition.name(), engine, info);
+            } catch (IOException e) {
+                unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
+                throw new StorageException("store '" + name() + "': " + unavailableReason, e);
+            } catch (RuntimeException e) {
+                unavailableReason = "backend '" + info.type() + "' failed to open it: " + e.getMessage();
+                throw Failures.translate(name(), e);
+            }
+        }
+    }
+
+    /**
+     * Closes the engine after the operations inside it have left (waiting at most {@code graceMillis} for explicit
+     * transactions), and makes the store unavailable with the reason given.
+     *
+     * @return how many operations were abandoned when the grace period ran out
+     */
+    public int detach(String reason, long graceMillis) {
+        synchronized (lifecycle) {
+            unavailableReason = reason;
+            OpenEngine closing = open;
+            if (closing == null) {
+                return 0;
+            }
+            open = null;
+            return closing.close(graceMillis);
+        }
+    }
+
+    /** The open engine (for metrics and maintenance), or empty while unavailable. */
+    public Optional<StorageEngine> engine() {
+        OpenEngine current = open;
+        return current == null ? Optional.empty() : Optional.of(current.engine());
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public StoreInfo info() {
+        OpenEngine current = open;
+        StoreStatus status = current == null ? StoreStatus.UNAVAILABLE
+                : current.engine().isReadOnly() ? StoreStatus.READ_ONLY : StoreStatus.ONLINE;
+        String message = switch (status) {
+            case UNAVAILABLE -> unavailableReason;
+            case READ_ONLY -> "the engine refuses writes after a failure; see the log";
+            case ONLINE -> "";
+        };
+        return new StoreInfo(name(), definition.backend(), status, definition.durability(), message);
+    }
+
+    @Override
+    public Transaction begin(TransactionMode mode) {
+        if (mode == null) {
+            throw new InvalidArgumentException("transaction mode must not be null");
+        }
+        return enter().begin(mode);
+    }
+
+    @Override
+    public <T> T inTransactionResult(TransactionOptions options, TransactionWork<T> work) {
+        return TransactionRunner.run(this, options, work);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        byte[] encoded = Keys.encode(key);
+        OpenEngine engine = enter();
+        try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
+            return Optional.ofNullable(tx.get(encoded));
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            engine.leave();
+        }
+    }
+
+    @Override
+    public Map<String, byte[]> getAll(Collection<String> keys) {
+        Keys.checkKeys(keys);
+        return read(tx -> tx.getAll(keys));
+    }
+
+    @Override
+    public EntryCursor scan(Scan scan) {
+        ScanPlan plan = ScanPlan.of(scan);
+        if (plan.isEmpty()) {
+            return ScanCursor.empty(plan);
+        }
+        OpenEngine engine = enter();
+        EngineTransaction tx;
+        try {
+            tx = engine.engine().begin(TransactionMode.READ_ONLY);
+        } catch (RuntimeException e) {
+            engine.leave();
+            throw engine.translate(e);
+        }
+        try {
+            return new ScanCursor(name(), tx.cursor(plan.range(), scan.descending()), plan, () -> {
+                try {
+                    tx.close();
+                } finally {
+                    engine.leave();
+                }
+            });
+        } catch (RuntimeException e) {
+            try {
+                tx.close();
+            } finally {
+                engine.leave();
+            }
+            throw engine.translate(e);
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+        Keys.encode(key);
+        Keys.checkValue(key, value);
+        inTransaction(tx -> tx.put(key, value));
+    }
+
+    @Override
+    public void putAll(Map<String, byte[]> entries) {
+        Keys.checkEntries(entries);
+        inTransaction(tx -> tx.putAll(entries));
+    }
+
+    @Override
+    public boolean delete(String key) {
+        Keys.encode(key);
+        return inTransactionResult(tx -> tx.delete(key));
+    }
+
+    private OpenEngine enter() {
+        OpenEngine current = open;
+        if (current != null && current.enter()) {
+            return current;
+        }
+        throw new StoreUnavailableException("store '" + name() + "' is unavailable: " + unavailableReason);
+    }
+
+    @Override
+    public String toString() {
+        return "Store[" + name() + " on " + definition.backend() + "]";
+    }
+}

@@ -1,0 +1,153 @@
+package dev.strata.core.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import dev.strata.api.EntryCursor;
+import dev.strata.api.KeyOrder;
+import dev.strata.api.Scan;
+import dev.strata.api.Transaction;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.EngineTransaction;
+
+/**
+ * A client transaction over one engine transaction: string keys, validation, error translation, and the engine
+ * lease, which it holds from begin until commit or rollback so the engine cannot close under it.
+ */
+final class ManagedTransaction implements Transaction {
+
+    private final OpenEngine engine;
+    private final EngineTransaction tx;
+    private boolean open = true;
+
+    ManagedTransaction(OpenEngine engine, EngineTransaction tx) {
+        this.engine = engine;
+        this.tx = tx;
+    }
+
+    @Override
+    public TransactionMode mode() {
+        return tx.mode();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        byte[] encoded = Keys.encode(key);
+        return Optional.ofNullable(call(() -> tx.get(encoded)));
+    }
+
+    @Override
+    public Map<String, byte[]> getAll(Collection<String> keys) {
+        Keys.checkKeys(keys);
+        List<byte[]> encoded = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            encoded.add(Keys.encode(key));
+        }
+        List<byte[]> values = call(() -> tx.getAll(encoded));
+        Map<String, byte[]> found = new TreeMap<>(KeyOrder::compare);
+        int i = 0;
+        for (String key : keys) {
+            byte[] value = values.get(i++);
+            if (value != null) {
+                found.put(key, value);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public EntryCursor scan(Scan scan) {
+        ScanPlan plan = ScanPlan.of(scan);
+        if (plan.isEmpty()) {
+            return ScanCursor.empty(plan);
+        }
+        return new ScanCursor(engine.store(), call(() -> tx.cursor(plan.range(), scan.descending())), plan, () -> { });
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+        byte[] encoded = Keys.encode(key);
+        Keys.checkValue(key, value);
+        run(() -> tx.put(encoded, value));
+    }
+
+    @Override
+    public void putAll(Map<String, byte[]> entries) {
+        Keys.checkEntries(entries);
+        run(() -> entries.forEach((key, value) -> tx.put(Keys.encode(key), value)));
+    }
+
+    @Override
+    public boolean delete(String key) {
+        byte[] encoded = Keys.encode(key);
+        return call(() -> tx.delete(encoded));
+    }
+
+    @Override
+    public void commit() {
+        checkOpen();
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            finish();
+        }
+    }
+
+    @Override
+    public void rollback() {
+        if (!open) {
+            return;
+        }
+        try {
+            tx.abort();
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            finish();
+        }
+    }
+
+    @Override
+    public void close() {
+        rollback();
+    }
+
+    private void finish() {
+        open = false;
+        engine.leave();
+    }
+
+    private void checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("transaction on store '" + engine.store() + "' is no longer open");
+        }
+    }
+
+    private <T> T call(Supplier<T> work) {
+        checkOpen();
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        }
+    }
+
+    private void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package dev.strata.core.internal;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.strata.api.BackendInfo;
+import dev.strata.api.StorageException;
+import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.StorageEngine;
+
+/**
+ * An engine a store has open, with the gate that keeps it open while operations run inside it.
+ *
+ * @param store   the store's name, for messages
+ * @param engine  the open engine
+ * @param backend the backend that opened it
+ * @param gate    counts the operations inside
+ */
+record OpenEngine(String store, StorageEngine engine, BackendInfo backend, EngineGate gate) {
+
+    OpenEngine(String store, StorageEngine engine, BackendInfo backend) {
+        this(store, engine, backend, new EngineGate());
+    }
+
+    /** @return false when the engine is closing */
+    boolean enter() {
+        return gate.enter();
+    }
+
+    void leave() {
+        gate.leave();
+    }
+
+    /** Begins an engine transaction on behalf of a caller that has entered. */
+    ManagedTransaction begin(TransactionMode mode) {
+        try {
+            return new ManagedTransaction(this, engine.begin(mode));
+        } catch (RuntimeException e) {
+            leave();
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Waits for the operations inside to leave, then closes the engine: everything committed is durable
+     * afterwards. Transactions still open after the grace period are aborted by the engine's close.
+     *
+     * @return how many operations were still inside when the grace period ended
+     */
+    int close(long graceMillis) {
+        int abandoned;
+        try {
+            abandoned = gate.closeAndAwait(graceMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandoned = -1;
+        }
+        engine.close();
+        return abandoned;
+    }
+
+    /** An engine failure as the caller should see it; after the engine closed, any failure means unavailable. */
+    RuntimeException translate(RuntimeException failure) {
+        if (gate.isClosing() && !(failure instanceof StorageException)) {
+            return new StoreUnavailableException("store '" + store + "' was closed while the operation ran: "
+                    + "backend '" + backend.type() + "' went away", failure);
+        }
+        return Failures.translate(store, failure);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.strata.core.internal;
+
+import java.util.NoSuchElementException;
+
+import dev.strata.api.Entry;
+import dev.strata.api.EntryCursor;
+import dev.strata.api.spi.EngineCursor;
+
+/**
+ * Streams a scan's entries from an engine cursor: one entry of look-ahead, the pattern filter and the limit applied
+ * as it goes. Closes itself when exhausted; {@code onClose} releases what the scan holds (its transaction and its
+ * place in the engine gate, for a scan outside a transaction).
+ */
+final class ScanCursor implements EntryCursor {
+
+    private final String store;
+    private final EngineCursor cursor;
+    private final ScanPlan plan;
+    private final Runnable onClose;
+    private long remaining;
+    private Entry next;
+    private boolean closed;
+
+    ScanCursor(String store, EngineCursor cursor, ScanPlan plan, Runnable onClose) {
+        this.store = store;
+        this.cursor = cursor;
+        this.plan = plan;
+        this.onClose = onClose;
+        this.remaining = plan.scan().maxEntries() == 0 ? Long.MAX_VALUE : plan.scan().maxEntries();
+    }
+
+    /** A cursor over nothing, for a scan whose bounds exclude every key. */
+    static ScanCursor empty(ScanPlan plan) {
+        ScanCursor empty = new ScanCursor("", null, plan, () -> { });
+        empty.closed = true;
+        return empty;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        if (closed) {
+            return false;
+        }
+        try {
+            while (remaining > 0 && cursor.next()) {
+                String key = Keys.decode(cursor.key());
+                if (plan.accepts(key)) {
+                    next = new Entry(key, cursor.value());
+                    remaining--;
+                    return true;
+                }
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw Failures.translate(store, e);
+        }
+        close();
+        return false;
+    }
+
+    @Override
+    public Entry next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("scan exhausted");
+        }
+        Entry entry = next;
+        next = null;
+        return entry;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            cursor.close();
+        } finally {
+            onClose.run();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.strata.core.internal;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.strata.api.BackendInfo;
+import dev.strata.api.NotFoundException;
+import dev.strata.api.StorageException;
+import dev.strata.api.StorageService;
+import dev.strata.api.Store;
+import dev.strata.api.StoreInfo;
+import dev.strata.api.spi.StorageBackend;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * The storage service: matches store definitions with installed backends. Backends come and go as bundles do; the
+ * catalog opens a store when both its definition and its backend are present, publishes it as a {@link Store}
+ * service, and closes it (after in-flight work) when either goes away.
+ */
+@Component(service = {StorageService.class, StoreRegistry.class}, immediate = true)
+public class StorageServiceComponent implements StorageService, StoreRegistry {
+
+    /** Framework property naming the directory that holds every store's directory. */
+    public static final String DATA_PROPERTY = "strata.data";
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    private final StoreCatalog catalog = new StoreCatalog();
+
+    @Activate
+    void activate(BundleContext context) {
+        String configured = context.getProperty(DATA_PROPERTY);
+        Path dataRoot = Path.of(configured != null ? configured : System.getProperty("user.dir") + "/data");
+        catalog.start(dataRoot, new StorePublisher(context), new CatalogLog(logger));
+        logger.info("Strata storage service started; store data under {}", dataRoot.toAbsolutePath());
+    }
+
+    @Deactivate
+    void deactivate() {
+        catalog.stop();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBackend(StorageBackend backend, ServiceReference<StorageBackend> reference) {
+        catalog.addBackend(backend, describe(backend, reference));
+    }
+
+    void unbindBackend(StorageBackend backend, ServiceReference<StorageBackend> reference) {
+        catalog.removeBackend(backend);
+    }
+
+    @Override
+    public void define(StoreDefinition definition) {
+        catalog.define(definition);
+    }
+
+    @Override
+    public void remove(String name) {
+        catalog.remove(name);
+    }
+
+    @Override
+    public List<StoreInfo> stores() {
+        return catalog.stores().stream().map(Store::info).sorted(Comparator.comparing(StoreInfo::name)).toList();
+    }
+
+    @Override
+    public Store store(String name) {
+        return findStore(name).orElseThrow(() -> new NotFoundException("No store named '" + name
+                + "'. Defined stores: " + String.join(", ", stores().stream().map(StoreInfo::name).toList())));
+    }
+
+    @Override
+    public Optional<Store> findStore(String name) {
+        return catalog.find(name).map(Store.class::cast);
+    }
+
+    @Override
+    public List<BackendInfo> backends() {
+        return catalog.backends().stream().sorted(Comparator.comparing(BackendInfo::type)).toList();
+    }
+
+    private static BackendInfo describe(StorageBackend backend, ServiceReference<StorageBackend> reference) {
+        Object type = reference.getProperty(StorageBackend.TYPE_PROPERTY);
+        if (!(type instanceof String text) || text.isBlank()) {
+            throw new StorageException("backend service " + reference + " has no " + StorageBackend.TYPE_PROPERTY
+                    + " property");
+        }
+        return new BackendInfo(text, reference.getBundle().getSymbolicName(),
+                reference.getBundle().getVersion().toString(), backend.capabilities());
+    }
+
+    /** Routes the catalog's events to the OSGi log. */
+    private record CatalogLog(Logger logger) implements StoreCatalog.Events {
+        @Override
+        public void info(String message) {
+            logger.info(message);
+        }
+
+        @Override
+        public void error(String message, Throwable cause) {
+            logger.error(message, cause);
+        }
+    }
+
+    static Map<String, Object> serviceProperties(ManagedStore store) {
+        return Map.of(Store.NAME_PROPERTY, store.name(), StorageBackend.TYPE_PROPERTY, store.definition().backend());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.strata.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * A store, as an operator defines it: one factory configuration of PID {@value #PID} per store. Keys not listed here
+ * are passed to the backend unchanged (for example {@code memory.limit} or {@code compression}).
+ */
+@ObjectClassDefinition(pid = StoreConfiguration.PID, name = "Strata store",
+        description = "A named store on one of the installed backends.")
+public @interface StoreConfiguration {
+
+    String PID = "dev.strata.store";
+
+    @AttributeDefinition(name = "Name", description = "Unique store name: letters, digits, '.', '_' or '-'.")
+    String name();
+
+    @AttributeDefinition(name = "Backend", description = "Backend type: memory, file, xodus, or a plugin's type.")
+    String backend() default "memory";
+
+    @AttributeDefinition(name = "Durability", description = "When a commit counts as done.", options = {
+            @Option(value = "none", label = "none: buffered"),
+            @Option(value = "os", label = "os: written to the operating system"),
+            @Option(value = "fsync", label = "fsync: forced to disk")})
+    String durability() default "os";
+
+    @AttributeDefinition(name = "Cache size", required = false,
+            description = "Bytes of cache the backend may use (k/m/g suffixes), where it has one.")
+    String cache_size() default "";
+
+    @AttributeDefinition(name = "Compression", required = false,
+            description = "Value or block compression, where the backend supports it: none, lz4, zstd, deflate.")
+    String compression() default "";
+
+    @AttributeDefinition(name = "Encryption key alias", required = false,
+            description = "Alias of the data key in the keystore; empty for no encryption.")
+    String encryption_keyAlias() default "";
+}

@@ -1,0 +1,82 @@
+package dev.strata.core.internal;
+
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.strata.api.Durability;
+import dev.strata.api.InvalidArgumentException;
+
+/**
+ * A validated store definition.
+ *
+ * @param name       unique store name, also its directory name
+ * @param backend    the backend type it needs
+ * @param durability when commits count as done
+ * @param properties every setting, for the backend (framework bookkeeping keys removed)
+ */
+public record StoreDefinition(String name, String backend, Durability durability, Map<String, Object> properties) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public StoreDefinition {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidArgumentException("store name '" + name
+                    + "' is invalid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (backend == null || backend.isBlank()) {
+            throw new InvalidArgumentException("store '" + name + "' names no backend");
+        }
+        if (durability == null) {
+            throw new InvalidArgumentException("store '" + name + "' has no durability");
+        }
+        properties = Map.copyOf(properties);
+    }
+
+    /** Reads a definition from configuration properties (ConfigAdmin's, or a plain map in tests). */
+    public static StoreDefinition from(Map<String, ?> config) {
+        Map<String, Object> settings = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (value != null && !isBookkeeping(key)) {
+                settings.put(key, value);
+            }
+        });
+        String name = text(settings.get("name"));
+        return new StoreDefinition(name, text(settings.get("backend")),
+                durability(name, text(settings.get("durability"))), settings);
+    }
+
+    public static StoreDefinition from(Dictionary<String, ?> config) {
+        Map<String, Object> copy = new HashMap<>();
+        for (Enumeration<String> keys = config.keys(); keys.hasMoreElements(); ) {
+            String key = keys.nextElement();
+            copy.put(key, config.get(key));
+        }
+        return from(copy);
+    }
+
+    static Durability durability(String store, String value) {
+        if (value == null || value.isBlank()) {
+            return Durability.OS;
+        }
+        try {
+            return Durability.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("store '" + store + "': durability must be none, os or fsync, was '"
+                    + value + "'");
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString().trim();
+    }
+
+    /** Keys that ConfigAdmin, File Install and DS add, which mean nothing to a backend. */
+    private static boolean isBookkeeping(String key) {
+        return key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.")
+                || key.equals("objectClass");
+    }
+}
