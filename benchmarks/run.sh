@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the benchmarks (and what they measure) and prints the table of medians.
+#   benchmarks/run.sh            full run (a few minutes per benchmark class)
+#   benchmarks/run.sh --quick    fewer iterations, for a smoke test
+# Extra arguments go to dev.strata.benchmarks.BenchmarkTable (--include REGEX, --baseline TARGET).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/.."
+mvn -B -q install -DskipTests -pl benchmarks -am
+exec java -jar "$here/target/benchmarks.jar" "$@"

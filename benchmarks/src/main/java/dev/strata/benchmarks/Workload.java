@@ -1,0 +1,37 @@
+package dev.strata.benchmarks;
+
+import java.util.Random;
+
+/**
+ * The shared workload: a fixed number of distinct random 16-character keys (16 bytes in UTF-8) and one 100-byte
+ * value, generated from a fixed seed so every target sees the same keys in the same order.
+ */
+final class Workload {
+
+    static final int KEYS = Integer.getInteger("strata.bench.keys", 1_000_000);
+    static final int BATCH = 1_000;
+    static final int VALUE_BYTES = 100;
+    private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
+    final String[] keys;
+    final byte[] value;
+
+    Workload() {
+        Random random = new Random(20261121L);
+        java.util.Set<String> seen = new java.util.HashSet<>(KEYS * 2);
+        keys = new String[KEYS];
+        int n = 0;
+        while (n < KEYS) {
+            char[] key = new char[16];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+            }
+            String text = new String(key);
+            if (seen.add(text)) {
+                keys[n++] = text;
+            }
+        }
+        value = new byte[VALUE_BYTES];
+        random.nextBytes(value);
+    }
+}
