@@ -3,7 +3,6 @@ package dev.strata.core.internal;
 import java.util.concurrent.TimeUnit;
 
 import dev.strata.api.BackendInfo;
-import dev.strata.api.StorageException;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.StorageEngine;
@@ -59,9 +58,12 @@ record OpenEngine(String store, StorageEngine engine, BackendInfo backend, Engin
         return abandoned;
     }
 
-    /** An engine failure as the caller should see it; after the engine closed, any failure means unavailable. */
+    /**
+     * An engine failure as the caller should see it. Once the engine is closing, any failure is reported as
+     * unavailability: the operation applied nothing, and the caller should wait for the backend, not fix its input.
+     */
     RuntimeException translate(RuntimeException failure) {
-        if (gate.isClosing() && !(failure instanceof StorageException)) {
+        if (gate.isClosing() && !(failure instanceof StoreUnavailableException)) {
             return new StoreUnavailableException("store '" + store + "' was closed while the operation ran: "
                     + "backend '" + backend.type() + "' went away", failure);
         }
