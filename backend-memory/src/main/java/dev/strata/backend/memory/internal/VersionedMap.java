@@ -1,0 +1,347 @@
+package dev.strata.backend.memory.internal;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.strata.api.ConflictException;
+import dev.strata.api.QuotaExceededException;
+import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.ByteKeys;
+import dev.strata.api.spi.KeyRange;
+
+/**
+ * The committed data of one store: every key with its version chain, in unsigned key order, plus what decides which
+ * versions a snapshot sees and which can go.
+ * <p>
+ * Reads take no lock: a transaction's snapshot is the timestamp of the newest published commit, and it reads, for
+ * each key, the newest version at or before it. Commits are serialised by one lock: they check first-committer-wins,
+ * enforce the memory limit, install their versions with the next timestamp and only then publish that timestamp, so
+ * a half-installed commit is never visible. Right after publishing, the committer prunes: versions no open snapshot
+ * can reach are cut off chains, and keys whose deletion every snapshot sees leave the map.
+ */
+final class VersionedMap {
+
+    private final String storeName;
+    private final MemorySettings settings;
+    private final ConcurrentSkipListMap<byte[], KeyEntry> keys = new ConcurrentSkipListMap<>(ByteKeys.ORDER);
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final SnapshotTracker snapshots = new SnapshotTracker(0);
+    private final PruneQueue pruneQueue = new PruneQueue();
+    private final LruEvictor evictor = new LruEvictor();
+    private final MemoryAccounting accounting = new MemoryAccounting();
+    private final boolean stampReads;
+    final ValueCodec codec;
+
+    /** The newest published commit; snapshots are taken from here. */
+    private volatile long visible;
+    /** Numbers commit attempts (a failed one does not use up a timestamp); marks the keys an attempt writes. */
+    private long commitAttempts;
+    /** Items waiting in the prune queue, readable without the lock. */
+    private volatile int pendingPrunes;
+    private volatile boolean closed;
+
+    VersionedMap(String storeName, MemorySettings settings) {
+        this.storeName = storeName;
+        this.settings = settings;
+        this.stampReads = settings.evicts();
+        this.codec = new ValueCodec(settings.deflate());
+    }
+
+    // ---- reading ----
+
+    MemoryTransaction begin(TransactionMode mode) {
+        ensureOpen();
+        int stripe = snapshots.stripeOfCurrentThread();
+        ReaderEpoch epoch = snapshots.enter(stripe);
+        // read only after entering: see SnapshotTracker for why this order makes pruning safe
+        long snapshot = visible;
+        return new MemoryTransaction(this, mode, snapshot, epoch, stripe);
+    }
+
+    /** The version of the key a snapshot sees if it holds a value, else {@code null}. */
+    Version read(byte[] key, long snapshot) {
+        KeyEntry entry = keys.get(key);
+        if (entry == null) {
+            return null;
+        }
+        Version version = entry.visibleAt(snapshot);
+        if (version == null || version.isDeletion()) {
+            return null;
+        }
+        if (stampReads && entry.lastAccess < snapshot) {
+            entry.lastAccess = snapshot;
+        }
+        return version;
+    }
+
+    /** The committed keys of a range, in cursor order; weakly consistent, so it streams without copying. */
+    Iterator<KeyEntry> entries(KeyRange range, boolean reverse) {
+        byte[] lower = range.lower();
+        byte[] upper = range.upper();
+        ConcurrentNavigableMap<byte[], KeyEntry> view;
+        if (lower == null) {
+            view = upper == null ? keys : keys.headMap(upper, false);
+        } else {
+            view = upper == null ? keys.tailMap(lower, true) : keys.subMap(lower, true, upper, false);
+        }
+        return (reverse ? view.descendingMap() : view).values().iterator();
+    }
+
+    /** A transaction is done reading; {@code mayPrune} lets the last reader of a retired epoch finish the pruning. */
+    void leave(ReaderEpoch epoch, int stripe, boolean mayPrune) {
+        epoch.leave(stripe);
+        if (mayPrune && epoch.retired && pendingPrunes > 0 && commitLock.tryLock()) {
+            try {
+                if (!closed) {
+                    pruneObsolete();
+                }
+            } finally {
+                commitLock.unlock();
+            }
+        }
+    }
+
+    // ---- committing ----
+
+    /**
+     * Applies a transaction's writes atomically.
+     *
+     * @throws ConflictException      when a key it writes got a newer version after its snapshot
+     * @throws QuotaExceededException when the memory limit refuses the commit
+     */
+    void commit(MemoryTransaction tx, long snapshot, NavigableMap<byte[], PendingWrite> writes) {
+        int count = writes.size();
+        KeyEntry[] entries = new KeyEntry[count];
+        boolean[] reserved = new boolean[count];
+        commitLock.lock();
+        try {
+            ensureOpen();
+            long timestamp = visible + 1;
+            long attempt = ++commitAttempts;
+            long liveDelta = 0;
+            long writtenLiveBytes = 0;
+            int i = 0;
+            for (Map.Entry<byte[], PendingWrite> write : writes.entrySet()) {
+                byte[] key = write.getKey();
+                // one traversal for the common case of a new key; the reserved slot stays invisible (head null)
+                KeyEntry fresh = new KeyEntry(key);
+                KeyEntry entry = keys.putIfAbsent(key, fresh);
+                if (entry == null) {
+                    entry = fresh;
+                    reserved[i] = true;
+                }
+                entries[i++] = entry;
+                if (changedSince(entry, snapshot)) {
+                    releaseReservations(entries, reserved, i);
+                    accounting.conflicted();
+                    throw new ConflictException("store '" + storeName + "': key " + ByteKeys.toDisplay(key)
+                            + " was changed by a transaction that committed after this one began");
+                }
+                entry.pinnedBy = attempt;
+                PendingWrite value = write.getValue();
+                long newCost = value.isDeletion() ? 0
+                        : MemoryAccounting.keyCost(key) + MemoryAccounting.versionCost(value.stored());
+                liveDelta += newCost - MemoryAccounting.liveCost(key, entry.head);
+                writtenLiveBytes += newCost;
+            }
+            if (settings.limited() && liveDelta > 0 && accounting.liveBytes() + liveDelta > settings.limitBytes()) {
+                makeRoom(liveDelta, writtenLiveBytes, timestamp, attempt, entries, reserved);
+            }
+            install(writes, entries, reserved, timestamp);
+            visible = timestamp;
+            // this transaction reads no more: its snapshot must not hold back the pruning of what it replaced
+            tx.releaseSnapshot(false);
+            pruneObsolete();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** Whether a client committed a version of the key after the snapshot (evictions do not count). */
+    private static boolean changedSince(KeyEntry entry, long snapshot) {
+        for (Version v = entry.head; v != null && v.timestamp > snapshot; v = v.older) {
+            if (!v.evicted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void makeRoom(long liveDelta, long writtenLiveBytes, long timestamp, long attempt, KeyEntry[] entries,
+            boolean[] reserved) {
+        long limit = settings.limitBytes();
+        long projected = accounting.liveBytes() + liveDelta;
+        if (!settings.evicts() || writtenLiveBytes > limit) {
+            releaseReservations(entries, reserved, entries.length);
+            throw new QuotaExceededException("store '" + storeName + "': the commit would bring the data to "
+                    + projected + " bytes; " + MemorySettings.LIMIT + " is " + limit + " bytes ("
+                    + accounting.liveBytes() + " in use)"
+                    + (settings.evicts() ? ", and this commit alone writes " + writtenLiveBytes : ""));
+        }
+        // evict down to a low-water mark, so the next commits find room without another pass over every key
+        long lowWater = limit - limit / 10;
+        evictor.evict(keys.values(), projected - lowWater, attempt, entry -> evict(entry, timestamp));
+    }
+
+    private void evict(KeyEntry entry, long timestamp) {
+        Version before = entry.head;
+        Version deletion = new Version(timestamp, null, -1, true, before);
+        entry.head = deletion;
+        accounting.versionAdded(deletion);
+        accounting.newestChanged(entry.key, before, deletion);
+        accounting.evicted();
+        pruneQueue.add(entry, timestamp);
+    }
+
+    private void releaseReservations(KeyEntry[] entries, boolean[] reserved, int count) {
+        for (int i = 0; i < count; i++) {
+            if (reserved[i]) {
+                keys.remove(entries[i].key, entries[i]);
+            }
+        }
+    }
+
+    private void install(NavigableMap<byte[], PendingWrite> writes, KeyEntry[] entries, boolean[] reserved,
+            long timestamp) {
+        int i = 0;
+        for (PendingWrite write : writes.values()) {
+            KeyEntry entry = entries[i];
+            boolean fresh = reserved[i++];
+            if (fresh && write.isDeletion()) {
+                // deleting a key that is not there: nothing to record
+                keys.remove(entry.key, entry);
+                continue;
+            }
+            Version before = entry.head;
+            Version version = new Version(timestamp, write.stored(), write.rawLength(), false, before);
+            entry.head = version;
+            entry.lastAccess = timestamp;
+            if (fresh) {
+                accounting.keyAdded(entry.key);
+            }
+            accounting.versionAdded(version);
+            accounting.newestChanged(entry.key, before, version);
+            if (before != null) {
+                pruneQueue.add(entry, timestamp);
+            }
+        }
+    }
+
+    // ---- pruning ----
+
+    /** Cuts what no snapshot can reach any more. Under the commit lock, after the newest commit was published. */
+    private void pruneObsolete() {
+        if (pruneQueue.size() > 0) {
+            long oldest = snapshots.oldestSnapshot(visible);
+            while (pruneQueue.hasPrunableItem(oldest)) {
+                prune(pruneQueue.removeFirst(), oldest);
+            }
+        }
+        pendingPrunes = pruneQueue.size();
+    }
+
+    private void prune(KeyEntry entry, long oldest) {
+        Version newer = null;
+        Version v = entry.head;
+        while (v != null && v.timestamp > oldest) {
+            newer = v;
+            v = v.older;
+        }
+        if (v == null) {
+            return;
+        }
+        // v is what the oldest snapshot sees; everything older than v is unreachable
+        if (!v.isDeletion()) {
+            Version tail = v.older;
+            v.older = null;
+            dropVersions(tail);
+        } else if (newer != null) {
+            // a deletion under newer versions reads the same as no version at all
+            newer.older = null;
+            dropVersions(v);
+        } else if (keys.remove(entry.key, entry)) {
+            // every snapshot sees the key deleted: it leaves the map (a reader still holding the entry sees the
+            // deletion); a second queue item for the same entry finds it gone and changes nothing
+            dropVersions(v);
+            accounting.keyRemoved(entry.key);
+        }
+    }
+
+    private void dropVersions(Version first) {
+        for (Version v = first; v != null; v = v.older) {
+            accounting.versionPruned(v);
+        }
+    }
+
+    /** Prunes whatever can be pruned now (the engine's {@code compact()}). */
+    void compact() {
+        commitLock.lock();
+        try {
+            if (!closed) {
+                pruneObsolete();
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    // ---- lifecycle and figures ----
+
+    void ensureOpen() {
+        if (closed) {
+            throw new StoreUnavailableException("memory store '" + storeName + "' is closed");
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    String storeName() {
+        return storeName;
+    }
+
+    MemoryAccounting accounting() {
+        return accounting;
+    }
+
+    int pendingPrunes() {
+        return pendingPrunes;
+    }
+
+    int readerEpochs() {
+        commitLock.lock();
+        try {
+            return snapshots.epochCount();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    long limitBytes() {
+        return settings.limitBytes();
+    }
+
+    /** Drops every key (the store's data lives only here) and refuses further work. Idempotent. */
+    void close() {
+        commitLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            keys.clear();
+            pruneQueue.clear();
+            pendingPrunes = 0;
+            accounting.dataDropped();
+            codec.close();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+}
