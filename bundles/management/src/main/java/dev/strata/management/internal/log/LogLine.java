@@ -1,0 +1,30 @@
+package dev.strata.management.internal.log;
+
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
+
+/**
+ * The parts of a log entry the log file shows, detached from the framework so that formatting and rotation are
+ * tested without one.
+ *
+ * @param sequence the entry's sequence number in this framework run (orders entries and spots duplicates)
+ * @param time     milliseconds since the epoch
+ * @param level    severity
+ * @param bundle   symbolic name of the bundle that logged it, or {@code -} when unknown
+ * @param message  the message (may span lines)
+ * @param error    the exception logged with it, or {@code null}
+ */
+record LogLine(long sequence, long time, LogLevel level, String bundle, String message, Throwable error) {
+
+    static LogLine of(LogEntry entry) {
+        String bundle = entry.getBundle() == null || entry.getBundle().getSymbolicName() == null ? "-"
+                : entry.getBundle().getSymbolicName();
+        return new LogLine(entry.getSequence(), entry.getTime(), entry.getLogLevel(), bundle, entry.getMessage(),
+                entry.getException());
+    }
+
+    /** Whether this entry is at least as severe as the level (AUDIT and ERROR are "above" WARN). */
+    boolean atLeast(LogLevel minimum) {
+        return minimum.implies(level);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.strata.management.internal.shell;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.strata.api.BackendInfo;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.NotFoundException;
+import dev.strata.api.StorageException;
+import dev.strata.api.StorageService;
+import dev.strata.api.Store;
+import dev.strata.api.StoreInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code strata:*} Gogo commands, for a person at the runtime's shell. Gogo calls the public methods by name and
+ * prints what they return. Every expected failure (unknown store, unavailable backend, bad input) comes back as one
+ * line starting with {@code error: } instead of an exception, because a shell user wants the reason, not a trace.
+ * Strings go in and out: Gogo passes words as strings, and the limit is parsed here so that {@code abc} gets a
+ * clear message rather than Gogo's "cannot coerce".
+ */
+@Component(service = StrataCommands.class)
+@GogoCommand(scope = "strata", function = {"backends", "stores", "put", "get", "delete", "scan"})
+public final class StrataCommands {
+
+    static final int DEFAULT_SCAN_LIMIT = 100;
+    static final String NOT_FOUND = "(not found)";
+
+    private final StorageService storage;
+
+    @Activate
+    public StrataCommands(@Reference StorageService storage) {
+        this.storage = storage;
+    }
+
+    /** {@code strata:backends}: the installed backends and what they can do. */
+    public String backends() {
+        return run(() -> {
+            List<BackendInfo> backends = storage.backends();
+            if (backends.isEmpty()) {
+                return "No backends installed.";
+            }
+            return TableFormatter.table(List.of("TYPE", "BUNDLE", "VERSION", "PERSISTENT", "ENCRYPTION", "COMPRESSION"),
+                    backends.stream().map(b -> List.of(b.type(), b.bundle(), b.version(),
+                            TableFormatter.yesNo(b.capabilities().persistent()),
+                            TableFormatter.yesNo(b.capabilities().encryption()),
+                            TableFormatter.yesNo(b.capabilities().compression()))).toList());
+        });
+    }
+
+    /** {@code strata:stores}: every defined store, online or not. */
+    public String stores() {
+        return run(() -> {
+            List<StoreInfo> stores = storage.stores();
+            if (stores.isEmpty()) {
+                return "No stores defined.";
+            }
+            return TableFormatter.table(List.of("NAME", "BACKEND", "STATUS", "DURABILITY", "MESSAGE"),
+                    stores.stream().map(s -> List.of(s.name(), s.backend(), s.status().name(),
+                            s.durability().name().toLowerCase(Locale.ROOT), s.message())).toList());
+        });
+    }
+
+    /** {@code strata:put <store> <key> <value>}: stores the UTF-8 bytes of the value. */
+    public String put(String store, String key, String value) {
+        return run(() -> {
+            if (value == null) {
+                throw new InvalidArgumentException("value must not be null");
+            }
+            store(store).put(key, value.getBytes(StandardCharsets.UTF_8));
+            return "ok";
+        });
+    }
+
+    /** {@code strata:get <store> <key>}: the value as text, or as a hex dump when it is not UTF-8. */
+    public String get(String store, String key) {
+        return run(() -> {
+            Optional<byte[]> value = store(store).get(key);
+            return value.map(ValueFormatter::full).orElse(NOT_FOUND);
+        });
+    }
+
+    /** {@code strata:delete <store> <key>}. */
+    public String delete(String store, String key) {
+        return run(() -> store(store).delete(key) ? "deleted" : NOT_FOUND);
+    }
+
+    /** {@code strata:scan <store> <pattern>}: at most {@value #DEFAULT_SCAN_LIMIT} entries. */
+    public String scan(String store, String pattern) {
+        return run(() -> ScanListing.list(store(store), pattern, DEFAULT_SCAN_LIMIT));
+    }
+
+    /** {@code strata:scan <store> <pattern> <limit>}: glob pattern ({@code *}, {@code ?}), at most limit entries. */
+    public String scan(String store, String pattern, String limit) {
+        return run(() -> {
+            int max = ScanListing.parseLimit(limit);
+            return ScanListing.list(store(store), pattern, max);
+        });
+    }
+
+    private Store store(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidArgumentException("store name must not be empty");
+        }
+        return storage.findStore(name).orElseThrow(() -> new NotFoundException("No store named '" + name
+                + "'. Defined stores: " + definedStores()));
+    }
+
+    private String definedStores() {
+        List<StoreInfo> stores = storage.stores();
+        return stores.isEmpty() ? "(none)" : stores.stream().map(StoreInfo::name).collect(Collectors.joining(", "));
+    }
+
+    /** Runs a command; a Strata error becomes one line of text. Anything else is a bug and reaches Gogo as is. */
+    private static String run(Supplier<String> command) {
+        try {
+            return command.get();
+        } catch (StorageException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "error: " + message.replaceAll("\\s*\\R\\s*", " ");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.strata.management.internal.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.api.BackendCapabilities;
+import dev.strata.api.BackendInfo;
+import dev.strata.api.Durability;
+import dev.strata.api.IsolationLevel;
+import dev.strata.api.StoreStatus;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shell commands' output, for success and for every error a person can cause at the shell. */
+class StrataCommandsTest {
+
+    private static final String UNKNOWN_STORE = "error: No store named 'nope'. Defined stores: default, files, plugin";
+
+    private final TreeMapStorageService storage = new TreeMapStorageService();
+    private final StrataCommands commands = new StrataCommands(storage);
+    private TreeMapStorageService.TreeMapStore store;
+
+    @BeforeEach
+    void defineStores() {
+        store = storage.define("default", "memory", StoreStatus.ONLINE, "");
+        storage.define("files", "file", StoreStatus.READ_ONLY, "fsync failed: no space left on device");
+        storage.define("plugin", "example", StoreStatus.UNAVAILABLE, "backend 'example' is not installed");
+    }
+
+    private static BackendCapabilities capabilities(boolean persistent, boolean encryption, boolean compression) {
+        return new BackendCapabilities(EnumSet.of(IsolationLevel.SNAPSHOT), EnumSet.allOf(Durability.class),
+                persistent, encryption, compression, false, false);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void backendsAreATable() {
+        storage.install(new BackendInfo("file", "dev.strata.backend-file", "0.1.0", capabilities(true, true, true)));
+        storage.install(new BackendInfo("memory", "dev.strata.backend-memory", "0.1.0.2026", capabilities(false, false, false)));
+        assertEquals("""
+                TYPE    BUNDLE                     VERSION     PERSISTENT  ENCRYPTION  COMPRESSION
+                ------  -------------------------  ----------  ----------  ----------  -----------
+                file    dev.strata.backend-file    0.1.0       yes         yes         yes
+                memory  dev.strata.backend-memory  0.1.0.2026  no          no          no""", commands.backends());
+    }
+
+    @Test
+    void noBackendsIsSaidInWords() {
+        assertEquals("No backends installed.", commands.backends());
+    }
+
+    @Test
+    void storesAreATableWithStatusAndReason() {
+        assertEquals("""
+                NAME     BACKEND  STATUS       DURABILITY  MESSAGE
+                -------  -------  -----------  ----------  -------------------------------------
+                default  memory   ONLINE       os
+                files    file     READ_ONLY    os          fsync failed: no space left on device
+                plugin   example  UNAVAILABLE  os          backend 'example' is not installed""", commands.stores());
+    }
+
+    @Test
+    void noStoresIsSaidInWords() {
+        assertEquals("No stores defined.", new StrataCommands(new TreeMapStorageService()).stores());
+    }
+
+    @Test
+    void putStoresUtf8AndGetPrintsIt() {
+        assertEquals("ok", commands.put("default", "greeting", "grüß dich"));
+        assertEquals("grüß dich", new String(store.data.get("greeting"), StandardCharsets.UTF_8));
+        assertEquals("grüß dich", commands.get("default", "greeting"));
+    }
+
+    @Test
+    void getOfAnAbsentKeyAndOfAnEmptyValue() {
+        assertEquals("(not found)", commands.get("default", "absent"));
+        store.data.put("empty", new byte[0]);
+        assertEquals("(empty value)", commands.get("default", "empty"));
+    }
+
+    @Test
+    void binaryValuesAreShownAsHexWithANote() {
+        store.data.put("bin", new byte[] {0, 1, (byte) 0xFF, 'A', (byte) 0xC3});
+        assertEquals("(not valid UTF-8: 5 bytes, shown as hex)\n0000  00 01 ff 41 c3", commands.get("default", "bin"));
+    }
+
+    @Test
+    void deleteSaysWhetherTheKeyWasThere() {
+        store.data.put("k", utf8("v"));
+        assertEquals("deleted", commands.delete("default", "k"));
+        assertEquals("(not found)", commands.delete("default", "k"));
+        assertTrue(store.data.isEmpty());
+    }
+
+    @Test
+    void scanListsMatchingKeysWithACount() {
+        store.data.put("users.ann", utf8("Ann"));
+        store.data.put("users.bob", utf8("line one\nline two"));
+        store.data.put("users.cy", new byte[] {(byte) 0xFF, 0x00});
+        store.data.put("orders.1", utf8("x"));
+        assertEquals("""
+                users.ann = Ann
+                users.bob = line one\\nline two
+                users.cy = 0xff00 (binary, 2 bytes)
+                3 entries""", commands.scan("default", "users.*"));
+        assertEquals("orders.1 = x\n1 entry", commands.scan("default", "orders.*", "1"));
+        assertEquals("0 entries", commands.scan("default", "logs.2026-??-*"));
+    }
+
+    @Test
+    void scanSaysWhenTheLimitCutItShort() {
+        for (int i = 0; i < 150; i++) {
+            store.data.put(String.format("k%03d", i), utf8("v"));
+        }
+        String defaultLimit = commands.scan("default", "*");
+        assertTrue(defaultLimit.startsWith("k000 = v\n"), defaultLimit);
+        assertTrue(defaultLimit.endsWith("k099 = v\n100 entries (limit reached)"), defaultLimit);
+        assertEquals("k000 = v\nk001 = v\n2 entries (limit reached)", commands.scan("default", "k*", "2"));
+    }
+
+    @Test
+    void scanOfExactlyTheLimitIsNotCutShort() {
+        store.data.put("a", utf8("1"));
+        store.data.put("b", utf8("2"));
+        assertEquals("a = 1\nb = 2\n2 entries", commands.scan("default", "*", "2"));
+    }
+
+    @Test
+    void longTextValuesAreShortenedInScans() {
+        store.data.put("long", utf8("x".repeat(500)));
+        assertEquals("long = " + "x".repeat(ValueFormatter.LINE_TEXT_LIMIT) + "... (500 bytes)\n1 entry",
+                commands.scan("default", "long"));
+    }
+
+    @Test
+    void anUnknownStoreNamesTheDefinedOnes() {
+        assertEquals(UNKNOWN_STORE, commands.put("nope", "k", "v"));
+        assertEquals(UNKNOWN_STORE, commands.get("nope", "k"));
+        assertEquals(UNKNOWN_STORE, commands.delete("nope", "k"));
+        assertEquals(UNKNOWN_STORE, commands.scan("nope", "*"));
+        assertEquals(UNKNOWN_STORE, commands.scan("nope", "*", "5"));
+        assertEquals("error: No store named 'x'. Defined stores: (none)",
+                new StrataCommands(new TreeMapStorageService()).get("x", "k"));
+        assertEquals(List.of("default", "files", "plugin"), storage.stores().stream().map(s -> s.name()).toList(),
+                "no store was created by the failed commands");
+    }
+
+    @Test
+    void anUnavailableStoreSaysWhy() {
+        String expected = "error: Store 'plugin' is unavailable: backend 'example' is not installed";
+        assertEquals(expected, commands.put("plugin", "k", "v"));
+        assertEquals(expected, commands.get("plugin", "k"));
+        assertEquals(expected, commands.delete("plugin", "k"));
+        assertEquals(expected, commands.scan("plugin", "*"));
+    }
+
+    @Test
+    void aFailedPutChangesNothing() {
+        store.data.put("kept", utf8("1"));
+        assertEquals("error: key must not be empty", commands.put("default", "", "v"));
+        assertEquals("error: key is 1025 bytes; the limit is 1024", commands.put("default", "k".repeat(1025), "v"));
+        assertEquals("error: value must not be null", commands.put("default", "k", null));
+        assertEquals("error: store name must not be empty", commands.put("", "k", "v"));
+        assertEquals(1, store.data.size());
+        assertEquals(Map.of("kept", "1"), Map.of("kept", new String(store.data.get("kept"), StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void emptyKeysAreRefusedByEveryCommand() {
+        assertEquals("error: key must not be empty", commands.get("default", ""));
+        assertEquals("error: key must not be empty", commands.delete("default", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-3", "0", "abc", "1.5", "", "99999999999"})
+    void badLimitsAreRefusedInOneLine(String limit) {
+        assertEquals("error: limit must be a whole number from 1 to 2147483647, was '" + limit + "'",
+                commands.scan("default", "*", limit));
+    }
+
+    @Test
+    void invalidPatternsAreRefusedInOneLine() {
+        assertEquals("error: key pattern must not be null or empty", commands.scan("default", ""));
+        String danglingEscape = commands.scan("default", "users.\\");
+        assertTrue(danglingEscape.startsWith("error: key pattern ends with a lone escape"), danglingEscape);
+        assertFalse(danglingEscape.contains("\n"));
+    }
+}

@@ -1,0 +1,173 @@
+package dev.strata.management.internal.shell;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.strata.api.BackendInfo;
+import dev.strata.api.Durability;
+import dev.strata.api.Entry;
+import dev.strata.api.EntryCursor;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.KeyOrder;
+import dev.strata.api.NotFoundException;
+import dev.strata.api.Scan;
+import dev.strata.api.StorageService;
+import dev.strata.api.Store;
+import dev.strata.api.StoreInfo;
+import dev.strata.api.StoreStatus;
+import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.Transaction;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.TransactionOptions;
+import dev.strata.api.TransactionWork;
+import dev.strata.api.spi.ByteKeys;
+
+/**
+ * A tiny StorageService for tests: each store is a TreeMap in key order, validating keys and values like core does.
+ * A store defined with {@link StoreStatus#UNAVAILABLE} throws on every operation, like a store whose backend is
+ * missing.
+ */
+final class TreeMapStorageService implements StorageService {
+
+    private final Map<String, TreeMapStore> stores = new TreeMap<>();
+    private final List<BackendInfo> backends = new ArrayList<>();
+
+    TreeMapStore define(String name, String backend, StoreStatus status, String message) {
+        TreeMapStore store = new TreeMapStore(new StoreInfo(name, backend, status, Durability.OS, message));
+        stores.put(name, store);
+        return store;
+    }
+
+    void install(BackendInfo backend) {
+        backends.add(backend);
+    }
+
+    @Override
+    public List<StoreInfo> stores() {
+        return stores.values().stream().map(TreeMapStore::info).toList();
+    }
+
+    @Override
+    public Store store(String name) {
+        return findStore(name).orElseThrow(() -> new NotFoundException("no store " + name));
+    }
+
+    @Override
+    public Optional<Store> findStore(String name) {
+        return Optional.ofNullable(stores.get(name));
+    }
+
+    @Override
+    public List<BackendInfo> backends() {
+        return List.copyOf(backends);
+    }
+
+    static final class TreeMapStore implements Store {
+
+        final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
+        private final StoreInfo info;
+
+        TreeMapStore(StoreInfo info) {
+            this.info = info;
+        }
+
+        @Override
+        public String name() {
+            return info.name();
+        }
+
+        @Override
+        public StoreInfo info() {
+            return info;
+        }
+
+        private void checkAvailable() {
+            if (info.status() == StoreStatus.UNAVAILABLE) {
+                throw new StoreUnavailableException("Store '" + info.name() + "' is unavailable: " + info.message());
+            }
+        }
+
+        private static String checkKey(String key) {
+            if (key == null) {
+                throw new InvalidArgumentException("key must not be null");
+            }
+            ByteKeys.checkKey(KeyOrder.encode(key));
+            return key;
+        }
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            checkAvailable();
+            return Optional.ofNullable(data.get(checkKey(key))).map(byte[]::clone);
+        }
+
+        @Override
+        public Map<String, byte[]> getAll(Collection<String> keys) {
+            Map<String, byte[]> found = new LinkedHashMap<>();
+            keys.forEach(key -> get(key).ifPresent(value -> found.put(key, value)));
+            return found;
+        }
+
+        @Override
+        public EntryCursor scan(Scan scan) {
+            checkAvailable();
+            NavigableMap<String, byte[]> view = scan.descending() ? data.descendingMap() : data;
+            Iterator<Entry> entries = view.entrySet().stream()
+                    .filter(e -> scan.accepts(e.getKey()))
+                    .limit(scan.maxEntries() == 0 ? Long.MAX_VALUE : scan.maxEntries())
+                    .map(e -> new Entry(e.getKey(), e.getValue().clone()))
+                    .iterator();
+            return new EntryCursor() {
+                @Override
+                public boolean hasNext() {
+                    return entries.hasNext();
+                }
+
+                @Override
+                public Entry next() {
+                    return entries.next();
+                }
+
+                @Override
+                public void close() {
+                    // nothing held
+                }
+            };
+        }
+
+        @Override
+        public void put(String key, byte[] value) {
+            checkAvailable();
+            checkKey(key);
+            data.put(key, ByteKeys.checkValue(value).clone());
+        }
+
+        @Override
+        public void putAll(Map<String, byte[]> entries) {
+            entries.forEach(this::put);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            checkAvailable();
+            return data.remove(checkKey(key)) != null;
+        }
+
+        @Override
+        public Transaction begin(TransactionMode mode) {
+            throw new UnsupportedOperationException("the commands use single operations only");
+        }
+
+        @Override
+        public <T> T inTransactionResult(TransactionOptions options, TransactionWork<T> work) {
+            throw new UnsupportedOperationException("the commands use single operations only");
+        }
+    }
+}
