@@ -1,0 +1,124 @@
+package dev.strata.distribution;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The Pax Exam configuration of the assembled runtime: the very jars of {@code target/strata/bundle/} (so a bundle
+ * added to the distribution is tested without touching the tests), with the Strata framework properties pointing
+ * into a fresh folder of {@code target/it-work/} for each test class.
+ * <p>
+ * This class runs outside the framework (Pax Exam calls {@code @Configuration} methods before booting it); the test
+ * methods run inside, in another class loader, so they find these folders through framework properties, never
+ * through static fields.
+ */
+final class StrataRuntime {
+
+    /** Framework property: where File Install looks for bundles and .config files. */
+    static final String DEPLOY_DIR_PROPERTY = "felix.fileinstall.dir";
+    /** Framework property: the root of the stores' files. */
+    static final String DATA_DIR_PROPERTY = "strata.data";
+    /** System property set by failsafe: the assembled runtime, {@code target/strata}. */
+    static final String DISTRIBUTION_DIR_PROPERTY = "strata.distribution.dir";
+    /** System property set by failsafe: scratch space of the integration tests. */
+    static final String WORK_DIR_PROPERTY = "strata.it.work.dir";
+
+    /** Generous on purpose: a loaded two-core build machine can be slow, and a passing test waits for nothing. */
+    static final long SERVICE_TIMEOUT_MILLIS = 30_000;
+
+    private StrataRuntime() {
+    }
+
+    /**
+     * The runtime's bundles and framework properties, with a fresh home for this test class: empty data/ and log/,
+     * and a deploy/ holding the store configurations the distribution ships.
+     */
+    static Option[] options(Class<?> testClass) {
+        Path home = freshHome(testClass);
+        List<Option> options = new ArrayList<>();
+        options.add(cleanCaches(true));
+        options.add(junitBundles());
+        options.add(systemProperty("pax.exam.service.timeout").value(Long.toString(SERVICE_TIMEOUT_MILLIS)));
+        options.add(frameworkProperty("strata.home").value(home.toString()));
+        options.add(frameworkProperty(DATA_DIR_PROPERTY).value(home.resolve("data").toString()));
+        options.add(frameworkProperty(DEPLOY_DIR_PROPERTY).value(home.resolve("deploy").toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        // the Gogo shell must not read the test JVM's standard input (nor stop the framework when it ends)
+        options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
+        for (Path jar : runtimeBundles()) {
+            options.add(bundle(jar.toUri().toString()));
+        }
+        return options.toArray(Option[]::new);
+    }
+
+    /** The jars of the assembled runtime's {@code bundle/} folder, sorted by name. */
+    static List<Path> runtimeBundles() {
+        Path bundleDir = distributionDir().resolve("bundle");
+        try (Stream<Path> files = Files.list(bundleDir)) {
+            List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+            if (jars.isEmpty()) {
+                throw new IllegalStateException("no bundles in " + bundleDir + ": run the package phase first");
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + bundleDir + ": run the package phase first", e);
+        }
+    }
+
+    /** The example backend jar the distribution ships in {@code examples/}. */
+    static Path exampleBackendJar() {
+        Path examples = distributionDir().resolve("examples");
+        try (Stream<Path> files = Files.list(examples)) {
+            return files.filter(f -> f.getFileName().toString().matches("example-backend-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no example-backend jar in " + examples));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + examples, e);
+        }
+    }
+
+    static Path distributionDir() {
+        return Paths.get(requiredSystemProperty(DISTRIBUTION_DIR_PROPERTY));
+    }
+
+    private static Path freshHome(Class<?> testClass) {
+        try {
+            Path workDir = Files.createDirectories(Paths.get(requiredSystemProperty(WORK_DIR_PROPERTY)));
+            Path home = Files.createTempDirectory(workDir, testClass.getSimpleName() + "-");
+            for (String dir : List.of("data", "deploy", "log")) {
+                Files.createDirectories(home.resolve(dir));
+            }
+            // the stores the runtime ships (deploy/*.config), so the tests see what a newcomer sees
+            try (Stream<Path> shipped = Files.list(distributionDir().resolve("deploy"))) {
+                for (Path config : shipped.filter(f -> f.getFileName().toString().endsWith(".config")).toList()) {
+                    Files.copy(config, home.resolve("deploy").resolve(config.getFileName()));
+                }
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the runtime home for " + testClass.getName(), e);
+        }
+    }
+
+    private static String requiredSystemProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + name + " is not set (failsafe sets it)");
+        }
+        return value;
+    }
+}
