@@ -1,5 +1,7 @@
 package dev.strata.management.internal.log;
 
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 
@@ -19,8 +21,19 @@ record LogLine(long sequence, long time, LogLevel level, String bundle, String m
     static LogLine of(LogEntry entry) {
         String bundle = entry.getBundle() == null || entry.getBundle().getSymbolicName() == null ? "-"
                 : entry.getBundle().getSymbolicName();
-        return new LogLine(entry.getSequence(), entry.getTime(), entry.getLogLevel(), bundle, entry.getMessage(),
-                entry.getException());
+        return new LogLine(entry.getSequence(), entry.getTime(), entry.getLogLevel(), bundle,
+                withService(entry.getMessage(), entry.getServiceReference()), entry.getException());
+    }
+
+    /**
+     * Names the service an entry is about: the framework's own entries say only "ServiceEvent REGISTERED", which
+     * tells a reader nothing without the service's types.
+     */
+    private static String withService(String message, ServiceReference<?> service) {
+        if (service == null || !(service.getProperty(Constants.OBJECTCLASS) instanceof String[] types)) {
+            return message;
+        }
+        return (message == null ? "" : message) + " {" + String.join(", ", types) + "}";
     }
 
     /** Whether this entry is at least as severe as the level (AUDIT and ERROR are "above" WARN). */

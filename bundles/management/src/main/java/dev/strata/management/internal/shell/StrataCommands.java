@@ -92,7 +92,16 @@ public final class StrataCommands {
         return run(() -> store(store).delete(key) ? "deleted" : NOT_FOUND);
     }
 
-    /** {@code strata:scan <store> <pattern>}: at most {@value #DEFAULT_SCAN_LIMIT} entries. */
+    /** {@code strata:scan <store>}: every key, at most {@value #DEFAULT_SCAN_LIMIT} entries. */
+    public String scan(String store) {
+        return scan(store, "*");
+    }
+
+    /**
+     * {@code strata:scan <store> <pattern>}: at most {@value #DEFAULT_SCAN_LIMIT} entries. Gogo expands unquoted
+     * {@code *} and {@code ?} against the file system like a Unix shell, so patterns are typed in quotes:
+     * {@code strata:scan default 'users.*'}.
+     */
     public String scan(String store, String pattern) {
         return run(() -> ScanListing.list(store(store), pattern, DEFAULT_SCAN_LIMIT));
     }

@@ -117,6 +117,7 @@ class StrataCommandsTest {
                 3 entries""", commands.scan("default", "users.*"));
         assertEquals("orders.1 = x\n1 entry", commands.scan("default", "orders.*", "1"));
         assertEquals("0 entries", commands.scan("default", "logs.2026-??-*"));
+        assertEquals(commands.scan("default", "*"), commands.scan("default"), "no pattern: every key");
     }
 
     @Test
