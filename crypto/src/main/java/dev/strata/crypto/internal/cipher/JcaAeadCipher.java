@@ -5,6 +5,7 @@ import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.NoSuchProviderException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 import javax.crypto.AEADBadTagException;
@@ -25,8 +26,12 @@ import dev.strata.crypto.internal.ArgumentChecks;
  * hardware, where Bouncy Castle's GCM is about 100 MB/s. Nonces come from a {@link NonceSequence}.
  * <p>
  * {@link Cipher#getInstance} is slow (provider lookup, service instantiation), so each thread keeps one
- * {@code Cipher} per cipher service and re-initialises it per call. The thread-local holds only JDK classes, so a
+ * {@code Cipher} per cipher service and re-initialises it per call. The thread-locals hold only JDK classes, so a
  * thread that outlives this bundle does not pin the bundle's class loader.
+ * <p>
+ * The JDK refuses to initialise ChaCha20-Poly1305 twice in a row with the same key and nonce, even to decrypt (so
+ * reading a block just written, or reading it twice, would fail). Before an init to decrypt with the nonce of the
+ * thread's previous init, the cipher is first initialised with a throw-away key. Encryption keeps the JDK's check.
  */
 public class JcaAeadCipher implements AeadCipher {
 
@@ -42,11 +47,18 @@ public class JcaAeadCipher implements AeadCipher {
     private final AeadAlgorithm algorithm;
     private final NonceSequence nonces;
     private final ThreadLocal<Cipher> ciphers;
+    /** The nonce of each thread's last successful init (nonces are not secret). */
+    private final ThreadLocal<byte[]> lastNonces = new ThreadLocal<>();
+    /** Never given to callers: initialising with it clears the cipher's memory of the last key and nonce. */
+    private final SecretKey throwAwayKey;
 
     public JcaAeadCipher(AeadAlgorithm algorithm, NonceSequence nonces) {
         this.algorithm = algorithm;
         this.nonces = nonces;
         this.ciphers = ThreadLocal.withInitial(() -> newCipher(algorithm));
+        byte[] material = new byte[AeadAlgorithm.KEY_LENGTH];
+        new SecureRandom().nextBytes(material);
+        this.throwAwayKey = new SecretKeySpec(material, algorithm.keyAlgorithm());
         ciphers.get(); // fail at activation, not at the first block, when the JDK lacks the algorithm
     }
 
@@ -79,6 +91,7 @@ public class JcaAeadCipher implements AeadCipher {
             return cipher.doFinal(plaintext, offset, length);
         } catch (GeneralSecurityException e) {
             ciphers.remove();
+            lastNonces.remove();
             throw new StorageException(algorithm() + " encryption failed", e);
         }
     }
@@ -100,6 +113,7 @@ public class JcaAeadCipher implements AeadCipher {
                     null, -1, e);
         } catch (GeneralSecurityException e) {
             ciphers.remove();
+            lastNonces.remove();
             throw new StorageException(algorithm() + " decryption failed", e);
         }
     }
@@ -109,14 +123,17 @@ public class JcaAeadCipher implements AeadCipher {
         checkNonce(nonce);
         Cipher cipher = ciphers.get();
         try {
+            if (mode == Cipher.DECRYPT_MODE && Arrays.equals(nonce, lastNonces.get())) {
+                cipher.init(Cipher.DECRYPT_MODE, throwAwayKey, algorithm.parameters(nonce));
+            }
             cipher.init(mode, secret, algorithm.parameters(nonce));
-        } catch (InvalidKeyException e) {
+            lastNonces.set(nonce.clone());
+        } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
+            // a key the provider cannot use, or encrypting twice in a row with the same key and nonce
             ciphers.remove();
-            throw new InvalidArgumentException(algorithm() + " cannot use key " + key + ": " + e.getMessage(), e);
-        } catch (InvalidAlgorithmParameterException e) {
-            // the JDK refuses to encrypt twice in a row with the same key and nonce: a caller's nonce reuse
-            ciphers.remove();
-            throw new InvalidArgumentException(algorithm() + " refused the nonce: " + e.getMessage(), e);
+            lastNonces.remove();
+            throw new InvalidArgumentException(algorithm() + " refused key " + key + " or the nonce: "
+                    + e.getMessage(), e);
         }
         if (associatedData != null && associatedData.length > 0) {
             cipher.updateAAD(associatedData);
