@@ -1,0 +1,85 @@
+package dev.strata.backend.xodus.internal;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import dev.strata.api.ConflictException;
+import dev.strata.api.StorageException;
+import dev.strata.api.spi.ByteKeys;
+
+import jetbrains.exodus.env.Transaction;
+
+/**
+ * First-committer-wins per key, which Xodus alone does not give: Xodus refuses a commit when any other transaction
+ * changed the same Xodus store since this one began, even on other keys. So read-write transactions are numbered
+ * here: each remembers the commit number its snapshot was taken at, and every commit records the number under
+ * each key it wrote. A commit conflicts only when one of its keys was written by a later commit; otherwise, if
+ * Xodus still refuses, the transaction is moved onto the newest snapshot ({@code revert}), its writes replayed, and
+ * committed again. Commits run one at a time under this object's lock (Xodus serialises them anyway); numbers of
+ * keys no running transaction can conflict on any more are dropped.
+ */
+final class WriteConflicts {
+
+    /** Xodus's own garbage collector commits too; a rebase can lose to it, but not this often. */
+    private static final int MAX_REBASES = 100;
+    private static final int MIN_PRUNE_SIZE = 4096;
+
+    /** A begun read-write transaction and the commit number of its snapshot. */
+    record Begun(Transaction txn, long snapshot) {
+    }
+
+    private final Map<ByteBuffer, Long> lastCommitByKey = new HashMap<>();
+    private final TreeMap<Long, Integer> runningSnapshots = new TreeMap<>();
+    private long lastCommit;
+    private int pruneAt = MIN_PRUNE_SIZE;
+
+    /** Begins the Xodus transaction and numbers its snapshot atomically with respect to commits. */
+    synchronized Begun begin(Supplier<Transaction> beginXodus) {
+        Transaction txn = beginXodus.get();
+        runningSnapshots.merge(lastCommit, 1, Integer::sum);
+        return new Begun(txn, lastCommit);
+    }
+
+    /** The transaction begun at this snapshot has ended (committed or not). */
+    synchronized void ended(long snapshot) {
+        runningSnapshots.computeIfPresent(snapshot, (number, count) -> count == 1 ? null : count - 1);
+    }
+
+    /**
+     * @param keys   the keys the transaction wrote
+     * @param commit Xodus's commit: false when Xodus refuses it
+     * @param rebase moves the transaction onto the newest snapshot and replays its writes
+     * @throws ConflictException when a commit after {@code snapshot} wrote one of the keys
+     */
+    synchronized void commit(String storeName, long snapshot, Collection<ByteBuffer> keys, BooleanSupplier commit,
+            Runnable rebase) {
+        for (ByteBuffer key : keys) {
+            Long written = lastCommitByKey.get(key);
+            if (written != null && written > snapshot) {
+                throw new ConflictException("store '" + storeName + "': key " + ByteKeys.toDisplay(key.array())
+                        + " was changed by a transaction that committed after this one began; nothing was applied");
+            }
+        }
+        int rebases = 0;
+        while (!commit.getAsBoolean()) {
+            if (++rebases > MAX_REBASES) {
+                throw new StorageException("store '" + storeName + "': Xodus refused the commit " + MAX_REBASES + " times");
+            }
+            rebase.run();
+        }
+        lastCommit++;
+        for (ByteBuffer key : keys) {
+            lastCommitByKey.put(key, lastCommit);
+        }
+        if (lastCommitByKey.size() >= pruneAt) {
+            long oldestRunning = runningSnapshots.isEmpty() ? lastCommit : runningSnapshots.firstKey();
+            lastCommitByKey.values().removeIf(number -> number <= oldestRunning);
+            pruneAt = Math.max(MIN_PRUNE_SIZE, 2 * lastCommitByKey.size());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.strata.backend.xodus.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.strata.api.BackendCapabilities;
+import dev.strata.api.Durability;
+import dev.strata.api.IsolationLevel;
+import dev.strata.api.StorageException;
+import dev.strata.api.crypto.KeyProvider;
+import dev.strata.api.spi.StrataBackend;
+import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.StorageBackend;
+import dev.strata.api.spi.StorageEngine;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The Xodus backend ({@code strata.backend=xodus}): each store is a Xodus environment in the store's directory.
+ * Xodus runs embedded in this bundle; when the component deactivates it closes every store it opened and stops
+ * Xodus's shared threads, so that nothing of Xodus outlives the bundle.
+ */
+@Component(service = StorageBackend.class, immediate = true)
+@StrataBackend(XodusBackend.TYPE)
+public final class XodusBackend implements StorageBackend {
+
+    /** The value of {@code strata.backend} for this backend. */
+    public static final String TYPE = "xodus";
+
+    private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
+            EnumSet.of(IsolationLevel.SNAPSHOT), EnumSet.allOf(Durability.class),
+            true, true, false, false, true);
+
+    private final Set<XodusEngine> openEngines = ConcurrentHashMap.newKeySet();
+    private volatile KeyProvider keyProvider;
+
+    /** For DS, and for tests and tools outside OSGi. */
+    public XodusBackend() {
+    }
+
+    @Override
+    public BackendCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public StorageEngine open(EngineConfig config) {
+        XodusSharedThreads.restartIfStopped();
+        XodusStoreSettings settings = XodusStoreSettings.from(config);
+        StoreEncryption encryption = StoreEncryption.prepare(config.storeName(), config.directory(),
+                settings.keyAlias(), keyProvider);
+        XodusEngine engine = XodusEngine.open(config, settings, encryption, openEngines::remove);
+        openEngines.add(engine);
+        return engine;
+    }
+
+    @Activate
+    void activate() {
+        XodusSharedThreads.restartIfStopped();
+    }
+
+    /** Closes every store still open, then ends Xodus's shared threads. */
+    @Deactivate
+    void deactivate() {
+        StorageException firstFailure = null;
+        for (XodusEngine engine : List.copyOf(openEngines)) {
+            try {
+                engine.close();
+            } catch (StorageException e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        XodusSharedThreads.stop();
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindKeyProvider(KeyProvider provider) {
+        this.keyProvider = provider;
+    }
+
+    void unbindKeyProvider(KeyProvider provider) {
+        if (this.keyProvider == provider) {
+            this.keyProvider = null;
+        }
+    }
+}

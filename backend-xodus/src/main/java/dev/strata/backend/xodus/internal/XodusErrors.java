@@ -1,0 +1,43 @@
+package dev.strata.backend.xodus.internal;
+
+import dev.strata.api.CorruptionException;
+import dev.strata.api.QuotaExceededException;
+import dev.strata.api.StorageException;
+import dev.strata.api.WrongKeyException;
+
+import jetbrains.exodus.OutOfDiskSpaceException;
+import jetbrains.exodus.crypto.InvalidCipherParametersException;
+import jetbrains.exodus.log.DataCorruptionException;
+import jetbrains.exodus.log.TooBigLoggableException;
+
+/** Turns what Xodus throws into Strata's typed errors, so no Xodus type reaches a caller. */
+final class XodusErrors {
+
+    private XodusErrors() {
+    }
+
+    /**
+     * @param store  the store's name, for the message
+     * @param action what was being done ("commit", "open", ...)
+     */
+    static StorageException translate(String store, String action, RuntimeException failure) {
+        if (failure instanceof StorageException typed) {
+            return typed;
+        }
+        String prefix = "store '" + store + "': " + action + " failed: ";
+        if (failure instanceof InvalidCipherParametersException) {
+            return new WrongKeyException(prefix + "the data is encrypted with other cipher parameters", failure);
+        }
+        if (failure instanceof TooBigLoggableException) {
+            return new QuotaExceededException(prefix + "a value does not fit in one Xodus log file (raise "
+                    + XodusStoreSettings.LOG_FILE_SIZE + ")", failure);
+        }
+        if (failure instanceof OutOfDiskSpaceException) {
+            return new QuotaExceededException(prefix + "out of disk space", failure);
+        }
+        if (failure instanceof DataCorruptionException) {
+            return new CorruptionException(prefix + failure.getMessage(), null, -1, failure);
+        }
+        return new StorageException(prefix + failure, failure);
+    }
+}

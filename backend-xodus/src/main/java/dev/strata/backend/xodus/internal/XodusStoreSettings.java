@@ -1,0 +1,80 @@
+package dev.strata.backend.xodus.internal;
+
+import dev.strata.api.Durability;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.spi.EngineConfig;
+
+import jetbrains.exodus.env.EnvironmentConfig;
+
+/**
+ * The store settings this backend reads, with their defaults (documented in the module README), and how they map
+ * onto Xodus's {@link EnvironmentConfig}.
+ *
+ * @param logFileBytes     size of one Xodus log file; a value must fit in one file, so this bounds value size
+ * @param cacheBytes       this store's own log cache
+ * @param backgroundGc     whether Xodus's log cleaner runs by itself
+ * @param syncPeriodMillis how often a store without durable writes forces its log to disk
+ * @param keyAlias         the encryption key alias, or {@code null} for a store that is not encrypted
+ */
+record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean backgroundGc, long syncPeriodMillis,
+        String keyAlias) {
+
+    static final String LOG_FILE_SIZE = "xodus.logFileSize";
+    static final String CACHE_SIZE = "xodus.cacheSize";
+    static final String GC = "xodus.gc";
+    static final String SYNC_PERIOD = "xodus.syncPeriod";
+    static final String KEY_ALIAS = "encryption.keyAlias";
+
+    /** Twice Xodus's default, so that 16 MB values fit in one log file with room to spare. */
+    static final long DEFAULT_LOG_FILE_BYTES = 32L << 20;
+    static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    /** Xodus's log pages are 64 KB; a log file holds whole pages. */
+    private static final long PAGE_BYTES = 64L << 10;
+    private static final long MIN_CACHE_BYTES = 1L << 20;
+
+    static XodusStoreSettings from(EngineConfig config) {
+        long logFileBytes = config.size(LOG_FILE_SIZE, DEFAULT_LOG_FILE_BYTES);
+        if (logFileBytes < 16 * PAGE_BYTES || logFileBytes % PAGE_BYTES != 0) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': " + LOG_FILE_SIZE
+                    + " must be a multiple of 64k and at least 1m, was " + logFileBytes);
+        }
+        long cacheBytes = config.size(CACHE_SIZE, DEFAULT_CACHE_BYTES);
+        if (cacheBytes < MIN_CACHE_BYTES) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': " + CACHE_SIZE
+                    + " must be at least 1m, was " + cacheBytes);
+        }
+        long defaultSync = config.durability() == Durability.NONE ? 10_000 : 1_000;
+        long syncPeriod = config.size(SYNC_PERIOD, defaultSync);
+        if (syncPeriod <= 0) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': " + SYNC_PERIOD
+                    + " must be a positive number of milliseconds, was " + syncPeriod);
+        }
+        String alias = config.string(KEY_ALIAS, "");
+        return new XodusStoreSettings(logFileBytes, cacheBytes, config.flag(GC, true), syncPeriod,
+                alias.isEmpty() ? null : alias);
+    }
+
+    /**
+     * The largest value a put accepts: one value is one loggable, which may not span log files. The margin covers
+     * the key, the record header and the page checksums Xodus adds.
+     */
+    long maxValueBytes() {
+        return logFileBytes - logFileBytes / 64 - 4096;
+    }
+
+    EnvironmentConfig environmentConfig(Durability durability) {
+        return new EnvironmentConfig()
+                // JMX beans registered by Xodus would pin this bundle's class loader after it stops
+                .setManagementEnabled(false)
+                // open transactions are aborted by the engine first; a straggler must not block close
+                .setEnvCloseForcedly(true)
+                .setLogFileSize(logFileBytes / 1024)
+                .setLogCacheShared(false)
+                .setMemoryUsage(cacheBytes)
+                .setGcEnabled(backgroundGc)
+                // FSYNC: force on every commit; OS and NONE: written on commit, forced every sync period
+                .setLogDurableWrite(durability == Durability.FSYNC)
+                .setLogSyncPeriod(syncPeriodMillis)
+                .setEnvGatherStatistics(true);
+    }
+}
