@@ -1,0 +1,246 @@
+package dev.strata.backend.file.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.strata.api.ConflictException;
+import dev.strata.api.Durability;
+import dev.strata.api.StorageException;
+import dev.strata.api.spi.ByteKeys;
+import dev.strata.backend.file.internal.format.Checksums;
+import dev.strata.backend.file.internal.io.IoFailures;
+import dev.strata.backend.file.internal.memtable.MemTable;
+import dev.strata.backend.file.internal.wal.WalWriter;
+
+/**
+ * Commits transactions in one order: under the commit lock, check for conflicts (first committer wins), take the
+ * next sequence number, append the log record and add the versions to the active memory table; then, outside the
+ * lock, wait for the group force ({@code fsync}). A commit becomes visible to new snapshots only once it is as
+ * durable as the store's level promises. Also rotates the log and memory table when either is full.
+ */
+final class CommitPipeline {
+
+    private final EngineContext context;
+    private final Runnable flushRequest;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Object flushProgress = new Object();
+    private WalWriter wal;
+    private MemTable active;
+    private long lastSeq;
+
+    /** @param wal the open log, {@code null} for a store opened read-only */
+    CommitPipeline(EngineContext context, WalWriter wal, MemTable active, long lastSeq, Runnable flushRequest) {
+        this.context = context;
+        this.wal = wal;
+        this.active = active;
+        this.lastSeq = lastSeq;
+        this.flushRequest = flushRequest;
+    }
+
+    /** Writes a transaction's write set (value {@code null}: delete) read at snapshot {@code snapshotSeq}. */
+    void commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
+        byte[] payload = context.walCodec.encode(writes);
+        int crc = Checksums.crc32c(payload, 0, payload.length);
+        WalWriter writer;
+        long end;
+        lock.lock();
+        try {
+            context.checkWritable();
+            checkConflicts(snapshotSeq, writes);
+            long seq = lastSeq + 1;
+            try {
+                end = wal.append(seq, payload, crc);
+            } catch (IOException e) {
+                throw failed("writing the log", e);
+            }
+            lastSeq = seq;
+            long oldestNeeded = context.views().oldestNeeded();
+            long bytes = 0;
+            for (Map.Entry<byte[], byte[]> write : writes.entrySet()) {
+                active.put(write.getKey(), seq, write.getValue(), oldestNeeded);
+                bytes += write.getKey().length + (write.getValue() == null ? 0 : write.getValue().length);
+            }
+            context.stats.commits.increment();
+            context.stats.userBytes.add(bytes);
+            context.stats.walBytesWritten.add(payload.length + 20L);
+            writer = wal;
+            if (context.durability != Durability.FSYNC) {
+                context.publish(seq);
+            }
+            if (active.bytes() >= context.settings.memtableBytes() || wal.bytes() >= context.settings.walMaxBytes()) {
+                rotate();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (context.durability == Durability.FSYNC) {
+            try {
+                writer.sync(end);
+            } catch (StorageException e) {
+                context.turnReadOnly(e);
+                throw e;
+            }
+        }
+    }
+
+    private void checkConflicts(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
+        if (lastSeq == snapshotSeq) {
+            return; // nothing committed since the snapshot: nothing to conflict with
+        }
+        ReadView view = context.views().retainCurrent();
+        try {
+            for (byte[] key : writes.keySet()) {
+                long newest = view.newestSince(key, snapshotSeq);
+                if (newest > snapshotSeq) {
+                    context.stats.conflicts.increment();
+                    throw new ConflictException("key " + ByteKeys.toDisplay(key)
+                            + " was written by a transaction that committed after this one began");
+                }
+            }
+        } finally {
+            view.release();
+        }
+    }
+
+    /** Seals the active table and log file (forcing it) and starts new ones; the caller holds the lock. */
+    private void rotate() {
+        waitForFlushRoom();
+        try {
+            wal.forceAll();
+        } catch (IOException e) {
+            throw failed("forcing the log", e);
+        }
+        long number = context.nextFileNumber();
+        WalWriter next;
+        try {
+            next = WalWriter.create(context.directory, number, context.channels, context.durability, context::publish);
+        } catch (IOException e) {
+            throw failed("creating a log file", e);
+        }
+        closeWal();
+        wal = next;
+        MemTable table = new MemTable(number);
+        context.views().update(view -> view.withActive(table));
+        active = table;
+        flushRequest.run();
+    }
+
+    /** Writers wait while too many sealed tables wait for flush, so memory stays bounded. */
+    private void waitForFlushRoom() {
+        synchronized (flushProgress) {
+            while (pendingTables() >= context.settings.maxImmutableMemtables()) {
+                context.checkWritable();
+                flushRequest.run();
+                try {
+                    flushProgress.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageException("interrupted while waiting for a flush");
+                }
+            }
+        }
+    }
+
+    private int pendingTables() {
+        ReadView view = context.views().retainCurrent();
+        try {
+            return view.memtables().size() - 1;
+        } finally {
+            view.release();
+        }
+    }
+
+    /** Called by the flusher after each flush. */
+    void flushed() {
+        synchronized (flushProgress) {
+            flushProgress.notifyAll();
+        }
+    }
+
+    /**
+     * For a checkpoint: makes everything committed durable and, when the active table holds anything, seals it
+     * so that the flusher can write it out.
+     */
+    void sealForCheckpoint() {
+        lock.lock();
+        try {
+            context.checkWritable();
+            if (!active.isEmpty()) {
+                rotate();
+            } else {
+                wal.forceAll();
+            }
+        } catch (IOException e) {
+            throw failed("forcing the log", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Buffered records out to the OS (durability {@code none}), for the timer. */
+    void flushBuffer() {
+        lock.lock();
+        try {
+            if (wal != null && !context.isReadOnly()) {
+                wal.flushBuffer();
+            }
+        } catch (IOException e) {
+            context.turnReadOnly(failed("writing the log", e));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long walBytes() {
+        lock.lock();
+        try {
+            return wal == null ? 0 : wal.bytes();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long walForces() {
+        lock.lock();
+        try {
+            return wal == null ? 0 : wal.forces();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** At close: everything committed reaches the disk, then the log is closed. */
+    void close() {
+        lock.lock();
+        try {
+            if (wal != null && !context.isReadOnly()) {
+                wal.forceAll();
+            }
+        } catch (IOException e) {
+            context.turnReadOnly(failed("forcing the log at close", e));
+        } finally {
+            closeWal();
+            wal = null;
+            lock.unlock();
+        }
+    }
+
+    private void closeWal() {
+        if (wal != null) {
+            context.stats.walForces.add(wal.forces());
+            try {
+                wal.close();
+            } catch (IOException e) {
+                context.log.log(System.Logger.Level.WARNING, "closing log file " + wal.file() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private StorageException failed(String what, IOException e) {
+        StorageException failure = IoFailures.failed(what, wal == null ? context.directory : wal.file(), e);
+        context.turnReadOnly(failure);
+        return failure;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.strata.backend.file.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+import dev.strata.api.CorruptionException;
+import dev.strata.api.Durability;
+import dev.strata.api.ReadOnlyException;
+import dev.strata.api.StorageException;
+import dev.strata.api.StoreUnavailableException;
+import dev.strata.backend.file.internal.cache.BlockCache;
+import dev.strata.backend.file.internal.codec.BlockCodec;
+import dev.strata.backend.file.internal.codec.KeyRing;
+import dev.strata.backend.file.internal.io.ChannelFactory;
+import dev.strata.backend.file.internal.manifest.Manifest;
+import dev.strata.backend.file.internal.manifest.ManifestStore;
+import dev.strata.backend.file.internal.manifest.SegmentMeta;
+import dev.strata.backend.file.internal.segment.DataBlock;
+import dev.strata.backend.file.internal.segment.SegmentReader;
+import dev.strata.backend.file.internal.wal.WalCodec;
+
+/**
+ * What the parts of one open store share: its files and codecs, the manifest, the visible sequence number, the
+ * views, the counters, and the store's health (read-only after a failure, with the damage found).
+ */
+final class EngineContext {
+
+    final String storeName;
+    final Path directory;
+    final Durability durability;
+    final EngineSettings settings;
+    final ChannelFactory channels;
+    final BlockCodec blockCodec;
+    final WalCodec walCodec;
+    final KeyRing keyRing;
+    final BlockCache<DataBlock> cache;
+    final ManifestStore manifestStore;
+    final EngineStats stats = new EngineStats();
+    final System.Logger log;
+    private final AtomicLong nextFileNumber;
+    private final AtomicLong visibleSeq;
+    private final List<CorruptionException> problems = new CopyOnWriteArrayList<>();
+    private Views views;
+    private Manifest manifest;
+    private volatile StorageException readOnlyCause;
+    private volatile boolean closed;
+
+    EngineContext(String storeName, Path directory, Durability durability, EngineSettings settings,
+            ChannelFactory channels, BlockCodec blockCodec, WalCodec walCodec, KeyRing keyRing,
+            BlockCache<DataBlock> cache, ManifestStore manifestStore, Manifest manifest, long nextFileNumber,
+            long visibleSeq) {
+        this.storeName = storeName;
+        this.directory = directory;
+        this.durability = durability;
+        this.settings = settings;
+        this.channels = channels;
+        this.blockCodec = blockCodec;
+        this.walCodec = walCodec;
+        this.keyRing = keyRing;
+        this.cache = cache;
+        this.manifestStore = manifestStore;
+        this.manifest = manifest;
+        this.nextFileNumber = new AtomicLong(nextFileNumber);
+        this.visibleSeq = new AtomicLong(visibleSeq);
+        this.log = System.getLogger("dev.strata.backend.file." + storeName);
+    }
+
+    void attach(Views views) {
+        this.views = views;
+    }
+
+    Views views() {
+        return views;
+    }
+
+    long nextFileNumber() {
+        return nextFileNumber.getAndIncrement();
+    }
+
+    long peekNextFileNumber() {
+        return nextFileNumber.get();
+    }
+
+    long visibleSeq() {
+        return visibleSeq.get();
+    }
+
+    /** Makes commits up to {@code seq} visible to new snapshots (they are durable as the level promises). */
+    void publish(long seq) {
+        visibleSeq.accumulateAndGet(seq, Math::max);
+    }
+
+    synchronized Manifest manifest() {
+        return manifest;
+    }
+
+    /** Replaces the manifest on disk, then in memory; a failure leaves both as they were. */
+    synchronized Manifest updateManifest(UnaryOperator<Manifest> change) throws IOException {
+        Manifest next = change.apply(manifest);
+        manifestStore.write(next);
+        manifest = next;
+        return next;
+    }
+
+    SegmentReader openSegment(SegmentMeta meta) {
+        SegmentReader reader = SegmentReader.open(directory.resolve(meta.fileName()), meta, channels, blockCodec, cache);
+        if (reader.problem() != null) {
+            reportDamage(reader.problem());
+        }
+        return reader;
+    }
+
+    /** Damage outside the log's tail: remembered for verify, and the store turns read-only (safe mode). */
+    void reportDamage(CorruptionException damage) {
+        if (problems.stream().noneMatch(p -> p.getMessage().equals(damage.getMessage()))) {
+            problems.add(damage);
+            log.log(Level.ERROR, "store '" + storeName + "' is damaged: " + damage.getMessage()
+                    + "; it stays open read-only");
+        }
+        turnReadOnly(damage);
+    }
+
+    List<CorruptionException> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** After a failure that may have lost writes (failed force, write, flush): no more writes until reopened. */
+    void turnReadOnly(StorageException cause) {
+        if (readOnlyCause == null) {
+            synchronized (this) {
+                if (readOnlyCause == null) {
+                    readOnlyCause = cause;
+                    if (!(cause instanceof CorruptionException)) {
+                        log.log(Level.ERROR, "store '" + storeName + "' turned read-only: " + cause.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    boolean isReadOnly() {
+        return readOnlyCause != null;
+    }
+
+    StorageException readOnlyCause() {
+        return readOnlyCause;
+    }
+
+    void checkWritable() {
+        checkOpen();
+        StorageException cause = readOnlyCause;
+        if (cause != null) {
+            throw new ReadOnlyException("store '" + storeName + "' is read-only after a failure: " + cause.getMessage(), cause);
+        }
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new StoreUnavailableException("store '" + storeName + "' is closed");
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.strata.backend.file.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.strata.api.BackendCapabilities;
+import dev.strata.api.Durability;
+import dev.strata.api.IsolationLevel;
+import dev.strata.api.StorageException;
+import dev.strata.api.crypto.AeadCipher;
+import dev.strata.api.crypto.Compressor;
+import dev.strata.api.crypto.KeyProvider;
+import dev.strata.api.spi.StrataBackend;
+import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.StorageBackend;
+import dev.strata.api.spi.StorageEngine;
+import dev.strata.backend.file.internal.codec.Codecs;
+import dev.strata.backend.file.internal.io.ChannelFactory;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The log-structured engine as a backend service ({@code strata.backend=file}). Compression codecs and the
+ * optional cipher and key provider come from the crypto bundle's services, bound dynamically: a store needs only
+ * the codec it is configured with (and, when encrypted, a cipher and key provider) at the time it opens.
+ * <p>
+ * Logging goes through {@link System.Logger}: the engine classes are also used outside OSGi (tests, tools), and
+ * the bundle then needs no log service.
+ */
+@Component(service = StorageBackend.class, immediate = true)
+@StrataBackend("file")
+public class FileBackend implements StorageBackend {
+
+    private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(EnumSet.of(IsolationLevel.SNAPSHOT),
+            EnumSet.allOf(Durability.class), true, true, true, false, true);
+
+    private final Codecs codecs = new Codecs();
+    private final Set<StorageEngine> engines = ConcurrentHashMap.newKeySet();
+    private volatile AeadCipher cipher;
+    private volatile KeyProvider keyProvider;
+    private volatile ChannelFactory channels = ChannelFactory.DEFAULT;
+
+    /** For Declarative Services. */
+    public FileBackend() {
+    }
+
+    /** Outside OSGi (tests, tools): with these codecs and, optionally ({@code null}), a cipher and key provider. */
+    public FileBackend(Collection<? extends Compressor> compressors, AeadCipher cipher, KeyProvider keyProvider) {
+        compressors.forEach(codecs::add);
+        this.cipher = cipher;
+        this.keyProvider = keyProvider;
+    }
+
+    /** Opens files through another factory from now on (tests inject faults this way). */
+    public FileBackend withChannels(ChannelFactory factory) {
+        this.channels = factory;
+        return this;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addCompressor(Compressor compressor) {
+        codecs.add(compressor);
+    }
+
+    void removeCompressor(Compressor compressor) {
+        codecs.remove(compressor);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCipher(AeadCipher service) {
+        this.cipher = service;
+    }
+
+    void unsetCipher(AeadCipher service) {
+        if (this.cipher == service) {
+            this.cipher = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setKeyProvider(KeyProvider service) {
+        this.keyProvider = service;
+    }
+
+    void unsetKeyProvider(KeyProvider service) {
+        if (this.keyProvider == service) {
+            this.keyProvider = null;
+        }
+    }
+
+    @Override
+    public BackendCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public StorageEngine open(EngineConfig config) {
+        FileEngine engine = StoreOpener.open(config, codecs, cipher, keyProvider, channels);
+        engines.add(engine);
+        engine.whenClosed(() -> engines.remove(engine));
+        return engine;
+    }
+
+    /** Closes stores core left open (the bundle is stopping): their locks and threads must not outlive it. */
+    @Deactivate
+    void deactivate() {
+        for (StorageEngine engine : engines) {
+            try {
+                engine.close();
+            } catch (StorageException e) {
+                System.getLogger(FileBackend.class.getName()).log(Level.WARNING, "closing a store: " + e.getMessage());
+            }
+        }
+        engines.clear();
+    }
+}

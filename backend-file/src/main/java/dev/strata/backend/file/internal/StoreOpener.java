@@ -1,0 +1,154 @@
+package dev.strata.backend.file.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import dev.strata.api.CorruptionException;
+import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.WrongKeyException;
+import dev.strata.api.crypto.AeadCipher;
+import dev.strata.api.crypto.KeyProvider;
+import dev.strata.api.spi.EngineConfig;
+import dev.strata.backend.file.internal.cache.BlockCache;
+import dev.strata.backend.file.internal.codec.BlockCodec;
+import dev.strata.backend.file.internal.codec.Codecs;
+import dev.strata.backend.file.internal.codec.KeyRing;
+import dev.strata.backend.file.internal.io.ChannelFactory;
+import dev.strata.backend.file.internal.io.IoFailures;
+import dev.strata.backend.file.internal.io.StoreLock;
+import dev.strata.backend.file.internal.manifest.Manifest;
+import dev.strata.backend.file.internal.manifest.ManifestStore;
+import dev.strata.backend.file.internal.segment.DataBlock;
+import dev.strata.backend.file.internal.wal.WalCodec;
+import dev.strata.backend.file.internal.wal.WalFormat;
+
+/**
+ * Opens a store directory: lock, manifest, key check, then hands over to {@link Recovery} to open the segments
+ * and replay the log. Everything opened is closed again when a step fails.
+ */
+final class StoreOpener {
+
+    private StoreOpener() {
+    }
+
+    static FileEngine open(EngineConfig config, Codecs codecs, AeadCipher cipher, KeyProvider keyProvider,
+            ChannelFactory channels) {
+        EngineSettings settings = EngineSettings.from(config);
+        Path directory = config.directory();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw IoFailures.failed("creating the store directory", directory, e);
+        }
+        StoreLock lock = StoreLock.acquire(directory, channels);
+        try {
+            ManifestStore manifests = new ManifestStore(directory, channels);
+            Optional<Manifest> stored = manifests.read();
+            if (stored.isEmpty()) {
+                requireNoData(directory);
+            }
+            KeyRing keyRing = keyRing(config, settings, stored.orElse(null), cipher, keyProvider);
+            Manifest manifest = stored.orElseGet(() -> Manifest.empty(settings.keyAlias(),
+                    keyRing == null ? List.of() : keyRing.checks()));
+            if (stored.isEmpty() || (keyRing != null && (!keyRing.checks().equals(manifest.keyChecks())
+                    || !settings.keyAlias().equals(manifest.keyAlias())))) {
+                manifest = keyRing == null ? manifest : manifest.withKeys(settings.keyAlias(), keyRing.checks());
+                manifests.write(manifest);
+            }
+            BlockCodec blockCodec = new BlockCodec(codecs, codecs.forWriting(settings.compression()), keyRing);
+            BlockCache<DataBlock> cache = new BlockCache<>(settings.cacheBytes(), DataBlock::weight);
+            long nextFile = Math.max(manifest.nextFileNumber(), highestFileNumber(directory) + 1);
+            EngineContext context = new EngineContext(config.storeName(), directory, config.durability(), settings,
+                    channels, blockCodec, new WalCodec(keyRing), keyRing, cache, manifests, manifest, nextFile,
+                    manifest.flushedSeq());
+            return Recovery.recover(context, lock);
+        } catch (IOException e) {
+            lock.close();
+            throw IoFailures.failed("opening the store", directory, e);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Without a manifest the directory must hold no data files: otherwise they cannot be read safely. */
+    private static void requireNoData(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            Optional<Path> data = files.filter(file -> {
+                String name = file.getFileName().toString();
+                return WalFormat.numberOf(name) >= 0 || WalFormat.segmentNumberOf(name) >= 0;
+            }).findFirst();
+            if (data.isPresent()) {
+                throw new CorruptionException("the store has data files but no manifest", directory
+                        .resolve(ManifestStore.FILE_NAME).toString(), -1);
+            }
+        }
+    }
+
+    private static KeyRing keyRing(EngineConfig config, EngineSettings settings, Manifest manifest, AeadCipher cipher,
+            KeyProvider keyProvider) {
+        String storedAlias = manifest == null ? null : manifest.keyAlias();
+        String alias = settings.keyAlias();
+        if (storedAlias != null && alias == null) {
+            throw new WrongKeyException("store '" + config.storeName() + "' is encrypted with key alias '"
+                    + storedAlias + "': set encryption.keyAlias to open it");
+        }
+        if (storedAlias != null && !storedAlias.equals(alias)) {
+            throw new WrongKeyException("store '" + config.storeName() + "' is encrypted with key alias '"
+                    + storedAlias + "', not '" + alias + "'");
+        }
+        if (alias == null) {
+            return null;
+        }
+        if (cipher == null || keyProvider == null) {
+            throw new StoreUnavailableException("store '" + config.storeName() + "' needs encryption (key alias '"
+                    + alias + "') but no " + (cipher == null ? "AEAD cipher" : "key provider")
+                    + " service is installed");
+        }
+        return KeyRing.open(cipher, keyProvider, alias, manifest == null ? List.of() : manifest.keyChecks());
+    }
+
+    private static long highestFileNumber(Path directory) throws IOException {
+        long highest = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                highest = Math.max(highest, Math.max(WalFormat.numberOf(name), WalFormat.segmentNumberOf(name)));
+            }
+        }
+        return highest;
+    }
+
+    /** Log files from {@code walStart} on, by number. */
+    static List<Path> logFiles(Path directory, long walStart) throws IOException {
+        TreeMap<Long, Path> logs = new TreeMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                long number = WalFormat.numberOf(file.getFileName().toString());
+                if (number >= walStart) {
+                    logs.put(number, file);
+                }
+            }
+        }
+        return new ArrayList<>(logs.values());
+    }
+
+    /** Deletes what a crash may leave: a half-written manifest, segments no manifest names. */
+    static void deleteOrphans(Path directory, Manifest manifest) throws IOException {
+        Files.deleteIfExists(directory.resolve(ManifestStore.TEMP_NAME));
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                long number = WalFormat.segmentNumberOf(file.getFileName().toString());
+                if (number >= 0 && manifest.segments().stream().noneMatch(s -> s.id() == number)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.strata.backend.file.internal.manifest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.strata.api.CorruptionException;
+import dev.strata.backend.file.internal.codec.KeyCheck;
+import dev.strata.backend.file.internal.format.ByteSink;
+import dev.strata.backend.file.internal.format.ByteSource;
+import dev.strata.backend.file.internal.format.Checksums;
+import dev.strata.backend.file.internal.format.MalformedDataException;
+import dev.strata.backend.file.internal.io.ChannelFactory;
+import dev.strata.backend.file.internal.io.IoFailures;
+
+/**
+ * Reads and atomically replaces {@code MANIFEST}: the new content goes to {@code MANIFEST.tmp}, is forced, renamed
+ * over the old one, and the directory is forced, so a crash leaves either the old or the new manifest whole.
+ *
+ * <pre>
+ * "STRMAN01", u32 format version, u64 generation, u64 next file number, u64 log start, u64 flushed seq,
+ * u8 has alias [string alias], varint key checks { u32 key id, bytes nonce, bytes sealed },
+ * varint segments { u64 id, u64 bytes, u64 entries, u64 min seq, u64 max seq }, u32 CRC32C of all before
+ * </pre>
+ */
+public final class ManifestStore {
+
+    public static final String FILE_NAME = "MANIFEST";
+    public static final String TEMP_NAME = "MANIFEST.tmp";
+    private static final byte[] MAGIC = "STRMAN01".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT = 1;
+
+    private final Path directory;
+    private final ChannelFactory channels;
+
+    public ManifestStore(Path directory, ChannelFactory channels) {
+        this.directory = directory;
+        this.channels = channels;
+    }
+
+    /**
+     * @return the manifest, or empty when the store has none yet
+     * @throws CorruptionException when it exists but fails its checks
+     */
+    public Optional<Manifest> read() {
+        Path file = directory.resolve(FILE_NAME);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw IoFailures.failed("reading the manifest", file, e);
+        }
+        try {
+            return Optional.of(decode(bytes));
+        } catch (MalformedDataException e) {
+            throw new CorruptionException("manifest is damaged: " + e.getMessage(), file.toString(), 0);
+        }
+    }
+
+    /** Replaces the manifest atomically and durably. */
+    public void write(Manifest manifest) throws IOException {
+        byte[] bytes = encode(manifest);
+        Path temp = directory.resolve(TEMP_NAME);
+        try (FileChannel channel = channels.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        Files.move(temp, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        channels.forceDirectory(directory);
+    }
+
+    static byte[] encode(Manifest manifest) {
+        ByteSink sink = new ByteSink(256 + manifest.segments().size() * 40);
+        sink.write(MAGIC).writeInt(FORMAT).writeLong(manifest.generation()).writeLong(manifest.nextFileNumber())
+                .writeLong(manifest.walStart()).writeLong(manifest.flushedSeq());
+        if (manifest.keyAlias() == null) {
+            sink.writeByte(0);
+        } else {
+            sink.writeByte(1).writeBytes(manifest.keyAlias().getBytes(StandardCharsets.UTF_8));
+        }
+        sink.writeVarInt(manifest.keyChecks().size());
+        for (KeyCheck check : manifest.keyChecks()) {
+            sink.writeInt(check.keyId()).writeBytes(check.nonce()).writeBytes(check.sealed());
+        }
+        sink.writeVarInt(manifest.segments().size());
+        for (SegmentMeta segment : manifest.segments()) {
+            sink.writeLong(segment.id()).writeLong(segment.bytes()).writeLong(segment.entries())
+                    .writeLong(segment.minSeq()).writeLong(segment.maxSeq());
+        }
+        sink.writeInt(Checksums.crc32c(sink.array(), 0, sink.size()));
+        return sink.toByteArray();
+    }
+
+    static Manifest decode(byte[] bytes) {
+        if (bytes.length < MAGIC.length + 8) {
+            throw new MalformedDataException("too short");
+        }
+        int crc = ByteSink.readInt(bytes, bytes.length - 4);
+        if (Checksums.crc32c(bytes, 0, bytes.length - 4) != crc) {
+            throw new MalformedDataException("checksum mismatch");
+        }
+        ByteSource source = new ByteSource(bytes, 0, bytes.length - 4);
+        if (!java.util.Arrays.equals(source.readBytes(MAGIC.length), MAGIC)) {
+            throw new MalformedDataException("not a manifest");
+        }
+        int format = source.readInt();
+        if (format != FORMAT) {
+            throw new MalformedDataException("unknown format " + format);
+        }
+        long generation = source.readLong();
+        long nextFile = source.readLong();
+        long walStart = source.readLong();
+        long flushedSeq = source.readLong();
+        String alias = source.readByte() == 1 ? new String(source.readBytes(), StandardCharsets.UTF_8) : null;
+        int checkCount = source.readVarInt();
+        List<KeyCheck> checks = new ArrayList<>();
+        for (int i = 0; i < checkCount; i++) {
+            checks.add(new KeyCheck(source.readInt(), source.readBytes(), source.readBytes()));
+        }
+        int segmentCount = source.readVarInt();
+        List<SegmentMeta> segments = new ArrayList<>();
+        for (int i = 0; i < segmentCount; i++) {
+            segments.add(new SegmentMeta(source.readLong(), source.readLong(), source.readLong(), source.readLong(),
+                    source.readLong()));
+        }
+        if (source.remaining() != 0) {
+            throw new MalformedDataException("trailing bytes");
+        }
+        return new Manifest(generation, nextFile, walStart, flushedSeq, alias, checks, segments);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.strata.backend.file.internal.segment;
+
+import java.util.Arrays;
+
+import dev.strata.backend.file.internal.format.ByteSink;
+import dev.strata.backend.file.internal.format.ByteSource;
+import dev.strata.backend.file.internal.format.MalformedDataException;
+
+/**
+ * A decoded data block: sorted entries followed by the offset of each and their count, so a lookup is a binary
+ * search without decoding the block.
+ *
+ * <pre>
+ * entry:   varint key length, key, varlong seq, u8 kind (0 value, 1 tombstone), [varint value length, value]
+ * trailer: u32 offset of each entry, u32 entry count
+ * </pre>
+ */
+public final class DataBlock {
+
+    static final int KIND_VALUE = 0;
+    static final int KIND_TOMBSTONE = 1;
+
+    private final byte[] raw;
+    private final int count;
+    private final int offsetsStart;
+
+    private DataBlock(byte[] raw, int count, int offsetsStart) {
+        this.raw = raw;
+        this.count = count;
+        this.offsetsStart = offsetsStart;
+    }
+
+    /** Checks the trailer and the ascending order of every entry's key, so later reads can trust the block. */
+    public static DataBlock parse(byte[] raw) {
+        if (raw.length < 4) {
+            throw new MalformedDataException("data block too short");
+        }
+        int count = ByteSink.readInt(raw, raw.length - 4);
+        long offsetsStart = raw.length - 4 - 4L * count;
+        if (count < 1 || offsetsStart < 0) {
+            throw new MalformedDataException("data block entry count " + count + " is implausible");
+        }
+        DataBlock block = new DataBlock(raw, count, (int) offsetsStart);
+        int previousEnd = 0;
+        for (int i = 0; i < count; i++) {
+            int offset = block.offset(i);
+            if (offset != previousEnd) {
+                throw new MalformedDataException("data block entry " + i + " is not where the trailer says");
+            }
+            ByteSource source = new ByteSource(raw, offset, block.offsetsStart - offset);
+            int keyLength = source.readVarInt();
+            source.skip(keyLength);
+            source.readVarLong();
+            int kind = source.readByte();
+            if (kind == KIND_VALUE) {
+                source.skip(source.readVarInt());
+            } else if (kind != KIND_TOMBSTONE) {
+                throw new MalformedDataException("data block entry " + i + " has kind " + kind);
+            }
+            previousEnd = source.position();
+            if (i > 0 && block.compareKeys(i - 1, i) >= 0) {
+                throw new MalformedDataException("data block keys out of order at entry " + i);
+            }
+        }
+        if (previousEnd != block.offsetsStart) {
+            throw new MalformedDataException("data block has bytes between its entries and its trailer");
+        }
+        return block;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** Heap bytes, for the cache's weigher. */
+    public int weight() {
+        return raw.length + 64;
+    }
+
+    private int offset(int index) {
+        return ByteSink.readInt(raw, offsetsStart + 4 * index);
+    }
+
+    private int compareKeys(int a, int b) {
+        int pa = offset(a);
+        int pb = offset(b);
+        ByteSource sa = new ByteSource(raw, pa, offsetsStart - pa);
+        ByteSource sb = new ByteSource(raw, pb, offsetsStart - pb);
+        int la = sa.readVarInt();
+        int lb = sb.readVarInt();
+        return Arrays.compareUnsigned(raw, sa.position(), sa.position() + la, raw, sb.position(), sb.position() + lb);
+    }
+
+    /** Compares the key of entry {@code index} with {@code key}. */
+    public int compareKeyAt(int index, byte[] key) {
+        int p = offset(index);
+        int length = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = raw[p++];
+            length |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return Arrays.compareUnsigned(raw, p, p + length, key, 0, key.length);
+    }
+
+    /** The index of the first entry whose key is at or above {@code key}; {@link #count()} when none. */
+    public int seek(byte[] key) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (compareKeyAt(mid, key) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Decodes entry {@code index} into {@code into}. */
+    public void read(int index, Cursor into) {
+        ByteSource source = new ByteSource(raw, offset(index), offsetsStart - offset(index));
+        into.key = source.readBytes();
+        into.seq = source.readVarLong();
+        into.value = source.readByte() == KIND_VALUE ? source.readBytes() : null;
+    }
+
+    /** Reads entry {@code index} only when its key equals {@code key}. */
+    public boolean readIfKey(int index, byte[] key, Cursor into) {
+        if (index >= count || compareKeyAt(index, key) != 0) {
+            return false;
+        }
+        read(index, into);
+        return true;
+    }
+
+    /** A decoded entry, reused while walking. */
+    public static final class Cursor {
+        byte[] key;
+        long seq;
+        byte[] value;
+
+        public byte[] key() {
+            return key;
+        }
+
+        public long seq() {
+            return seq;
+        }
+
+        /** {@code null} for a tombstone. */
+        public byte[] value() {
+            return value;
+        }
+    }
+}

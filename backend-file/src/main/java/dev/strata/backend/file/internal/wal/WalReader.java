@@ -1,0 +1,163 @@
+package dev.strata.backend.file.internal.wal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+
+import dev.strata.api.CorruptionException;
+import dev.strata.backend.file.internal.format.ByteSink;
+import dev.strata.backend.file.internal.format.Checksums;
+import dev.strata.backend.file.internal.format.MalformedDataException;
+import dev.strata.backend.file.internal.io.ChannelFactory;
+import dev.strata.backend.file.internal.io.IoFailures;
+
+/**
+ * Replays one log file, record by record, up to the last complete transaction. The rules:
+ * <ul>
+ * <li>a record cut short by the end of the file (header or payload incomplete), or a tail of zeros, is a
+ * <em>torn tail</em>: the write that made it never completed, its commit was never acknowledged, and replay
+ * stops there quietly. Only the newest log file may have one;</li>
+ * <li>anything else that fails a check (header checksum, payload checksum, sequence order, decoding) is damage:
+ * replay stops before it and reports a {@link CorruptionException} naming the file and the record's offset.</li>
+ * </ul>
+ */
+public final class WalReader {
+
+    /** Receives each complete transaction: its sequence number and its writes (value {@code null}: delete). */
+    public interface TransactionSink {
+        void transaction(long seq, java.util.List<byte[][]> writes);
+    }
+
+    /**
+     * What a replay found.
+     *
+     * @param lastSeq   the sequence number of the last transaction replayed (the one before the file's first when none)
+     * @param records   transactions replayed
+     * @param tornAt    offset of a torn tail, or -1
+     * @param damage    damage found, or {@code null}
+     */
+    public record Result(long lastSeq, long records, long tornAt, CorruptionException damage) {
+    }
+
+    private WalReader() {
+    }
+
+    /**
+     * @param previousSeq the sequence number before this file's first record: records must continue it by one
+     * @param newest      whether this is the newest log file (the only one that may have a torn tail)
+     */
+    public static Result replay(Path file, long number, long previousSeq, boolean newest, ChannelFactory channels,
+            WalCodec codec, TransactionSink sink) {
+        String name = file.toString();
+        try (FileChannel channel = channels.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long seq = previousSeq;
+            long records = 0;
+            if (size < WalFormat.FILE_HEADER_BYTES) {
+                return newest ? new Result(seq, 0, 0, null)
+                        : new Result(seq, 0, -1, new CorruptionException("log file is cut short", name, 0));
+            }
+            byte[] fileHeader = read(channel, 0, WalFormat.FILE_HEADER_BYTES);
+            if (!Arrays.equals(Arrays.copyOf(fileHeader, 8), WalFormat.MAGIC) || ByteSink.readLong(fileHeader, 8) != number) {
+                return new Result(seq, 0, -1, new CorruptionException("log file header is wrong", name, 0));
+            }
+            long position = WalFormat.FILE_HEADER_BYTES;
+            while (position < size) {
+                long remaining = size - position;
+                if (remaining < WalFormat.RECORD_HEADER_BYTES) {
+                    return torn(seq, records, position, newest, name);
+                }
+                byte[] header = read(channel, position, WalFormat.RECORD_HEADER_BYTES);
+                if (Checksums.crc32c(header, 0, 16) != ByteSink.readInt(header, 16)) {
+                    if (allZero(header) && zeroFrom(channel, position, size)) {
+                        return torn(seq, records, position, newest, name);
+                    }
+                    return damaged(seq, records, "log record header checksum mismatch", name, position);
+                }
+                int length = ByteSink.readInt(header, 0);
+                long recordSeq = ByteSink.readLong(header, 4);
+                if (length < 0) {
+                    return damaged(seq, records, "log record length is negative", name, position);
+                }
+                if (length > remaining - WalFormat.RECORD_HEADER_BYTES) {
+                    return torn(seq, records, position, newest, name);
+                }
+                if (recordSeq != seq + 1) {
+                    return damaged(seq, records, "log record has sequence number " + recordSeq + ", expected "
+                            + (seq + 1) + " (records are missing or out of order)", name, position);
+                }
+                byte[] payload = read(channel, position + WalFormat.RECORD_HEADER_BYTES, length);
+                if (Checksums.crc32c(payload, 0, length) != ByteSink.readInt(header, 12)) {
+                    return damaged(seq, records, "log record checksum mismatch", name, position);
+                }
+                java.util.List<byte[][]> writes = new java.util.ArrayList<>();
+                try {
+                    codec.decode(payload, (key, value) -> writes.add(new byte[][] {key, value}));
+                } catch (MalformedDataException e) {
+                    return damaged(seq, records, "log record does not decode: " + e.getMessage(), name, position);
+                }
+                sink.transaction(recordSeq, writes);
+                seq = recordSeq;
+                records++;
+                position += WalFormat.RECORD_HEADER_BYTES + length;
+            }
+            return new Result(seq, records, -1, null);
+        } catch (IOException e) {
+            throw IoFailures.failed("reading the log", file, e);
+        }
+    }
+
+    /** A record cut off by the end of the file (or a zero-filled tail): a write that never completed. */
+    private static Result torn(long seq, long records, long position, boolean newest, String name) {
+        if (!newest) {
+            return damaged(seq, records, "log file ends inside a record but a newer log file follows", name, position);
+        }
+        return new Result(seq, records, position, null);
+    }
+
+    private static boolean zeroFrom(FileChannel channel, long position, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        for (long at = position; at < size; ) {
+            buffer.clear();
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buffer.get(i) != 0) {
+                    return false;
+                }
+            }
+            at += n;
+        }
+        return true;
+    }
+
+    private static Result damaged(long seq, long records, String message, String name, long position) {
+        return new Result(seq, records, -1, new CorruptionException(message, name, position));
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] read(FileChannel channel, long position, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("log file ended while reading at " + position);
+            }
+        }
+        return bytes;
+    }
+}
