@@ -1,7 +1,7 @@
 /**
  * The backend SPI. A backend is an ordered, transactional byte-key engine: a bundle registers a
  * {@link dev.strata.api.spi.StorageBackend} service with the property {@code strata.backend=<type>} (use
- * {@link dev.strata.api.spi.BackendType}), and core layers everything richer (string keys, scans by pattern,
+ * {@link dev.strata.api.spi.StrataBackend}), and core layers everything richer (string keys, scans by pattern,
  * retries, documents, TTL, caching, metrics) on top of it. Backends depend on api-bundle only, and prove themselves
  * with the conformance kit in api-bundle's test-jar.
  */

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import dev.strata.api.BackendCapabilities;
 import dev.strata.api.Durability;
 import dev.strata.api.IsolationLevel;
-import dev.strata.api.spi.BackendType;
+import dev.strata.api.spi.StrataBackend;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
@@ -20,12 +20,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code memory.policy} ({@code refuse} | {@code evict-lru}) and {@code compression} ({@code none} |
  * {@code deflate}); see the module README.
  */
-@Component(service = StorageBackend.class, immediate = true,
-        // api-bundle 0.1.0's @BackendType is a single-element component property type, so DS derives its property
-        // name from the annotation's name ("strata.backend.type"). Core finds backends by TYPE_PROPERTY
-        // ("strata.backend"), so that name is set here too; MemoryBackendDescriptorTest guards it.
-        property = StorageBackend.TYPE_PROPERTY + "=" + MemoryBackend.TYPE)
-@BackendType(MemoryBackend.TYPE)
+@Component(service = StorageBackend.class, immediate = true)
+@StrataBackend(MemoryBackend.TYPE)
 public class MemoryBackend implements StorageBackend {
 
     /** The backend type stores name in their {@code backend} setting. */

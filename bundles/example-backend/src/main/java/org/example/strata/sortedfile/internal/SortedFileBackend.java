@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import dev.strata.api.BackendCapabilities;
 import dev.strata.api.Durability;
 import dev.strata.api.IsolationLevel;
-import dev.strata.api.spi.BackendType;
+import dev.strata.api.spi.StrataBackend;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
@@ -19,12 +19,8 @@ import org.osgi.service.component.annotations.Component;
  * The component holds no state: everything belongs to the engines it opens, which core closes when the store is
  * removed or this service goes away.
  */
-@Component(service = StorageBackend.class,
-        // api-bundle 0.1.0's @BackendType is a single-element component property type, so DS names its property
-        // after the annotation: "strata.backend.type". Core looks backends up by StorageBackend.TYPE_PROPERTY
-        // ("strata.backend"), so the property is also set here by that name; BackendTypePropertyTest guards it.
-        property = StorageBackend.TYPE_PROPERTY + "=" + SortedFileBackend.TYPE)
-@BackendType(SortedFileBackend.TYPE)
+@Component(service = StorageBackend.class)
+@StrataBackend(SortedFileBackend.TYPE)
 public final class SortedFileBackend implements StorageBackend {
 
     /** The backend type stores refer to in their {@code backend} setting. */

@@ -12,16 +12,17 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  *
  * <pre>{@code
  * @Component(service = StorageBackend.class)
- * @BackendType("memory")
+ * @StrataBackend("memory")
  * public class MemoryBackend implements StorageBackend { ... }
  * }</pre>
+ *
+ * A single-element component property type takes its property name from the annotation's name (DS 1.4, 112.8.2.1):
+ * {@code StrataBackend} becomes {@code strata.backend}. Renaming this annotation would change the property.
  */
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-public @interface BackendType {
-    /** Turns the element name {@code value} into the property name {@code strata.backend}. */
-    String PREFIX_ = "strata.";
+public @interface StrataBackend {
 
     /** The backend type, as stores name it in their {@code backend} setting. */
     String value();
