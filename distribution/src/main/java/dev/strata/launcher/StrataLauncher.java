@@ -11,11 +11,12 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * Starts Felix exactly as {@link Main} does (same {@code felix.config.properties} loading and variable substitution,
- * same auto-deploy of {@code bundle/} through {@link AutoProcessor}), with two differences that are the reason this
- * class exists:
+ * same auto-deploy of {@code bundle/} through {@link AutoProcessor}), with these differences, which are the reason
+ * this class exists:
  * <ul>
  * <li>it exits with status 1 when the framework cannot be created or started; Felix Main exits with 0 even then,
  * which hides a failed start from scripts and service managers;</li>
+ * <li>bundles named in {@code strata.startlevel.<n>} properties get start level n (see {@link BundleStartLevels});</li>
  * <li>system properties starting with {@code strata.} become framework properties (Main copies only {@code felix.}
  * and {@code org.osgi.framework.}), so {@code strata.home} set by {@code bin/strata} and any
  * {@code -Dstrata.data=...} in {@code STRATA_OPTS} reach the bundles and override {@code etc/config.properties}.</li>
@@ -55,6 +56,7 @@ public final class StrataLauncher {
             framework.init();
             stopOnJvmShutdown(framework);
             AutoProcessor.process(properties, framework.getBundleContext());
+            BundleStartLevels.apply(properties, framework.getBundleContext());
             FrameworkEvent event;
             do {
                 framework.start();

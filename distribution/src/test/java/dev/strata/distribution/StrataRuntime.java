@@ -34,6 +34,8 @@ final class StrataRuntime {
     static final String DATA_DIR_PROPERTY = "strata.data";
     /** System property set by failsafe: the assembled runtime, {@code target/strata}. */
     static final String DISTRIBUTION_DIR_PROPERTY = "strata.distribution.dir";
+    /** System property set by failsafe: the folder of the store .config files the runtime ships in deploy/. */
+    static final String SHIPPED_DEPLOY_DIR_PROPERTY = "strata.shipped.deploy.dir";
     /** System property set by failsafe: scratch space of the integration tests. */
     static final String WORK_DIR_PROPERTY = "strata.it.work.dir";
 
@@ -103,7 +105,7 @@ final class StrataRuntime {
                 Files.createDirectories(home.resolve(dir));
             }
             // the stores the runtime ships (deploy/*.config), so the tests see what a newcomer sees
-            try (Stream<Path> shipped = Files.list(distributionDir().resolve("deploy"))) {
+            try (Stream<Path> shipped = Files.list(Paths.get(requiredSystemProperty(SHIPPED_DEPLOY_DIR_PROPERTY)))) {
                 for (Path config : shipped.filter(f -> f.getFileName().toString().endsWith(".config")).toList()) {
                     Files.copy(config, home.resolve("deploy").resolve(config.getFileName()));
                 }
