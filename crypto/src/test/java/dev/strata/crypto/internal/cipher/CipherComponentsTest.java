@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,5 +47,18 @@ class CipherComponentsTest {
         byte[] nonce = aes.newNonce();
         byte[] sealed = aes.encrypt(key, nonce, null, new byte[] {9}, 0, 1);
         assertArrayEquals(new byte[] {9}, aes.decrypt(key, nonce, null, sealed, 0, sealed.length));
+    }
+
+    @Test
+    void aRestartedComponentContinuesAboveEveryCounterItsPredecessorReserved() {
+        AeadCipher before = new AesGcmCipherComponent(null, config());
+        long lastBefore = 0;
+        for (int i = 0; i < 1000; i++) {
+            lastBefore = ByteBuffer.wrap(before.newNonce()).getLong(4);
+        }
+        AeadCipher after = new AesGcmCipherComponent(null, config());
+        long firstAfter = ByteBuffer.wrap(after.newNonce()).getLong(4);
+        assertTrue(firstAfter >= NonceSequence.DEFAULT_RESERVATION && firstAfter > lastBefore,
+                firstAfter + " after " + lastBefore);
     }
 }
