@@ -7,20 +7,26 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
 
 /**
  * The Pax Exam configuration of the assembled runtime: the very jars of {@code target/strata/bundle/} (so a bundle
- * added to the distribution is tested without touching the tests), with the Strata framework properties pointing
- * into a fresh folder of {@code target/it-work/} for each test class.
+ * added to the distribution is tested without touching the tests) and the framework properties of its
+ * {@code etc/config.properties}, with {@code strata.home} a fresh folder of {@code target/it-work/} for each test
+ * class.
  * <p>
  * This class runs outside the framework (Pax Exam calls {@code @Configuration} methods before booting it); the test
  * methods run inside, in another class loader, so they find these folders through framework properties, never
@@ -46,6 +52,16 @@ final class StrataRuntime {
     }
 
     /**
+     * Properties of {@code etc/config.properties} that only the launcher uses, with why the tests leave them out:
+     * Pax Exam gives each run its own bundle cache and provisions and starts {@code bundle/} itself, the shell is
+     * not interactive here, and configurations must not outlive one test's framework (the methods of a class share
+     * one home).
+     */
+    private static final List<String> LAUNCHER_ONLY_PREFIXES = List.of(
+            "org.osgi.framework.storage", "org.osgi.framework.startlevel.", "strata.startlevel.", "felix.auto.",
+            "felix.cm.dir");
+
+    /**
      * The runtime's bundles and framework properties, with a fresh home for this test class: empty data/ and log/,
      * and a deploy/ holding the store configurations the distribution ships.
      */
@@ -55,17 +71,37 @@ final class StrataRuntime {
         options.add(cleanCaches(true));
         options.add(junitBundles());
         options.add(systemProperty("pax.exam.service.timeout").value(Long.toString(SERVICE_TIMEOUT_MILLIS)));
-        options.add(frameworkProperty("strata.home").value(home.toString()));
-        options.add(frameworkProperty(DATA_DIR_PROPERTY).value(home.resolve("data").toString()));
-        options.add(frameworkProperty(DEPLOY_DIR_PROPERTY).value(home.resolve("deploy").toString()));
-        options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
-        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        runtimeFrameworkProperties(home).forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
         // the Gogo shell must not read the test JVM's standard input (nor stop the framework when it ends)
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
         for (Path jar : runtimeBundles()) {
             options.add(bundle(jar.toUri().toString()));
         }
         return options.toArray(Option[]::new);
+    }
+
+    /** The framework properties of the assembled runtime's {@code etc/config.properties}, for a runtime in home. */
+    static Map<String, String> runtimeFrameworkProperties(Path home) {
+        Path file = distributionDir().resolve("etc/config.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Map<String, String> result = new TreeMap<>();
+        result.put("strata.home", home.toString());
+        for (String name : properties.stringPropertyNames()) {
+            if (LAUNCHER_ONLY_PREFIXES.stream().noneMatch(name::startsWith)) {
+                String value = properties.getProperty(name).replace("${strata.home}", home.toString());
+                if (value.contains("${")) {
+                    throw new IllegalStateException(file + ": " + name + " uses a variable the tests do not know: "
+                            + value);
+                }
+                result.put(name, value);
+            }
+        }
+        return result;
     }
 
     /** The jars of the assembled runtime's {@code bundle/} folder, sorted by name. */
@@ -105,7 +141,8 @@ final class StrataRuntime {
                 Files.createDirectories(home.resolve(dir));
             }
             // the stores the runtime ships (deploy/*.config), so the tests see what a newcomer sees
-            try (Stream<Path> shipped = Files.list(Paths.get(requiredSystemProperty(SHIPPED_DEPLOY_DIR_PROPERTY)))) {
+            Path shippedDeploy = Paths.get(requiredSystemProperty(SHIPPED_DEPLOY_DIR_PROPERTY));
+            try (Stream<Path> shipped = Files.list(shippedDeploy)) {
                 for (Path config : shipped.filter(f -> f.getFileName().toString().endsWith(".config")).toList()) {
                     Files.copy(config, home.resolve("deploy").resolve(config.getFileName()));
                 }
