@@ -34,8 +34,8 @@ public final class TestKeyProvider implements KeyProvider {
 
     @Override
     public DataKey key(String alias, int id) {
-        Integer newest = current.get(alias);
-        if (newest == null || id > newest || id < 0) {
+        int newest = current.computeIfAbsent(alias, a -> 0);
+        if (id > newest || id < 0) {
             throw new NotFoundException("no key " + alias + "#" + id);
         }
         return derive(alias, id);

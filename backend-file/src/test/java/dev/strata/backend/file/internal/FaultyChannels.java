@@ -1,0 +1,168 @@
+package dev.strata.backend.file.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.strata.backend.file.internal.io.ChannelFactory;
+
+/**
+ * Channels that fail on purpose: once armed, the Nth write (or force) and every one after it throws, as a full or
+ * broken disk would. A failing write may first write part of its bytes, like a real short write before ENOSPC.
+ */
+final class FaultyChannels implements ChannelFactory {
+
+    enum Fault { WRITE, FORCE }
+
+    private final AtomicInteger countdown = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile Fault fault;
+    private volatile boolean failing;
+    final AtomicInteger failures = new AtomicInteger();
+
+    /** The {@code nth} operation of this kind from now on fails, and all after it. */
+    void arm(Fault kind, int nth) {
+        fault = kind;
+        countdown.set(nth);
+    }
+
+    private void check(Fault kind) throws IOException {
+        if (kind != fault) {
+            return;
+        }
+        if (failing || countdown.decrementAndGet() <= 0) {
+            failing = true;
+            failures.incrementAndGet();
+            throw new IOException(kind == Fault.WRITE ? "No space left on device" : "Input/output error");
+        }
+    }
+
+    @Override
+    public FileChannel open(Path path, OpenOption... options) throws IOException {
+        return new Faulty(FileChannel.open(path, options));
+    }
+
+    private final class Faulty extends FileChannel {
+        private final FileChannel delegate;
+
+        Faulty(FileChannel delegate) {
+            this.delegate = delegate;
+        }
+
+        private int partialThenFail(ByteBuffer source) throws IOException {
+            try {
+                check(Fault.WRITE);
+            } catch (IOException e) {
+                if (source.remaining() > 1) {
+                    ByteBuffer half = source.duplicate();
+                    half.limit(half.position() + source.remaining() / 2);
+                    delegate.write(half);
+                }
+                throw e;
+            }
+            return delegate.write(source);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return partialThenFail(src);
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            long total = 0;
+            for (int i = offset; i < offset + length; i++) {
+                if (srcs[i].hasRemaining()) {
+                    total += partialThenFail(srcs[i]);
+                }
+            }
+            return total;
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            check(Fault.WRITE);
+            return delegate.write(src, position);
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            check(Fault.FORCE);
+            delegate.force(metaData);
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return delegate.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return delegate.read(dsts, offset, length);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return delegate.read(dst, position);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return delegate.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            delegate.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return delegate.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            delegate.truncate(size);
+            return this;
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
+            return delegate.transferTo(position, count, target);
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
+            check(Fault.WRITE);
+            return delegate.transferFrom(src, position, count);
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+            return delegate.map(mode, position, size);
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) throws IOException {
+            return delegate.lock(position, size, shared);
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            return delegate.tryLock(position, size, shared);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            delegate.close();
+        }
+    }
+}

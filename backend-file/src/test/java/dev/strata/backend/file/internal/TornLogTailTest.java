@@ -1,0 +1,132 @@
+package dev.strata.backend.file.internal;
+
+import static dev.strata.backend.file.internal.Stores.bytes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import dev.strata.api.Durability;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.EngineTransaction;
+import dev.strata.api.spi.StorageEngine;
+import dev.strata.backend.file.internal.format.ByteSink;
+import dev.strata.backend.file.internal.wal.WalFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The log cut at every byte offset of its last records (as a crash in the middle of a write leaves it): recovery
+ * keeps exactly the transactions whose record is complete, and the store stays writable.
+ */
+class TornLogTailTest {
+
+    private static final int TRANSACTIONS = 40;
+    private static final int CUT_RECORDS = 4;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void recoveryKeepsExactlyTheCompleteTransactionsAtEveryCut() throws IOException {
+        Path pristine = temp.resolve("pristine");
+        List<TreeMap<String, String>> states = writeHistory(pristine);
+        Path log = Stores.onlyFile(pristine, "wal-");
+        List<Long> recordEnds = recordEnds(log);
+        assertEquals(TRANSACTIONS, recordEnds.size(), "one record per transaction");
+        long from = recordEnds.get(TRANSACTIONS - CUT_RECORDS - 1);
+        long size = Files.size(log);
+        int checked = 0;
+        for (long cut = from; cut <= size; cut++) {
+            int complete = 0;
+            while (complete < recordEnds.size() && recordEnds.get(complete) <= cut) {
+                complete++;
+            }
+            Path copy = temp.resolve("cut-" + cut);
+            Stores.copyDirectory(pristine, copy);
+            try (FileChannel channel = FileChannel.open(copy.resolve(log.getFileName()), StandardOpenOption.WRITE)) {
+                channel.truncate(cut);
+            }
+            try (StorageEngine engine = new TestFileBackend().open(config(copy))) {
+                assertEquals(states.get(complete), Stores.contents(engine), "cut at byte " + cut);
+                assertFalse(engine.isReadOnly(), "a torn tail is not damage (cut at " + cut + ")");
+                Stores.put(engine, "after", "cut");
+            }
+            try (StorageEngine engine = new TestFileBackend().open(config(copy))) {
+                assertEquals("cut", Stores.get(engine, "after"), "writes after recovery survive a reopen");
+            }
+            Stores.deleteDirectory(copy);
+            checked++;
+        }
+        assertTrue(checked > 4 * WalFormat.RECORD_HEADER_BYTES, "cut at every offset of the last records: " + checked);
+    }
+
+    @Test
+    void aLogCutInsideItsFileHeaderLosesOnlyUnacknowledgedData() throws IOException {
+        Path pristine = temp.resolve("pristine");
+        writeHistory(pristine);
+        Path log = Stores.onlyFile(pristine, "wal-");
+        for (int cut = 0; cut < WalFormat.FILE_HEADER_BYTES; cut += 5) {
+            Path copy = temp.resolve("header-" + cut);
+            Stores.copyDirectory(pristine, copy);
+            try (FileChannel channel = FileChannel.open(copy.resolve(log.getFileName()), StandardOpenOption.WRITE)) {
+                channel.truncate(cut);
+            }
+            try (StorageEngine engine = new TestFileBackend().open(config(copy))) {
+                assertEquals(new TreeMap<>(), Stores.contents(engine));
+                assertFalse(engine.isReadOnly());
+            }
+        }
+    }
+
+    private EngineConfig config(Path directory) {
+        return Stores.config(directory, Durability.FSYNC, "checkpoint.interval", "0");
+    }
+
+    /** Commits the transactions (the log is left unflushed); returns the state after each: states[i] after i. */
+    private List<TreeMap<String, String>> writeHistory(Path directory) {
+        List<TreeMap<String, String>> states = new ArrayList<>();
+        TreeMap<String, String> state = new TreeMap<>();
+        states.add(new TreeMap<>(state));
+        try (StorageEngine engine = new TestFileBackend().open(config(directory))) {
+            for (int i = 1; i <= TRANSACTIONS; i++) {
+                try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
+                    String value = "v" + i + "x".repeat(i % 7);
+                    tx.put(bytes("k" + i), bytes(value));
+                    tx.put(bytes("last"), bytes(Integer.toString(i)));
+                    state.put("k" + i, value);
+                    state.put("last", Integer.toString(i));
+                    if (i % 5 == 0) {
+                        tx.delete(bytes("k" + (i - 3)));
+                        state.remove("k" + (i - 3));
+                    }
+                    tx.commit();
+                }
+                states.add(new TreeMap<>(state));
+            }
+        }
+        return states;
+    }
+
+    /** The end offset of every record, read with the format's own header layout. */
+    private static List<Long> recordEnds(Path log) throws IOException {
+        byte[] bytes = Files.readAllBytes(log);
+        List<Long> ends = new ArrayList<>();
+        int position = WalFormat.FILE_HEADER_BYTES;
+        while (position < bytes.length) {
+            position += WalFormat.RECORD_HEADER_BYTES + ByteSink.readInt(bytes, position);
+            ends.add((long) position);
+        }
+        return ends;
+    }
+}
