@@ -11,13 +11,11 @@ import jetbrains.exodus.env.EnvironmentImpl;
 final class XodusCompaction {
 
     private final EnvironmentImpl environment;
-    private final boolean background;
     private int pauses;
     private boolean running;
 
-    XodusCompaction(EnvironmentImpl environment, boolean background) {
+    XodusCompaction(EnvironmentImpl environment) {
         this.environment = environment;
-        this.background = background;
     }
 
     /** Moves every live record out of all but the newest log file and deletes the emptied files; waits for it. */
@@ -58,11 +56,11 @@ final class XodusCompaction {
         }
     }
 
-    /** {@code running}, {@code paused} (paused, or background cleaning switched off by xodus.gc) or {@code idle}. */
+    /** {@code running}, {@code paused} or {@code idle} (also with xodus.gc=false, where only compactNow cleans). */
     synchronized String state() {
         if (running) {
             return "running";
         }
-        return pauses > 0 || !background ? "paused" : "idle";
+        return pauses > 0 ? "paused" : "idle";
     }
 }

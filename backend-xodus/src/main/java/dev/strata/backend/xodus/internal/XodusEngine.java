@@ -54,7 +54,7 @@ final class XodusEngine implements StorageEngine {
         this.environment = environment;
         this.store = store;
         this.onClose = onClose;
-        this.compaction = new XodusCompaction(environment, settings.backgroundGc());
+        this.compaction = new XodusCompaction(environment);
     }
 
     /** Opens (creating when absent) the environment in the store's directory. */
@@ -119,7 +119,7 @@ final class XodusEngine implements StorageEngine {
     @Override
     public EngineMetrics metrics() {
         checkOpen();
-        return XodusMetrics.of(environment, store, directory, compaction.state());
+        return XodusMetrics.of(environment, store, directory, compaction.state(), openTransactions.size());
     }
 
     @Override
@@ -191,7 +191,7 @@ final class XodusEngine implements StorageEngine {
             }
             environment.close();
         } catch (RuntimeException e) {
-            throw translate("close", e);
+            throw XodusErrors.translate(storeName, "close", e);
         } finally {
             onClose.accept(this);
         }

@@ -26,7 +26,9 @@ final class XodusMetrics {
     private XodusMetrics() {
     }
 
-    static EngineMetrics of(EnvironmentImpl environment, Store store, Path directory, String compactionState) {
+    /** @param openTransactions the engine's open transactions (Xodus's own count is refreshed only now and then) */
+    static EngineMetrics of(EnvironmentImpl environment, Store store, Path directory, String compactionState,
+            int openTransactions) {
         long keys;
         Transaction txn = environment.beginReadonlyTransaction();
         try {
@@ -41,7 +43,7 @@ final class XodusMetrics {
         extra.put("bytesRead", total(statistics, EnvironmentStatistics.Type.BYTES_READ));
         extra.put("bytesMovedByGc", total(statistics, EnvironmentStatistics.Type.BYTES_MOVED_BY_GC));
         extra.put("utilizationPercent", total(statistics, EnvironmentStatistics.Type.UTILIZATION_PERCENT));
-        extra.put("activeTransactions", total(statistics, EnvironmentStatistics.Type.ACTIVE_TRANSACTIONS));
+        extra.put("activeTransactions", openTransactions);
         extra.put("transactions", total(statistics, EnvironmentStatistics.Type.TRANSACTIONS));
         extra.put("readonlyTransactions", total(statistics, EnvironmentStatistics.Type.READONLY_TRANSACTIONS));
         extra.put("gcTransactions", total(statistics, EnvironmentStatistics.Type.GC_TRANSACTIONS));

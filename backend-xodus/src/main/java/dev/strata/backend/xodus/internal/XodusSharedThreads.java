@@ -30,11 +30,13 @@ final class XodusSharedThreads {
     /** Ends every shared Xodus thread. Call only when no environment of this class loader is open. */
     static synchronized void stop() {
         try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
-            // pool processors first: finishing one asks the spawner for its next (unstarted) thread
+            // pool processors first: finishing one asks the spawner for its next (unstarted) thread, so it must run
+            ThreadJobProcessor spawner = spawner();
+            spawner.start();
             for (JobProcessor processor : ThreadJobProcessorPool.getProcessors()) {
                 processor.finish();
             }
-            spawner().finish();
+            spawner.finish();
             stopped = true;
         }
     }
@@ -45,6 +47,7 @@ final class XodusSharedThreads {
             return;
         }
         try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
+            spawner().start();
             for (JobProcessor processor : ThreadJobProcessorPool.getProcessors()) {
                 if (processor instanceof ThreadJobProcessor threadProcessor && processor.isFinished()) {
                     threadProcessor.start();

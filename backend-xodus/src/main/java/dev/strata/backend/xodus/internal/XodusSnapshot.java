@@ -36,7 +36,8 @@ final class XodusSnapshot {
             backup.beforeBackup();
             try {
                 for (VirtualFileDescriptor file : backup.getContents()) {
-                    long bytes = backup.acceptFile(file);
+                    // acceptFile bounds the last file to the backup's moment (Long.MAX_VALUE: no bound)
+                    long bytes = Math.min(file.getFileSize(), backup.acceptFile(file));
                     if (file.hasContent() && bytes >= 0) {
                         Path out = target.resolve(file.getPath() + file.getName());
                         copyPrefix(file, bytes, out);

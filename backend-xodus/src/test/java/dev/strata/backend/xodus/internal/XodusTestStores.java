@@ -1,0 +1,48 @@
+package dev.strata.backend.xodus.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.strata.api.Durability;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.EngineTransaction;
+import dev.strata.api.spi.StorageEngine;
+
+/** Small helpers the Xodus tests share: configs, one-key writes and reads. */
+final class XodusTestStores {
+
+    private XodusTestStores() {
+    }
+
+    static EngineConfig config(Path directory, Object... settings) {
+        Map<String, Object> properties = new HashMap<>();
+        for (int i = 0; i < settings.length; i += 2) {
+            properties.put((String) settings[i], settings[i + 1]);
+        }
+        return new EngineConfig("test", directory, Durability.OS, properties);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static void put(StorageEngine engine, String key, String value) {
+        try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
+            tx.put(bytes(key), bytes(value));
+            tx.commit();
+        }
+    }
+
+    static String get(StorageEngine engine, String key) {
+        try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
+            return text(tx.get(bytes(key)));
+        }
+    }
+}
