@@ -114,7 +114,9 @@ public final class CrashRecoveryHarness {
             if (!run.process().isAlive()) {
                 throw failure(cycle, "the writer stopped by itself with exit code " + run.process().exitValue(), log);
             }
-            run.process().destroyForcibly();
+            // through the handle: Process.destroyForcibly() also closes our end of the pipes at once, which
+            // throws away ACK lines the writer printed but this side had not read yet
+            run.process().toHandle().destroyForcibly();
             if (!run.process().waitFor(30, TimeUnit.SECONDS)) {
                 throw failure(cycle, "the writer did not die within 30 s of SIGKILL", log);
             }
