@@ -5,10 +5,10 @@ import java.util.EnumSet;
 import dev.strata.api.BackendCapabilities;
 import dev.strata.api.Durability;
 import dev.strata.api.IsolationLevel;
-import dev.strata.api.spi.StrataBackend;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.api.spi.StrataBackend;
 import dev.strata.backend.memory.internal.MemoryEngine;
 import dev.strata.backend.memory.internal.MemorySettings;
 

@@ -30,6 +30,7 @@ class MemoryBackendDescriptorTest {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(xml.contains("name=\"" + StorageBackend.TYPE_PROPERTY + "\" type=\"String\" value=\"memory\""),
                     "strata.backend=memory in\n" + xml);
+            assertFalse(xml.contains("strata.backend.type"), "no stray property from an annotation's name\n" + xml);
             assertTrue(xml.contains("<provide interface=\"" + StorageBackend.class.getName() + "\"/>"), xml);
             assertTrue(xml.contains("immediate=\"true\""), xml);
         }

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The engine's byte and key counts and its counters. Written only under the commit lock (one writer, so the
- * read-modify-write of a volatile field is safe) and read by {@code metrics()} from any thread.
+ * The engine's byte and key counts and its counters. Read and written only under the commit lock (metrics take it
+ * too, once a second or so): plain fields, so that a commit of a thousand keys does not pay for thousands of
+ * memory fences.
  * <p>
  * Sizes are estimates of the heap held: the bytes of keys and stored values plus a fixed overhead per key (map node
  * and index share, entry object, array header) and per version (version object, array header), measured for a
@@ -19,15 +20,15 @@ final class MemoryAccounting {
     static final int VERSION_OVERHEAD = 56;
 
     /** Every key and version held, including versions kept only for open snapshots. */
-    private volatile long usedBytes;
+    private long usedBytes;
     /** The committed data as of the newest commit: keys with a value and their newest values. The limit's measure. */
-    private volatile long liveBytes;
-    private volatile long liveKeys;
-    private volatile long versions;
-    private volatile long compressedValues;
-    private volatile long versionsPruned;
-    private volatile long evictions;
-    private volatile long conflicts;
+    private long liveBytes;
+    private long liveKeys;
+    private long versions;
+    private long compressedValues;
+    private long versionsPruned;
+    private long evictions;
+    private long conflicts;
 
     static long keyCost(byte[] key) {
         return KEY_OVERHEAD + key.length;

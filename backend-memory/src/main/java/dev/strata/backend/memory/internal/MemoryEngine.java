@@ -28,9 +28,7 @@ public final class MemoryEngine implements StorageEngine {
 
     @Override
     public EngineMetrics metrics() {
-        MemoryAccounting accounting = data.accounting();
-        return new EngineMetrics(accounting.liveKeys(), accounting.usedBytes(), 0, 0, -1, -1, "n/a",
-                accounting.extra(data.limitBytes(), data.pendingPrunes(), data.readerEpochs()));
+        return data.metrics();
     }
 
     /** Prunes versions that no open snapshot needs any more (commits do this as they go; this catches up). */

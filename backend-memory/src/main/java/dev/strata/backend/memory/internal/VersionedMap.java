@@ -12,6 +12,7 @@ import dev.strata.api.QuotaExceededException;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.ByteKeys;
+import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.KeyRange;
 
 /**
@@ -306,25 +307,16 @@ final class VersionedMap {
         return storeName;
     }
 
-    MemoryAccounting accounting() {
-        return accounting;
-    }
-
-    int pendingPrunes() {
-        return pendingPrunes;
-    }
-
-    int readerEpochs() {
+    /** The engine's figures; takes the commit lock briefly so that they are consistent with each other. */
+    EngineMetrics metrics() {
         commitLock.lock();
         try {
-            return snapshots.epochCount();
+            Map<String, Number> extra = accounting.extra(settings.limitBytes(), pruneQueue.size(),
+                    snapshots.epochCount());
+            return new EngineMetrics(accounting.liveKeys(), accounting.usedBytes(), 0, 0, -1, -1, "n/a", extra);
         } finally {
             commitLock.unlock();
         }
-    }
-
-    long limitBytes() {
-        return settings.limitBytes();
     }
 
     /** Drops every key (the store's data lives only here) and refuses further work. Idempotent. */
