@@ -109,6 +109,11 @@ public final class FileEngine implements StorageEngine {
         compaction.runFull();
     }
 
+    /** Runs the compactions the policy finds due now, in the caller's thread (what the background does). */
+    void runDueCompactions() {
+        compaction.runDue();
+    }
+
     @Override
     public void snapshot(Path target) {
         context.checkOpen();
