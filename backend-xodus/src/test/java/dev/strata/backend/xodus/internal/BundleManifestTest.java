@@ -57,6 +57,15 @@ class BundleManifestTest {
         }
     }
 
+    @Test
+    void theComponentRegistersTheBackendTypeProperty() throws IOException {
+        Path descriptor = Path.of("target/classes/OSGI-INF/" + XodusBackend.class.getName() + ".xml");
+        String xml = Files.readString(descriptor);
+        assertTrue(xml.contains("name=\"strata.backend\"") && xml.contains("value=\"xodus\""), xml);
+        assertTrue(xml.contains("dev.strata.api.spi.StorageBackend"), xml);
+        assertTrue(xml.contains("cardinality=\"0..1\""), "the key provider is optional: " + xml);
+    }
+
     /** Splits a header at the commas that separate clauses (not those inside quoted version ranges). */
     private static List<String> clauses(String header) {
         List<String> clauses = new ArrayList<>();
