@@ -46,21 +46,34 @@ public class StoreConfigComponent {
         apply(null);
     }
 
-    /** Replaces whatever this configuration defined with what it defines now ({@code null}: nothing). */
+    /**
+     * Replaces whatever this configuration defined with what it defines now ({@code null}: nothing). A new
+     * configuration is validated before the old definition is dropped, so an invalid update (a half-written file)
+     * leaves the running store alone.
+     */
     private synchronized void apply(Map<String, Object> config) {
+        StoreDefinition next = null;
+        if (config != null) {
+            try {
+                next = StoreDefinition.from(config);
+            } catch (StorageException e) {
+                logger.error("Store configuration {} is not valid and was not applied: {}", config.get("service.pid"),
+                        e.getMessage());
+                return;
+            }
+        }
         if (definedName != null) {
             registry.remove(definedName);
             definedName = null;
         }
-        if (config == null) {
+        if (next == null) {
             return;
         }
         try {
-            StoreDefinition definition = StoreDefinition.from(config);
-            registry.define(definition);
-            definedName = definition.name();
+            registry.define(next);
+            definedName = next.name();
         } catch (StorageException e) {
-            logger.error("Store configuration {} is not valid: {}", config.get("service.pid"), e.getMessage());
+            logger.error("Store configuration {} was not applied: {}", config.get("service.pid"), e.getMessage());
         }
     }
 }
