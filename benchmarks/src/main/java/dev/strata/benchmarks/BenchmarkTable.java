@@ -1,15 +1,14 @@
 package dev.strata.benchmarks;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -18,12 +17,21 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the benchmarks and prints one Markdown table: the median per-entry rate of each target and operation, and
- * its ratio to the baseline target measured in the same run. Medians, not means: this machine is shared and noisy.
+ * Runs the benchmarks and prints one Markdown table per benchmark class (see {@link BenchmarkReports}): medians
+ * per target and operation, with ratios against baselines measured in the same run. Medians, not means: this
+ * machine is shared and noisy, so the load average at start and end is printed beside the tables.
  * <p>
- * Arguments: {@code [--quick] [--include REGEX] [--baseline TARGET]}.
+ * Arguments: {@code [--quick] [--include REGEX] [--baseline TARGET]} ({@code --baseline} is for
+ * {@link KeyValueBenchmark}'s table; the other tables have fixed baselines).
  */
 public final class BenchmarkTable {
+
+    /**
+     * lmdbjava's fast buffer proxy reads the address field of direct buffers; Java 17 refuses that reflective access
+     * unless the packages are opened.
+     */
+    private static final String[] OPEN_NIO = {"--add-opens", "java.base/java.nio=ALL-UNNAMED",
+        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"};
 
     private BenchmarkTable() {
     }
@@ -32,60 +40,43 @@ public final class BenchmarkTable {
         boolean quick = Arrays.asList(args).contains("--quick");
         String include = option(args, "--include", KeyValueBenchmark.class.getSimpleName());
         String baseline = option(args, "--baseline", "skiplist");
+        String loadAtStart = loadAverage();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(1)
                 .jvmArgsAppend("-Xms6g", "-Xmx6g", "-XX:+UseParallelGC")
+                .jvmArgsAppend(OPEN_NIO)
                 .warmupIterations(quick ? 1 : 3)
                 .measurementIterations(quick ? 3 : 7)
                 .warmupTime(TimeValue.seconds(2))
                 .measurementTime(TimeValue.seconds(2))
-                .shouldFailOnError(true);
+                // a failing target (an engine being finished elsewhere) must not cost the others their figures;
+                // its cells read "-" and the JMH log above the tables says why
+                .shouldFailOnError(false);
         Collection<RunResult> results = new Runner(options.build()).run();
-        System.out.println();
-        System.out.println(render(results, baseline));
-    }
-
-    static String render(Collection<RunResult> results, String baseline) {
-        Map<String, Map<String, Double>> rates = new TreeMap<>();
-        List<String> operations = new ArrayList<>();
+        Map<String, List<RunResult>> byClass = new LinkedHashMap<>();
         for (RunResult result : results) {
-            String operation = result.getParams().getBenchmark().replaceAll(".*\\.", "");
-            String target = result.getParams().getParam("target");
-            double medianNanos = median(result.getBenchmarkResults().stream()
-                    .flatMap(b -> b.getIterationResults().stream())
-                    .mapToDouble(IterationResult::getScore).toArray(), result);
-            rates.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(operation, 1e9 / medianNanos);
-            if (!operations.contains(operation)) {
-                operations.add(operation);
-            }
+            byClass.computeIfAbsent(Medians.benchmarkClass(result), c -> new java.util.ArrayList<>()).add(result);
         }
-        StringBuilder table = new StringBuilder("| target |");
-        operations.forEach(op -> table.append(' ').append(op).append(" (entries/s) | vs ").append(baseline).append(" |"));
-        table.append("\n|---|").append("---:|---:|".repeat(operations.size())).append('\n');
-        for (Map.Entry<String, Map<String, Double>> row : rates.entrySet()) {
-            table.append("| ").append(row.getKey()).append(" |");
-            for (String op : operations) {
-                Double rate = row.getValue().get(op);
-                Double base = rates.getOrDefault(baseline, Map.of()).get(op);
-                table.append(' ').append(rate == null ? "-" : String.format(Locale.ROOT, "%,.0f", rate)).append(" | ");
-                table.append(rate == null || base == null ? "-" : String.format(Locale.ROOT, "%.2fx", rate / base));
-                table.append(" |");
-            }
-            table.append('\n');
+        System.out.println();
+        System.out.println((quick ? "Quick run" : "Full run") + "; load average at start: " + loadAtStart
+                + "; at end: " + loadAverage());
+        for (Map.Entry<String, List<RunResult>> group : byClass.entrySet()) {
+            System.out.println();
+            System.out.println("### " + group.getKey());
+            System.out.println();
+            System.out.println(BenchmarkReports.render(group.getKey(), group.getValue(), baseline));
         }
-        return table.toString();
     }
 
-    /** The median of the measured iterations, in nanoseconds per entry (JMH reports per-operation scores). */
-    private static double median(double[] scores, RunResult result) {
-        double[] sorted = scores.length > 0 ? scores.clone() : new double[]{result.getPrimaryResult().getScore()};
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        double nanos = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-        String unit = result.getPrimaryResult().getScoreUnit();
-        return unit.startsWith("s/") ? nanos * 1e9 : unit.startsWith("ms/") ? nanos * 1e6
-                : unit.startsWith("us/") ? nanos * 1e3 : nanos;
+    /** The 1-, 5- and 15-minute load averages (Linux), or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" ", fields[0], fields[1], fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

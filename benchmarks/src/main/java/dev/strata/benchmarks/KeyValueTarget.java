@@ -1,21 +1,13 @@
 package dev.strata.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-import dev.strata.api.Entry;
-import dev.strata.api.EntryCursor;
-import dev.strata.api.Scan;
-import dev.strata.api.spi.StorageBackend;
-import dev.strata.backend.memory.MemoryBackend;
-import dev.strata.core.internal.ManagedStore;
-import dev.strata.core.internal.StoreDefinition;
-
-/** What a benchmark drives: a Strata store through its public API, or a plain map as the baseline. */
+/**
+ * What a benchmark drives: a Strata store through its public API, a raw engine through its own API, or a plain map
+ * as the ceiling. Persistent targets never sync: the comparison is about the engines, not the disk.
+ */
 interface KeyValueTarget extends AutoCloseable {
 
     /** Writes keys[from, to) with the value, atomically where the target has transactions. */
@@ -31,62 +23,16 @@ interface KeyValueTarget extends AutoCloseable {
 
     static KeyValueTarget create(String name) {
         return switch (name) {
-            case "strata-memory" -> new StrataTarget(new MemoryBackend(), "memory");
+            case "strata-memory" -> new StrataStoreTarget("memory", "none");
+            case "strata-file" -> new StrataStoreTarget("file", "none");
+            case "strata-xodus" -> new StrataStoreTarget("xodus", "none");
+            case "raw-xodus" -> new RawXodusTarget();
+            case "lmdb" -> new LmdbTarget();
+            case "rocksdb" -> new RocksDbTarget();
             case "skiplist" -> new MapTarget(new ConcurrentSkipListMap<>());
             case "hashmap" -> new MapTarget(new ConcurrentHashMap<>());
             default -> throw new IllegalArgumentException("unknown target " + name);
         };
-    }
-
-    /** A Strata store over a backend, used only through {@link dev.strata.api.Store}. */
-    final class StrataTarget implements KeyValueTarget {
-        private final ManagedStore store;
-        private final Path directory;
-
-        StrataTarget(StorageBackend backend, String type) {
-            try {
-                directory = Files.createTempDirectory("strata-bench-");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            Map<String, Object> config = new HashMap<>();
-            config.put("name", "bench");
-            config.put("backend", type);
-            config.put("durability", "none");
-            store = new ManagedStore(StoreDefinition.from(config), directory.resolve("bench"));
-            store.attach(backend, new dev.strata.api.BackendInfo(type, "bench", "0", backend.capabilities()));
-        }
-
-        @Override
-        public void putBatch(String[] keys, int from, int to, byte[] value) {
-            store.inTransaction(tx -> {
-                for (int i = from; i < to; i++) {
-                    tx.put(keys[i], value);
-                }
-            });
-        }
-
-        @Override
-        public byte[] get(String key) {
-            return store.get(key).orElse(null);
-        }
-
-        @Override
-        public long scanAll() {
-            long count = 0;
-            try (EntryCursor cursor = store.scan(Scan.all())) {
-                while (cursor.hasNext()) {
-                    Entry entry = cursor.next();
-                    count += entry.value().length > 0 ? 1 : 0;
-                }
-            }
-            return count;
-        }
-
-        @Override
-        public void close() {
-            store.detach("benchmark over", 1_000);
-        }
     }
 
     /** A plain concurrent map: the ceiling an engine is measured against. */
@@ -123,5 +69,4 @@ interface KeyValueTarget extends AutoCloseable {
             map.clear();
         }
     }
-
 }

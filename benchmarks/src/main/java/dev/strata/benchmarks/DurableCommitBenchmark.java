@@ -1,0 +1,94 @@
+package dev.strata.benchmarks;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Single-entry commits that are on disk when they return (Strata durability {@code fsync}): one writer, and eight
+ * writers sharing one store, where group commit lets concurrent commits share one force. The floor is
+ * {@code raw-force}: append the entry's 116 bytes and {@code FileChannel.force(false)} per commit, one writer.
+ * Scores are commits per second, summed over the writing threads.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class DurableCommitBenchmark {
+
+    /** The raw rate every ratio is taken against: {@code raw-force} with one writer. */
+    static final String BASELINE = "raw-force";
+
+    /** Goals: strata-file's commit rate as a multiple of the raw one-writer rate, per writer count. */
+    static final double GOAL_ONE_WRITER = 0.8;
+    static final double GOAL_EIGHT_WRITERS = 4.0;
+
+    /** Targets measured with one writer. */
+    @State(Scope.Benchmark)
+    public static class OneWriterStore extends OpenStore {
+        @Param({"strata-file", "strata-xodus", "raw-force"})
+        public String target;
+
+        @Setup(Level.Trial)
+        public void open() {
+            open(target);
+        }
+    }
+
+    /** Targets measured with eight writers on one store; the raw log has no group commit to show. */
+    @State(Scope.Benchmark)
+    public static class EightWriterStore extends OpenStore {
+        @Param({"strata-file", "strata-xodus"})
+        public String target;
+
+        @Setup(Level.Trial)
+        public void open() {
+            open(target);
+        }
+    }
+
+    /** One store for the whole trial; every commit writes a new key. */
+    public abstract static class OpenStore {
+        private final AtomicLong sequence = new AtomicLong();
+        final byte[] value = new byte[Workload.VALUE_BYTES];
+        CommitTarget store;
+
+        void open(String target) {
+            new Random(11).nextBytes(value);
+            store = CommitTarget.create(target);
+        }
+
+        /** A new 16-character key: the same length as the other benchmarks' keys. */
+        String nextKey() {
+            String digits = Long.toString(sequence.incrementAndGet());
+            return "k" + "0".repeat(15 - digits.length()) + digits;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void oneWriter(OneWriterStore state) {
+        state.store.commit(state.nextKey(), state.value);
+    }
+
+    @Benchmark
+    @Threads(8)
+    public void eightWriters(EightWriterStore state) {
+        state.store.commit(state.nextKey(), state.value);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.strata.benchmarks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.api.BackendInfo;
+import dev.strata.api.Entry;
+import dev.strata.api.EntryCursor;
+import dev.strata.api.Scan;
+import dev.strata.api.spi.StorageBackend;
+import dev.strata.backend.file.internal.FileBackend;
+import dev.strata.backend.memory.MemoryBackend;
+import dev.strata.backend.xodus.internal.XodusBackend;
+import dev.strata.core.internal.ManagedStore;
+import dev.strata.core.internal.StoreDefinition;
+import dev.strata.crypto.internal.codec.Lz4Compressor;
+
+/**
+ * A Strata store over one of our backends, used only through {@link dev.strata.api.Store}: the same path an
+ * application takes, minus the OSGi service lookup. Each backend is constructed through its public class with the
+ * settings a fresh runtime would give it (the file engine gets the crypto bundle's LZ4 codec, its default
+ * compression).
+ */
+final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
+
+    private final ManagedStore store;
+    private final ScratchDirectory directory;
+
+    /**
+     * @param backendType {@code memory}, {@code file} or {@code xodus}
+     * @param durability  {@code none}, {@code os} or {@code fsync}
+     */
+    StrataStoreTarget(String backendType, String durability) {
+        StorageBackend backend = switch (backendType) {
+            case "memory" -> new MemoryBackend();
+            case "file" -> new FileBackend(List.of(new Lz4Compressor()), null, null);
+            case "xodus" -> new XodusBackend();
+            default -> throw new IllegalArgumentException("no Strata backend " + backendType);
+        };
+        directory = new ScratchDirectory("strata-bench-" + backendType + "-");
+        Map<String, Object> config = new HashMap<>();
+        config.put("name", "bench");
+        config.put("backend", backendType);
+        config.put("durability", durability);
+        store = new ManagedStore(StoreDefinition.from(config), directory.path().resolve("bench"));
+        store.attach(backend, new BackendInfo(backendType, "bench", "0", backend.capabilities()));
+    }
+
+    @Override
+    public void putBatch(String[] keys, int from, int to, byte[] value) {
+        store.inTransaction(tx -> {
+            for (int i = from; i < to; i++) {
+                tx.put(keys[i], value);
+            }
+        });
+    }
+
+    @Override
+    public void commit(String key, byte[] value) {
+        store.put(key, value);
+    }
+
+    @Override
+    public byte[] get(String key) {
+        return store.get(key).orElse(null);
+    }
+
+    @Override
+    public long scanAll() {
+        long count = 0;
+        try (EntryCursor cursor = store.scan(Scan.all())) {
+            while (cursor.hasNext()) {
+                Entry entry = cursor.next();
+                count += entry.value().length > 0 ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.detach("benchmark over", 1_000);
+        } finally {
+            directory.close();
+        }
+    }
+}
