@@ -66,6 +66,21 @@ public class StorageServiceIT {
     }
 
     @Test
+    public void theShippedFileAndXodusStoresAreOnlineAndKeepTheirData() {
+        for (String[] shipped : new String[][] {{"files", "file"}, {"xodus", "xodus"}}) {
+            StoreInfo info = Stores.awaitStatus(storage, shipped[0], StoreStatus.ONLINE);
+            assertEquals(shipped[1], info.backend());
+            Store store = storage.store(shipped[0]);
+            store.inTransaction(tx -> {
+                tx.put("greeting", bytes("hello from " + shipped[1]));
+                tx.put("greeting.count", bytes("1"));
+            });
+            assertEquals("hello from " + shipped[1], text(store.get("greeting")));
+            assertEquals(2, store.scan(dev.strata.api.Scan.prefix("greeting")).stream().count());
+        }
+    }
+
+    @Test
     public void aStoreDefinedThroughConfigAdminComesOnlineAndIsRegisteredAsAService() throws Exception {
         Stores.define(configAdmin, "orders", "memory", "none");
 

@@ -24,6 +24,9 @@ public interface StorageBackend {
      *
      * @throws dev.strata.api.InvalidArgumentException for a configuration the backend cannot honour
      * @throws dev.strata.api.CorruptionException      when the data cannot be read at all
+     * @throws dev.strata.api.StoreUnavailableException for a passing reason (a service the engine needs, such as a
+     *                                                 compression codec, is not there yet): core opens the store
+     *                                                 again after a growing pause
      * @throws StorageException                        for any other failure; never a raw I/O exception
      */
     StorageEngine open(EngineConfig config);

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import dev.strata.api.BackendInfo;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.StorageException;
+import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.spi.StorageBackend;
 
 /**
@@ -21,6 +25,10 @@ final class StoreCatalog {
 
     /** How long a departing backend waits for explicit transactions before their engine is closed under them. */
     static final long GRACE_MILLIS = 5_000;
+
+    /** The first pause before opening a store again after its backend reported a transient failure. */
+    static final long FIRST_RETRY_MILLIS = 250;
+    static final long MAX_RETRY_MILLIS = 30_000;
 
     /** Where open stores are announced (OSGi service registrations in the runtime). */
     interface Publisher {
@@ -43,21 +51,31 @@ final class StoreCatalog {
     /** In arrival order; the first binding of a type serves it, later ones wait as stand-ins. */
     private final List<Binding> bindings = new ArrayList<>();
     private volatile List<BackendInfo> backendInfos = List.of();
+    /** The pause before the next attempt, per store whose backend reported a transient failure. */
+    private final Map<String, Long> retryDelays = new ConcurrentHashMap<>();
     private Path dataRoot;
     private Publisher publisher;
     private Events events;
+    private ScheduledExecutorService retries;
 
     synchronized void start(Path root, Publisher storePublisher, Events log) {
         this.dataRoot = root;
         this.publisher = storePublisher;
         this.events = log;
+        this.retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "strata-store-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     synchronized void stop() {
+        retries.shutdownNow();
         for (ManagedStore store : stores.values()) {
             close(store, "the storage service stopped");
         }
         stores.clear();
+        retryDelays.clear();
     }
 
     synchronized void addBackend(StorageBackend backend, BackendInfo info) {
@@ -127,15 +145,39 @@ final class StoreCatalog {
         }
         try {
             store.attach(binding.get().backend(), binding.get().info());
+            retryDelays.remove(store.name());
             publisher.publish(store);
             events.info("Store '" + store.name() + "' is " + store.info().status() + " on backend '"
                     + binding.get().info().type() + "' (" + binding.get().info().bundle() + ")");
+        } catch (StoreUnavailableException e) {
+            scheduleRetry(store, e);
         } catch (StorageException e) {
             events.error("Store '" + store.name() + "' could not be opened: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * A backend that cannot open a store for a reason that passes (a service it needs has not started yet) says so
+     * with {@link StoreUnavailableException}; the store is opened again after a growing pause, until it opens, its
+     * backend leaves, or it is removed.
+     */
+    private void scheduleRetry(ManagedStore store, StoreUnavailableException cause) {
+        long delay = retryDelays.merge(store.name(), FIRST_RETRY_MILLIS, (old, first) -> Math.min(old * 2, MAX_RETRY_MILLIS));
+        events.info("Store '" + store.name() + "' is not available yet (" + cause.getMessage() + "); trying again in "
+                + delay + " ms");
+        if (!retries.isShutdown()) {
+            retries.schedule(() -> retry(store), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void retry(ManagedStore store) {
+        if (stores.get(store.name()) == store && store.engine().isEmpty() && retryDelays.containsKey(store.name())) {
+            open(store);
+        }
+    }
+
     private void close(ManagedStore store, String reason) {
+        retryDelays.remove(store.name());
         publisher.withdraw(store);
         int abandoned = store.detach(reason, GRACE_MILLIS);
         if (abandoned > 0) {

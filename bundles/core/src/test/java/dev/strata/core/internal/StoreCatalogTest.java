@@ -54,6 +54,11 @@ class StoreCatalogTest {
         });
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        catalog.stop();
+    }
+
     private ManagedStore store(String name) {
         return catalog.find(name).orElseThrow();
     }
@@ -131,6 +136,36 @@ class StoreCatalogTest {
         assertEquals(List.of(), published);
         catalog.define(MemoryStores.definition("s", "memory"));
         assertEquals(StoreStatus.ONLINE, store("s").info().status(), "the name can be defined again");
+    }
+
+    @Test
+    void aStoreWhoseBackendIsNotReadyYetIsOpenedAgainLater() throws InterruptedException {
+        MemoryBackend memory = new MemoryBackend();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        dev.strata.api.spi.StorageBackend flaky = new dev.strata.api.spi.StorageBackend() {
+            @Override
+            public dev.strata.api.BackendCapabilities capabilities() {
+                return memory.capabilities();
+            }
+
+            @Override
+            public dev.strata.api.spi.StorageEngine open(dev.strata.api.spi.EngineConfig config) {
+                if (attempts.incrementAndGet() < 3) {
+                    throw new StoreUnavailableException("codec 'lz4' is not installed yet");
+                }
+                return memory.open(config);
+            }
+        };
+        catalog.addBackend(flaky, MemoryStores.info(flaky, "flaky"));
+        catalog.define(MemoryStores.definition("late", "flaky"));
+        assertEquals(StoreStatus.UNAVAILABLE, store("late").info().status());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (store("late").info().status() != StoreStatus.ONLINE && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(StoreStatus.ONLINE, store("late").info().status());
+        assertEquals(3, attempts.get(), "opened again until the backend was ready, then no more");
+        assertEquals(List.of("late"), published);
     }
 
     @Test

@@ -49,7 +49,10 @@ public final class BcfksKeyProvider implements KeyProvider {
             opened = BcfksKeyStore.openOrCreate(file, passphrase, BouncyCastle.PROVIDER);
         } catch (StorageException e) {
             failed = e;
-            LOG.log(System.Logger.Level.ERROR, "keystore " + file + " is not available: " + e.getMessage());
+            // No passphrase is the normal state of a runtime without encrypted stores: say so quietly. A passphrase
+            // that does not open the keystore is an operator's mistake worth an error.
+            System.Logger.Level level = passphrase == null ? System.Logger.Level.INFO : System.Logger.Level.ERROR;
+            LOG.log(level, "keystore " + file + " is not available: " + e.getMessage());
         }
         this.store = opened;
         this.failure = failed;
