@@ -13,10 +13,10 @@ import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
 
 /**
- * A transaction of the memory engine: reads from the snapshot taken at begin, buffers writes in a sorted map (in
- * stored form, so deflating happens here in the caller's thread, not under the commit lock) and hands them to
- * {@link VersionedMap#commit} at the end. A read-only transaction costs one object and two striped counter updates.
- * Used by one thread at a time, so it needs no synchronisation of its own.
+ * A transaction of the memory engine: reads from the snapshot taken at begin, buffers writes in a sorted map (as
+ * versions in stored form, so deflating happens here in the caller's thread, not under the commit lock) and hands
+ * them to {@link VersionedMap#commit} at the end. A read-only transaction costs one object and two striped counter
+ * updates. Used by one thread at a time, so it needs no synchronisation of its own.
  */
 final class MemoryTransaction implements EngineTransaction {
 
@@ -28,7 +28,7 @@ final class MemoryTransaction implements EngineTransaction {
     private final int stripe;
     /** The epoch this transaction counts in, until it stops reading; then {@code null}. */
     private ReaderEpoch epoch;
-    private TreeMap<byte[], PendingWrite> writes;
+    private TreeMap<byte[], Version> writes;
     private State state = State.OPEN;
 
     MemoryTransaction(VersionedMap data, TransactionMode mode, long snapshot, ReaderEpoch epoch, int stripe) {
@@ -49,9 +49,9 @@ final class MemoryTransaction implements EngineTransaction {
         checkUsable();
         ByteKeys.checkKey(key);
         if (writes != null) {
-            PendingWrite write = writes.get(key);
+            Version write = writes.get(key);
             if (write != null) {
-                return write.isDeletion() ? null : data.codec.decode(write.stored(), write.rawLength());
+                return write.isDeletion() ? null : data.codec.decode(write.stored, write.rawLength);
             }
         }
         Version version = data.read(key, snapshot);
@@ -63,7 +63,7 @@ final class MemoryTransaction implements EngineTransaction {
         checkWritable();
         ByteKeys.checkKey(key);
         ByteKeys.checkValue(value);
-        PendingWrite write = data.codec.encode(value);
+        Version write = data.codec.encode(value);
         writes().put(key.clone(), write);
     }
 
@@ -71,14 +71,14 @@ final class MemoryTransaction implements EngineTransaction {
     public boolean delete(byte[] key) {
         checkWritable();
         ByteKeys.checkKey(key);
-        PendingWrite pending = writes == null ? null : writes.get(key);
+        Version pending = writes == null ? null : writes.get(key);
         boolean inSnapshot = data.read(key, snapshot) != null;
         boolean present = pending == null ? inSnapshot : !pending.isDeletion();
         if (!present) {
             return false;
         }
         if (inSnapshot) {
-            writes().put(key.clone(), PendingWrite.DELETION);
+            writes().put(key.clone(), Version.pending(null, -1));
         } else {
             // only this transaction had written the key: forgetting that write is the whole deletion
             writes.remove(key);
@@ -135,7 +135,7 @@ final class MemoryTransaction implements EngineTransaction {
     }
 
     /** The buffered writes, or {@code null} when there are none yet (for cursors). */
-    NavigableMap<byte[], PendingWrite> pendingWrites() {
+    NavigableMap<byte[], Version> pendingWrites() {
         return writes;
     }
 
@@ -159,7 +159,7 @@ final class MemoryTransaction implements EngineTransaction {
         }
     }
 
-    private TreeMap<byte[], PendingWrite> writes() {
+    private TreeMap<byte[], Version> writes() {
         if (writes == null) {
             writes = new TreeMap<>(ByteKeys.ORDER);
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class ReaderEpoch {
 
-    /** Longs between two stripes: 128 bytes, so neighbouring stripes never share a cache line (nor its prefetch pair). */
+    /** Longs between two stripes: 128 bytes, so neighbouring stripes share no cache line (nor its prefetch pair). */
     private static final int PADDING = 16;
 
     private final AtomicLongArray counts;

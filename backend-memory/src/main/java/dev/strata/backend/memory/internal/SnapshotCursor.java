@@ -29,7 +29,7 @@ final class SnapshotCursor implements EngineCursor {
     private boolean committedDone;
 
     private byte[] bufferedKey;
-    private PendingWrite bufferedWrite;
+    private Version bufferedWrite;
     private byte[] lastBufferedKey;
     private boolean bufferedDone;
 
@@ -80,12 +80,12 @@ final class SnapshotCursor implements EngineCursor {
             if (order == 0) {
                 committedEntry = null;
             }
-            PendingWrite write = bufferedWrite;
+            Version write = bufferedWrite;
             byte[] key = bufferedKey;
             lastBufferedKey = key;
             bufferedKey = null;
             if (!write.isDeletion()) {
-                current(key, write.stored(), write.rawLength());
+                current(key, write.stored, write.rawLength);
                 return true;
             }
         }
@@ -131,11 +131,11 @@ final class SnapshotCursor implements EngineCursor {
     }
 
     private void advanceBuffered() {
-        NavigableMap<byte[], PendingWrite> writes = tx.pendingWrites();
+        NavigableMap<byte[], Version> writes = tx.pendingWrites();
         if (writes == null) {
             return;
         }
-        Map.Entry<byte[], PendingWrite> next;
+        Map.Entry<byte[], Version> next;
         if (lastBufferedKey != null) {
             next = reverse ? writes.lowerEntry(lastBufferedKey) : writes.higherEntry(lastBufferedKey);
         } else if (reverse) {

@@ -32,10 +32,10 @@ final class ValueCodec implements AutoCloseable {
         this.inflaters = new AtomicReferenceArray<>(slots);
     }
 
-    /** The stored form of a client value; never shares the caller's array. */
-    PendingWrite encode(byte[] value) {
+    /** The client value as a pending version in stored form; never shares the caller's array. */
+    Version encode(byte[] value) {
         if (!deflate || value.length <= COMPRESSION_THRESHOLD) {
-            return new PendingWrite(value.clone(), -1);
+            return Version.pending(value.clone(), -1);
         }
         int slot = slot();
         Deflater deflater = deflaters.getAndSet(slot, null);
@@ -52,9 +52,9 @@ final class ValueCodec implements AutoCloseable {
                 length += deflater.deflate(out, length, out.length - length);
             }
             if (!deflater.finished()) {
-                return new PendingWrite(value.clone(), -1);
+                return Version.pending(value.clone(), -1);
             }
-            return new PendingWrite(Arrays.copyOf(out, length), value.length);
+            return Version.pending(Arrays.copyOf(out, length), value.length);
         } finally {
             deflater.reset();
             if (!deflaters.compareAndSet(slot, null, deflater)) {

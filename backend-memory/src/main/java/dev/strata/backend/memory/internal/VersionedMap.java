@@ -115,7 +115,7 @@ final class VersionedMap {
      * @throws ConflictException      when a key it writes got a newer version after its snapshot
      * @throws QuotaExceededException when the memory limit refuses the commit
      */
-    void commit(MemoryTransaction tx, long snapshot, NavigableMap<byte[], PendingWrite> writes) {
+    void commit(MemoryTransaction tx, long snapshot, NavigableMap<byte[], Version> writes) {
         int count = writes.size();
         KeyEntry[] entries = new KeyEntry[count];
         boolean[] reserved = new boolean[count];
@@ -127,7 +127,7 @@ final class VersionedMap {
             long liveDelta = 0;
             long writtenLiveBytes = 0;
             int i = 0;
-            for (Map.Entry<byte[], PendingWrite> write : writes.entrySet()) {
+            for (Map.Entry<byte[], Version> write : writes.entrySet()) {
                 byte[] key = write.getKey();
                 // one traversal for the common case of a new key; the reserved slot stays invisible (head null)
                 KeyEntry fresh = new KeyEntry(key);
@@ -144,9 +144,7 @@ final class VersionedMap {
                             + " was changed by a transaction that committed after this one began");
                 }
                 entry.pinnedBy = attempt;
-                PendingWrite value = write.getValue();
-                long newCost = value.isDeletion() ? 0
-                        : MemoryAccounting.keyCost(key) + MemoryAccounting.versionCost(value.stored());
+                long newCost = MemoryAccounting.liveCost(key, write.getValue());
                 liveDelta += newCost - MemoryAccounting.liveCost(key, entry.head);
                 writtenLiveBytes += newCost;
             }
@@ -207,19 +205,20 @@ final class VersionedMap {
         }
     }
 
-    private void install(NavigableMap<byte[], PendingWrite> writes, KeyEntry[] entries, boolean[] reserved,
+    private void install(NavigableMap<byte[], Version> writes, KeyEntry[] entries, boolean[] reserved,
             long timestamp) {
         int i = 0;
-        for (PendingWrite write : writes.values()) {
+        for (Version version : writes.values()) {
             KeyEntry entry = entries[i];
             boolean fresh = reserved[i++];
-            if (fresh && write.isDeletion()) {
+            if (fresh && version.isDeletion()) {
                 // deleting a key that is not there: nothing to record
                 keys.remove(entry.key, entry);
                 continue;
             }
             Version before = entry.head;
-            Version version = new Version(timestamp, write.stored(), write.rawLength(), false, before);
+            version.timestamp = timestamp;
+            version.older = before;
             entry.head = version;
             entry.lastAccess = timestamp;
             if (fresh) {

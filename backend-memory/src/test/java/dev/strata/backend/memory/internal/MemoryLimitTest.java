@@ -69,7 +69,8 @@ class MemoryLimitTest {
         tx.put(bytes("extra.2"), value(2));
         QuotaExceededException refused = assertThrows(QuotaExceededException.class, tx::commit);
         assertTrue(refused.getMessage().contains("memory.limit"), refused.getMessage());
-        assertThrows(IllegalStateException.class, () -> tx.get(bytes("cold.00000")), "a refused commit ends the transaction");
+        assertThrows(IllegalStateException.class, () -> tx.get(bytes("cold.00000")),
+                "a refused commit ends the transaction");
 
         assertEquals(keysBefore, allKeys(engine));
         assertArrayEquals(value(0), get(engine, "cold.00000"));
@@ -112,7 +113,8 @@ class MemoryLimitTest {
             put(engine, String.format("cold.%05d", i), value(i));
             if (i % 50 == 0) {
                 for (int h = 0; h < hot; h++) {
-                    assertNotNull(get(engine, String.format("hot..%05d", h)), "hot key " + h + " after " + i + " writes");
+                    assertNotNull(get(engine, String.format("hot..%05d", h)),
+                            "hot key " + h + " after " + i + " writes");
                 }
             }
             assertTrue(extra(engine, "liveBytes") <= limit, "live data within the limit");
