@@ -58,15 +58,15 @@ public final class BenchmarkTable {
         for (RunResult result : results) {
             byClass.computeIfAbsent(Medians.benchmarkClass(result), c -> new java.util.ArrayList<>()).add(result);
         }
-        System.out.println();
-        System.out.println((quick ? "Quick run" : "Full run") + "; load average at start: " + loadAtStart
-                + "; at end: " + loadAverage());
+        // rendered before printing, so that anything the renderers log does not land inside a table
+        StringBuilder report = new StringBuilder().append('\n').append(quick ? "Quick run" : "Full run")
+                .append("; load average at start: ").append(loadAtStart).append("; at end: ").append(loadAverage())
+                .append('\n');
         for (Map.Entry<String, List<RunResult>> group : byClass.entrySet()) {
-            System.out.println();
-            System.out.println("### " + group.getKey());
-            System.out.println();
-            System.out.println(BenchmarkReports.render(group.getKey(), group.getValue(), baseline));
+            report.append("\n### ").append(group.getKey()).append("\n\n")
+                    .append(BenchmarkReports.render(group.getKey(), group.getValue(), baseline));
         }
+        System.out.println(report);
     }
 
     /** The 1-, 5- and 15-minute load averages (Linux), or "unknown". */

@@ -27,10 +27,15 @@ final class LmdbTarget implements KeyValueTarget {
     private final ThreadLocal<ByteBuffer> keyBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(511));
 
     LmdbTarget() {
-        env = Env.create()
-                .setMapSize(MAP_BYTES)
-                .setMaxDbs(1)
-                .open(directory.path().toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOMETASYNC);
+        try {
+            env = Env.create()
+                    .setMapSize(MAP_BYTES)
+                    .setMaxDbs(1)
+                    .open(directory.path().toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOMETASYNC);
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
         dbi = env.openDbi("bench", DbiFlags.MDB_CREATE);
     }
 

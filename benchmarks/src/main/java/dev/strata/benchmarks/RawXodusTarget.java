@@ -24,8 +24,13 @@ final class RawXodusTarget implements KeyValueTarget {
     private final Store store;
 
     RawXodusTarget() {
-        environment = Environments.newInstance(directory.path().toFile(),
-                new EnvironmentConfig().setLogDurableWrite(false));
+        try {
+            environment = Environments.newInstance(directory.path().toFile(),
+                    new EnvironmentConfig().setLogDurableWrite(false));
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
         store = environment.computeInTransaction(txn ->
                 environment.openStore("bench", StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn));
     }

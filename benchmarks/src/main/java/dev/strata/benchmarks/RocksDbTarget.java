@@ -28,6 +28,7 @@ final class RocksDbTarget implements KeyValueTarget {
         try {
             db = RocksDB.open(options, directory.path().toString());
         } catch (RocksDBException e) {
+            directory.close();
             throw new IllegalStateException("cannot open RocksDB in " + directory.path(), e);
         }
     }

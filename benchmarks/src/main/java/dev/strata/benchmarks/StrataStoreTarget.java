@@ -44,7 +44,12 @@ final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
         config.put("backend", backendType);
         config.put("durability", durability);
         store = new ManagedStore(StoreDefinition.from(config), directory.path().resolve("bench"));
-        store.attach(backend, new BackendInfo(backendType, "bench", "0", backend.capabilities()));
+        try {
+            store.attach(backend, new BackendInfo(backendType, "bench", "0", backend.capabilities()));
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
     }
 
     @Override
