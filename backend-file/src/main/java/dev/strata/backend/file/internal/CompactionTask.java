@@ -34,7 +34,14 @@ final class CompactionTask {
 
     /** Background: merges while the policy finds work; skips when a compaction is already running. */
     void runDue() {
-        if (!running.tryLock()) {
+        runDue(false);
+    }
+
+    /** @param wait whether to wait for a running compaction instead of leaving the work to it */
+    void runDue(boolean wait) {
+        if (wait) {
+            running.lock();
+        } else if (!running.tryLock()) {
             return;
         }
         try {

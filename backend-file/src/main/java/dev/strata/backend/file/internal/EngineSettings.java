@@ -16,7 +16,7 @@ import dev.strata.api.spi.EngineConfig;
  * @param checkpointMillis      checkpoint interval ({@code checkpoint.interval}: seconds, or with s/m/h; default
  *                              5 minutes; 0 turns the timer off)
  * @param walMaxBytes           log size that triggers a checkpoint ({@code wal.maxBytes}, default 128 MiB)
- * @param blockSize             target data block size before compression ({@code block.size}, default 16 KiB)
+ * @param blockSize             target data block size before compression ({@code block.size}, default 8 KiB)
  * @param bloomBitsPerKey       Bloom filter bits per key ({@code bloom.bitsPerKey}, default 10)
  * @param maxSegments           segments allowed before a merge of the newest ones ({@code compaction.maxSegments},
  *                              default 8)
@@ -35,7 +35,7 @@ public record EngineSettings(String compression, String keyAlias, long cacheByte
                 size(config, "memtable.size", 32L << 20, 64L << 10, 1L << 30),
                 duration(config, "checkpoint.interval", 300_000),
                 size(config, "wal.maxBytes", 128L << 20, 64L << 10, Long.MAX_VALUE),
-                (int) size(config, "block.size", 16L << 10, 512, 4L << 20),
+                (int) size(config, "block.size", 8L << 10, 512, 4L << 20),
                 (int) size(config, "bloom.bitsPerKey", 10, 1, 30),
                 (int) size(config, "compaction.maxSegments", 8, 2, 64),
                 (int) size(config, "memtable.maxPending", 4, 1, 64));

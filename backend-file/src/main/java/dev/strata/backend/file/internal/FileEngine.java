@@ -111,7 +111,7 @@ public final class FileEngine implements StorageEngine {
 
     /** Runs the compactions the policy finds due now, in the caller's thread (what the background does). */
     void runDueCompactions() {
-        compaction.runDue();
+        compaction.runDue(true);
     }
 
     @Override

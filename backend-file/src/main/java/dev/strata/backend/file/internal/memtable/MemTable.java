@@ -62,9 +62,14 @@ public final class MemTable {
      *                    can see are dropped
      */
     public void put(byte[] key, long seq, byte[] value, long oldestNeeded) {
-        Version previous = versions.get(key);
-        Version head = new Version(seq, value, previous);
-        versions.put(key, head);
+        Version head = new Version(seq, value, null);
+        // one traversal for a new key; a known key is replaced by a head that links the older versions (only the
+        // commit pipeline writes, so nothing changes between the two calls)
+        Version previous = versions.putIfAbsent(key, head);
+        if (previous != null) {
+            head = new Version(seq, value, previous);
+            versions.put(key, head);
+        }
         long added = VERSION_OVERHEAD + (value == null ? 0 : value.length) + (previous == null ? KEY_OVERHEAD + key.length : 0);
         bytes.addAndGet(added);
         if (seq > maxSeq) {

@@ -30,7 +30,11 @@ public final class DataBlock {
         this.offsetsStart = offsetsStart;
     }
 
-    /** Checks the trailer and the ascending order of every entry's key, so later reads can trust the block. */
+    /**
+     * Checks the trailer: every entry offset lies inside the entry area and they ascend, so later reads stay in
+     * bounds. (Key order is not re-checked here: the block's checksum already vouches for the bytes the writer,
+     * which enforces the order, produced; {@link #verify()} checks it fully.)
+     */
     public static DataBlock parse(byte[] raw) {
         if (raw.length < 4) {
             throw new MalformedDataException("data block too short");
@@ -41,13 +45,26 @@ public final class DataBlock {
             throw new MalformedDataException("data block entry count " + count + " is implausible");
         }
         DataBlock block = new DataBlock(raw, count, (int) offsetsStart);
-        int previousEnd = 0;
+        int previous = -1;
         for (int i = 0; i < count; i++) {
             int offset = block.offset(i);
+            if (offset <= previous || offset >= offsetsStart || (i == 0 && offset != 0)) {
+                throw new MalformedDataException("data block entry " + i + " is not where the trailer says");
+            }
+            previous = offset;
+        }
+        return block;
+    }
+
+    /** Decodes every entry and checks kinds, lengths and key order: what verification adds to {@link #parse}. */
+    public void verify() {
+        int previousEnd = 0;
+        for (int i = 0; i < count; i++) {
+            int offset = offset(i);
             if (offset != previousEnd) {
                 throw new MalformedDataException("data block entry " + i + " is not where the trailer says");
             }
-            ByteSource source = new ByteSource(raw, offset, block.offsetsStart - offset);
+            ByteSource source = new ByteSource(raw, offset, offsetsStart - offset);
             int keyLength = source.readVarInt();
             source.skip(keyLength);
             source.readVarLong();
@@ -58,14 +75,13 @@ public final class DataBlock {
                 throw new MalformedDataException("data block entry " + i + " has kind " + kind);
             }
             previousEnd = source.position();
-            if (i > 0 && block.compareKeys(i - 1, i) >= 0) {
+            if (i > 0 && compareKeys(i - 1, i) >= 0) {
                 throw new MalformedDataException("data block keys out of order at entry " + i);
             }
         }
-        if (previousEnd != block.offsetsStart) {
+        if (previousEnd != offsetsStart) {
             throw new MalformedDataException("data block has bytes between its entries and its trailer");
         }
-        return block;
     }
 
     public int count() {

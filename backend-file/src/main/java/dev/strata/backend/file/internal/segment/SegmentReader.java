@@ -157,10 +157,18 @@ public final class SegmentReader {
     }
 
     private DataBlock loadBlock(long offset, int length) {
+        return loadBlock(offset, length, false);
+    }
+
+    private DataBlock loadBlock(long offset, int length, boolean fullCheck) {
         String name = file.toString();
         try {
             byte[] raw = codec.open(read(channel, offset, length, name), meta.id(), offset, name);
-            return DataBlock.parse(raw);
+            DataBlock block = DataBlock.parse(raw);
+            if (fullCheck) {
+                block.verify();
+            }
+            return block;
         } catch (MalformedDataException e) {
             throw new CorruptionException("data block is damaged: " + e.getMessage(), name, offset);
         } catch (IOException e) {
@@ -188,7 +196,7 @@ public final class SegmentReader {
     public void verify() {
         checkSound();
         for (int b = 0; b < index.blockCount(); b++) {
-            block(b, false);
+            loadBlock(index.offset(b), index.length(b), true);
         }
     }
 
