@@ -23,6 +23,7 @@ final class ForcedAppendLog implements CommitTarget {
             channel = FileChannel.open(directory.path().resolve("log"), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
+            directory.close();
             throw new UncheckedIOException(e);
         }
     }
