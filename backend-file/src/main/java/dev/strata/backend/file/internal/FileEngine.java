@@ -76,6 +76,7 @@ public final class FileEngine implements StorageEngine {
 
     @Override
     public EngineMetrics metrics() {
+        context.checkOpen();
         return EngineReports.metrics(context, pipeline.walForces());
     }
 
