@@ -70,6 +70,10 @@ public final class ManagedStore implements Store {
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
+            } catch (StoreUnavailableException e) {
+                unavailableReason = "backend '" + info.type() + "' is not ready to open it yet (" + e.getMessage()
+                        + "); trying again shortly";
+                throw e;
             } catch (RuntimeException e) {
                 unavailableReason = "backend '" + info.type() + "' failed to open it: " + e.getMessage();
                 throw Failures.translate(name(), e);
