@@ -27,6 +27,11 @@ final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
     private final ManagedStore store;
     private final ScratchDirectory directory;
 
+    /** One codec for every store, as the runtime has one codec service (and it logs its choice once). */
+    private static final class SharedCodec {
+        static final Lz4Compressor LZ4 = new Lz4Compressor();
+    }
+
     /**
      * @param backendType {@code memory}, {@code file} or {@code xodus}
      * @param durability  {@code none}, {@code os} or {@code fsync}
@@ -34,7 +39,7 @@ final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
     StrataStoreTarget(String backendType, String durability) {
         StorageBackend backend = switch (backendType) {
             case "memory" -> new MemoryBackend();
-            case "file" -> new FileBackend(List.of(new Lz4Compressor()), null, null);
+            case "file" -> new FileBackend(List.of(SharedCodec.LZ4), null, null);
             case "xodus" -> new XodusBackend();
             default -> throw new IllegalArgumentException("no Strata backend " + backendType);
         };
