@@ -11,7 +11,7 @@ import jetbrains.exodus.env.EnvironmentConfig;
  * onto Xodus's {@link EnvironmentConfig}.
  *
  * @param logFileBytes     size of one Xodus log file; a value must fit in one file, so this bounds value size
- * @param cacheBytes       this store's own log cache
+ * @param cacheBytes       this store's own log cache, or 0 to share Xodus's one cache with the other Xodus stores
  * @param backgroundGc     whether Xodus's log cleaner runs by itself
  * @param syncPeriodMillis how often a store without durable writes forces its log to disk
  * @param keyAlias         the encryption key alias, or {@code null} for a store that is not encrypted
@@ -27,7 +27,13 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
 
     /** Twice Xodus's default, so that 16 MB values fit in one log file with room to spare. */
     static final long DEFAULT_LOG_FILE_BYTES = 32L << 20;
-    static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    /** The generic store setting for a cache size, used when {@link #CACHE_SIZE} is not given. */
+    static final String GENERIC_CACHE_SIZE = "cache.size";
+    /**
+     * Without a size, stores share one Xodus log cache of this share of the heap: raw Xodus's default design (one
+     * budget for every environment), at half its default share since the runtime has other engines too.
+     */
+    static final int SHARED_CACHE_HEAP_PERCENT = 25;
     /** Xodus's log pages are 64 KB; a log file holds whole pages. */
     private static final long PAGE_BYTES = 64L << 10;
     private static final long MIN_CACHE_BYTES = 1L << 20;
@@ -38,8 +44,8 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
             throw new InvalidArgumentException("store '" + config.storeName() + "': " + LOG_FILE_SIZE
                     + " must be a multiple of 64k and at least 1m, was " + logFileBytes);
         }
-        long cacheBytes = config.size(CACHE_SIZE, DEFAULT_CACHE_BYTES);
-        if (cacheBytes < MIN_CACHE_BYTES) {
+        long cacheBytes = config.size(CACHE_SIZE, config.size(GENERIC_CACHE_SIZE, 0));
+        if (cacheBytes != 0 && cacheBytes < MIN_CACHE_BYTES) {
             throw new InvalidArgumentException("store '" + config.storeName() + "': " + CACHE_SIZE
                     + " must be at least 1m, was " + cacheBytes);
         }
@@ -63,14 +69,18 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
     }
 
     EnvironmentConfig environmentConfig(Durability durability) {
-        return new EnvironmentConfig()
+        EnvironmentConfig config = new EnvironmentConfig();
+        if (cacheBytes == 0) {
+            config.setLogCacheShared(true).setMemoryUsagePercentage(SHARED_CACHE_HEAP_PERCENT);
+        } else {
+            config.setLogCacheShared(false).setMemoryUsage(cacheBytes);
+        }
+        return config
                 // JMX beans registered by Xodus would pin this bundle's class loader after it stops
                 .setManagementEnabled(false)
                 // open transactions are aborted by the engine first; a straggler must not block close
                 .setEnvCloseForcedly(true)
                 .setLogFileSize(logFileBytes / 1024)
-                .setLogCacheShared(false)
-                .setMemoryUsage(cacheBytes)
                 .setGcEnabled(backgroundGc)
                 // FSYNC: force on every commit; OS and NONE: written on commit, forced every sync period
                 .setLogDurableWrite(durability == Durability.FSYNC)
