@@ -1,6 +1,5 @@
 package dev.strata.benchmarks;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,16 +67,9 @@ public class EngineBenchmark {
         @Setup(Level.Trial)
         public void load() {
             store = KeyValueTarget.create(target);
-            putEveryKey(store);
-            Random random = new Random(7);
-            order = new int[Workload.KEYS];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = random.nextInt(Workload.KEYS);
-            }
-            // Tenure the loaded data now: otherwise the first young collections of the measurement copy the whole
-            // data set between survivor spaces (half a second each, measured), whichever target is measured.
-            System.gc();
-            System.gc();
+            WORKLOAD.putEveryKey(store);
+            order = Workload.randomOrder();
+            Workload.settleHeap();
         }
 
         @TearDown(Level.Trial)
@@ -90,7 +82,7 @@ public class EngineBenchmark {
     @BenchmarkMode(Mode.SingleShotTime)
     @OperationsPerInvocation(1_000_000)
     public void batchedPuts(Empty state) {
-        putEveryKey(state.store);
+        WORKLOAD.putEveryKey(state.store);
     }
 
     @Benchmark
@@ -112,11 +104,5 @@ public class EngineBenchmark {
     @OperationsPerInvocation(1_000_000)
     public long fullScan(Loaded state) {
         return state.store.scanAll();
-    }
-
-    private static void putEveryKey(KeyValueTarget store) {
-        for (int from = 0; from < Workload.KEYS; from += Workload.BATCH) {
-            store.putBatch(WORKLOAD.keys, from, Math.min(from + Workload.BATCH, Workload.KEYS), WORKLOAD.value);
-        }
     }
 }

@@ -58,18 +58,9 @@ public class KeyValueBenchmark {
         @Setup(Level.Trial)
         public void load() {
             store = KeyValueTarget.create(target);
-            for (int from = 0; from < Workload.KEYS; from += Workload.BATCH) {
-                store.putBatch(WORKLOAD.keys, from, Math.min(from + Workload.BATCH, Workload.KEYS), WORKLOAD.value);
-            }
-            java.util.Random random = new java.util.Random(7);
-            order = new int[Workload.KEYS];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = random.nextInt(Workload.KEYS);
-            }
-            // Tenure the loaded data now: otherwise the first young collections of the measurement copy the whole
-            // data set between survivor spaces (half a second each, measured), whichever target is measured.
-            System.gc();
-            System.gc();
+            WORKLOAD.putEveryKey(store);
+            order = Workload.randomOrder();
+            Workload.settleHeap();
         }
 
         @TearDown(Level.Trial)
@@ -82,9 +73,7 @@ public class KeyValueBenchmark {
     @BenchmarkMode(Mode.SingleShotTime)
     @OperationsPerInvocation(1_000_000)
     public void batchedPuts(Empty state) {
-        for (int from = 0; from < Workload.KEYS; from += Workload.BATCH) {
-            state.store.putBatch(WORKLOAD.keys, from, Math.min(from + Workload.BATCH, Workload.KEYS), WORKLOAD.value);
-        }
+        WORKLOAD.putEveryKey(state.store);
     }
 
     @Benchmark

@@ -34,4 +34,30 @@ final class Workload {
         value = new byte[VALUE_BYTES];
         random.nextBytes(value);
     }
+
+    /** Writes every key, {@link #BATCH} per transaction, in the workload's order. */
+    void putEveryKey(KeyValueTarget store) {
+        for (int from = 0; from < KEYS; from += BATCH) {
+            store.putBatch(keys, from, Math.min(from + BATCH, KEYS), value);
+        }
+    }
+
+    /** Indexes of existing keys in a fixed random order, for random gets. */
+    static int[] randomOrder() {
+        Random random = new Random(7);
+        int[] order = new int[KEYS];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = random.nextInt(KEYS);
+        }
+        return order;
+    }
+
+    /**
+     * Tenures freshly loaded data: otherwise the first young collections of the measurement copy the whole data set
+     * between survivor spaces (half a second each, measured), whichever target is measured.
+     */
+    static void settleHeap() {
+        System.gc();
+        System.gc();
+    }
 }
