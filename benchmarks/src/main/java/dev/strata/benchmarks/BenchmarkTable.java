@@ -44,8 +44,8 @@ public final class BenchmarkTable {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(1)
-                .jvmArgsAppend("-Xms6g", "-Xmx6g", "-XX:+UseParallelGC")
-                .jvmArgsAppend(OPEN_NIO)
+                // one call: a second jvmArgsAppend replaces the first (which once left the forks on default G1)
+                .jvmArgsAppend(forkArguments())
                 .warmupIterations(quick ? 1 : 3)
                 .measurementIterations(quick ? 3 : 7)
                 .warmupTime(TimeValue.seconds(2))
@@ -77,6 +77,13 @@ public final class BenchmarkTable {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    private static String[] forkArguments() {
+        String[] heap = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"};
+        String[] all = Arrays.copyOf(heap, heap.length + OPEN_NIO.length);
+        System.arraycopy(OPEN_NIO, 0, all, heap.length, OPEN_NIO.length);
+        return all;
     }
 
     private static String option(String[] args, String name, String fallback) {
