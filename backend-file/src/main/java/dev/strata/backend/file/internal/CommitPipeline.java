@@ -121,7 +121,7 @@ final class CommitPipeline {
         }
         closeWal();
         wal = next;
-        MemTable table = new MemTable(number);
+        MemTable table = context.newMemTable(number);
         context.views().update(view -> view.withActive(table));
         active = table;
         flushRequest.run();

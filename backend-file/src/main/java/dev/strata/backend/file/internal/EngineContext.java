@@ -20,6 +20,7 @@ import dev.strata.backend.file.internal.io.ChannelFactory;
 import dev.strata.backend.file.internal.manifest.Manifest;
 import dev.strata.backend.file.internal.manifest.ManifestStore;
 import dev.strata.backend.file.internal.manifest.SegmentMeta;
+import dev.strata.backend.file.internal.memtable.MemTable;
 import dev.strata.backend.file.internal.segment.DataBlock;
 import dev.strata.backend.file.internal.segment.SegmentReader;
 import dev.strata.backend.file.internal.wal.WalCodec;
@@ -105,6 +106,11 @@ final class EngineContext {
         manifestStore.write(next);
         manifest = next;
         return next;
+    }
+
+    /** An empty memory table for the given log file, with a key filter sized for the configured table size. */
+    MemTable newMemTable(long walNumber) {
+        return new MemTable(walNumber, settings.memtableBytes(), settings.bloomBitsPerKey());
     }
 
     SegmentReader openSegment(SegmentMeta meta) {

@@ -47,8 +47,9 @@ final class ReadView {
 
     /** The value as of {@code snapshot}, or {@code null} when absent or deleted. */
     byte[] get(byte[] key, long snapshot) {
+        long hash = BloomFilter.hash(key);
         for (MemTable memtable : memtables) {
-            MemTable.Version version = memtable.find(key, snapshot);
+            MemTable.Version version = memtable.find(key, hash, snapshot);
             if (version != null) {
                 return version.value();
             }
@@ -56,7 +57,6 @@ final class ReadView {
         if (segments.isEmpty()) {
             return null;
         }
-        long hash = BloomFilter.hash(key);
         DataBlock.Cursor entry = new DataBlock.Cursor();
         for (SegmentReader segment : segments) {
             if (segment.find(key, hash, entry)) {
@@ -68,22 +68,21 @@ final class ReadView {
 
     /** The sequence number of the newest version of the key written after {@code since}, or -1 when none. */
     long newestSince(byte[] key, long since) {
+        long hash = BloomFilter.hash(key);
         for (MemTable memtable : memtables) {
             if (memtable.maxSeq() > since) {
-                long seq = memtable.newestSeq(key);
+                long seq = memtable.newestSeq(key, hash);
                 if (seq >= 0) {
                     return seq;
                 }
             }
         }
-        long hash = -1;
         DataBlock.Cursor entry = null;
         for (SegmentReader segment : segments) {
             if (segment.meta().maxSeq() <= since) {
                 break; // older segments hold only older versions
             }
             if (entry == null) {
-                hash = BloomFilter.hash(key);
                 entry = new DataBlock.Cursor();
             }
             if (segment.find(key, hash, entry)) {

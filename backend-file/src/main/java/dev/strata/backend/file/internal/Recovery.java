@@ -35,7 +35,7 @@ final class Recovery {
             for (SegmentMeta meta : manifest.segments()) {
                 segments.add(context.openSegment(meta));
             }
-            MemTable replayed = new MemTable(0);
+            MemTable replayed = context.newMemTable(0);
             long lastSeq = replay(context, manifest, replayed);
             context.publish(lastSeq);
             WalWriter wal = null;
@@ -52,7 +52,7 @@ final class Recovery {
                 Flusher.deleteLogsBefore(context, walNumber);
                 wal = WalWriter.create(context.directory, walNumber, context.channels, context.durability,
                         context::publish);
-                active = new MemTable(walNumber);
+                active = context.newMemTable(walNumber);
             }
             context.attach(new Views(new ReadView(List.of(active), segments), context::visibleSeq));
             return new FileEngine(context, lock, wal, active, lastSeq);

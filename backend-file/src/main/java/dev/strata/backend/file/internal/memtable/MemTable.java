@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.strata.backend.file.internal.read.EntryIterator;
+import dev.strata.backend.file.internal.segment.BloomFilter;
 
 /**
  * The in-memory table of recent commits, with every version a live snapshot may still read: each key maps to a
@@ -16,6 +17,10 @@ import dev.strata.backend.file.internal.read.EntryIterator;
  * <p>
  * Each memtable belongs to one write-ahead log file ({@link #walNumber()}): once the table is in a segment, that
  * log file can go.
+ * <p>
+ * A Bloom filter over its keys lets a lookup of a key the table lacks (most lookups, once the data is mostly in
+ * segments) skip the skip list, whose search is some twenty dependent cache misses. The writer sets a key's bits
+ * before its version is in the map; a reader's snapshot is published after that (see {@link BloomFilter}).
  */
 public final class MemTable {
 
@@ -25,11 +30,17 @@ public final class MemTable {
 
     private final ConcurrentSkipListMap<byte[], Version> versions = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
     private final AtomicLong bytes = new AtomicLong();
+    private final BloomFilter keys;
     private final long walNumber;
     private volatile long maxSeq;
 
-    public MemTable(long walNumber) {
+    /**
+     * @param capacityBytes   the size at which the table is flushed, which bounds how many keys it takes
+     * @param bloomBitsPerKey Bloom filter bits per key at that many keys
+     */
+    public MemTable(long walNumber, long capacityBytes, int bloomBitsPerKey) {
         this.walNumber = walNumber;
+        this.keys = BloomFilter.empty(capacityBytes / (KEY_OVERHEAD + VERSION_OVERHEAD + 16), bloomBitsPerKey);
     }
 
     public long walNumber() {
@@ -63,6 +74,7 @@ public final class MemTable {
      */
     public void put(byte[] key, long seq, byte[] value, long oldestNeeded) {
         Version head = new Version(seq, value, null);
+        keys.add(BloomFilter.hash(key));
         // one traversal for a new key; a known key is replaced by a head that links the older versions (only the
         // commit pipeline writes, so nothing changes between the two calls)
         Version previous = versions.putIfAbsent(key, head);
@@ -94,8 +106,15 @@ public final class MemTable {
         return total;
     }
 
-    /** The newest version at or below {@code snapshot}, or {@code null} when this table has none. */
-    public Version find(byte[] key, long snapshot) {
+    /**
+     * The newest version at or below {@code snapshot}, or {@code null} when this table has none.
+     *
+     * @param hash {@link BloomFilter#hash} of the key, computed once per lookup across tables and segments
+     */
+    public Version find(byte[] key, long hash, long snapshot) {
+        if (!keys.mightContain(hash)) {
+            return null;
+        }
         Version v = versions.get(key);
         while (v != null && v.seq > snapshot) {
             v = v.older;
@@ -104,7 +123,10 @@ public final class MemTable {
     }
 
     /** The sequence number of the newest version of the key here, or -1. */
-    public long newestSeq(byte[] key) {
+    public long newestSeq(byte[] key, long hash) {
+        if (!keys.mightContain(hash)) {
+            return -1;
+        }
         Version v = versions.get(key);
         return v == null ? -1 : v.seq;
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.strata.backend.file.internal.format.ByteSink;
 import dev.strata.backend.file.internal.format.ByteSource;
+import dev.strata.backend.file.internal.format.KeyPrefix;
 import dev.strata.backend.file.internal.format.MalformedDataException;
 
 /**
@@ -14,12 +15,17 @@ import dev.strata.backend.file.internal.format.MalformedDataException;
 public final class BlockIndex {
 
     private final byte[][] lastKeys;
+    private final long[] lastKeyPrefixes;
     private final long[] offsets;
     private final int[] lengths;
     private final byte[] firstKey;
 
     BlockIndex(byte[][] lastKeys, long[] offsets, int[] lengths, byte[] firstKey) {
         this.lastKeys = lastKeys;
+        this.lastKeyPrefixes = new long[lastKeys.length];
+        for (int i = 0; i < lastKeys.length; i++) {
+            lastKeyPrefixes[i] = KeyPrefix.of(lastKeys[i]);
+        }
         this.offsets = offsets;
         this.lengths = lengths;
         this.firstKey = firstKey;
@@ -47,11 +53,16 @@ public final class BlockIndex {
 
     /** The first block whose last key is at or above {@code key}; {@link #blockCount()} when the key is beyond all. */
     public int find(byte[] key) {
+        long prefix = KeyPrefix.of(key);
         int low = 0;
         int high = lastKeys.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (Arrays.compareUnsigned(lastKeys[mid], key) < 0) {
+            int order = Long.compareUnsigned(lastKeyPrefixes[mid], prefix);
+            if (order == 0) {
+                order = Arrays.compareUnsigned(lastKeys[mid], key);
+            }
+            if (order < 0) {
                 low = mid + 1;
             } else {
                 high = mid;

@@ -5,59 +5,91 @@ import dev.strata.backend.file.internal.format.ByteSource;
 import dev.strata.backend.file.internal.format.MalformedDataException;
 
 /**
- * A Bloom filter over the keys of one segment, so that a lookup of an absent key skips the segment without
- * reading a block. Double hashing over one 64-bit hash; about 1% false positives at 10 bits per key.
+ * A Bloom filter over keys, so that a lookup of an absent key skips a segment (or a memory table) without reading
+ * it. Cache-blocked: all probes of a key fall in one 64-byte block of the bit array, so a check costs one cache miss
+ * where a classic filter costs one per probe; at 10 bits per key that raises false positives from about 0.8% to
+ * about 1%. The header's high bit marks the blocked layout; a filter without it (the classic layout of the first
+ * development builds) is refused as malformed rather than read with the wrong probes, which could miss keys.
+ * <p>
+ * A filter may be filled while others read it when there is one writer and each reader reaches the keys it looks
+ * for through a happens-before edge from that writer, as memory tables do (readers' snapshots are published after
+ * the insert): bits are only ever set, and a long write is atomic on 64-bit JVMs.
  */
 public final class BloomFilter {
 
+    private static final int BLOCKED_FLAG = 0x80;
+    private static final int BLOCK_WORDS = 8;
+    private static final int BLOCK_BITS = BLOCK_WORDS * 64;
+
     private final long[] bits;
     private final int probes;
-    private final long bitCount;
 
     private BloomFilter(long[] bits, int probes) {
         this.bits = bits;
         this.probes = probes;
-        this.bitCount = (long) bits.length * 64;
+    }
+
+    /** An empty filter sized for about {@code expectedKeys} keys; more keys only raise the false-positive rate. */
+    public static BloomFilter empty(long expectedKeys, int bitsPerKey) {
+        long wanted = Math.max(BLOCK_BITS, expectedKeys * bitsPerKey);
+        long blocks = Math.min((Integer.MAX_VALUE - 8) / BLOCK_WORDS, (wanted + BLOCK_BITS - 1) / BLOCK_BITS);
+        int probes = Math.max(1, Math.min(30, (int) Math.round(bitsPerKey * 0.69)));
+        return new BloomFilter(new long[(int) blocks * BLOCK_WORDS], probes);
     }
 
     /** A filter holding the given key hashes (see {@link #hash}). */
     public static BloomFilter of(long[] hashes, int count, int bitsPerKey) {
-        long wanted = Math.max(64, (long) count * bitsPerKey);
-        int words = (int) Math.min(Integer.MAX_VALUE - 8, (wanted + 63) / 64);
-        int probes = Math.max(1, Math.min(30, (int) Math.round(bitsPerKey * 0.69)));
-        BloomFilter filter = new BloomFilter(new long[words], probes);
+        BloomFilter filter = empty(count, bitsPerKey);
         for (int i = 0; i < count; i++) {
             filter.add(hashes[i]);
         }
         return filter;
     }
 
-    private void add(long hash) {
-        long h1 = hash;
-        long h2 = Long.rotateLeft(hash, 32) | 1;
+    /** Adds a key hash; one writer at a time (see the class comment for concurrent readers). */
+    public void add(long hash) {
+        int base = blockOf(hash);
+        long probe = spread(hash);
         for (int i = 0; i < probes; i++) {
-            long bit = Math.floorMod(h1, bitCount);
-            bits[(int) (bit >>> 6)] |= 1L << bit;
-            h1 += h2;
+            int bit = (int) (probe & (BLOCK_BITS - 1));
+            bits[base + (bit >>> 6)] |= 1L << bit;
+            probe = nextProbe(probe, i);
         }
     }
 
     public boolean mightContain(long hash) {
-        long h1 = hash;
-        long h2 = Long.rotateLeft(hash, 32) | 1;
+        int base = blockOf(hash);
+        long probe = spread(hash);
         for (int i = 0; i < probes; i++) {
-            long bit = Math.floorMod(h1, bitCount);
-            if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+            int bit = (int) (probe & (BLOCK_BITS - 1));
+            if ((bits[base + (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
-            h1 += h2;
+            probe = nextProbe(probe, i);
         }
         return true;
     }
 
+    /** The first word of the key's block: the high half of the hash scaled to the block count. */
+    private int blockOf(long hash) {
+        long blocks = bits.length / BLOCK_WORDS;
+        return (int) (((hash >>> 32) * blocks) >>> 32) * BLOCK_WORDS;
+    }
+
+    /** Probe positions come from a remix of the hash, independent of the bits that chose the block. */
+    private static long spread(long hash) {
+        long h = hash * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
+    }
+
+    /** Nine bits per probe; after seven probes the 63 usable bits are spent, so remix. */
+    private static long nextProbe(long probe, int i) {
+        return i % 7 == 6 ? spread(probe + 0x632BE59BD9B4E019L) : probe >>> 9;
+    }
+
     public byte[] encode() {
         ByteSink sink = new ByteSink(8 + bits.length * 8);
-        sink.writeByte(probes).writeInt(bits.length);
+        sink.writeByte(probes | BLOCKED_FLAG).writeInt(bits.length);
         for (long word : bits) {
             sink.writeLong(word);
         }
@@ -66,9 +98,11 @@ public final class BloomFilter {
 
     public static BloomFilter decode(byte[] raw) {
         ByteSource source = new ByteSource(raw);
-        int probes = source.readByte();
+        int header = source.readByte();
+        int probes = header & ~BLOCKED_FLAG;
         int words = source.readInt();
-        if (probes < 1 || probes > 30 || words < 1 || words > source.remaining() / 8) {
+        if ((header & BLOCKED_FLAG) == 0 || probes < 1 || probes > 30 || words < 1
+                || words > source.remaining() / 8 || words % BLOCK_WORDS != 0) {
             throw new MalformedDataException("bloom filter header is implausible");
         }
         long[] bits = new long[words];
@@ -78,7 +112,7 @@ public final class BloomFilter {
         return new BloomFilter(bits, probes);
     }
 
-    /** A 64-bit hash of the key (a small xxHash-style mix: fast, and well spread for the double hashing). */
+    /** A 64-bit hash of the key (a small xxHash-style mix: fast and well spread). */
     public static long hash(byte[] key) {
         final long p1 = 0x9E3779B185EBCA87L;
         final long p2 = 0xC2B2AE3D27D4EB4FL;

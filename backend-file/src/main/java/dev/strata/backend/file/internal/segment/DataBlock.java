@@ -4,11 +4,14 @@ import java.util.Arrays;
 
 import dev.strata.backend.file.internal.format.ByteSink;
 import dev.strata.backend.file.internal.format.ByteSource;
+import dev.strata.backend.file.internal.format.KeyPrefix;
 import dev.strata.backend.file.internal.format.MalformedDataException;
 
 /**
  * A decoded data block: sorted entries followed by the offset of each and their count, so a lookup is a binary
- * search without decoding the block.
+ * search without decoding the block. Parsing also takes each key's first eight bytes into an array of longs: the
+ * search then reads one small array and touches the entry area only where prefixes tie and for the entry found,
+ * instead of a cache line of a random block per step.
  *
  * <pre>
  * entry:   varint key length, key, varlong seq, u8 kind (0 value, 1 tombstone), [varint value length, value]
@@ -23,11 +26,13 @@ public final class DataBlock {
     private final byte[] raw;
     private final int count;
     private final int offsetsStart;
+    private final long[] keyPrefixes;
 
     private DataBlock(byte[] raw, int count, int offsetsStart) {
         this.raw = raw;
         this.count = count;
         this.offsetsStart = offsetsStart;
+        this.keyPrefixes = new long[count];
     }
 
     /**
@@ -51,6 +56,7 @@ public final class DataBlock {
             if (offset <= previous || offset >= offsetsStart || (i == 0 && offset != 0)) {
                 throw new MalformedDataException("data block entry " + i + " is not where the trailer says");
             }
+            block.keyPrefixes[i] = block.prefixAt(offset);
             previous = offset;
         }
         return block;
@@ -90,7 +96,15 @@ public final class DataBlock {
 
     /** Heap bytes, for the cache's weigher. */
     public int weight() {
-        return raw.length + 64;
+        return raw.length + 8 * count + 80;
+    }
+
+    /** The key prefix of the entry at {@code offset}, reading nothing beyond the entry area. */
+    private long prefixAt(int offset) {
+        ByteSource source = new ByteSource(raw, offset, offsetsStart - offset);
+        int length = source.readVarInt();
+        int start = source.position();
+        return KeyPrefix.of(raw, start, Math.max(0, Math.min(length, offsetsStart - start)));
     }
 
     private int offset(int index) {
@@ -123,11 +137,16 @@ public final class DataBlock {
 
     /** The index of the first entry whose key is at or above {@code key}; {@link #count()} when none. */
     public int seek(byte[] key) {
+        long prefix = KeyPrefix.of(key);
         int low = 0;
         int high = count;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (compareKeyAt(mid, key) < 0) {
+            int order = Long.compareUnsigned(keyPrefixes[mid], prefix);
+            if (order == 0) {
+                order = compareKeyAt(mid, key);
+            }
+            if (order < 0) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -144,12 +163,19 @@ public final class DataBlock {
         into.value = source.readByte() == KIND_VALUE ? source.readBytes() : null;
     }
 
-    /** Reads entry {@code index} only when its key equals {@code key}. */
+    /**
+     * Reads entry {@code index} only when its key equals {@code key}; the cursor's key is then {@code key} itself
+     * (equal bytes, so no copy).
+     */
     public boolean readIfKey(int index, byte[] key, Cursor into) {
-        if (index >= count || compareKeyAt(index, key) != 0) {
+        if (index >= count || keyPrefixes[index] != KeyPrefix.of(key) || compareKeyAt(index, key) != 0) {
             return false;
         }
-        read(index, into);
+        ByteSource source = new ByteSource(raw, offset(index), offsetsStart - offset(index));
+        source.skip(source.readVarInt());
+        into.key = key;
+        into.seq = source.readVarLong();
+        into.value = source.readByte() == KIND_VALUE ? source.readBytes() : null;
         return true;
     }
 
