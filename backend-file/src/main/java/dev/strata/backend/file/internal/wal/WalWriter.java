@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 import dev.strata.api.Durability;
@@ -16,32 +17,34 @@ import dev.strata.backend.file.internal.io.IoFailures;
 /**
  * Appends records to one log file and makes them durable with group commit: committers append one after another
  * (under the caller's commit lock), then wait in {@link #sync}; one of them (the leader) forces the file for all
- * that appended before the force began, the others wait and return with it.
+ * that appended before the force began, the others wait and return with it ({@link GroupCommit}).
  * <p>
- * With {@link Durability#NONE} records collect in a buffer that is written when full, at rotation and at close;
- * with {@code OS} every record is written before commit returns; {@code FSYNC} adds the force.
+ * With {@link Durability#OS} every record is written before commit returns. With {@code NONE} records collect in a
+ * buffer that is written when full, at rotation and at close; with {@code FSYNC} too, and the leader of each
+ * force writes the buffer out first, so a group of commits costs one write and one force.
  * <p>
  * A failed write or force is final for this writer: it is remembered, every later sync fails with it, and the
  * engine turns read-only. Nothing is retried, so nothing unforced is ever acknowledged.
  */
 public final class WalWriter implements AutoCloseable {
 
-    private static final int NONE_BUFFER_BYTES = 1 << 20;
+    /** Buffered records are written out once they pass this size, whoever leads the next force. */
+    private static final int BUFFER_BYTES = 1 << 20;
 
     private final Path file;
     private final long number;
     private final FileChannel channel;
     private final Durability durability;
     private final LongConsumer durableUpTo;
-    private final ByteSink pending;
-    private final Object syncMonitor = new Object();
-    private volatile long written;
-    private volatile long lastSeq;
-    private long appended;
-    private long synced;
-    private boolean forcing;
-    private IOException failure;
-    private long forces;
+    private final GroupCommit group;
+    /** One channel writer at a time, so buffers reach the file in log order. Taken before {@link #bufferLock}. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Object bufferLock = new Object();
+    /** Records appended but not yet written ({@code null} with durability {@code os}); swapped with the spare. */
+    private ByteSink pending;
+    private ByteSink spare;
+    private volatile long appended;
+    private long lastSeq;
 
     private WalWriter(Path file, long number, FileChannel channel, Durability durability, LongConsumer durableUpTo) {
         this.file = file;
@@ -49,7 +52,11 @@ public final class WalWriter implements AutoCloseable {
         this.channel = channel;
         this.durability = durability;
         this.durableUpTo = durableUpTo;
-        this.pending = durability == Durability.NONE ? new ByteSink(NONE_BUFFER_BYTES + 4096) : null;
+        if (durability != Durability.OS) {
+            this.pending = new ByteSink(BUFFER_BYTES + 4096);
+            this.spare = new ByteSink(BUFFER_BYTES + 4096);
+        }
+        this.group = new GroupCommit(this::writeAndForce, WalFormat.FILE_HEADER_BYTES);
     }
 
     /**
@@ -71,8 +78,6 @@ public final class WalWriter implements AutoCloseable {
         }
         WalWriter writer = new WalWriter(file, number, channel, durability, durableUpTo);
         writer.appended = WalFormat.FILE_HEADER_BYTES;
-        writer.written = WalFormat.FILE_HEADER_BYTES;
-        writer.synced = WalFormat.FILE_HEADER_BYTES;
         return writer;
     }
 
@@ -84,19 +89,19 @@ public final class WalWriter implements AutoCloseable {
         return file;
     }
 
-    /** Bytes of the file, buffered ones included. */
+    /** Bytes of the file, buffered ones included. Read by the commit lock's holder (or as an estimate). */
     public long bytes() {
         return appended;
     }
 
     public long forces() {
-        synchronized (syncMonitor) {
-            return forces;
-        }
+        return group.forces();
     }
 
     /**
      * Appends one record. The caller holds the commit lock, so records and sequence numbers keep their order.
+     * With durability {@code os} the record is written at once; otherwise it is buffered, and written by the
+     * leader of the next force (one write for the whole group), when the buffer fills, or at rotation and close.
      *
      * @return the end position of the record, to pass to {@link #sync}
      * @throws IOException when the write fails; the writer is then failed for good
@@ -104,29 +109,70 @@ public final class WalWriter implements AutoCloseable {
     public long append(long seq, byte[] payload, int payloadCrc) throws IOException {
         checkNotFailed();
         byte[] header = WalFormat.recordHeader(payload.length, seq, payloadCrc);
-        try {
-            if (pending != null) {
-                pending.write(header).write(payload);
-                if (pending.size() >= NONE_BUFFER_BYTES) {
-                    drainPending();
-                }
-            } else {
+        long end = appended + header.length + payload.length;
+        if (pending == null) {
+            writeLock.lock();
+            try {
                 write(channel, ByteBuffer.wrap(header), ByteBuffer.wrap(payload));
-                written = appended + header.length + payload.length;
+            } catch (IOException e) {
+                fail(e);
+                throw e;
+            } finally {
+                writeLock.unlock();
             }
-        } catch (IOException e) {
-            fail(e);
-            throw e;
+            synchronized (bufferLock) {
+                appended = end;
+                lastSeq = seq;
+            }
+            return end;
         }
-        appended += header.length + payload.length;
-        lastSeq = seq;
-        return appended;
+        boolean full;
+        synchronized (bufferLock) {
+            pending.write(header).write(payload);
+            appended = end;
+            lastSeq = seq;
+            full = pending.size() >= BUFFER_BYTES;
+        }
+        if (full) {
+            drain();
+        }
+        return end;
     }
 
-    private void drainPending() throws IOException {
-        write(channel, ByteBuffer.wrap(pending.array(), 0, pending.size()));
-        pending.reset();
-        written = appended;
+    /** Writes out what is buffered; returns how far the file then reaches and the last record in it. */
+    private GroupCommit.Extent drain() throws IOException {
+        writeLock.lock();
+        try {
+            ByteSink out;
+            GroupCommit.Extent extent;
+            synchronized (bufferLock) {
+                extent = new GroupCommit.Extent(appended, lastSeq);
+                out = pending;
+                if (out == null || out.size() == 0) {
+                    return extent;
+                }
+                pending = spare;
+                spare = out;
+            }
+            try {
+                write(channel, ByteBuffer.wrap(out.array(), 0, out.size()));
+            } catch (IOException e) {
+                fail(e);
+                throw e;
+            } finally {
+                out.reset();
+            }
+            return extent;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** What a force leader does: write out the buffered records (the whole group's, in one write), then force. */
+    private GroupCommit.Extent writeAndForce() throws IOException {
+        GroupCommit.Extent extent = drain();
+        channel.force(false);
+        return extent;
     }
 
     private static void write(FileChannel channel, ByteBuffer... buffers) throws IOException {
@@ -140,123 +186,52 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
-     * Returns once everything up to {@code position} is forced, forcing it if no one else is (group commit).
+     * Returns once everything up to {@code position} is forced, forcing it if no one else is (group commit, see
+     * {@link GroupCommit}).
      *
      * @throws StorageException when the force failed (now or in an earlier round)
      */
     public void sync(long position) {
-        boolean interrupted = false;
         try {
-            while (true) {
-                long target;
-                long seq;
-                synchronized (syncMonitor) {
-                    while (true) {
-                        if (synced >= position) {
-                            return;
-                        }
-                        if (failure != null) {
-                            throw IoFailures.failed("forcing the log", file, failure);
-                        }
-                        if (!forcing) {
-                            break;
-                        }
-                        try {
-                            syncMonitor.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // the record is in the log already: finish the commit
-                        }
-                    }
-                    forcing = true;
-                    seq = lastSeq; // read before written: the record of seq then lies within target
-                    target = written;
-                }
-                force(target, seq);
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void force(long target, long seq) {
-        IOException error = null;
-        try {
-            channel.force(false);
+            group.awaitDurable(position, durableUpTo);
         } catch (IOException e) {
-            error = e;
-        }
-        synchronized (syncMonitor) {
-            forcing = false;
-            if (error == null) {
-                forces++;
-                synced = Math.max(synced, target);
-                durableUpTo.accept(seq);
-            } else if (failure == null) {
-                failure = error;
-            }
-            syncMonitor.notifyAll();
+            throw IoFailures.failed("forcing the log", file, e);
         }
     }
 
-    /** Writes buffered records out (durability {@code none}); the caller holds the commit lock. */
+    /** Writes buffered records out; the caller holds the commit lock. */
     public void flushBuffer() throws IOException {
         checkNotFailed();
-        if (pending != null && pending.size() > 0) {
-            try {
-                drainPending();
-            } catch (IOException e) {
-                fail(e);
-                throw e;
-            }
-        }
+        drain();
     }
 
     /** Writes and forces everything, for rotation and close; the caller holds the commit lock. */
     public void forceAll() throws IOException {
-        flushBuffer();
-        long seq = lastSeq;
-        long target = written;
+        checkNotFailed();
+        GroupCommit.Extent extent;
         try {
-            channel.force(false);
+            extent = writeAndForce();
         } catch (IOException e) {
             fail(e);
             throw e;
         }
-        synchronized (syncMonitor) {
-            forces++;
-            synced = Math.max(synced, target);
-            durableUpTo.accept(seq);
-            syncMonitor.notifyAll();
-        }
+        group.forcedElsewhere(extent.position(), extent.seq(), durableUpTo);
     }
 
     private void checkNotFailed() throws IOException {
-        synchronized (syncMonitor) {
-            if (failure != null) {
-                throw new IOException("the log failed before: " + failure.getMessage(), failure);
-            }
+        IOException failure = group.failure();
+        if (failure != null) {
+            throw new IOException("the log failed before: " + failure.getMessage(), failure);
         }
     }
 
     private void fail(IOException e) {
-        synchronized (syncMonitor) {
-            if (failure == null) {
-                failure = e;
-            }
-            syncMonitor.notifyAll();
-        }
+        group.fail(e);
     }
 
     @Override
     public void close() throws IOException {
-        synchronized (syncMonitor) {
-            if (failure == null) {
-                failure = new IOException("log file " + file.getFileName() + " is closed");
-            }
-            syncMonitor.notifyAll();
-        }
+        group.fail(new IOException("log file " + file.getFileName() + " is closed"));
         channel.close();
     }
 }

@@ -1,0 +1,121 @@
+package dev.strata.backend.file.internal.wal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The group commit protocol alone, over a simulated log: a committer returns only after a force covered its
+ * position, forces are shared, a failed force fails every waiter for good, and an interrupt does not cut a commit.
+ */
+class GroupCommitTest {
+
+    /** A log whose "force" makes everything appended so far durable. */
+    private static final class SimulatedLog implements GroupCommit.Forcer {
+        final AtomicLong appended = new AtomicLong();
+        final AtomicLong forced = new AtomicLong();
+        volatile IOException failWith;
+        final AtomicLong forces = new AtomicLong();
+
+        long append() {
+            return appended.incrementAndGet();
+        }
+
+        @Override
+        public GroupCommit.Extent force() throws IOException {
+            if (failWith != null) {
+                throw failWith;
+            }
+            long end = appended.get();
+            forces.incrementAndGet();
+            forced.accumulateAndGet(end, Math::max);
+            return new GroupCommit.Extent(end, end);
+        }
+    }
+
+    @Test
+    void everyCommitterReturnsOnlyOnceItsPositionIsForcedAndForcesAreShared() throws Exception {
+        SimulatedLog log = new SimulatedLog();
+        GroupCommit group = new GroupCommit(log, 0);
+        AtomicLong published = new AtomicLong();
+        int threads = 8;
+        int commitsEach = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < commitsEach; i++) {
+                        long position;
+                        synchronized (log) { // the commit lock: appends in order
+                            position = log.append();
+                        }
+                        group.awaitDurable(position, seq -> published.accumulateAndGet(seq, Math::max));
+                        assertTrue(log.forced.get() >= position, "returned before its record was forced");
+                        assertTrue(published.get() >= position, "returned before its commit was published");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * commitsEach, log.appended.get());
+        assertEquals(log.forces.get(), group.forces());
+        assertTrue(group.forces() <= threads * commitsEach, "at most one force per commit");
+    }
+
+    @Test
+    void aFailedForceFailsTheWaiterAndEveryLaterOne() {
+        SimulatedLog log = new SimulatedLog();
+        GroupCommit group = new GroupCommit(log, 0);
+        IOException disk = new IOException("Input/output error");
+        log.failWith = disk;
+        assertSame(disk, assertThrows(IOException.class, () -> group.awaitDurable(log.append(), seq -> { })));
+        log.failWith = null; // the disk "recovers": the log must not, nothing unforced may be acknowledged later
+        assertSame(disk, assertThrows(IOException.class, () -> group.awaitDurable(log.append(), seq -> { })));
+        assertSame(disk, group.failure());
+        assertEquals(0, log.forced.get());
+    }
+
+    @Test
+    void anInterruptedCommitterStillWaitsForItsForceAndKeepsTheInterrupt() throws Exception {
+        SimulatedLog log = new SimulatedLog();
+        GroupCommit group = new GroupCommit(log, 0);
+        Thread.currentThread().interrupt();
+        try {
+            long position = log.append();
+            group.awaitDurable(position, seq -> { });
+            assertTrue(log.forced.get() >= position);
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aForceMadeElsewhereReleasesWaitersWithoutAnotherForce() throws Exception {
+        SimulatedLog log = new SimulatedLog();
+        GroupCommit group = new GroupCommit(log, 0);
+        long position = log.append();
+        group.forcedElsewhere(position, position, seq -> { });
+        group.awaitDurable(position, seq -> { });
+        assertEquals(0, log.forces.get());
+        assertEquals(1, group.forces());
+    }
+}
