@@ -80,8 +80,8 @@ final class GroupCommit {
             expectedCompany = company;
         }
         Thread leader = gatheringLeader;
-        if (leader != null) {
-            LockSupport.unpark(leader);
+        if (leader != null && pendingWaiters() >= expectedCompany) {
+            LockSupport.unpark(leader); // only the arrival that completes the company: each wake-up costs a switch
         }
         boolean interrupted = false;
         try {
