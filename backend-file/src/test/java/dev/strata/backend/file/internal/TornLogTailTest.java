@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The log cut at every byte offset of its last records (as a crash in the middle of a write leaves it): recovery
- * keeps exactly the transactions whose record is complete, and the store stays writable.
+ * The log cut at every byte offset of its last records, as a crash in the middle of a write leaves it: either the
+ * file ends there (a growing file), or zeros follow to its end (a file zero-filled ahead of its records, as with
+ * fsync durability). Recovery keeps exactly the transactions whose record is complete, and the store stays
+ * writable. A complete last record changed afterwards is damage, not a torn tail.
  */
 class TornLogTailTest {
 
@@ -39,6 +42,37 @@ class TornLogTailTest {
 
     @Test
     void recoveryKeepsExactlyTheCompleteTransactionsAtEveryCut() throws IOException {
+        checkEveryCut(false);
+    }
+
+    @Test
+    void recoveryKeepsExactlyTheCompleteTransactionsWhenZerosFollowEveryCut() throws IOException {
+        checkEveryCut(true);
+    }
+
+    @Test
+    void aChangedLastRecordBeforeZerosIsDamageNotATornTail() throws IOException {
+        Path pristine = temp.resolve("pristine");
+        writeHistory(pristine);
+        Path log = Stores.onlyFile(pristine, "wal-");
+        List<Long> recordEnds = recordEnds(log);
+        long lastStart = recordEnds.get(TRANSACTIONS - 2);
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            long at = lastStart + WalFormat.RECORD_HEADER_BYTES + 3; // inside the payload
+            channel.read(one, at);
+            one.put(0, (byte) (one.get(0) ^ 0x10)).rewind();
+            channel.write(one, at);
+            channel.write(ByteBuffer.allocate(4096), channel.size()); // zero-filled space after it
+        }
+        try (StorageEngine engine = new TestFileBackend().open(config(pristine))) {
+            assertTrue(engine.isReadOnly(), "damage opens the store read-only");
+            assertEquals(Integer.toString(TRANSACTIONS - 1), Stores.get(engine, "last"),
+                    "replay stops before the damaged record");
+        }
+    }
+
+    private void checkEveryCut(boolean zeroFilled) throws IOException {
         Path pristine = temp.resolve("pristine");
         List<TreeMap<String, String>> states = writeHistory(pristine);
         Path log = Stores.onlyFile(pristine, "wal-");
@@ -55,11 +89,16 @@ class TornLogTailTest {
             Path copy = temp.resolve("cut-" + cut);
             Stores.copyDirectory(pristine, copy);
             try (FileChannel channel = FileChannel.open(copy.resolve(log.getFileName()), StandardOpenOption.WRITE)) {
-                channel.truncate(cut);
+                if (zeroFilled) {
+                    channel.write(ByteBuffer.allocate((int) (size - cut) + 4096), cut);
+                } else {
+                    channel.truncate(cut);
+                }
             }
             try (StorageEngine engine = new TestFileBackend().open(config(copy))) {
-                assertEquals(states.get(complete), Stores.contents(engine), "cut at byte " + cut);
-                assertFalse(engine.isReadOnly(), "a torn tail is not damage (cut at " + cut + ")");
+                assertEquals(states.get(complete), Stores.contents(engine), "cut at byte " + cut
+                        + (zeroFilled ? ", zeros after" : ""));
+                assertFalse(engine.isReadOnly(), "a torn tail is not damage (cut at " + cut + ") " + ((FileEngine) engine).problems());
                 Stores.put(engine, "after", "cut");
             }
             try (StorageEngine engine = new TestFileBackend().open(config(copy))) {
@@ -124,7 +163,7 @@ class TornLogTailTest {
         List<Long> ends = new ArrayList<>();
         int position = WalFormat.FILE_HEADER_BYTES;
         while (position < bytes.length) {
-            position += WalFormat.RECORD_HEADER_BYTES + ByteSink.readInt(bytes, position);
+            position += (int) WalFormat.recordBytes(ByteSink.readInt(bytes, position));
             ends.add((long) position);
         }
         return ends;

@@ -1,12 +1,13 @@
 package dev.strata.backend.file.internal.wal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import dev.strata.backend.file.internal.format.ByteSink;
 import dev.strata.backend.file.internal.format.Checksums;
 
 /**
- * The layout of log files. A file starts with a 16-byte header ({@code "STRWAL01"}, u64 file number); then
+ * The layout of log files. A file starts with a 16-byte header ({@code "STRWAL02"}, u64 file number); then
  * records, one per committed transaction:
  *
  * <pre>
@@ -16,13 +17,20 @@ import dev.strata.backend.file.internal.format.Checksums;
  * 12      4   CRC32C of the payload
  * 16      4   CRC32C of bytes 0..15 (so a damaged length is told apart from a torn tail)
  * 20      n   payload ({@link WalCodec})
+ * 20+n    4   end mark: 5A A5 3C C3
  * </pre>
+ * With {@code fsync} durability the file is zero-filled ahead of the records (see {@link WalWriter}), so a write
+ * cut short by a crash leaves zeros where the rest of its end mark belongs, and replay can tell it from a record
+ * that was complete and changed afterwards (whose end mark is still there): the first is a torn tail, the second
+ * damage. Every byte of the mark has four bits set, so no single flipped bit makes a complete mark look cut short.
+ * Log files that are no longer written to are cut to their last record.
  */
 public final class WalFormat {
 
     public static final int FILE_HEADER_BYTES = 16;
     public static final int RECORD_HEADER_BYTES = 20;
-    static final byte[] MAGIC = "STRWAL01".getBytes(StandardCharsets.US_ASCII);
+    public static final int RECORD_TRAILER_BYTES = 4;
+    static final byte[] MAGIC = "STRWAL02".getBytes(StandardCharsets.US_ASCII);
 
     private WalFormat() {
     }
@@ -57,6 +65,36 @@ public final class WalFormat {
         System.arraycopy(MAGIC, 0, header, 0, MAGIC.length);
         ByteSink.putLong(header, 8, number);
         return header;
+    }
+
+    /** Bytes a record with a payload of {@code payloadLength} bytes takes in the file. */
+    public static long recordBytes(int payloadLength) {
+        return RECORD_HEADER_BYTES + (long) payloadLength + RECORD_TRAILER_BYTES;
+    }
+
+    private static final byte[] END_MARK = {0x5A, (byte) 0xA5, 0x3C, (byte) 0xC3};
+
+    /** The end mark that follows every record's payload. */
+    static byte[] recordTrailer() {
+        return END_MARK.clone();
+    }
+
+    static boolean isEndMark(byte[] trailer) {
+        return Arrays.equals(trailer, END_MARK);
+    }
+
+    /** Whether {@code trailer} is the start of the end mark followed by zeros: a write that stopped inside it. */
+    static boolean isCutShortEndMark(byte[] trailer) {
+        int k = 0;
+        while (k < END_MARK.length && trailer[k] == END_MARK[k]) {
+            k++;
+        }
+        for (int i = k; i < trailer.length; i++) {
+            if (trailer[i] != 0) {
+                return false;
+            }
+        }
+        return k < END_MARK.length;
     }
 
     static byte[] recordHeader(int payloadLength, long seq, int payloadCrc) {

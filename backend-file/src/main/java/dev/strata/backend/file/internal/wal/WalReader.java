@@ -18,11 +18,14 @@ import dev.strata.backend.file.internal.io.IoFailures;
 /**
  * Replays one log file, record by record, up to the last complete transaction. The rules:
  * <ul>
- * <li>a record cut short by the end of the file (header or payload incomplete), or a tail of zeros, is a
- * <em>torn tail</em>: the write that made it never completed, its commit was never acknowledged, and replay
+ * <li>zeros from a record boundary to the end of the file are the end of the log (space zero-filled ahead of the
+ * records), in the newest log file only;</li>
+ * <li>a record cut short by the end of the file, or one with only zeros where its end mark belongs and after (its
+ * header incomplete, or its end mark missing), is a <em>torn tail</em>: the write that made it never completed, its commit was never acknowledged, and replay
  * stops there quietly. Only the newest log file may have one;</li>
- * <li>anything else that fails a check (header checksum, payload checksum, sequence order, decoding) is damage:
- * replay stops before it and reports a {@link CorruptionException} naming the file and the record's offset.</li>
+ * <li>anything else that fails a check (header checksum, payload checksum with the end mark present, a wrong end
+ * mark, sequence order, decoding) is damage: replay stops before it and reports a {@link CorruptionException}
+ * naming the file and the record's offset.</li>
  * </ul>
  */
 public final class WalReader {
@@ -73,8 +76,15 @@ public final class WalReader {
                 }
                 byte[] header = read(channel, position, WalFormat.RECORD_HEADER_BYTES);
                 if (Checksums.crc32c(header, 0, 16) != ByteSink.readInt(header, 16)) {
-                    if (allZero(header) && zeroFrom(channel, position, size)) {
-                        return torn(seq, records, position, newest, name);
+                    // a complete record has a non-zero end mark after its header: only zeros after it means the
+                    // write stopped inside the header (or never began, when the header is zeros too)
+                    if (zeroFrom(channel, position + WalFormat.RECORD_HEADER_BYTES, size)) {
+                        if (!allZero(header)) {
+                            return torn(seq, records, position, newest, name);
+                        }
+                        return newest ? new Result(seq, records, -1, null)
+                                : damaged(seq, records, "log file ends in zeros but a newer log file follows", name,
+                                        position);
                     }
                     return damaged(seq, records, "log record header checksum mismatch", name, position);
                 }
@@ -83,7 +93,7 @@ public final class WalReader {
                 if (length < 0) {
                     return damaged(seq, records, "log record length is negative", name, position);
                 }
-                if (length > remaining - WalFormat.RECORD_HEADER_BYTES) {
+                if (WalFormat.recordBytes(length) > remaining) {
                     return torn(seq, records, position, newest, name);
                 }
                 if (recordSeq != seq + 1) {
@@ -91,8 +101,17 @@ public final class WalReader {
                             + (seq + 1) + " (records are missing or out of order)", name, position);
                 }
                 byte[] payload = read(channel, position + WalFormat.RECORD_HEADER_BYTES, length);
+                long recordEnd = position + WalFormat.recordBytes(length);
+                byte[] trailer = read(channel, recordEnd - WalFormat.RECORD_TRAILER_BYTES,
+                        WalFormat.RECORD_TRAILER_BYTES);
+                if (WalFormat.isCutShortEndMark(trailer) && zeroFrom(channel, recordEnd, size)) {
+                    return torn(seq, records, position, newest, name); // the write never reached its end
+                }
                 if (Checksums.crc32c(payload, 0, length) != ByteSink.readInt(header, 12)) {
                     return damaged(seq, records, "log record checksum mismatch", name, position);
+                }
+                if (!WalFormat.isEndMark(trailer)) {
+                    return damaged(seq, records, "log record end mark is wrong", name, position);
                 }
                 java.util.List<byte[][]> writes = new java.util.ArrayList<>();
                 try {
@@ -103,7 +122,7 @@ public final class WalReader {
                 sink.transaction(recordSeq, writes);
                 seq = recordSeq;
                 records++;
-                position += WalFormat.RECORD_HEADER_BYTES + length;
+                position = recordEnd;
             }
             return new Result(seq, records, -1, null);
         } catch (IOException e) {
@@ -111,7 +130,7 @@ public final class WalReader {
         }
     }
 
-    /** A record cut off by the end of the file (or a zero-filled tail): a write that never completed. */
+    /** A record cut off by the end of the file, or without its end mark: a write that never completed. */
     private static Result torn(long seq, long records, long position, boolean newest, String name) {
         if (!newest) {
             return damaged(seq, records, "log file ends inside a record but a newer log file follows", name, position);

@@ -34,6 +34,8 @@ public final class WalWriter implements AutoCloseable {
     private final Path file;
     private final long number;
     private final FileChannel channel;
+    /** Guarded by {@link #writeLock}. */
+    private final LogFile log;
     private final Durability durability;
     private final LongConsumer durableUpTo;
     private final GroupCommit group;
@@ -50,6 +52,8 @@ public final class WalWriter implements AutoCloseable {
         this.file = file;
         this.number = number;
         this.channel = channel;
+        // zero-filled ahead only where forces are on the commit path
+        this.log = new LogFile(channel, WalFormat.FILE_HEADER_BYTES, durability == Durability.FSYNC);
         this.durability = durability;
         this.durableUpTo = durableUpTo;
         if (durability != Durability.OS) {
@@ -69,7 +73,10 @@ public final class WalWriter implements AutoCloseable {
         Path file = directory.resolve(WalFormat.fileName(number));
         FileChannel channel = channels.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            write(channel, ByteBuffer.wrap(WalFormat.fileHeader(number)));
+            ByteBuffer header = ByteBuffer.wrap(WalFormat.fileHeader(number));
+            while (header.hasRemaining()) {
+                channel.write(header, header.position());
+            }
             channel.force(true);
             channels.forceDirectory(directory);
         } catch (IOException e) {
@@ -109,11 +116,12 @@ public final class WalWriter implements AutoCloseable {
     public long append(long seq, byte[] payload, int payloadCrc) throws IOException {
         checkNotFailed();
         byte[] header = WalFormat.recordHeader(payload.length, seq, payloadCrc);
-        long end = appended + header.length + payload.length;
+        byte[] trailer = WalFormat.recordTrailer();
+        long end = appended + WalFormat.recordBytes(payload.length);
         if (pending == null) {
             writeLock.lock();
             try {
-                write(channel, ByteBuffer.wrap(header), ByteBuffer.wrap(payload));
+                log.append(ByteBuffer.wrap(header), ByteBuffer.wrap(payload), ByteBuffer.wrap(trailer));
             } catch (IOException e) {
                 fail(e);
                 throw e;
@@ -128,7 +136,7 @@ public final class WalWriter implements AutoCloseable {
         }
         boolean full;
         synchronized (bufferLock) {
-            pending.write(header).write(payload);
+            pending.write(header).write(payload).write(trailer);
             appended = end;
             lastSeq = seq;
             full = pending.size() >= BUFFER_BYTES;
@@ -155,7 +163,7 @@ public final class WalWriter implements AutoCloseable {
                 spare = out;
             }
             try {
-                write(channel, ByteBuffer.wrap(out.array(), 0, out.size()));
+                log.append(ByteBuffer.wrap(out.array(), 0, out.size()));
             } catch (IOException e) {
                 fail(e);
                 throw e;
@@ -173,16 +181,6 @@ public final class WalWriter implements AutoCloseable {
         GroupCommit.Extent extent = drain();
         channel.force(false);
         return extent;
-    }
-
-    private static void write(FileChannel channel, ByteBuffer... buffers) throws IOException {
-        long total = 0;
-        for (ByteBuffer buffer : buffers) {
-            total += buffer.remaining();
-        }
-        while (total > 0) {
-            total -= channel.write(buffers);
-        }
     }
 
     /**
@@ -205,12 +203,22 @@ public final class WalWriter implements AutoCloseable {
         drain();
     }
 
-    /** Writes and forces everything, for rotation and close; the caller holds the commit lock. */
+    /**
+     * Writes and forces everything, for rotation and close, and cuts the zero-filled stretch: no more records will
+     * come. The caller holds the commit lock.
+     */
     public void forceAll() throws IOException {
         checkNotFailed();
         GroupCommit.Extent extent;
         try {
-            extent = writeAndForce();
+            writeLock.lock();
+            try {
+                extent = drain();
+                log.cutAfterLastRecord();
+            } finally {
+                writeLock.unlock();
+            }
+            channel.force(false);
         } catch (IOException e) {
             fail(e);
             throw e;
