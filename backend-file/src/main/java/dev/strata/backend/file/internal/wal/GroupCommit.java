@@ -186,11 +186,12 @@ final class GroupCommit {
         }
     }
 
+    /** Publishes first, then releases waiters: a committer that returns finds its commit visible to new readers. */
     private void advance(Extent covered, LongConsumer onDurable) {
+        onDurable.accept(covered.seq());
         if (covered.position() > durable) {
             durable = covered.position();
         }
-        onDurable.accept(covered.seq());
     }
 
     private void wakeAll() {
