@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.strata.api.ReadOnlyException;
 import dev.strata.api.TransactionMode;
@@ -31,7 +32,7 @@ final class FileTransaction implements EngineTransaction {
     private boolean finished;
     private volatile boolean abandoned;
     /** For the engine's set of open transactions: an identity hash costs a header update on every begin. */
-    private final int hash = java.util.concurrent.ThreadLocalRandom.current().nextInt();
+    private final int hash = ThreadLocalRandom.current().nextInt();
 
     FileTransaction(FileEngine engine, TransactionMode mode, Views.Snapshot snapshot) {
         this.engine = engine;

@@ -159,6 +159,11 @@ public final class DataBlock {
     public void read(int index, Cursor into) {
         ByteSource source = new ByteSource(raw, offset(index), offsetsStart - offset(index));
         into.key = source.readBytes();
+        readVersion(source, into);
+    }
+
+    /** The sequence number and value (null for a tombstone) that follow an entry's key. */
+    private static void readVersion(ByteSource source, Cursor into) {
         into.seq = source.readVarLong();
         into.value = source.readByte() == KIND_VALUE ? source.readBytes() : null;
     }
@@ -174,8 +179,7 @@ public final class DataBlock {
         ByteSource source = new ByteSource(raw, offset(index), offsetsStart - offset(index));
         source.skip(source.readVarInt());
         into.key = key;
-        into.seq = source.readVarLong();
-        into.value = source.readByte() == KIND_VALUE ? source.readBytes() : null;
+        readVersion(source, into);
         return true;
     }
 

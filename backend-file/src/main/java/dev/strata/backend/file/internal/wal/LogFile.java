@@ -40,12 +40,18 @@ final class LogFile {
         }
         long position = end;
         for (ByteBuffer buffer : buffers) {
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
-            }
+            position = writeFully(channel, buffer, position);
         }
         end = position;
         size = Math.max(size, end);
+    }
+
+    /** Writes all of {@code buffer} at {@code position}; returns the position after it. */
+    static long writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        return position;
     }
 
     private void fillZeros(long newSize) throws IOException {

@@ -63,13 +63,13 @@ public final class WalCodec {
     }
 
     /**
-     * Decodes a payload whose checksum already passed, handing each write to {@code apply} (value {@code null}
-     * for a delete).
+     * Decodes a payload whose checksum already passed, {@code payload[0, length)}, handing each write to
+     * {@code apply} (value {@code null} for a delete).
      *
      * @throws MalformedDataException when it does not parse or decrypt
      */
-    public void decode(byte[] payload, BiConsumer<byte[], byte[]> apply) {
-        ByteSource source = new ByteSource(payload);
+    public void decode(byte[] payload, int length, BiConsumer<byte[], byte[]> apply) {
+        ByteSource source = new ByteSource(payload, 0, length);
         int flags = source.readByte();
         if (flags == FLAG_ENCRYPTED) {
             if (keys == null) {

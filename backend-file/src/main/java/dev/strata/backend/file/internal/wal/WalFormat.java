@@ -79,18 +79,19 @@ public final class WalFormat {
         return END_MARK.clone();
     }
 
-    static boolean isEndMark(byte[] trailer) {
-        return Arrays.equals(trailer, END_MARK);
+    /** Whether {@code bytes[offset, offset + 4)} is the end mark. */
+    static boolean isEndMark(byte[] bytes, int offset) {
+        return Arrays.equals(bytes, offset, offset + END_MARK.length, END_MARK, 0, END_MARK.length);
     }
 
-    /** Whether {@code trailer} is the start of the end mark followed by zeros: a write that stopped inside it. */
-    static boolean isCutShortEndMark(byte[] trailer) {
+    /** Whether {@code bytes[offset, offset + 4)} is the start of the end mark, then zeros: a write that stopped in it. */
+    static boolean isCutShortEndMark(byte[] bytes, int offset) {
         int k = 0;
-        while (k < END_MARK.length && trailer[k] == END_MARK[k]) {
+        while (k < END_MARK.length && bytes[offset + k] == END_MARK[k]) {
             k++;
         }
-        for (int i = k; i < trailer.length; i++) {
-            if (trailer[i] != 0) {
+        for (int i = k; i < END_MARK.length; i++) {
+            if (bytes[offset + i] != 0) {
                 return false;
             }
         }

@@ -21,8 +21,8 @@ import dev.strata.backend.file.internal.io.IoFailures;
  * <li>zeros from a record boundary to the end of the file are the end of the log (space zero-filled ahead of the
  * records), in the newest log file only;</li>
  * <li>a record cut short by the end of the file, or one with only zeros where its end mark belongs and after (its
- * header incomplete, or its end mark missing), is a <em>torn tail</em>: the write that made it never completed, its commit was never acknowledged, and replay
- * stops there quietly. Only the newest log file may have one;</li>
+ * header incomplete, or its end mark missing), is a <em>torn tail</em>: the write that made it never completed, its commit was never
+ * acknowledged, and replay stops there quietly. Only the newest log file may have one;</li>
  * <li>anything else that fails a check (header checksum, payload checksum with the end mark present, a wrong end
  * mark, sequence order, decoding) is damage: replay stops before it and reports a {@link CorruptionException}
  * naming the file and the record's offset.</li>
@@ -100,22 +100,22 @@ public final class WalReader {
                     return damaged(seq, records, "log record has sequence number " + recordSeq + ", expected "
                             + (seq + 1) + " (records are missing or out of order)", name, position);
                 }
-                byte[] payload = read(channel, position + WalFormat.RECORD_HEADER_BYTES, length);
+                // the payload and its end mark, in one read
+                byte[] payload = read(channel, position + WalFormat.RECORD_HEADER_BYTES,
+                        length + WalFormat.RECORD_TRAILER_BYTES);
                 long recordEnd = position + WalFormat.recordBytes(length);
-                byte[] trailer = read(channel, recordEnd - WalFormat.RECORD_TRAILER_BYTES,
-                        WalFormat.RECORD_TRAILER_BYTES);
-                if (WalFormat.isCutShortEndMark(trailer) && zeroFrom(channel, recordEnd, size)) {
+                if (WalFormat.isCutShortEndMark(payload, length) && zeroFrom(channel, recordEnd, size)) {
                     return torn(seq, records, position, newest, name); // the write never reached its end
                 }
                 if (Checksums.crc32c(payload, 0, length) != ByteSink.readInt(header, 12)) {
                     return damaged(seq, records, "log record checksum mismatch", name, position);
                 }
-                if (!WalFormat.isEndMark(trailer)) {
+                if (!WalFormat.isEndMark(payload, length)) {
                     return damaged(seq, records, "log record end mark is wrong", name, position);
                 }
                 java.util.List<byte[][]> writes = new java.util.ArrayList<>();
                 try {
-                    codec.decode(payload, (key, value) -> writes.add(new byte[][] {key, value}));
+                    codec.decode(payload, length, (key, value) -> writes.add(new byte[][] {key, value}));
                 } catch (MalformedDataException e) {
                     return damaged(seq, records, "log record does not decode: " + e.getMessage(), name, position);
                 }

@@ -73,10 +73,7 @@ public final class WalWriter implements AutoCloseable {
         Path file = directory.resolve(WalFormat.fileName(number));
         FileChannel channel = channels.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            ByteBuffer header = ByteBuffer.wrap(WalFormat.fileHeader(number));
-            while (header.hasRemaining()) {
-                channel.write(header, header.position());
-            }
+            LogFile.writeFully(channel, ByteBuffer.wrap(WalFormat.fileHeader(number)), 0);
             channel.force(true);
             channels.forceDirectory(directory);
         } catch (IOException e) {
