@@ -3,6 +3,7 @@ package dev.strata.backend.xodus.internal;
 import dev.strata.api.CorruptionException;
 import dev.strata.api.QuotaExceededException;
 import dev.strata.api.StorageException;
+import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.WrongKeyException;
 
 import jetbrains.exodus.OutOfDiskSpaceException;
@@ -38,6 +39,27 @@ final class XodusErrors {
         if (failure instanceof DataCorruptionException) {
             return new CorruptionException(prefix + failure.getMessage(), null, -1, failure);
         }
-        return new StorageException(prefix + failure, failure);
+        String message = String.valueOf(failure.getMessage());
+        if (message.startsWith(ENVIRONMENT_LOCKED)) {
+            // unavailable, not broken: core retries, and the store opens once the other process lets go
+            return new StoreUnavailableException(prefix + "the store directory is in use by another process"
+                    + lockOwner(message) + "; one process per store directory: close the other one first", failure);
+        }
+        // Xodus puts whole stack traces into some messages: the first line says what happened
+        return new StorageException(prefix + failure.getClass().getName() + ": " + message.lines().findFirst()
+                .orElse(""), failure);
+    }
+
+    /** How Xodus's LockingManager begins the message when another process holds the environment's lock file. */
+    private static final String ENVIRONMENT_LOCKED = "Can't acquire environment lock";
+
+    /** " (process 1234@host)" from Xodus's lock owner line, or "" when it is not there. */
+    private static String lockOwner(String message) {
+        String marker = "Private property of Exodus: ";
+        int at = message.indexOf(marker);
+        if (at < 0) {
+            return "";
+        }
+        return " (process " + message.substring(at + marker.length()).lines().findFirst().orElse("").trim() + ")";
     }
 }
