@@ -14,6 +14,8 @@ import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import javax.management.remote.MBeanServerForwarder;
 import javax.security.auth.Subject;
 
@@ -116,6 +118,16 @@ final class AccessControl implements InvocationHandler {
     }
 
     private static String masked(Object value) {
+        if (value instanceof TabularData table) {
+            // an MXBean's Map<String, String> arrives as a table of {key, value} rows
+            Map<Object, Object> map = new java.util.TreeMap<>();
+            for (Object row : table.values()) {
+                if (row instanceof CompositeData data && data.containsKey("key") && data.containsKey("value")) {
+                    map.put(data.get("key"), data.get("value"));
+                }
+            }
+            return masked(map);
+        }
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream()
                     .map(e -> e.getKey() + "=" + (SECRET.matcher(String.valueOf(e.getKey())).matches() ? "***"
@@ -132,9 +144,10 @@ final class AccessControl implements InvocationHandler {
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
+    /** The innermost cause's message (JMX wraps what a bean throws), first line only. */
     private static String firstLine(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getMessage() == null) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = String.valueOf(root.getMessage());

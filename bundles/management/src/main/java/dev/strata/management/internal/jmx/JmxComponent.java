@@ -47,7 +47,9 @@ public final class JmxComponent {
         }
         UserDirectory users = new UserDirectory(home.resolve(settings.usersFile()));
         Optional<char[]> generated = users.createIfMissing();
-        connector = JmxConnector.start(settings.host(), settings.port(), server, users, audit);
+        String host = !settings.host().isBlank() ? settings.host() : property(context, "strata.jmx.host", "127.0.0.1");
+        int port = settings.port() > 0 ? settings.port() : Integer.parseInt(property(context, "strata.jmx.port", "9099"));
+        connector = JmxConnector.start(host, port, server, users, audit);
         log.info("JMX connector listening on {} (users in {})", connector.url(), users.file());
         generated.ifPresent(password -> announce(connector, users, password));
         audit.append("runtime", "local", "start", "jmx", connector.url().toString(), "ok");
@@ -77,6 +79,11 @@ public final class JmxComponent {
             Beans.unregister(server, ObjectNames.audit());
             Beans.unregister(server, ObjectNames.access());
         }
+    }
+
+    private static String property(BundleContext context, String name, String fallback) {
+        String value = context.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     static Path home(BundleContext context) {

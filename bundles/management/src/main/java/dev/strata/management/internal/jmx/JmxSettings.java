@@ -11,13 +11,14 @@ public @interface JmxSettings {
     @AttributeDefinition(name = "Enabled", description = "Whether the connector listens at all.")
     boolean enabled() default true;
 
-    @AttributeDefinition(name = "Address", description = "The local address to listen on. Keep it a loopback address "
-            + "unless the port is protected otherwise (there is no TLS yet).")
-    String host() default "127.0.0.1";
+    @AttributeDefinition(name = "Address", required = false, description = "The local address to listen on; empty: "
+            + "the framework property strata.jmx.host (etc/config.properties), else 127.0.0.1. Keep it a loopback "
+            + "address unless the port is protected otherwise (there is no TLS yet).")
+    String host() default "";
 
-    @AttributeDefinition(name = "Port", min = "1", max = "65535",
-            description = "One port for the RMI registry and the connector.")
-    int port() default 9099;
+    @AttributeDefinition(name = "Port", min = "0", max = "65535", description = "One port for the RMI registry and "
+            + "the connector; 0: the framework property strata.jmx.port (etc/config.properties), else 9099.")
+    int port() default 0;
 
     @AttributeDefinition(name = "Users file", description = "Users, roles and password hashes; created with a "
             + "generated admin password (printed once on the console) when missing.")
