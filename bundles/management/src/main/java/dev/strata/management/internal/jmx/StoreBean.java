@@ -12,7 +12,7 @@ import dev.strata.api.management.StoreMXBean;
  */
 final class StoreBean implements StoreMXBean {
 
-    private static final StoreMetrics UNKNOWN = new StoreMetrics(-1, -1, -1, -1, -1, -1, "n/a", null, 0);
+    private static final StoreMetrics UNKNOWN = new StoreMetrics(-1, -1, -1, -1, -1, -1, "n/a", null, null, -1, null, 0);
 
     private final Store store;
 
