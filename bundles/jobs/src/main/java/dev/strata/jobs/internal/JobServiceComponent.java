@@ -48,7 +48,7 @@ public class JobServiceComponent implements JobService {
 
     @Activate
     public JobServiceComponent(@Reference StorageService storage,
-            @Reference(name = "systemStore", target = "(strata.store=_system)") Store systemStore,
+            @Reference(name = "systemStore", target = "(strata.store=system)") Store systemStore,
             BundleContext context, JobsConfiguration config) {
         this.storage = storage;
         this.systemStore = systemStore;

@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The job service's settings (PID {@value #PID}); every one has a working default. */
-@ObjectClassDefinition(pid = JobsConfiguration.PID, name = "Strata job service",
+@ObjectClassDefinition(id = JobsConfiguration.PID, name = "Strata job service",
         description = "Backups, restores, verification, migration, cold-tier archives and maintenance jobs.")
 public @interface JobsConfiguration {
 
@@ -21,7 +21,7 @@ public @interface JobsConfiguration {
 
     @AttributeDefinition(name = "System store", description = "Filter selecting the store that keeps job history "
             + "and the archive catalog.")
-    String systemStore_target() default "(strata.store=_system)";
+    String systemStore_target() default "(strata.store=system)";
 
     @AttributeDefinition(name = "Backup directory", required = false,
             description = "Where backups go when none is named; empty for <strata.home>/backups.")

@@ -13,7 +13,7 @@ final class TestRestore {
 
     /** @return the evidence line kept with the job */
     static String prove(JobEnvironment env, Path archive, JobControl control) {
-        String name = "_scratch-" + control.jobId();
+        String name = "scratch-" + control.jobId();
         Store scratch = env.scratch().create(name);
         try {
             StoreContent.Summary restored = RestoreJob.restore(archive, scratch, false, env, control);
