@@ -8,8 +8,8 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    /** -1 while the store API does not report it (see the README's "not done"). */
+    /** The newest commit the snapshot sees (every backend reports it since dev.strata.api 0.2.0). */
     static long sequence(Transaction snapshot) {
-        return -1;
+        return snapshot.snapshotSequence();
     }
 }
