@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code strata:archive-get <store> <key>}: reads an archived key back from the cold tier. A Java method cannot be
  * named {@code archive-get}; Gogo calls {@code _main} on a command service whose class has no method of the
- * function's name, so this command is a service of its own.
+ * function's name (passing the function's name first), so this command is a service of its own.
  */
 @Component(service = ArchiveGetCommand.class)
 @GogoCommand(scope = "strata", function = "archive-get")
@@ -23,13 +23,17 @@ public final class ArchiveGetCommand {
         this.jobs = jobs;
     }
 
+    /** @param args the function's name, then the store and the key */
     public String _main(String... args) {
         return JobCommands.run(() -> {
-            if (args == null || args.length != 2) {
+            if (args == null || args.length != 3) {
                 throw new InvalidArgumentException("usage: strata:archive-get <store> <key>");
             }
-            return jobs.readArchived(args[0], args[1]).map(ValueText::of).orElse("(not in any archive of '"
-                    + args[0] + "')");
+            return get(args[1], args[2]);
         });
+    }
+
+    String get(String store, String key) {
+        return jobs.readArchived(store, key).map(ValueText::of).orElse("(not in any archive of '" + store + "')");
     }
 }
