@@ -2,59 +2,46 @@ package dev.strata.jobs.internal;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.strata.api.StorageService;
 import dev.strata.api.Store;
-import dev.strata.api.crypto.AeadCipher;
-import dev.strata.api.crypto.Compressor;
-import dev.strata.api.crypto.KeyProvider;
 import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.JobService;
-import dev.strata.api.management.MigrationTransform;
 import dev.strata.jobs.internal.work.ArchiveCatalog;
 import dev.strata.jobs.internal.work.JobEnvironment;
 import dev.strata.jobs.internal.work.Jobs;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The {@link JobService}. It runs while the system store (history and archive catalog) is online; the crypto
- * services, transforms and ConfigAdmin are bound as they come and go and checked when a job is planned.
+ * services, transforms and ConfigAdmin come through {@link ServiceBindings} and are checked when a job is planned.
  */
 @Component(service = JobService.class, immediate = true, configurationPid = JobsConfiguration.PID)
 @Designate(ocd = JobsConfiguration.class)
 public class JobServiceComponent implements JobService {
 
-    private final CryptoServices crypto = new CryptoServices();
-    private final Map<String, MigrationTransform> transforms = new ConcurrentHashMap<>();
     private final StorageService storage;
     private final Store systemStore;
-    private volatile ConfigurationAdmin configAdmin;
     private final JobEngine engine;
     private final ArchiveCatalog catalog;
 
     @Activate
     public JobServiceComponent(@Reference StorageService storage,
             @Reference(name = "systemStore", target = "(strata.store=system)") Store systemStore,
-            BundleContext context, JobsConfiguration config) {
+            @Reference ServiceBindings services, BundleContext context, JobsConfiguration config) {
         this.storage = storage;
         this.systemStore = systemStore;
         Path home = home(context);
-        JobEnvironment env = new JobEnvironment(storage, crypto, name -> Optional.ofNullable(transforms.get(name)),
-                new ConfigAdminScratchStores(() -> configAdmin, storage), () -> Optional.of(systemStore),
+        JobEnvironment env = new JobEnvironment(storage, services.crypto(), services::transform,
+                new ConfigAdminScratchStores(services::configAdmin, storage), () -> Optional.of(systemStore),
                 directory(config.backupDirectory(), home.resolve("backups")),
                 directory(config.archiveDirectory(), home.resolve("archives")), config.compression(),
                 Math.max(1, config.chunkKilobytes()) * 1024);
@@ -127,61 +114,5 @@ public class JobServiceComponent implements JobService {
     @Override
     public Optional<byte[]> readArchived(String store, String key) {
         return catalog.read(store, key);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addCompressor(Compressor c) {
-        crypto.add(c);
-    }
-
-    void removeCompressor(Compressor c) {
-        crypto.remove(c);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addCipher(AeadCipher c) {
-        crypto.add(c);
-    }
-
-    void removeCipher(AeadCipher c) {
-        crypto.remove(c);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setKeyProvider(KeyProvider k) {
-        crypto.setKeys(k);
-    }
-
-    void unsetKeyProvider(KeyProvider k) {
-        crypto.unsetKeys(k);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addTransform(MigrationTransform t, Map<String, Object> props) {
-        Object name = props.get(MigrationTransform.NAME_PROPERTY);
-        if (name != null) {
-            transforms.put(name.toString(), t);
-        }
-    }
-
-    void removeTransform(MigrationTransform t, Map<String, Object> props) {
-        Object name = props.get(MigrationTransform.NAME_PROPERTY);
-        if (name != null) {
-            transforms.remove(name.toString(), t);
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setConfigAdmin(ConfigurationAdmin admin) {
-        configAdmin = admin;
-    }
-
-    void unsetConfigAdmin(ConfigurationAdmin admin) {
-        if (configAdmin == admin) {
-            configAdmin = null;
-        }
     }
 }

@@ -25,7 +25,7 @@ public final class ArchiveGetCommand {
 
     /** @param args the function's name, then the store and the key */
     public String _main(String... args) {
-        return JobCommands.run(() -> {
+        return ShellOutput.run(() -> {
             if (args == null || args.length != 3) {
                 throw new InvalidArgumentException("usage: strata:archive-get <store> <key>");
             }

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.NotFoundException;
-import dev.strata.api.StorageException;
 import dev.strata.api.management.ArchiveRequest;
 import dev.strata.api.management.BackupRequest;
 import dev.strata.api.management.JobInfo;
@@ -40,7 +39,7 @@ public final class JobCommands {
 
     /** {@code strata:backup <store> [file=..] [key=<alias>|newkey=<alias>] [compression=..] [test] [async]} */
     public String backup(String store, String... words) {
-        return run(() -> {
+        return ShellOutput.run(() -> {
             Options o = Options.parse(words, Set.of("file", "key", "newkey", "compression"), Set.of("test", "async"));
             boolean create = !o.get("newkey").isEmpty();
             String alias = create ? o.get("newkey") : o.get("key");
@@ -51,7 +50,7 @@ public final class JobCommands {
 
     /** {@code strata:restore <file> <store> [overwrite] [async]} */
     public String restore(String file, String store, String... words) {
-        return run(() -> {
+        return ShellOutput.run(() -> {
             Options o = Options.parse(words, Set.of(), Set.of("overwrite", "async"));
             return submit(new RestoreRequest(file, store, o.flag("overwrite")), o.flag("async"));
         });
@@ -59,13 +58,13 @@ public final class JobCommands {
 
     /** {@code strata:verify <file> [async]} */
     public String verify(String file, String... words) {
-        return run(() -> submit(new VerifyRequest(file), Options.parse(words, Set.of(), Set.of("async"))
+        return ShellOutput.run(() -> submit(new VerifyRequest(file), Options.parse(words, Set.of(), Set.of("async"))
                 .flag("async")));
     }
 
     /** {@code strata:migrate <source> <target> [pattern='users.*'] [move] [transform=<name>] [async]} */
     public String migrate(String source, String target, String... words) {
-        return run(() -> {
+        return ShellOutput.run(() -> {
             Options o = Options.parse(words, Set.of("pattern", "transform"), Set.of("move", "async"));
             return submit(new MigrateRequest(source, target, o.get("pattern"), o.flag("move"), o.get("transform")),
                     o.flag("async"));
@@ -74,7 +73,7 @@ public final class JobCommands {
 
     /** {@code strata:archive <store> [pattern=..] [from=..] [to=..] [dest=<dir>] [key=<alias>] [compression=..]} */
     public String archive(String store, String... words) {
-        return run(() -> {
+        return ShellOutput.run(() -> {
             Options o = Options.parse(words, Set.of("pattern", "from", "to", "dest", "key", "compression"),
                     Set.of("async"));
             return submit(new ArchiveRequest(store, o.get("pattern"), o.get("from"), o.get("to"), o.get("dest"),
@@ -84,7 +83,7 @@ public final class JobCommands {
 
     /** {@code strata:maintain <store> verify|checkpoint|compact [async]} */
     public String maintain(String store, String operation, String... words) {
-        return run(() -> {
+        return ShellOutput.run(() -> {
             MaintenanceRequest.Operation op;
             try {
                 op = MaintenanceRequest.Operation.valueOf(operation.toUpperCase(java.util.Locale.ROOT));
@@ -99,19 +98,19 @@ public final class JobCommands {
 
     /** {@code strata:jobs}: the jobs queued or running, then the 20 most recent that ended. */
     public String jobs() {
-        return run(() -> "Active:\n" + JobPrinter.table(jobs.active()) + "\n\nHistory (newest first):\n"
+        return ShellOutput.run(() -> "Active:\n" + JobPrinter.table(jobs.active()) + "\n\nHistory (newest first):\n"
                 + JobPrinter.table(jobs.history(20)));
     }
 
     /** {@code strata:job <id>}: everything about one job, with its evidence. */
     public String job(String id) {
-        return run(() -> JobPrinter.details(jobs.job(id).orElseThrow(() -> new NotFoundException("no job '" + id
+        return ShellOutput.run(() -> JobPrinter.details(jobs.job(id).orElseThrow(() -> new NotFoundException("no job '" + id
                 + "'"))));
     }
 
     /** {@code strata:cancel <id>} */
     public String cancel(String id) {
-        return run(() -> {
+        return ShellOutput.run(() -> {
             JobInfo job = jobs.cancel(id);
             return job.state().isFinal() ? JobPrinter.outcome(job) : "job " + id + ": " + job.message();
         });
@@ -119,7 +118,7 @@ public final class JobCommands {
 
     /** {@code strata:throttle}: the shared bandwidth limit; {@code strata:throttle <MB/s>} changes it (0: none). */
     public String throttle(String... words) {
-        return run(() -> {
+        return ShellOutput.run(() -> {
             if (words != null && words.length == 1) {
                 try {
                     jobs.setThrottle(Double.parseDouble(words[0]));
@@ -144,30 +143,5 @@ public final class JobCommands {
             }
             JobPrinter.print(System.out, JobPrinter.progress(job));
         }
-    }
-
-    /** Runs a command body; expected failures become one {@code error: } line. */
-    static String run(Body body) {
-        try {
-            return body.get();
-        } catch (StorageException e) {
-            return "error: " + firstLine(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "error: interrupted (the job goes on: strata:jobs)";
-        }
-    }
-
-    @FunctionalInterface
-    interface Body {
-        String get() throws InterruptedException;
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "unknown failure";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
