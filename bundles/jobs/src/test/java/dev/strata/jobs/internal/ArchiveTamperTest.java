@@ -138,6 +138,39 @@ class ArchiveTamperTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "vault"})
+    void swappedDroppedOrDuplicatedChunksAreDetected(String keyAlias) throws Exception {
+        byte[] good = archive(keyAlias);
+        Path file = dir.resolve("good");
+        Files.write(file, good);
+        java.util.List<dev.strata.jobs.internal.archive.ChunkIndex> chunks;
+        try (ArchiveReader reader = ArchiveReader.open(file, runtime.crypto)) {
+            chunks = reader.manifest().chunks();
+        }
+        assertTrue(chunks.size() >= 4, "enough chunks to rearrange: " + chunks.size());
+        int a = (int) chunks.get(1).offset();
+        int b = (int) chunks.get(2).offset();
+        int c = (int) chunks.get(3).offset();
+        byte[] first = Arrays.copyOfRange(good, a, b);
+        byte[] second = Arrays.copyOfRange(good, b, c);
+        byte[] swapped = concat(Arrays.copyOf(good, a), second, first, Arrays.copyOfRange(good, c, good.length));
+        byte[] dropped = concat(Arrays.copyOf(good, a), Arrays.copyOfRange(good, b, good.length));
+        byte[] doubled = concat(Arrays.copyOf(good, b), first, Arrays.copyOfRange(good, b, good.length));
+        for (byte[] damaged : new byte[][] {swapped, dropped, doubled}) {
+            verifyFails(damaged, "rearranged chunks");
+            restoreFails(damaged, "rearranged chunks");
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void anArchiveOfANewerFormatVersionIsRefusedWithAClearMessage() throws Exception {
         byte[] newer = archive("").clone();
