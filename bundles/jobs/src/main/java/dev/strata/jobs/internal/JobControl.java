@@ -13,6 +13,9 @@ public interface JobControl {
      */
     void chunkDone(long keysDone, long bytesDone, long bytesJustMoved);
 
+    /** Records work done without waiting or stopping (for the last figures after the output is complete). */
+    void progress(long keysDone, long bytesDone);
+
     /** Stops the job here when it was asked to (for loops that have no bytes to report). */
     void checkCancelled();
 

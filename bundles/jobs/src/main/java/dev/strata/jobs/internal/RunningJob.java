@@ -129,6 +129,12 @@ final class RunningJob implements JobControl {
     }
 
     @Override
+    public void progress(long keys, long bytes) {
+        keysDone = keys;
+        bytesDone = bytes;
+    }
+
+    @Override
     public void checkCancelled() {
         if (cancelRequested) {
             throw new JobCancelledException("cancelled by request");

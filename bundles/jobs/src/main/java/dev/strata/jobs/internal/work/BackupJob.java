@@ -47,7 +47,7 @@ final class BackupJob {
     }
 
     private static String run(Store store, Path file, Compressor codec, Sealing sealing, boolean testRestore,
-            JobEnvironment env, JobControl control) {
+            JobEnvironment env, JobControl control) throws java.io.IOException {
         control.report(Leftovers.OUTPUT + file);
         String engine = store.info().backend();
         ArchiveWriter.Written written;
@@ -70,7 +70,7 @@ final class BackupJob {
             written = writer.finish(store.name(), engine, createdAt, sequence,
                     Map.of("compression", codec == null ? "none" : codec.name(),
                             "keyAlias", sealing.key() == null ? "" : sealing.key().alias()));
-            control.chunkDone(writer.keys(), writer.bytes(), writer.bytes() - lastBytes);
+            control.progress(writer.keys(), writer.bytes());
         }
         var m = written.manifest();
         control.report("manifest: store=" + m.store() + " engine=" + m.engine() + " keys=" + m.keys() + " bytes="
@@ -79,7 +79,13 @@ final class BackupJob {
         String summary = written.file() + ": " + m.keys() + " keys, " + m.bytes() + " bytes, " + m.digest();
         if (testRestore) {
             control.message("test restore into a scratch memory store");
-            control.report(TestRestore.prove(env, written.file(), control));
+            try {
+                control.report(TestRestore.prove(env, written.file(), control));
+            } catch (RuntimeException e) {
+                // a backup whose proof failed or was cancelled is not a result: its archive goes too
+                Files.deleteIfExists(written.file());
+                throw e;
+            }
             summary += " (test restore: digest equal)";
         }
         return summary;

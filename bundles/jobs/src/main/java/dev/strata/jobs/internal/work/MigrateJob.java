@@ -67,7 +67,7 @@ final class MigrateJob {
             }
             bytes += batchBytes;
             flush(batch, source, target, transform, request.move(), counts);
-            control.chunkDone(counts[0], bytes, batchBytes);
+            control.progress(counts[0], bytes);
         }
         String result = (request.move() ? "moved " : "copied ") + counts[1] + " keys matching '" + request.pattern()
                 + "' from '" + source.name() + "' to '" + target.name() + "'";
