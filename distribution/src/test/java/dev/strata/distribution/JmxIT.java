@@ -181,8 +181,8 @@ public class JmxIT {
     }
 
     /** Connects without JNDI (the test runs inside the framework, whose class loaders hide the JNDI providers). */
-    private static JMXConnector connect(String user, String password) throws Exception {
-        int port = Integer.parseInt(System.getProperty("strata.it.jmx.port", "9099"));
+    private JMXConnector connect(String user, String password) throws Exception {
+        int port = Integer.parseInt(context.getProperty("strata.jmx.port"));
         RMIServer server = (RMIServer) LocateRegistry.getRegistry("127.0.0.1", port).lookup("jmxrmi");
         RMIConnector connector = new RMIConnector(server, null);
         connector.connect(user == null ? Map.of() : Map.of(JMXConnector.CREDENTIALS, new String[] {user, password}));

@@ -71,13 +71,26 @@ final class StrataRuntime {
         options.add(cleanCaches(true));
         options.add(junitBundles());
         options.add(systemProperty("pax.exam.service.timeout").value(Long.toString(SERVICE_TIMEOUT_MILLIS)));
-        runtimeFrameworkProperties(home).forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
+        Map<String, String> properties = runtimeFrameworkProperties(home);
+        // each test runtime listens on ports of its own: a runtime left by another test (or a person's on this
+        // machine) must not hold the JMX or metrics port of this one
+        properties.put("strata.jmx.port", Integer.toString(freePort()));
+        properties.put("strata.metrics.port", Integer.toString(freePort()));
+        properties.forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
         // the Gogo shell must not read the test JVM's standard input (nor stop the framework when it ends)
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
         for (Path jar : runtimeBundles()) {
             options.add(bundle(jar.toUri().toString()));
         }
         return options.toArray(Option[]::new);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
     }
 
     /** The framework properties of the assembled runtime's {@code etc/config.properties}, for a runtime in home. */

@@ -128,6 +128,14 @@ final class AccessControl implements InvocationHandler {
             }
             return masked(map);
         }
+        if (value instanceof CompositeData record) {
+            // a request record (BackupRequest, ...): its fields, secrets masked like a map's
+            Map<Object, Object> fields = new java.util.LinkedHashMap<>();
+            for (String key : new java.util.TreeSet<>(record.getCompositeType().keySet())) {
+                fields.put(key, record.get(key));
+            }
+            return masked(fields);
+        }
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream()
                     .map(e -> e.getKey() + "=" + (SECRET.matcher(String.valueOf(e.getKey())).matches() ? "***"

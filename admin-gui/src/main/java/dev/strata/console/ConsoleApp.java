@@ -1,0 +1,87 @@
+package dev.strata.console;
+
+import java.io.IOException;
+
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import dev.strata.console.client.JmxRuntimeClient;
+import dev.strata.console.client.RuntimeClient;
+import dev.strata.console.connect.ConnectView;
+import dev.strata.console.connect.ConnectViewModel;
+import dev.strata.console.shell.Background;
+import dev.strata.console.shell.MainView;
+
+/** The console's window: the login form first, then the connected view. */
+public final class ConsoleApp extends Application {
+
+    private final Background background = Background.javafx();
+    private RuntimeClient client;
+    private MainView main;
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        stage.setTitle("Strata console");
+        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/connect/ConnectView.fxml"));
+        Parent login = loader.load();
+        ConnectViewModel[] form = new ConnectViewModel[1];
+        ConnectViewModel model = new ConnectViewModel(JmxRuntimeClient::connect, background,
+                connected -> showMain(stage, connected, form[0]));
+        form[0] = model;
+        getParameters().getNamed().forEach((name, value) -> {
+            switch (name) {
+                case "host" -> model.hostProperty().set(value);
+                case "port" -> model.portProperty().set(value);
+                case "user" -> model.userProperty().set(value);
+                default -> { }
+            }
+        });
+        String password = System.getenv("STRATA_PASSWORD");
+        if (password != null) {
+            model.passwordProperty().set(password);
+        }
+        ((ConnectView) loader.getController()).bind(model);
+        stage.setScene(styled(new Scene(login, 560, 420)));
+        stage.show();
+        if (password != null && getParameters().getRaw().contains("--connect")) {
+            model.connect();
+        }
+    }
+
+    private void showMain(Stage stage, RuntimeClient connected, ConnectViewModel model) {
+        client = connected;
+        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/shell/MainView.fxml"));
+        try {
+            Parent root = loader.load();
+            main = loader.getController();
+            main.bind(connected, model.hostProperty().get() + ":" + model.portProperty().get(), background);
+            // fill the screen: setMaximized alone does nothing without a window manager (a bare X server, kiosks)
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setScene(styled(new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()))));
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setMaximized(true);
+            main.show(getParameters().getNamed().get("tab"), getParameters().getNamed().get("store"));
+        } catch (IOException e) {
+            model.messageProperty().set("cannot show the console: " + e.getMessage());
+        }
+    }
+
+    private static Scene styled(Scene scene) {
+        scene.getStylesheets().add(ConsoleApp.class.getResource("/dev/strata/console/console.css").toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (main != null) {
+            main.stop();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.strata.console;
+
+import javafx.application.Application;
+
+/**
+ * Starts the console. A plain class on purpose: a main class that extends {@code Application} fails from the class
+ * path with "JavaFX runtime components are missing".
+ * <p>
+ * Arguments: {@code --host=H --port=P --user=U} fill the login form; with {@code STRATA_PASSWORD} set and
+ * {@code --connect} it connects at once (screenshots, kiosks); {@code --tab=jobs|audit} and {@code --store=S} choose
+ * what is shown first.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(ConsoleApp.class, args);
+    }
+}

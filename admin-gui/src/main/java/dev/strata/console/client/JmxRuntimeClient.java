@@ -1,0 +1,164 @@
+package dev.strata.console.client;
+
+import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import dev.strata.api.StorageException;
+import dev.strata.api.management.AccessMXBean;
+import dev.strata.api.management.AuditMXBean;
+import dev.strata.api.management.BackupRequest;
+import dev.strata.api.management.HistorySeries;
+import dev.strata.api.management.JobInfo;
+import dev.strata.api.management.JobsMXBean;
+import dev.strata.api.management.ObjectNames;
+import dev.strata.api.management.StoreMXBean;
+import dev.strata.api.management.StrataRuntimeMXBean;
+
+/** The console's connection to a runtime: its secured JMX connector and the MXBeans of {@code dev.strata}. */
+public final class JmxRuntimeClient implements RuntimeClient {
+
+    private final JMXConnector connector;
+    private final MBeanServerConnection beans;
+    private final AccessMXBean access;
+    private final String user;
+    private final String role;
+
+    private JmxRuntimeClient(JMXConnector connector, MBeanServerConnection beans) {
+        this.connector = connector;
+        this.beans = beans;
+        this.access = JMX.newMXBeanProxy(beans, ObjectNames.access(), AccessMXBean.class);
+        // asked once here, on the connecting (worker) thread, so the window never waits for them
+        this.user = call(access::getUser);
+        this.role = call(access::getRole);
+    }
+
+    public static JmxRuntimeClient connect(String host, int port, String user, char[] password) {
+        try {
+            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi");
+            JMXConnector connector = JMXConnectorFactory.connect(url,
+                    Map.of(JMXConnector.CREDENTIALS, new String[] {user, new String(password)}));
+            return new JmxRuntimeClient(connector, connector.getMBeanServerConnection());
+        } catch (SecurityException e) {
+            throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: " + e.getMessage());
+        } catch (IOException e) {
+            throw new ConsoleException(ConsoleException.Kind.UNREACHABLE, "Cannot reach a Strata runtime at "
+                    + host + ":" + port + " (is it running, and is this its JMX port?)");
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public String role() {
+        return role;
+    }
+
+    @Override
+    public boolean canInvoke(String objectName, String operation) {
+        return call(() -> access.canInvoke(objectName, operation));
+    }
+
+    @Override
+    public List<StoreFigures> stores() {
+        return call(() -> {
+            StrataRuntimeMXBean runtime = JMX.newMXBeanProxy(beans, ObjectNames.runtime(), StrataRuntimeMXBean.class);
+            List<StoreFigures> stores = new ArrayList<>();
+            for (String name : runtime.getStores()) {
+                StoreMXBean store = store(name);
+                stores.add(new StoreFigures(name, store.getBackend(), store.getStatus(), store.getMessage(),
+                        store.getKeys(), store.getDiskBytes(), store.getWalBytes(), store.getCacheHitRate(),
+                        store.getOperationsPerSecond(), store.getGetP99Micros()));
+            }
+            return stores;
+        });
+    }
+
+    @Override
+    public HistorySeries history(String store, String figure, int seconds) {
+        return call(() -> store(store).history(figure, seconds));
+    }
+
+    @Override
+    public List<JobInfo> activeJobs() {
+        return call(() -> List.of(jobs().getActive()));
+    }
+
+    @Override
+    public List<JobInfo> jobHistory(int limit) {
+        return call(() -> List.of(jobs().history(limit)));
+    }
+
+    @Override
+    public JobInfo submitBackup(BackupRequest request) {
+        return call(() -> jobs().submitBackup(request));
+    }
+
+    @Override
+    public JobInfo cancelJob(String id) {
+        return call(() -> jobs().cancel(id));
+    }
+
+    @Override
+    public List<String> auditEntries(int newest) {
+        return call(() -> {
+            AuditMXBean audit = JMX.newMXBeanProxy(beans, ObjectNames.audit(), AuditMXBean.class);
+            long size = audit.getEntryCount();
+            return List.of(audit.entries(Math.max(0, size - newest), newest));
+        });
+    }
+
+    @Override
+    public String verifyAudit() {
+        return call(() -> JMX.newMXBeanProxy(beans, ObjectNames.audit(), AuditMXBean.class).verify());
+    }
+
+    private StoreMXBean store(String name) {
+        return JMX.newMXBeanProxy(beans, ObjectNames.store(name), StoreMXBean.class);
+    }
+
+    private JobsMXBean jobs() {
+        return JMX.newMXBeanProxy(beans, ObjectNames.jobs(), JobsMXBean.class);
+    }
+
+    /** Runs a remote call; what JMX throws becomes a one-line {@link ConsoleException}. */
+    static <T> T call(Supplier<T> remote) {
+        try {
+            return remote.get();
+        } catch (SecurityException e) {
+            throw new ConsoleException(ConsoleException.Kind.REFUSED, e.getMessage());
+        } catch (StorageException e) {
+            throw new ConsoleException(ConsoleException.Kind.FAILED, e.getMessage());
+        } catch (UndeclaredThrowableException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw new ConsoleException(ConsoleException.Kind.LOST, "The connection to the runtime was lost");
+            }
+            throw new ConsoleException(ConsoleException.Kind.FAILED, String.valueOf(cause.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connector.close();
+        } catch (IOException e) {
+            // the connection is gone either way
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.strata.console.dashboard;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import dev.strata.api.management.HistorySeries;
+import dev.strata.console.client.RuntimeClient;
+import dev.strata.console.client.StoreFigures;
+import dev.strata.console.shell.Background;
+
+/**
+ * The dashboard: a tile per store and four charts of the selected store. When a store is chosen (or the time range
+ * changes) its charts are filled from the runtime's history at once; after that each refresh appends the newest
+ * second (5-minute range) or reloads the range every {@value #RELOAD_EVERY} refreshes (longer ranges, which are
+ * per-minute or decimated anyway). Each series is bounded to {@value #MAX_POINTS} points.
+ */
+public final class DashboardViewModel {
+
+    /** The charts, each one figure of the runtime's history. */
+    public enum Chart {
+        WAL("walBytes", "WAL size (bytes)"),
+        HIT_RATE("cacheHitRate", "Cache hit rate (last interval)"),
+        OPERATIONS("operationsPerSecond", "Operations per second"),
+        GET_P99("getP99Micros", "Get latency p99 (µs)");
+
+        final String figure;
+        final String title;
+
+        Chart(String figure, String title) {
+            this.figure = figure;
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    static final int MAX_POINTS = 600;
+    static final int RELOAD_EVERY = 10;
+
+    private final RuntimeClient client;
+    private final Background background;
+    private final Consumer<String> notifier;
+    private final ObservableList<StoreTile> tiles = FXCollections.observableArrayList();
+    private final StringProperty selected = new SimpleStringProperty();
+    private final IntegerProperty rangeSeconds = new SimpleIntegerProperty(300);
+    private final ObjectProperty<Alerts> alerts = new SimpleObjectProperty<>(Alerts.DEFAULT);
+    private final Map<Chart, ObservableList<Point>> series = new EnumMap<>(Chart.class);
+    private final Set<String> alerted = new HashSet<>();
+    private String loadedStore;
+    private int loadedRange;
+    private int refreshes;
+
+    public DashboardViewModel(RuntimeClient client, Background background, Consumer<String> notifier) {
+        this.client = client;
+        this.background = background;
+        this.notifier = notifier;
+        for (Chart chart : Chart.values()) {
+            series.put(chart, FXCollections.observableArrayList());
+        }
+    }
+
+    /** Reads the store figures and the selected store's newest history; call once a second while shown. */
+    public void refresh(Consumer<String> onFailure) {
+        String store = selected.get();
+        int range = rangeSeconds.get();
+        boolean reload = store != null && (!store.equals(loadedStore) || range != loadedRange
+                || (range > 300 && ++refreshes % RELOAD_EVERY == 0));
+        background.run(() -> fetch(store, range, reload), result -> apply(result, store, range, reload),
+                failure -> onFailure.accept(failure.getMessage()));
+    }
+
+    private record Fetched(List<StoreFigures> stores, Map<Chart, HistorySeries> history) {
+    }
+
+    private Fetched fetch(String store, int range, boolean reload) {
+        List<StoreFigures> stores = client.stores();
+        Map<Chart, HistorySeries> history = new EnumMap<>(Chart.class);
+        if (store != null && stores.stream().anyMatch(s -> s.name().equals(store))) {
+            for (Chart chart : Chart.values()) {
+                history.put(chart, client.history(store, chart.figure, reload ? range : 5));
+            }
+        }
+        return new Fetched(stores, history);
+    }
+
+    private void apply(Fetched fetched, String store, int range, boolean reload) {
+        List<StoreTile> updated = new ArrayList<>();
+        for (StoreFigures figures : fetched.stores()) {
+            String alert = alerts.get().check(figures);
+            updated.add(new StoreTile(figures, alert));
+            if (!alert.isEmpty() && alerted.add(figures.name())) {
+                notifier.accept("Store '" + figures.name() + "': " + alert);
+            } else if (alert.isEmpty()) {
+                alerted.remove(figures.name());
+            }
+        }
+        tiles.setAll(updated);
+        if (selected.get() == null && !updated.isEmpty()) {
+            selected.set(updated.get(0).name());
+        }
+        if (store == null || !store.equals(selected.get())) {
+            return; // the selection changed while this ran: the next refresh loads the new one
+        }
+        fetched.history().forEach((chart, history) -> {
+            ObservableList<Point> points = series.get(chart);
+            if (reload) {
+                points.setAll(Decimation.bounded(history.getTimes(), history.getValues(), MAX_POINTS));
+            } else {
+                append(points, history, range);
+            }
+        });
+        if (reload) {
+            loadedStore = store;
+            loadedRange = range;
+        }
+    }
+
+    private static void append(ObservableList<Point> points, HistorySeries newest, int range) {
+        long last = points.isEmpty() ? Long.MIN_VALUE : points.get(points.size() - 1).time();
+        long[] times = newest.getTimes();
+        double[] values = newest.getValues();
+        List<Point> added = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            if (times[i] > last && !Double.isNaN(values[i])) {
+                added.add(new Point(times[i], values[i]));
+            }
+        }
+        points.addAll(added);
+        long horizon = (added.isEmpty() ? last : added.get(added.size() - 1).time()) - range * 1000L;
+        points.removeIf(p -> p.time() <= horizon);
+        if (points.size() > MAX_POINTS) {
+            points.remove(0, points.size() - MAX_POINTS);
+        }
+    }
+
+    public ObservableList<StoreTile> tiles() { return tiles; }
+    public ObservableList<Point> series(Chart chart) { return series.get(chart); }
+    public StringProperty selectedProperty() { return selected; }
+    public IntegerProperty rangeSecondsProperty() { return rangeSeconds; }
+    public ObjectProperty<Alerts> alertsProperty() { return alerts; }
+}

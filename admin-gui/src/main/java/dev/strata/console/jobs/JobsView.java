@@ -1,0 +1,83 @@
+package dev.strata.console.jobs;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.ProgressBarTableCell;
+
+import dev.strata.api.management.JobInfo;
+
+/** Binds the job tables and the backup form; a role that may not run jobs sees the buttons disabled. */
+public final class JobsView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @FXML private ComboBox<String> store;
+    @FXML private CheckBox testRestore;
+    @FXML private Button backup;
+    @FXML private Button cancel;
+    @FXML private Label message;
+    @FXML private TableView<JobInfo> active;
+    @FXML private TableView<JobInfo> history;
+
+    public void bind(JobsViewModel model, javafx.collections.ObservableList<String> storeNames) {
+        store.setItems(storeNames);
+        store.valueProperty().bindBidirectional(model.backupStoreProperty());
+        testRestore.selectedProperty().bindBidirectional(model.testRestoreProperty());
+        backup.disableProperty().bind(model.mayRunJobsProperty().not());
+        cancel.disableProperty().bind(model.mayRunJobsProperty().not()
+                .or(active.getSelectionModel().selectedItemProperty().isNull()));
+        backup.setOnAction(e -> model.submitBackup());
+        cancel.setOnAction(e -> model.cancel(active.getSelectionModel().getSelectedItem()));
+        message.textProperty().bind(model.messageProperty());
+        active.setItems(model.active());
+        history.setItems(model.history());
+        columns(active, true);
+        columns(history, false);
+    }
+
+    @SuppressWarnings("deprecation") // CONSTRAINED_RESIZE_POLICY: its replacement is JavaFX 20+ only in name
+    private static void columns(TableView<JobInfo> table, boolean running) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        TableColumn<JobInfo, String> id = text("Job", JobInfo::id);
+        id.setPrefWidth(150);
+        table.getColumns().add(id);
+        table.getColumns().add(text("Type", JobInfo::type));
+        table.getColumns().add(text("Stores", j -> String.join(", ", j.stores())));
+        table.getColumns().add(text("State", j -> j.state().name()));
+        table.getColumns().add(text("By", JobInfo::startedBy));
+        if (running) {
+            TableColumn<JobInfo, Double> progress = new TableColumn<>("Progress");
+            progress.setCellValueFactory(c -> new SimpleObjectProperty<>(JobsViewModel.progress(c.getValue())));
+            progress.setCellFactory(ProgressBarTableCell.forTableColumn());
+            progress.setPrefWidth(160);
+            table.getColumns().add(progress);
+            table.getColumns().add(text("Rate", j -> String.format("%.1f MB/s", j.bytesPerSecond() / 1e6)));
+            table.getColumns().add(text("Left", j -> j.etaMillis() < 0 ? "–" : (j.etaMillis() / 1000) + " s"));
+            table.getColumns().add(text("Message", JobInfo::message));
+        } else {
+            table.getColumns().add(text("Ended", j -> j.endedAt() == 0 ? "" : TIME.format(Instant.ofEpochMilli(j.endedAt()))));
+            table.getColumns().add(text("Keys", j -> Long.toString(j.done())));
+            TableColumn<JobInfo, String> outcome = text("Result or reason", j -> j.failure().isEmpty() ? j.result() : j.failure());
+            outcome.setPrefWidth(700);
+            table.getColumns().add(outcome);
+        }
+    }
+
+    private static TableColumn<JobInfo, String> text(String title, Function<JobInfo, String> value) {
+        TableColumn<JobInfo, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        return column;
+    }
+}

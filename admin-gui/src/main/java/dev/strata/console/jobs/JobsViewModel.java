@@ -1,0 +1,97 @@
+package dev.strata.console.jobs;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import dev.strata.api.management.BackupRequest;
+import dev.strata.api.management.JobInfo;
+import dev.strata.api.management.ObjectNames;
+import dev.strata.console.client.RuntimeClient;
+import dev.strata.console.shell.Background;
+
+/**
+ * Running jobs with their progress, the history with results and failure reasons, and the backup form. What the
+ * user's role may not do is disabled (asked of the runtime once, when the view model is made), and every job that
+ * ends while the console watches raises one notification.
+ */
+public final class JobsViewModel {
+
+    private final RuntimeClient client;
+    private final Background background;
+    private final Consumer<String> notifier;
+    private final ObservableList<JobInfo> active = FXCollections.observableArrayList();
+    private final ObservableList<JobInfo> history = FXCollections.observableArrayList();
+    private final StringProperty backupStore = new SimpleStringProperty("");
+    private final BooleanProperty testRestore = new SimpleBooleanProperty(true);
+    private final BooleanProperty mayRunJobs = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final Set<String> watching = new HashSet<>();
+
+    public JobsViewModel(RuntimeClient client, Background background, Consumer<String> notifier) {
+        this.client = client;
+        this.background = background;
+        this.notifier = notifier;
+        background.run(() -> client.canInvoke(ObjectNames.jobs().toString(), "submitBackup"), mayRunJobs::set,
+                failure -> mayRunJobs.set(false));
+    }
+
+    public void refresh(Consumer<String> onFailure) {
+        background.run(() -> new Lists(client.activeJobs(), client.jobHistory(50)), lists -> {
+            for (JobInfo ended : lists.history()) {
+                if (watching.remove(ended.id())) {
+                    notifier.accept(ended.type() + " " + ended.id() + " " + ended.state()
+                            + (ended.failure().isEmpty() ? ": " + ended.result() : ": " + ended.failure()));
+                }
+            }
+            lists.active().forEach(job -> watching.add(job.id()));
+            active.setAll(lists.active());
+            history.setAll(lists.history());
+        }, failure -> onFailure.accept(failure.getMessage()));
+    }
+
+    private record Lists(List<JobInfo> active, List<JobInfo> history) {
+    }
+
+    public void submitBackup() {
+        String store = backupStore.get() == null ? "" : backupStore.get().trim();
+        if (store.isEmpty()) {
+            message.set("Choose the store to back up.");
+            return;
+        }
+        boolean proof = testRestore.get();
+        background.run(() -> client.submitBackup(new BackupRequest(store, "", "", "", false, proof)), job -> {
+            watching.add(job.id());
+            active.add(job);
+            message.set("Backup of '" + store + "' queued as " + job.id());
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    public void cancel(JobInfo job) {
+        if (job == null) {
+            return;
+        }
+        background.run(() -> client.cancelJob(job.id()), cancelled -> message.set("Cancelling " + cancelled.id()),
+                failure -> message.set(failure.getMessage()));
+    }
+
+    /** A job's progress for a progress bar: 0 to 1, or -1 (indeterminate) while its size is unknown. */
+    public static double progress(JobInfo job) {
+        return job.progress();
+    }
+
+    public ObservableList<JobInfo> active() { return active; }
+    public ObservableList<JobInfo> history() { return history; }
+    public StringProperty backupStoreProperty() { return backupStore; }
+    public BooleanProperty testRestoreProperty() { return testRestore; }
+    public BooleanProperty mayRunJobsProperty() { return mayRunJobs; }
+    public StringProperty messageProperty() { return message; }
+}

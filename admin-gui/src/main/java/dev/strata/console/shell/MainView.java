@@ -1,0 +1,117 @@
+package dev.strata.console.shell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.util.Duration;
+
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.StatusBar;
+
+import dev.strata.console.audit.AuditView;
+import dev.strata.console.audit.AuditViewModel;
+import dev.strata.console.client.RuntimeClient;
+import dev.strata.console.dashboard.DashboardView;
+import dev.strata.console.dashboard.DashboardViewModel;
+import dev.strata.console.dashboard.StoreTile;
+import dev.strata.console.jobs.JobsView;
+import dev.strata.console.jobs.JobsViewModel;
+
+/**
+ * The connected window: a tab per feature and a status bar with who is connected, the role, and the last refresh
+ * (or why it failed). Once a second only the visible tab refreshes: hidden tabs cost the runtime nothing.
+ */
+public final class MainView {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @FXML private TabPane tabs;
+    @FXML private Tab dashboardTab;
+    @FXML private Tab jobsTab;
+    @FXML private Tab auditTab;
+    @FXML private StatusBar status;
+
+    private Timeline timer;
+    private DashboardViewModel dashboardModel;
+
+    public void bind(RuntimeClient client, String address, Background background) {
+        Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
+                .hideAfter(Duration.seconds(8)).showInformation();
+        DashboardViewModel dashboard = new DashboardViewModel(client, background, notify);
+        dashboardModel = dashboard;
+        JobsViewModel jobs = new JobsViewModel(client, background, notify);
+        AuditViewModel audit = new AuditViewModel(client, background);
+        DashboardView dashboardView = load("/dev/strata/console/dashboard/DashboardView.fxml", dashboardTab);
+        dashboardView.bind(dashboard);
+        JobsView jobsView = load("/dev/strata/console/jobs/JobsView.fxml", jobsTab);
+        ObservableList<String> storeNames = FXCollections.observableArrayList();
+        dashboard.tiles().addListener((javafx.collections.ListChangeListener<StoreTile>) c ->
+                storeNames.setAll(dashboard.tiles().stream().map(StoreTile::name).toList()));
+        jobsView.bind(jobs, storeNames);
+        AuditView auditView = load("/dev/strata/console/audit/AuditView.fxml", auditTab);
+        auditView.bind(audit);
+
+        String who = client.user() + " (" + client.role() + ") at " + address;
+        status.setText("Connected: " + who);
+        Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
+        Runnable ok = () -> status.setText("Connected: " + who + " · refreshed " + LocalTime.now().format(CLOCK));
+        timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            Tab shown = tabs.getSelectionModel().getSelectedItem();
+            if (shown == dashboardTab || storeNames.isEmpty()) {
+                dashboard.refresh(failed);
+            }
+            if (shown == jobsTab) {
+                jobs.refresh(failed);
+            } else if (shown == auditTab && e.getSource() != null) {
+                audit.refresh(failed);
+            }
+            ok.run();
+        }));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        timer.play();
+        dashboard.refresh(failed);
+        jobs.refresh(failed);
+        audit.refresh(failed);
+    }
+
+    /** Opens a tab ({@code dashboard}, {@code jobs}, {@code audit}) and selects a store, when given. */
+    public void show(String tab, String store) {
+        if (store != null) {
+            dashboardModel.selectedProperty().set(store);
+        }
+        if ("jobs".equals(tab)) {
+            tabs.getSelectionModel().select(jobsTab);
+        } else if ("audit".equals(tab)) {
+            tabs.getSelectionModel().select(auditTab);
+        }
+    }
+
+    public void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
+    private static <T> T load(String fxml, Tab tab) {
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource(fxml));
+        try {
+            Parent root = loader.load();
+            tab.setContent(root);
+            return loader.getController();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + fxml, e);
+        }
+    }
+}
