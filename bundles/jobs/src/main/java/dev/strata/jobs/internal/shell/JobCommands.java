@@ -127,7 +127,8 @@ public final class JobCommands {
                 }
             }
             double mbps = jobs.throttle();
-            return mbps == 0 ? "throttle: unlimited" : "throttle: " + mbps + " MB/s shared by all jobs";
+            return mbps == 0 ? "throttle: unlimited" : "throttle: " + java.math.BigDecimal.valueOf(mbps)
+                    .stripTrailingZeros().toPlainString() + " MB/s shared by all jobs";
         });
     }
 
