@@ -26,6 +26,10 @@ import javax.management.remote.rmi.RMIServer;
 import dev.strata.api.StorageService;
 import dev.strata.api.StoreStatus;
 import dev.strata.api.management.AuditMXBean;
+import dev.strata.api.management.BackupRequest;
+import dev.strata.api.management.JobInfo;
+import dev.strata.api.management.JobState;
+import dev.strata.api.management.JobsMXBean;
 import dev.strata.api.management.ObjectNames;
 import dev.strata.api.management.StoreMXBean;
 import dev.strata.api.management.StrataRuntimeMXBean;
@@ -144,6 +148,35 @@ public class JmxIT {
             RuntimeException unknown = assertThrows(RuntimeException.class, () -> store.history("nonsense", 10));
             assertEquals("dev.strata.api.InvalidArgumentException", unknown.getClass().getName());
             assertTrue(unknown.getMessage(), unknown.getMessage().startsWith("unknown figure 'nonsense'"));
+        }
+    }
+
+    @Test
+    public void anOperatorRunsABackupOverJmxAndAMonitorCannot() throws Exception {
+        Path users = Path.of(context.getProperty("strata.home"), "etc", "jmx.users");
+        Await.until("the JMX connector created " + users, () -> Files.exists(users));
+        Files.write(users, List.of("watcher = monitor:" + hash("watch-pw"), "ops = operator:" + hash("ops-pw")),
+                StandardCharsets.UTF_8);
+        Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
+        storage.store("files").put("jmx.backup", Stores.bytes("kept"));
+        try (JMXConnector monitor = connect("watcher", "watch-pw")) {
+            MBeanServerConnection beans = monitor.getMBeanServerConnection();
+            Await.until("the jobs bean is registered", () -> registered(beans, ObjectNames.jobs()));
+            JobsMXBean jobs = JMX.newMXBeanProxy(beans, ObjectNames.jobs(), JobsMXBean.class);
+            assertThrows(SecurityException.class, () -> jobs.submitBackup(BackupRequest.of("files")));
+            assertEquals(0, jobs.getActive().length);
+        }
+        try (JMXConnector operator = connect("ops", "ops-pw")) {
+            JobsMXBean jobs = JMX.newMXBeanProxy(operator.getMBeanServerConnection(), ObjectNames.jobs(),
+                    JobsMXBean.class);
+            JobInfo job = jobs.submitBackup(new BackupRequest("files", "", "", "", false, true));
+            assertEquals("ops", job.startedBy());
+            JobInfo done = job;
+            for (int i = 0; i < 60 && !done.state().isFinal(); i++) {
+                done = jobs.awaitJob(job.id(), 1000);
+            }
+            assertEquals(done.failure(), JobState.SUCCEEDED, done.state());
+            assertTrue(done.result(), done.result().contains("test restore: digest equal"));
         }
     }
 
