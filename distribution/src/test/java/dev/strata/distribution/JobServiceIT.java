@@ -84,6 +84,8 @@ public class JobServiceIT {
         assertTrue(backup.report().toString(), backup.report().stream()
                 .anyMatch(line -> line.startsWith("test restore into scratch memory store")));
         assertTrue(Files.exists(file));
+        Path scratch = Path.of(context.getProperty(StrataRuntime.DATA_DIR_PROPERTY)).resolve("scratch-" + backup.id());
+        assertTrue("the scratch store's directory went with it: " + scratch, !Files.exists(scratch));
 
         JobInfo verify = jobs.await(jobs.submit(new VerifyRequest(file.toString()), "it").id(), 60_000);
         assertEquals(verify.failure(), JobState.SUCCEEDED, verify.state());

@@ -7,7 +7,8 @@ import java.util.List;
  * writing and the archive holds the store exactly as of one moment.
  *
  * @param store       the store to back up
- * @param file        the archive file to write; empty for a name in the job service's backup directory
+ * @param file        the archive file to write (a relative name is in the job service's backup directory); empty
+ *                    for a generated name there
  * @param compression codec name ({@code lz4}, {@code zstd}, {@code deflate}, {@code none}); empty for the default
  * @param keyAlias    the keystore alias of the key to encrypt with (AES-GCM); empty for no encryption
  * @param createKey   create the key alias in the keystore when it does not exist (otherwise a missing alias is

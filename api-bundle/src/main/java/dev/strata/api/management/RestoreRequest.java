@@ -7,7 +7,7 @@ import java.util.List;
  * digest) before the first key is written; the target must be empty unless {@code overwrite} is set, in which case
  * its keys are replaced so that it ends equal to the archive. The restored store's digest must equal the manifest's.
  *
- * @param file      the archive file
+ * @param file      the archive file (a relative name is in the job service's backup directory)
  * @param store     the target store
  * @param overwrite replace the content of a non-empty target
  */

@@ -6,7 +6,7 @@ import java.util.List;
  * Verify an archive without restoring it: every chunk's checksum and authentication tag, their order, the manifest,
  * the key count and the digest of the whole content.
  *
- * @param file the archive file
+ * @param file the archive file (a relative name is in the job service's backup directory)
  */
 public record VerifyRequest(String file) implements JobRequest {
 

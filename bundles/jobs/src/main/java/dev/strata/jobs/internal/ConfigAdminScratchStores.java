@@ -1,6 +1,9 @@
 package dev.strata.jobs.internal;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +26,13 @@ final class ConfigAdminScratchStores implements ScratchStores {
     private final Supplier<ConfigurationAdmin> configAdmin;
     private final StorageService storage;
     private final Map<String, Configuration> made = new ConcurrentHashMap<>();
+    private final Path dataRoot;
 
-    ConfigAdminScratchStores(Supplier<ConfigurationAdmin> configAdmin, StorageService storage) {
+    /** @param dataRoot where core keeps each store's directory ({@code null}: unknown, left alone) */
+    ConfigAdminScratchStores(Supplier<ConfigurationAdmin> configAdmin, StorageService storage, Path dataRoot) {
         this.configAdmin = configAdmin;
         this.storage = storage;
+        this.dataRoot = dataRoot;
     }
 
     @Override
@@ -73,6 +79,30 @@ final class ConfigAdminScratchStores implements ScratchStores {
             } catch (IOException | IllegalStateException e) {
                 // already gone
             }
+            removeEmptyDirectory(name);
+        }
+    }
+
+    /** Core makes a directory for every store, even in memory; a scratch store's is empty and goes with it. */
+    private void removeEmptyDirectory(String name) {
+        if (dataRoot == null) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (storage.findStore(name).isPresent() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        try {
+            Files.deleteIfExists(dataRoot.resolve(name));
+        } catch (DirectoryNotEmptyException e) {
+            // something was written there after all: leave it for the operator
+        } catch (IOException e) {
+            // not ours to fail over
         }
     }
 }

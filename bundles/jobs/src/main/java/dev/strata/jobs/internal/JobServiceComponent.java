@@ -41,7 +41,8 @@ public class JobServiceComponent implements JobService {
         this.systemStore = systemStore;
         Path home = home(context);
         JobEnvironment env = new JobEnvironment(storage, services.crypto(), services::transform,
-                new ConfigAdminScratchStores(services::configAdmin, storage), () -> Optional.of(systemStore),
+                new ConfigAdminScratchStores(services::configAdmin, storage, dataRoot(context)),
+                () -> Optional.of(systemStore),
                 directory(config.backupDirectory(), home.resolve("backups")),
                 directory(config.archiveDirectory(), home.resolve("archives")), config.compression(),
                 Math.max(1, config.chunkKilobytes()) * 1024);
@@ -60,6 +61,11 @@ public class JobServiceComponent implements JobService {
     private static Path home(BundleContext context) {
         String home = context.getProperty("strata.home");
         return Path.of(home != null ? home : System.getProperty("user.dir"));
+    }
+
+    private static Path dataRoot(BundleContext context) {
+        String data = context.getProperty("strata.data");
+        return data == null ? null : Path.of(data);
     }
 
     private static Path directory(String configured, Path fallback) {

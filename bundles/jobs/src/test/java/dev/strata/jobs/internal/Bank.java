@@ -30,6 +30,10 @@ final class Bank {
         }
     }
 
+    private static long balance(byte[] value) {
+        return Long.parseLong(new String(value, StandardCharsets.UTF_8));
+    }
+
     static long total(Store store) {
         long sum = 0;
         try (EntryCursor cursor = store.scan(Scan.prefix("account."))) {
@@ -50,8 +54,8 @@ final class Bank {
                 long amount = 1 + random.nextInt(50);
                 try {
                     store.inTransaction(tx -> {
-                        long a = Long.parseLong(new String(tx.get(account(from)).orElseThrow(), StandardCharsets.UTF_8));
-                        long b = Long.parseLong(new String(tx.get(account(to)).orElseThrow(), StandardCharsets.UTF_8));
+                        long a = balance(tx.get(account(from)).orElseThrow());
+                        long b = balance(tx.get(account(to)).orElseThrow());
                         if (from != to) {
                             tx.put(account(from), Long.toString(a - amount).getBytes(StandardCharsets.UTF_8));
                             tx.put(account(to), Long.toString(b + amount).getBytes(StandardCharsets.UTF_8));

@@ -108,6 +108,37 @@ class MigrateAndArchiveTest {
     }
 
     @Test
+    void aSyncedMigrationCatchesUpWithWritesMadeDuringTheCopyAndProvesTheTargetEqual() throws Exception {
+        Store source = runtime.define("source", "file");
+        Store target = runtime.define("target", "xodus");
+        for (int i = 0; i < 400; i++) {
+            source.put(String.format("k%04d", i), text("v" + i));
+        }
+        target.put("k9999", text("stale, not in the source"));
+        engine.throttle().set(0.002);
+        JobInfo job = engine.submit(new MigrateRequest("source", "target", "*", false, "", true), "t");
+        while (engine.job(job.id()).orElseThrow().done() == 0) {
+            Thread.sleep(5);
+        }
+        source.put("k0001", text("changed during the copy"));
+        source.put("k5000", text("added during the copy"));
+        source.delete("k0002");
+        engine.throttle().set(0);
+        JobInfo end = engine.await(job.id(), 60_000);
+        assertEquals(JobState.SUCCEEDED, end.state(), end.failure());
+        assertEquals("changed during the copy", new String(target.get("k0001").orElseThrow(), StandardCharsets.UTF_8));
+        assertTrue(target.contains("k5000"));
+        assertFalse(target.contains("k0002"), "a key deleted in the source during the copy is deleted");
+        assertFalse(target.contains("k9999"), "the target ends equal to the source");
+        assertTrue(end.report().stream().anyMatch(l -> l.contains("no differences; the target equals the source")),
+                end.report().toString());
+        assertTrue(end.report().stream().anyMatch(l -> l.startsWith("catch-up round 1: ") && l.contains("changes")),
+                end.report().toString());
+        assertThrows(InvalidArgumentException.class, () -> new MigrateRequest("source", "target", "*", true, "",
+                true));
+    }
+
+    @Test
     void archivedKeysLeaveTheLiveStoreAndAreReadBackFromTheColdTier() throws Exception {
         Store live = runtime.define("live", "file");
         for (int i = 0; i < 400; i++) {

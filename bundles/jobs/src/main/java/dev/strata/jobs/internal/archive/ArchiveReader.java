@@ -50,7 +50,7 @@ public final class ArchiveReader implements AutoCloseable {
             this.size = channel.size();
             byte[] prefix = read(0, ArchiveHeader.PREFIX);
             if (prefix == null) {
-                if (size >= ArchiveHeader.MAGIC.length && !startsWithMagic()) {
+                if (!startsLikeMagic()) {
                     throw new ForeignArchiveException("'" + file + "' is not a Strata archive");
                 }
                 throw new IncompleteArchiveException("archive is incomplete: it ends inside its header", -1, file, 0);
@@ -321,9 +321,11 @@ public final class ArchiveReader implements AutoCloseable {
         }
     }
 
-    private boolean startsWithMagic() throws IOException {
-        byte[] m = read(0, ArchiveHeader.MAGIC.length);
-        return m != null && Arrays.equals(m, ArchiveHeader.MAGIC);
+    /** Whether the (short) file's bytes are a beginning of the magic: a cut archive rather than a foreign file. */
+    private boolean startsLikeMagic() throws IOException {
+        int n = (int) Math.min(size, ArchiveHeader.MAGIC.length);
+        byte[] m = read(0, n);
+        return m != null && Arrays.equals(m, Arrays.copyOf(ArchiveHeader.MAGIC, n));
     }
 
     private static int bodyLength(byte[] prefix) {

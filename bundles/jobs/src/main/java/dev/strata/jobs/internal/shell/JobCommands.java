@@ -62,12 +62,12 @@ public final class JobCommands {
                 .flag("async")));
     }
 
-    /** {@code strata:migrate <source> <target> [pattern='users.*'] [move] [transform=<name>] [async]} */
+    /** {@code strata:migrate <source> <target> [pattern='users.*'] [move] [transform=<name>] [sync] [async]} */
     public String migrate(String source, String target, String... words) {
         return ShellOutput.run(() -> {
-            Options o = Options.parse(words, Set.of("pattern", "transform"), Set.of("move", "async"));
-            return submit(new MigrateRequest(source, target, o.get("pattern"), o.flag("move"), o.get("transform")),
-                    o.flag("async"));
+            Options o = Options.parse(words, Set.of("pattern", "transform"), Set.of("move", "sync", "async"));
+            return submit(new MigrateRequest(source, target, o.get("pattern"), o.flag("move"), o.get("transform"),
+                    o.flag("sync")), o.flag("async"));
         });
     }
 
@@ -104,8 +104,8 @@ public final class JobCommands {
 
     /** {@code strata:job <id>}: everything about one job, with its evidence. */
     public String job(String id) {
-        return ShellOutput.run(() -> JobPrinter.details(jobs.job(id).orElseThrow(() -> new NotFoundException("no job '" + id
-                + "'"))));
+        return ShellOutput.run(() -> JobPrinter.details(jobs.job(id)
+                .orElseThrow(() -> new NotFoundException("no job '" + id + "'"))));
     }
 
     /** {@code strata:cancel <id>} */
@@ -127,7 +127,8 @@ public final class JobCommands {
                 }
             }
             double mbps = jobs.throttle();
-            return mbps == 0 ? "throttle: unlimited" : "throttle: " + mbps + " MB/s shared by all jobs";
+            return mbps == 0 ? "throttle: unlimited" : "throttle: " + java.math.BigDecimal.valueOf(mbps)
+                    .stripTrailingZeros().toPlainString() + " MB/s shared by all jobs";
         });
     }
 

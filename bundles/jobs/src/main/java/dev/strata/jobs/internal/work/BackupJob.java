@@ -39,7 +39,7 @@ final class BackupJob {
         Sealing sealing = Sealing.resolve(env.codecs(), request.keyAlias(), request.createKey());
         Path file = request.file().isEmpty()
                 ? env.backupDirectory().resolve(store.name() + "-" + LocalDateTime.now().format(STAMP) + EXTENSION)
-                : Path.of(request.file());
+                : env.archiveFile(request.file());
         if (Files.exists(file)) {
             throw new InvalidArgumentException("archive file '" + file + "' already exists; choose another name");
         }

@@ -41,6 +41,12 @@ public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
         return storage.store(name);
     }
 
+    /** An archive file named by a request: relative names are in the backup directory. */
+    Path archiveFile(String name) {
+        Path path = Path.of(name);
+        return path.isAbsolute() ? path : backupDirectory.resolve(path);
+    }
+
     String compression(String requested) {
         return requested == null || requested.isEmpty() ? defaultCompression : requested;
     }

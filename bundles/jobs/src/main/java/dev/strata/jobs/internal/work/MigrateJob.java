@@ -78,6 +78,9 @@ final class MigrateJob {
             result += "; deleted " + counts[3] + " from the source (" + counts[4] + " kept: written again meanwhile)";
         }
         control.report(result);
+        if (request.sync()) {
+            result += "; " + CatchUp.run(source, target, request.pattern(), control);
+        }
         return result;
     }
 

@@ -26,7 +26,7 @@ final class RestoreJob {
 
     static JobWork plan(RestoreRequest request, JobEnvironment env) {
         Store target = env.store(request.store());
-        Path file = Path.of(request.file());
+        Path file = env.archiveFile(request.file());
         try (ArchiveReader reader = ArchiveReader.open(file, env.codecs())) {
             reader.manifest();
         }

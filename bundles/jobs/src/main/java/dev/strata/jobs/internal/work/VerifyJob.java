@@ -16,7 +16,7 @@ final class VerifyJob {
     }
 
     static JobWork plan(VerifyRequest request, JobEnvironment env) {
-        Path file = Path.of(request.file());
+        Path file = env.archiveFile(request.file());
         try (ArchiveReader reader = ArchiveReader.open(file, env.codecs())) {
             reader.manifest();
         }
