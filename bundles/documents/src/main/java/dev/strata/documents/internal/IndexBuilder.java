@@ -78,6 +78,8 @@ final class IndexBuilder implements AutoCloseable {
         Map<String, byte[]> puts = new LinkedHashMap<>();
         Set<String> deletes = new HashSet<>();
         Map<Integer, ShardStats> shards = new HashMap<>();
+        // applied after the scan: a write into the range being scanned may show up in the scan again
+        Map<String, byte[]> rewrites = new LinkedHashMap<>();
         boolean multikey = index.multikey();
         int count = 0;
         String last = null;
@@ -106,11 +108,12 @@ final class IndexBuilder implements AutoCloseable {
                     }
                     multikey |= entries.sawArray();
                 }
-                tx.put(entry.key(), entry.value()); // the fence against a concurrent writer of this document
+                rewrites.put(entry.key(), entry.value()); // the fence against a concurrent writer of this document
                 count++;
                 last = id;
             }
         }
+        rewrites.forEach(tx::put);
         deletes.forEach(tx::delete);
         puts.forEach(tx::put);
         shards.forEach((shard, stats) -> tx.put(KeyLayout.shard(meta.uid(), shard), stats.toBytes()));

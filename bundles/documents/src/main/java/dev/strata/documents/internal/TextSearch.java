@@ -21,7 +21,8 @@ import dev.strata.api.document.TextQuery;
  * Full-text search ranked by BM25 as Lucene computes it (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5))
  * with N the documents that have the field): a document's score is the sum over fields and query terms of
  * {@code idf * tf / (tf + k1 * (1 - b + b * dl / avgdl))}; a phrase counts its occurrences as tf and the sum of its
- * words' idf as idf; a prefix term scores each word it expands to.
+ * words' idf as idf; a prefix term scores each word it expands to. Document lengths are rounded as Lucene stores them
+ * (one byte per field, {@link LuceneNorms}), so that rankings agree with the reference.
  */
 final class TextSearch {
 
@@ -95,7 +96,7 @@ final class TextSearch {
             Map<String, Double> scores, Map<String, Integer> frequencies) {
         for (Map.Entry<String, Posting> e : postings.entrySet()) {
             int tf = frequencies == null ? e.getValue().positions().length : frequencies.get(e.getKey());
-            double norm = K1 * (1 - B + B * e.getValue().length() / averageLength);
+            double norm = K1 * (1 - B + B * LuceneNorms.quantize(e.getValue().length()) / averageLength);
             scores.merge(e.getKey(), idf * tf / (tf + norm), Double::sum);
         }
     }

@@ -81,6 +81,17 @@ class ConcurrentIndexConsistencyTest {
             String id = "d" + random.nextInt(60);
             Map<String, Object> content = Map.of("v", random.nextInt(20), "tags",
                     List.of("t" + random.nextInt(4), "t" + random.nextInt(4)), "text", "w" + random.nextInt(6) + " common");
+            try {
+                writeOne(c, random, id, content);
+            } catch (dev.strata.api.document.DocumentNotFoundException
+                    | dev.strata.api.document.DuplicateDocumentException raced) {
+                // another writer deleted or inserted the same document between the read and the write
+            }
+        }
+    }
+
+    private static void writeOne(DocumentCollection c, Random random, String id, Map<String, Object> content) {
+        {
             int op = random.nextInt(10);
             if (op < 2) {
                 c.delete(id);
@@ -92,11 +103,7 @@ class ConcurrentIndexConsistencyTest {
             } else if (c.get(id).isPresent()) {
                 c.replace(id, content, -1);
             } else {
-                try {
-                    c.insert(Document.of(id, content));
-                } catch (dev.strata.api.document.DuplicateDocumentException raced) {
-                    // another writer inserted the same id first
-                }
+                c.insert(Document.of(id, content));
             }
         }
     }
@@ -116,6 +123,12 @@ class ConcurrentIndexConsistencyTest {
                         TextPostings.termPrefix(meta.uid(), index.uid(), "text", word) + TupleCodec.encode(id))));
                 scan(store, KeyLayout.textPrefix(meta.uid(), index.uid())).forEach(e -> actual.add(e.key()));
                 assertEquals(docs.size(), scan(store, KeyLayout.textLengthsPrefix(meta.uid(), index.uid())).size());
+                long counted = 0;
+                for (int shard = 0; shard < KeyLayout.SHARDS; shard++) {
+                    long[] pair = ShardStats.read(store, meta.uid(), shard).text.get(index.uid() + "/text");
+                    counted += pair == null ? 0 : pair[0];
+                }
+                assertEquals(docs.size(), counted, "BM25 statistics count every document once");
             } else {
                 docs.forEach((id, content) -> expected.addAll(IndexKeys.of(meta.uid(), index, id, content).keys()));
                 scan(store, KeyLayout.indexPrefix(meta.uid(), index.uid())).forEach(e -> actual.add(e.key()));

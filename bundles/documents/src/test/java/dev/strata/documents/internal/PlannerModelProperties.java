@@ -173,7 +173,10 @@ class PlannerModelProperties {
                     if (op.equals("plain")) {
                         map.put(path, v1);
                     } else if (op.equals("$gt") && v2 instanceof Number) {
-                        map.put(path, new LinkedHashMap<>(Map.of("$gt", operand, "$lte", v2)));
+                        Map<String, Object> ops = new LinkedHashMap<>();
+                        ops.put("$gt", operand);
+                        ops.put("$lte", v2);
+                        map.put(path, ops);
                     } else {
                         Map<String, Object> ops = new LinkedHashMap<>();
                         ops.put(op, operand);
