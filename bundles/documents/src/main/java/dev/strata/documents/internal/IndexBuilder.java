@@ -13,9 +13,11 @@ import java.util.concurrent.RejectedExecutionException;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
+import dev.strata.api.ConflictException;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.Scan;
 import dev.strata.api.StorageException;
+import dev.strata.api.StorageTimeoutException;
 import dev.strata.api.document.CollectionNotFoundException;
 import dev.strata.api.document.IndexState;
 
@@ -29,6 +31,7 @@ import dev.strata.api.document.IndexState;
 final class IndexBuilder implements AutoCloseable {
 
     static final int BATCH = 200;
+    static final long BUSY_PAUSE_MILLIS = 20;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "strata-documents-index-builder");
@@ -48,10 +51,17 @@ final class IndexBuilder implements AutoCloseable {
     void build(CollectionContext context, long indexUid) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                if (context.store().inTransactionResult(tx -> batch(tx, context, indexUid))) {
-                    return;
+                try {
+                    if (context.store().inTransactionResult(tx -> batch(tx, context, indexUid))) {
+                        return;
+                    }
+                } catch (ConflictException | StorageTimeoutException busy) {
+                    // writers kept winning this batch: let them pass, then try the same batch again
+                    Thread.sleep(BUSY_PAUSE_MILLIS);
                 }
             }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt(); // the build resumes from its cursor when the layer starts again
         } catch (CollectionNotFoundException dropped) {
             // the collection went away while its index was building
         } catch (InvalidArgumentException refused) {
@@ -63,7 +73,7 @@ final class IndexBuilder implements AutoCloseable {
     }
 
     /** @return whether the build is finished (or no longer wanted) */
-    private static boolean batch(dev.strata.api.Transaction tx, CollectionContext context, long indexUid) {
+    static boolean batch(dev.strata.api.Transaction tx, CollectionContext context, long indexUid) {
         CollectionMeta meta = context.meta(tx);
         Optional<IndexMeta> found = meta.indexes().stream().filter(i -> i.uid() == indexUid).findFirst();
         if (found.isEmpty() || found.get().state() != IndexState.WRITE_ONLY) {

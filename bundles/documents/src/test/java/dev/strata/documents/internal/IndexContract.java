@@ -100,6 +100,20 @@ abstract class IndexContract extends EngineCase {
     }
 
     @Test
+    void aWriterWhoseSnapshotPredatesAnIndexCannotCommitWithoutIt() {
+        DocumentCollection c = orders(10);
+        dev.strata.api.Transaction writer = store.begin();
+        c.in(writer).insertJson("{\"_id\":\"late\",\"status\":\"open\",\"total\":7}"); // knows no index
+        index(c, IndexDefinition.of("total", "total")); // built without the uncommitted document
+        assertThrows(dev.strata.api.ConflictException.class, writer::commit,
+                "the index change fenced the writer out: it must retry and then maintain the index");
+        writer.close();
+        c.insertJson("{\"_id\":\"late\",\"status\":\"open\",\"total\":7}");
+        IndexAudit.check(store, "orders");
+        assertEquals(List.of("late", "o0007"), ids(c, "{\"total\":7}"));
+    }
+
+    @Test
     void uniqueIndexesRefuseDuplicatesAndChangeNothing() {
         DocumentCollection c = documents.createCollection("users");
         index(c, IndexDefinition.unique("email", "email"));
@@ -110,6 +124,11 @@ abstract class IndexContract extends EngineCase {
         assertThrows(UniqueIndexViolationException.class, () -> c.insertJson("{\"_id\":\"d\",\"email\":\"a@x\"}"));
         assertThrows(UniqueIndexViolationException.class, () -> c.update("b", Map.of("email", "a@x"), -1));
         assertEquals(before, layerKeys(), "a refused write changed nothing");
+        try (dev.strata.api.Transaction tx = store.begin()) {
+            assertThrows(UniqueIndexViolationException.class, () -> c.in(tx).insertJson("{\"_id\":\"e\",\"email\":\"a@x\"}"));
+            tx.commit();
+        }
+        assertEquals(before, layerKeys(), "a refused write left nothing in the caller's transaction");
         c.update("a", Map.of("email", "new@x"), -1);
         c.insertJson("{\"_id\":\"d\",\"email\":\"a@x\"}");
         assertEquals(List.of("d"), ids(c, "{\"email\":\"a@x\"}"));
