@@ -9,16 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.strata.api.Entry;
-import dev.strata.api.EntryCursor;
-import dev.strata.api.Scan;
 import dev.strata.api.document.Document;
 import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.IndexDefinition;

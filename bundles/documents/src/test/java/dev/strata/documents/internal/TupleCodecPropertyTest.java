@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Key order is value order: what lets index scans serve ranges and sorts. */
-class TupleCodecProperties {
+class TupleCodecPropertyTest {
 
     @Property(tries = 3000)
     void encodingPreservesOrder(@ForAll("values") Object a, @ForAll("values") Object b) {
@@ -46,7 +46,7 @@ class TupleCodecProperties {
     @Provide
     Arbitrary<String> strings() {
         return Arbitraries.oneOf(Arbitraries.strings().withChars("ab\u0000\u0001\u00e9\uffff").ofMaxLength(4),
-                Arbitraries.strings().all().ofMaxLength(6).filter(TupleCodecProperties::wellFormed));
+                Arbitraries.strings().all().ofMaxLength(6).filter(TupleCodecPropertyTest::wellFormed));
     }
 
     @Provide

@@ -32,7 +32,7 @@ import net.jqwik.api.Provide;
  * and answers every query by filtering and sorting all of them: with whatever indexes exist, the layer returns the
  * same documents in the same order (only explain differs).
  */
-class PlannerModelProperties {
+class PlannerModelPropertyTest {
 
     sealed interface Action {
     }
