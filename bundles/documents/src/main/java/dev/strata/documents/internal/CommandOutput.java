@@ -13,6 +13,28 @@ final class CommandOutput {
     private CommandOutput() {
     }
 
+    /** Runs a command; a Strata error becomes one line starting with {@code error: }. */
+    static String run(java.util.function.Supplier<String> command) {
+        try {
+            return command.get();
+        } catch (dev.strata.api.StorageException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "error: " + message.replaceAll("\\s*\\R\\s*", " ");
+        }
+    }
+
+    /** Creates an index of kind value, unique or text and waits until it is built. */
+    static String createIndex(dev.strata.api.document.DocumentCollection collection, String name, String fields,
+            String kind) {
+        if (!List.of("value", "unique", "text").contains(kind)) {
+            throw new InvalidArgumentException("index kind must be value, unique or text, was '" + kind + "'");
+        }
+        collection.createIndex(new dev.strata.api.document.IndexDefinition(name, List.of(fields.split(",")),
+                kind.equals("unique"), kind.equals("text") ? dev.strata.api.document.IndexType.TEXT
+                        : dev.strata.api.document.IndexType.VALUE));
+        return "index " + name + " " + collection.awaitIndex(name, java.time.Duration.ofSeconds(60)).state();
+    }
+
     static long parseLimit(String limit) {
         try {
             long value = Long.parseLong(limit.trim());

@@ -1,17 +1,11 @@
 package dev.strata.documents.internal;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Supplier;
 
-import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.NotFoundException;
-import dev.strata.api.StorageException;
 import dev.strata.api.StorageService;
 import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.DocumentService;
-import dev.strata.api.document.IndexDefinition;
-import dev.strata.api.document.IndexType;
 import dev.strata.api.document.Query;
 
 import org.osgi.service.component.annotations.Activate;
@@ -102,16 +96,7 @@ public final class DocumentCommands {
     }
 
     public String index(String store, String collection, String name, String fields, String kind) {
-        return run(() -> {
-            if (!List.of("value", "unique", "text").contains(kind)) {
-                throw new InvalidArgumentException("index kind must be value, unique or text, was '" + kind + "'");
-            }
-            IndexDefinition definition = new IndexDefinition(name, Arrays.asList(fields.split(",")),
-                    kind.equals("unique"), kind.equals("text") ? IndexType.TEXT : IndexType.VALUE);
-            DocumentCollection c = collection(store, collection);
-            c.createIndex(definition);
-            return "index " + name + " " + c.awaitIndex(name, java.time.Duration.ofSeconds(60)).state();
-        });
+        return run(() -> CommandOutput.createIndex(collection(store, collection), name, fields, kind));
     }
 
     public String unindex(String store, String collection, String name) {
@@ -154,11 +139,6 @@ public final class DocumentCommands {
     }
 
     private static String run(Supplier<String> command) {
-        try {
-            return command.get();
-        } catch (StorageException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return "error: " + message.replaceAll("\\s*\\R\\s*", " ");
-        }
+        return CommandOutput.run(command);
     }
 }
