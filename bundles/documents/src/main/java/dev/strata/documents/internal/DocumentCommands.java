@@ -1,0 +1,144 @@
+package dev.strata.documents.internal;
+
+import java.util.function.Supplier;
+
+import dev.strata.api.NotFoundException;
+import dev.strata.api.StorageService;
+import dev.strata.api.document.DocumentCollection;
+import dev.strata.api.document.DocumentService;
+import dev.strata.api.document.Query;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code doc:*} Gogo commands. JSON goes in single quotes (Gogo reads braces as closures):
+ * {@code doc:insert file users '{"name":"Ada","age":36}'}. Every expected failure prints one line starting with
+ * {@code error: }.
+ */
+@Component(service = DocumentCommands.class, property = {"osgi.command.scope=doc",
+        "osgi.command.function=collections", "osgi.command.function=create", "osgi.command.function=drop",
+        "osgi.command.function=insert", "osgi.command.function=get", "osgi.command.function=delete",
+        "osgi.command.function=find", "osgi.command.function=count", "osgi.command.function=explain",
+        "osgi.command.function=index", "osgi.command.function=unindex", "osgi.command.function=indexes",
+        "osgi.command.function=search", "osgi.command.function=schema"})
+public final class DocumentCommands {
+
+    static final int DEFAULT_LIMIT = 20;
+
+    private final StorageService storage;
+    private final DocumentService documents;
+
+    @Activate
+    public DocumentCommands(@Reference StorageService storage, @Reference DocumentService documents) {
+        this.storage = storage;
+        this.documents = documents;
+    }
+
+    /** {@code doc:collections <store>}. */
+    public String collections(String store) {
+        return run(() -> String.join("\n", documents.documents(store(store)).collectionNames()));
+    }
+
+    public String create(String store, String collection) {
+        return run(() -> documents.documents(store(store)).createCollection(collection).collectionName() + " created");
+    }
+
+    public String drop(String store, String collection) {
+        return run(() -> documents.documents(store(store)).dropCollection(collection) ? "dropped" : "(not found)");
+    }
+
+    /** {@code doc:insert <store> <collection> '<json>'}: prints the stored document. */
+    public String insert(String store, String collection, String json) {
+        return run(() -> collection(store, collection).insertJson(json).toJson());
+    }
+
+    public String get(String store, String collection, String id) {
+        return run(() -> collection(store, collection).get(id).map(d -> d.toJson() + "  (version " + d.version() + ")")
+                .orElse("(not found)"));
+    }
+
+    public String delete(String store, String collection, String id) {
+        return run(() -> collection(store, collection).delete(id) ? "deleted" : "(not found)");
+    }
+
+    /** {@code doc:find <store> <collection> '<filter>' [sort] [limit]}: sort like {@code -age,name}. */
+    public String find(String store, String collection, String filter) {
+        return find(store, collection, filter, "", Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String find(String store, String collection, String filter, String sort) {
+        return find(store, collection, filter, sort, Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String find(String store, String collection, String filter, String sort, String limit) {
+        return run(() -> CommandOutput.documents(collection(store, collection).find(query(filter, sort)
+                .limit(CommandOutput.parseLimit(limit)))));
+    }
+
+    public String count(String store, String collection, String filter) {
+        return run(() -> Long.toString(collection(store, collection).count(documents.parseJsonObject(filter))));
+    }
+
+    /** {@code doc:explain <store> <collection> '<filter>' [sort]}: the executed plan tree. */
+    public String explain(String store, String collection, String filter) {
+        return explain(store, collection, filter, "");
+    }
+
+    public String explain(String store, String collection, String filter, String sort) {
+        return run(() -> collection(store, collection).explain(query(filter, sort)).render().stripTrailing());
+    }
+
+    /** {@code doc:index <store> <collection> <name> <field,field...> [value|unique|text]}. */
+    public String index(String store, String collection, String name, String fields) {
+        return index(store, collection, name, fields, "value");
+    }
+
+    public String index(String store, String collection, String name, String fields, String kind) {
+        return run(() -> CommandOutput.createIndex(collection(store, collection), name, fields, kind));
+    }
+
+    public String unindex(String store, String collection, String name) {
+        return run(() -> collection(store, collection).dropIndex(name) ? "dropped" : "(not found)");
+    }
+
+    public String indexes(String store, String collection) {
+        return run(() -> CommandOutput.indexes(collection(store, collection).indexes()));
+    }
+
+    /** {@code doc:search <store> <collection> '<text>' [limit]}: BM25-ranked hits. */
+    public String search(String store, String collection, String text) {
+        return search(store, collection, text, Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String search(String store, String collection, String text, String limit) {
+        return run(() -> CommandOutput.hits(collection(store, collection).search(
+                dev.strata.api.document.TextQuery.of(text).limit((int) CommandOutput.parseLimit(limit)))));
+    }
+
+    /** {@code doc:schema <store> <collection> '<json schema>'|none}. */
+    public String schema(String store, String collection, String schema) {
+        return run(() -> {
+            var set = collection(store, collection).setSchema("none".equals(schema) ? null : schema);
+            return set == null ? "schema removed" : "schema version " + set.version();
+        });
+    }
+
+    private Query query(String filter, String sort) {
+        Query query = Query.where(documents.parseJsonObject(filter));
+        return sort == null || sort.isBlank() ? query : query.sortBy(sort.split(","));
+    }
+
+    private DocumentCollection collection(String store, String collection) {
+        return documents.documents(store(store)).existingCollection(collection);
+    }
+
+    private dev.strata.api.Store store(String name) {
+        return storage.findStore(name).orElseThrow(() -> new NotFoundException("no store named '" + name + "'"));
+    }
+
+    private static String run(Supplier<String> command) {
+        return CommandOutput.run(command);
+    }
+}

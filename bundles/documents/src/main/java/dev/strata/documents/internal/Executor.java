@@ -1,0 +1,77 @@
+package dev.strata.documents.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.api.ReadOperations;
+import dev.strata.api.document.InvalidQueryException;
+import dev.strata.api.document.Query;
+
+/** Turns a plan into a tree of stages over one transaction's snapshot. */
+final class Executor {
+
+    /** A parsed query ready to plan. */
+    record Prepared(Filter filter, Order order, Order.Resume resume, Query query) {
+    }
+
+    private Executor() {
+    }
+
+    static Prepared prepare(Query query) {
+        Filter filter = FilterParser.parse(query.filter());
+        Order order = query.sort().isEmpty() ? null : Order.of(query.sort());
+        Order.Resume resume = query.after() == null ? null : Order.parseToken(query.after());
+        if (resume != null) {
+            if (order != null && !order.equals(resume.order())) {
+                throw new InvalidQueryException("the continuation token was made for another sort");
+            }
+            order = resume.order();
+        }
+        for (String path : query.projection()) {
+            if (!Paths.isValid(path)) {
+                throw new InvalidQueryException("'" + path + "' is not a valid projection path");
+            }
+        }
+        return new Prepared(filter, order, resume, query);
+    }
+
+    /** The stages up to (not including) projection. */
+    static Stage<DocumentRecord> build(ReadOperations tx, CollectionMeta meta, Prepared prepared, Planner.Plan plan,
+            boolean window) {
+        Stage<DocumentRecord> source;
+        String afterId = null;
+        if (plan.bounds().isEmpty()) {
+            if (prepared.resume() != null && plan.sorted() && plan.order().fields().isEmpty()) {
+                afterId = (String) prepared.resume().position().get(0);
+            }
+            source = new Stages.CollectionScan(tx, meta.uid(), plan.reverse(), afterId);
+        } else if (plan.union()) {
+            List<Stages.IndexScan> scans = new ArrayList<>();
+            for (IndexBounds bounds : plan.bounds()) {
+                scans.add(new Stages.IndexScan(tx, bounds, false));
+            }
+            source = new Stages.Fetch(tx, meta.uid(), new Stages.Union(scans));
+        } else {
+            source = new Stages.Fetch(tx, meta.uid(), new Stages.IndexScan(tx, plan.bounds().get(0), plan.reverse()));
+        }
+        Stage<DocumentRecord> stage = prepared.filter() == Filter.ALL ? source
+                : new Stages.FilterStage(source, prepared.filter(), Json.write(prepared.query().filter()));
+        if (prepared.resume() != null) {
+            stage = new Stages.After(stage, plan.order(), prepared.resume().position());
+        }
+        Query query = prepared.query();
+        if (!plan.sorted()) {
+            long bound = query.limit() > 0 ? query.skip() + query.limit() : 0;
+            stage = new Stages.Sort(stage, plan.order(), window ? bound : 0);
+        }
+        if (window && (query.skip() > 0 || query.limit() > 0)) {
+            stage = new Stages.Window(stage, query.skip(), query.limit());
+        }
+        return stage;
+    }
+
+    static Map<String, Object> project(DocumentRecord record, Query query) {
+        return query.projection().isEmpty() ? record.content() : Stages.project(record.content(), query.projection());
+    }
+}

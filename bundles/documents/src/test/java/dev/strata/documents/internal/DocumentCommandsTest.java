@@ -1,0 +1,82 @@
+package dev.strata.documents.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.strata.api.StorageService;
+import dev.strata.core.internal.EngineStores;
+import dev.strata.core.internal.ManagedStore;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The doc:* shell commands: what a person sees, and one {@code error:} line for each kind of bad input. */
+class DocumentCommandsTest {
+
+    @TempDir
+    Path directory;
+    ManagedStore store;
+    DocumentServiceComponent service;
+    DocumentCommands doc;
+
+    @BeforeEach
+    void open() {
+        store = EngineStores.open("memory", directory);
+        service = new DocumentServiceComponent();
+        StorageService storage = (StorageService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {StorageService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findStore")) {
+                        return "s".equals(args[0]) ? Optional.of(store) : Optional.empty();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        doc = new DocumentCommands(storage, service);
+    }
+
+    @AfterEach
+    void close() {
+        service.close();
+        EngineStores.close(store);
+    }
+
+    @Test
+    void aSessionAtTheShell() {
+        assertEquals("people created", doc.create("s", "people"));
+        assertEquals("{\"_id\":\"ada\",\"age\":36}", doc.insert("s", "people", "{\"_id\":\"ada\",\"age\":36}"));
+        doc.insert("s", "people", "{\"_id\":\"bob\",\"age\":25,\"bio\":\"likes storage engines\"}");
+        assertEquals("{\"_id\":\"ada\",\"age\":36}  (version 1)", doc.get("s", "people", "ada"));
+        assertEquals("{\"_id\":\"bob\",\"age\":25,\"bio\":\"likes storage engines\"}\n{\"_id\":\"ada\",\"age\":36}\n"
+                + "(2 documents)", doc.find("s", "people", "{}", "age"));
+        assertEquals("index by_age READABLE", doc.index("s", "people", "by_age", "age"));
+        assertTrue(doc.explain("s", "people", "{\"age\":{\"$gt\":30}}").contains("INDEX_SCAN by_age"));
+        assertEquals("index text READABLE", doc.index("s", "people", "text", "bio", "text"));
+        assertTrue(doc.search("s", "people", "storage").contains("\"_id\":\"bob\""));
+        assertEquals("1", doc.count("s", "people", "{\"age\":{\"$lt\":30}}"));
+        assertTrue(doc.indexes("s", "people").contains("by_age"));
+        assertEquals("people", doc.collections("s"));
+        assertEquals("deleted", doc.delete("s", "people", "bob"));
+        assertEquals("(not found)", doc.get("s", "people", "bob"));
+    }
+
+    @Test
+    void badInputIsOneErrorLine() {
+        doc.create("s", "people");
+        for (String output : new String[] {
+                doc.insert("s", "people", "{\"age\": oops}"),
+                doc.get("nostore", "people", "x"),
+                doc.get("s", "nocoll", "x"),
+                doc.find("s", "people", "{\"age\":{\"$near\":1}}"),
+                doc.find("s", "people", "{}", "age", "many"),
+                doc.index("s", "people", "i", "age", "fancy"),
+                doc.schema("s", "people", "{\"oneOf\":[]}")}) {
+            assertTrue(output.startsWith("error: ") && !output.contains("\n"), output);
+        }
+        assertEquals("0", doc.count("s", "people", "{}"), "nothing was written");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.strata.documents.internal;
+
+import org.junit.jupiter.api.Nested;
+
+/** The document layer's contracts on the example engine. */
+class ExampleEngineTest {
+
+    @Nested
+    class Documents extends DocumentContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
+
+    @Nested
+    class Indexes extends IndexContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
+
+    @Nested
+    class BadInput extends BadInputContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
+}

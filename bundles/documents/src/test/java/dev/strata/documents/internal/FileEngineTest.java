@@ -1,0 +1,31 @@
+package dev.strata.documents.internal;
+
+import org.junit.jupiter.api.Nested;
+
+/** The document layer's contracts on the file engine. */
+class FileEngineTest {
+
+    @Nested
+    class Documents extends DocumentContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
+
+    @Nested
+    class Indexes extends IndexContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
+
+    @Nested
+    class BadInput extends BadInputContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
+}

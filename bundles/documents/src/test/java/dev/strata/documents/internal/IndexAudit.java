@@ -1,0 +1,75 @@
+package dev.strata.documents.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import dev.strata.api.Entry;
+import dev.strata.api.EntryCursor;
+import dev.strata.api.Scan;
+import dev.strata.api.Store;
+
+/**
+ * Reads a collection's keys straight from the store and checks that every index holds exactly the entries its
+ * documents call for: no entry without its document, no document without its entries, no entry of a dropped index,
+ * text statistics that count each document once.
+ */
+final class IndexAudit {
+
+    private IndexAudit() {
+    }
+
+    /** @return the number of documents */
+    static int check(Store store, String collection) {
+        CollectionMeta meta = CollectionMeta.fromBytes(store.get(KeyLayout.meta(collection)).orElseThrow());
+        Map<String, Map<String, Object>> docs = new TreeMap<>();
+        String docPrefix = KeyLayout.docPrefix(meta.uid());
+        for (Entry e : scan(store, docPrefix)) {
+            DocumentRecord record = DocumentRecord.decode(e.key().substring(docPrefix.length()), e.value());
+            docs.put(record.id(), record.content());
+        }
+        for (IndexMeta index : meta.indexes()) {
+            Set<String> expected = new TreeSet<>();
+            Set<String> actual = new TreeSet<>();
+            if (index.isText()) {
+                for (String field : index.definition().fields()) {
+                    docs.forEach((id, content) -> TextPostings.words(content, id, field).forEach(word -> expected.add(
+                            TextPostings.termPrefix(meta.uid(), index.uid(), field, word) + TupleCodec.encode(id))));
+                }
+                scan(store, KeyLayout.textPrefix(meta.uid(), index.uid())).forEach(e -> actual.add(e.key()));
+                assertEquals(docs.size(), scan(store, KeyLayout.textLengthsPrefix(meta.uid(), index.uid())).size());
+                for (String field : index.definition().fields()) {
+                    long counted = 0;
+                    long withWords = docs.entrySet().stream()
+                            .filter(d -> !TextPostings.words(d.getValue(), d.getKey(), field).isEmpty()).count();
+                    for (int shard = 0; shard < KeyLayout.SHARDS; shard++) {
+                        long[] pair = ShardStats.read(store, meta.uid(), shard).text.get(index.uid() + "/" + field);
+                        counted += pair == null ? 0 : pair[0];
+                    }
+                    assertEquals(withWords, counted, "BM25 statistics count every document once");
+                }
+            } else {
+                docs.forEach((id, content) -> expected.addAll(IndexKeys.of(meta.uid(), index, id, content).keys()));
+                scan(store, KeyLayout.indexPrefix(meta.uid(), index.uid())).forEach(e -> actual.add(e.key()));
+            }
+            assertEquals(expected, actual, "index " + index.name() + " holds exactly its documents' entries");
+        }
+        long stale = scan(store, KeyLayout.base(meta.uid()) + "i/").stream().filter(e -> meta.indexes().stream()
+                .noneMatch(i -> e.key().startsWith(KeyLayout.indexPrefix(meta.uid(), i.uid())))).count();
+        assertEquals(0, stale, "a dropped index leaves no entry behind");
+        return docs.size();
+    }
+
+    static List<Entry> scan(Store store, String prefix) {
+        List<Entry> entries = new ArrayList<>();
+        try (EntryCursor cursor = store.scan(Scan.prefix(prefix))) {
+            cursor.forEachRemaining(entries::add);
+        }
+        return entries;
+    }
+}

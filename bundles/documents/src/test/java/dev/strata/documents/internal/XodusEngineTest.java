@@ -1,0 +1,31 @@
+package dev.strata.documents.internal;
+
+import org.junit.jupiter.api.Nested;
+
+/** The document layer's contracts on the xodus engine. */
+class XodusEngineTest {
+
+    @Nested
+    class Documents extends DocumentContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
+
+    @Nested
+    class Indexes extends IndexContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
+
+    @Nested
+    class BadInput extends BadInputContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
+}
