@@ -1,0 +1,136 @@
+package dev.strata.timeseries.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.strata.api.Transaction;
+import dev.strata.api.timeseries.InvalidPointException;
+import dev.strata.api.timeseries.MetricPolicy;
+import dev.strata.api.timeseries.OutOfRetentionException;
+import dev.strata.api.timeseries.Point;
+import dev.strata.api.timeseries.Rollup;
+import dev.strata.api.timeseries.Series;
+
+/**
+ * Writes a batch of points through one transaction. Everything that can reject the batch (names, retention,
+ * dropped windows) is checked before the first write, so a rejected batch leaves the caller's transaction as it was.
+ * Then, per series and window: read the chunk, merge, re-encode, write, and recompute the touched rollup buckets.
+ */
+final class Appender {
+
+    private static final class Group {
+        final Series series;
+        final String canonical;
+        final List<Point> points = new ArrayList<>();
+        Optional<Long> id = Optional.empty();
+
+        Group(Series series, String canonical) {
+            this.series = series;
+            this.canonical = canonical;
+        }
+    }
+
+    private Appender() {
+    }
+
+    static void append(Transaction tx, Collection<Point> points, long now) {
+        Map<String, Group> groups = group(points);
+        Map<String, MetricPolicy> policies = new HashMap<>();
+        for (Group group : groups.values()) {
+            MetricPolicy policy = policies.computeIfAbsent(group.series.metric(), m -> Policies.effective(tx, m));
+            checkRetention(group, policy, now);
+            group.id = SeriesDirectory.lookup(tx, group.canonical);
+            if (group.id.isPresent()) {
+                checkWatermark(tx, group);
+            }
+        }
+        for (Group group : groups.values()) {
+            long id = group.id.orElseGet(() -> SeriesDirectory.create(tx, group.series, group.canonical));
+            write(tx, id, group.points, policies.get(group.series.metric()));
+        }
+    }
+
+    private static Map<String, Group> group(Collection<Point> points) {
+        if (points == null) {
+            throw new InvalidPointException("points must not be null");
+        }
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<Series, Group> bySeries = new HashMap<>();
+        for (Point point : points) {
+            if (point == null) {
+                throw new InvalidPointException("a batch of points must not contain null");
+            }
+            Series series = point.series();
+            Group group = bySeries.get(series);
+            if (group == null) {
+                String canonical = SeriesNames.canonical(series);
+                group = groups.computeIfAbsent(canonical, c -> new Group(series, c));
+                bySeries.put(series, group);
+            }
+            group.points.add(point);
+        }
+        return groups;
+    }
+
+    private static void checkRetention(Group group, MetricPolicy policy, long now) {
+        if (policy.keepsRawForever()) {
+            return;
+        }
+        long horizon = now - policy.rawRetention().toMillis();
+        for (Point point : group.points) {
+            long windowEnd = KeyLayout.windowStart(point.timestamp(), KeyLayout.WINDOW_MILLIS) + KeyLayout.WINDOW_MILLIS;
+            if (windowEnd <= horizon) {
+                throw new OutOfRetentionException("point of " + group.series + " at " + describe(point.timestamp())
+                        + " is older than the metric's raw retention of " + policy.rawRetention()
+                        + "; nothing was written");
+            }
+        }
+    }
+
+    private static void checkWatermark(Transaction tx, Group group) {
+        String key = KeyLayout.lowWatermarkKey(group.id.orElseThrow());
+        Optional<byte[]> stored = tx.get(key);
+        if (stored.isEmpty()) {
+            return;
+        }
+        long dropped = KeyLayout.bytesLong(stored.get(), key);
+        for (Point point : group.points) {
+            if (point.timestamp() < dropped) {
+                throw new OutOfRetentionException("point of " + group.series + " at " + describe(point.timestamp())
+                        + " falls in a window whose raw data retention already dropped (before "
+                        + describe(dropped) + "); nothing was written");
+            }
+        }
+    }
+
+    private static void write(Transaction tx, long id, List<Point> points, MetricPolicy policy) {
+        TreeMap<Long, List<Point>> byWindow = new TreeMap<>();
+        for (Point point : points) {
+            byWindow.computeIfAbsent(KeyLayout.windowStart(point.timestamp(), KeyLayout.WINDOW_MILLIS),
+                    w -> new ArrayList<>()).add(point);
+        }
+        for (Map.Entry<Long, List<Point>> window : byWindow.entrySet()) {
+            String key = KeyLayout.chunkKey(id, window.getKey());
+            ChunkData stored = Chunks.read(tx, key, 1).orElse(null);
+            ChunkData merged = Chunks.merge(stored, window.getValue());
+            tx.put(key, GorillaCodec.encode(merged.timestamps(), merged.columns(), merged.count()));
+            if (!policy.rollups().isEmpty()) {
+                long[] touched = window.getValue().stream().mapToLong(Point::timestamp).toArray();
+                for (Rollup rollup : policy.rollups()) {
+                    RollupMaintainer.update(tx, id, rollup.width().toMillis(), merged, touched);
+                }
+            }
+        }
+    }
+
+    static String describe(long timestamp) {
+        return Instant.ofEpochMilli(timestamp) + " (" + timestamp + ")";
+    }
+}

@@ -1,0 +1,84 @@
+package dev.strata.timeseries.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.strata.api.Transaction;
+
+/**
+ * Keeps a rollup's buckets equal to the aggregate of the raw points they cover. A touched bucket is recomputed from
+ * the merged raw chunk of its window (a bucket never spans two windows, see {@link dev.strata.api.timeseries.Rollup}),
+ * so out-of-order points and replaced duplicates give the same rollup as in-order input. Buckets not touched keep
+ * their stored values, which is what lets rollups outlive the raw chunks retention drops.
+ */
+final class RollupMaintainer {
+
+    static final int COUNT = 0;
+    static final int SUM = 1;
+    static final int MIN = 2;
+    static final int MAX = 3;
+    static final int COLUMNS = 4;
+
+    private RollupMaintainer() {
+    }
+
+    /** Recomputes the buckets of {@code width} that hold any of {@code touchedTimes}, from the window's samples. */
+    static void update(Transaction tx, long seriesId, long width, ChunkData window, long[] touchedTimes) {
+        TreeMap<Long, double[]> buckets = new TreeMap<>();
+        for (long time : touchedTimes) {
+            long start = KeyLayout.windowStart(time, width);
+            buckets.computeIfAbsent(start, s -> aggregate(window, s, width));
+        }
+        long rollupWindow = KeyLayout.rollupWindow(width);
+        while (!buckets.isEmpty()) {
+            long windowStart = KeyLayout.windowStart(buckets.firstKey(), rollupWindow);
+            Map<Long, double[]> inWindow = buckets.headMap(windowStart + rollupWindow);
+            String key = KeyLayout.rollupKey(seriesId, width, windowStart);
+            ChunkData stored = Chunks.read(tx, key, COLUMNS).orElse(null);
+            tx.put(key, merge(stored, inWindow));
+            inWindow.clear();
+        }
+    }
+
+    private static double[] aggregate(ChunkData window, long start, long width) {
+        long[] times = window.timestamps();
+        double[] values = window.values();
+        int from = Chunks.lowerBound(times, window.count(), start);
+        int to = Chunks.lowerBound(times, window.count(), start + width);
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        return new double[] {to - from, sum, min, max};
+    }
+
+    private static byte[] merge(ChunkData stored, Map<Long, double[]> updates) {
+        TreeMap<Long, double[]> all = new TreeMap<>();
+        if (stored != null) {
+            for (int i = 0; i < stored.count(); i++) {
+                double[] row = new double[COLUMNS];
+                for (int c = 0; c < COLUMNS; c++) {
+                    row[c] = stored.columns()[c][i];
+                }
+                all.put(stored.timestamps()[i], row);
+            }
+        }
+        all.putAll(updates);
+        int n = all.size();
+        long[] times = new long[n];
+        double[][] columns = new double[COLUMNS][n];
+        int i = 0;
+        for (Map.Entry<Long, double[]> bucket : all.entrySet()) {
+            times[i] = bucket.getKey();
+            for (int c = 0; c < COLUMNS; c++) {
+                columns[c][i] = bucket.getValue()[c];
+            }
+            i++;
+        }
+        return GorillaCodec.encode(times, columns, n);
+    }
+}
