@@ -111,6 +111,7 @@ final class SeriesDirectory {
                 next = cursor.hasNext() ? Optional.of(cursor.next().key()) : Optional.empty();
             }
             if (next.isEmpty()) {
+                metrics.sort(null); // the walk meets "cpu.x" before "cpu"
                 return metrics;
             }
             String key = next.get();
