@@ -22,7 +22,7 @@ import dev.strata.api.timeseries.TagFilter;
  * The words after a {@code ts:} command: {@code --name=value} options, {@code tag=value} tags or filters
  * ({@code tag=~regex} and {@code tag=a,b} for "one of"), {@code @time} for a timestamp. Times are {@code now},
  * {@code now-1h} or {@code -1h} (relative), an ISO instant ({@code 2026-12-01T10:00:00Z}) or epoch milliseconds;
- * durations are {@code 500ms}, {@code 10s}, {@code 1m}, {@code 1h}, {@code 1d} or ISO ({@code PT1M}). Every mistake
+ * durations are {@code 0} (or {@code forever}, for retentions), {@code 500ms}, {@code 10s}, {@code 1m}, {@code 1h}, {@code 1d} or ISO ({@code PT1M}). Every mistake
  * is an {@link InvalidArgumentException} with a message meant for the person typing.
  */
 final class ShellArguments {
@@ -121,6 +121,9 @@ final class ShellArguments {
 
     static Duration parseDuration(String text) {
         Matcher m = SHORT_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (text.trim().equals("0") || text.trim().equalsIgnoreCase("forever")) {
+            return Duration.ZERO;
+        }
         try {
             if (m.matches()) {
                 long amount = Long.parseLong(m.group(1));
