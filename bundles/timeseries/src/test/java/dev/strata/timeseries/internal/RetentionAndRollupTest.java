@@ -119,6 +119,14 @@ class RetentionAndRollupTest {
         OutOfRetentionException byWatermark = assertThrows(OutOfRetentionException.class, () -> ts.append(late));
         assertTrue(byWatermark.getMessage().contains("already dropped"), byWatermark.getMessage());
         assertEquals(before, buckets(ts, MINUTE, T0, T0 + 6 * HOUR));
+        // in the caller's transaction: the refused batch leaves nothing behind, not even its valid new series
+        long keys = store.scan(Scan.all()).stream().count();
+        try (Transaction tx = store.begin()) {
+            assertThrows(OutOfRetentionException.class, () -> ts.append(tx, List.of(
+                    Point.of("power", T0 + 5 * HOUR, 1, "site", "new"), late)));
+            tx.commit();
+        }
+        assertEquals(keys, store.scan(Scan.all()).stream().count());
         // a point in the kept window is fine and updates its bucket
         ts.append(Point.of("power", T0 + 5 * HOUR + 5_000, 100, "site", "x"));
         RollupBucket updated = buckets(ts, MINUTE, T0 + 5 * HOUR, T0 + 5 * HOUR + 1).get(0);
