@@ -62,19 +62,26 @@ final class Appender {
             throw new InvalidPointException("points must not be null");
         }
         Map<String, Group> groups = new LinkedHashMap<>();
-        Map<Series, Group> bySeries = new HashMap<>();
+        // keyed by metric, then by the point's own tag map: no Series is built per point, and runs of points of
+        // one series (the usual batch) skip the lookup altogether
+        Map<String, Map<Map<String, String>, Group>> byMetric = new HashMap<>();
+        Group last = null;
         for (Point point : points) {
             if (point == null) {
                 throw new InvalidPointException("a batch of points must not contain null");
             }
-            Series series = point.series();
-            Group group = bySeries.get(series);
-            if (group == null) {
-                String canonical = SeriesNames.canonical(series);
-                group = groups.computeIfAbsent(canonical, c -> new Group(series, c));
-                bySeries.put(series, group);
+            if (last == null || !(last.series.metric().equals(point.metric())
+                    && (last.series.tags() == point.tags() || last.series.tags().equals(point.tags())))) {
+                Map<Map<String, String>, Group> byTags = byMetric.computeIfAbsent(point.metric(), m -> new HashMap<>());
+                last = byTags.get(point.tags());
+                if (last == null) {
+                    Series series = point.series();
+                    String canonical = SeriesNames.canonical(series);
+                    last = groups.computeIfAbsent(canonical, c -> new Group(series, c));
+                    byTags.put(point.tags(), last);
+                }
             }
-            group.points.add(point);
+            last.points.add(point);
         }
         return groups;
     }
@@ -112,9 +119,15 @@ final class Appender {
 
     private static void write(Transaction tx, long id, List<Point> points, MetricPolicy policy) {
         TreeMap<Long, List<Point>> byWindow = new TreeMap<>();
+        long currentWindow = 0;
+        List<Point> current = null;
         for (Point point : points) {
-            byWindow.computeIfAbsent(KeyLayout.windowStart(point.timestamp(), KeyLayout.WINDOW_MILLIS),
-                    w -> new ArrayList<>()).add(point);
+            long window = KeyLayout.windowStart(point.timestamp(), KeyLayout.WINDOW_MILLIS);
+            if (current == null || window != currentWindow) {
+                current = byWindow.computeIfAbsent(window, w -> new ArrayList<>());
+                currentWindow = window;
+            }
+            current.add(point);
         }
         for (Map.Entry<Long, List<Point>> window : byWindow.entrySet()) {
             String key = KeyLayout.chunkKey(id, window.getKey());
@@ -122,7 +135,11 @@ final class Appender {
             ChunkData merged = Chunks.merge(stored, window.getValue());
             tx.put(key, GorillaCodec.encode(merged.timestamps(), merged.columns(), merged.count()));
             if (!policy.rollups().isEmpty()) {
-                long[] touched = window.getValue().stream().mapToLong(Point::timestamp).toArray();
+                List<Point> added = window.getValue();
+                long[] touched = new long[added.size()];
+                for (int i = 0; i < touched.length; i++) {
+                    touched[i] = added.get(i).timestamp();
+                }
                 for (Rollup rollup : policy.rollups()) {
                     RollupMaintainer.update(tx, id, rollup.width().toMillis(), merged, touched);
                 }

@@ -1,6 +1,7 @@
 package dev.strata.timeseries.internal;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,21 +40,19 @@ final class Chunks {
         int n = additions.size();
         long[] addTimes = new long[n];
         double[] addValues = new double[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         boolean sorted = true;
         for (int i = 1; i < n && sorted; i++) {
             sorted = additions.get(i - 1).timestamp() < additions.get(i).timestamp();
         }
+        List<Point> ordered = additions;
         if (!sorted) {
             // stable: equal timestamps keep batch order, so the last of them is the one kept below
-            Arrays.sort(order, (a, b) -> Long.compare(additions.get(a).timestamp(), additions.get(b).timestamp()));
+            ordered = new ArrayList<>(additions);
+            ordered.sort(Comparator.comparingLong(Point::timestamp));
         }
         int unique = 0;
         for (int i = 0; i < n; i++) {
-            Point point = additions.get(order[i]);
+            Point point = ordered.get(i);
             if (unique > 0 && addTimes[unique - 1] == point.timestamp()) {
                 addValues[unique - 1] = point.value();
             } else {

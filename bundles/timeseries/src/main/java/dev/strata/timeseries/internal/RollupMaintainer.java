@@ -25,9 +25,15 @@ final class RollupMaintainer {
     /** Recomputes the buckets of {@code width} that hold any of {@code touchedTimes}, from the window's samples. */
     static void update(Transaction tx, long seriesId, long width, ChunkData window, long[] touchedTimes) {
         TreeMap<Long, double[]> buckets = new TreeMap<>();
+        long previous = 0;
+        boolean any = false;
         for (long time : touchedTimes) {
             long start = KeyLayout.windowStart(time, width);
-            buckets.computeIfAbsent(start, s -> aggregate(window, s, width));
+            if (!any || start != previous) { // runs of points in one bucket are the common case
+                buckets.computeIfAbsent(start, s -> aggregate(window, s, width));
+                previous = start;
+                any = true;
+            }
         }
         long rollupWindow = KeyLayout.rollupWindow(width);
         while (!buckets.isEmpty()) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.strata.api.InvalidArgumentException;
@@ -139,7 +138,8 @@ public final class TimeSeriesCommands {
                 throw new InvalidArgumentException("policy takes --raw=<retention> and --rollups=<width:retention,...>");
             }
             if (args.options.isEmpty()) {
-                return describe(series.policy(metric).map(p -> p).orElse(null), series.effectivePolicy(metric));
+                return (series.policy(metric).isPresent() ? "" : "(no own policy; effective) ")
+                        + text(series.effectivePolicy(metric));
             }
             MetricPolicy current = series.policy(metric).orElse(MetricPolicy.KEEP_FOREVER);
             Duration raw = args.options.containsKey("raw") ? ShellArguments.parseDuration(args.options.get("raw"))
@@ -173,10 +173,6 @@ public final class TimeSeriesCommands {
             rollups.add(new Rollup(ShellArguments.parseDuration(pair[0]), ShellArguments.parseDuration(pair[1])));
         }
         return rollups;
-    }
-
-    private static String describe(MetricPolicy own, MetricPolicy effective) {
-        return (own == null ? "(no own policy; effective) " : "") + text(effective);
     }
 
     private static String text(MetricPolicy policy) {
@@ -256,9 +252,5 @@ public final class TimeSeriesCommands {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return "error: " + message.replaceAll("\\s*\\R\\s*", " ");
         }
-    }
-
-    static Map<String, String> noTags() {
-        return Map.of();
     }
 }

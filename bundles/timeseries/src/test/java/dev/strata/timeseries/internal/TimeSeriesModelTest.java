@@ -38,7 +38,7 @@ import net.jqwik.api.Provide;
  * The layer against a model that is a plain list of points: whatever order points arrive in, in whatever batches,
  * with whatever duplicates, queries and aggregations (and the 1-minute rollup) equal what the list says.
  */
-class TimeSeriesModelProperties {
+class TimeSeriesModelTest {
 
     static final long T0 = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
     static final long SPAN = 5 * 3_600_000L; // three raw windows
