@@ -111,6 +111,18 @@ public final class ManagedStore implements Store {
     }
 
     @Override
+    public dev.strata.api.StoreMetrics metrics() {
+        OpenEngine engine = enter();
+        try {
+            return StoreFigures.of(engine.engine().metrics());
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            engine.leave();
+        }
+    }
+
+    @Override
     public StoreInfo info() {
         OpenEngine current = open;
         StoreStatus status = current == null ? StoreStatus.UNAVAILABLE
@@ -124,11 +136,11 @@ public final class ManagedStore implements Store {
     }
 
     @Override
-    public Transaction begin(TransactionMode mode) {
-        if (mode == null) {
-            throw new InvalidArgumentException("transaction mode must not be null");
+    public Transaction begin(TransactionOptions options) {
+        if (options == null) {
+            throw new InvalidArgumentException("transaction options must not be null");
         }
-        return enter().begin(mode);
+        return enter().begin(options.mode(), options.isolation());
     }
 
     @Override
