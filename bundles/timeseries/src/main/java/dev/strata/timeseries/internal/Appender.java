@@ -129,21 +129,29 @@ final class Appender {
             }
             current.add(point);
         }
+        List<Rollup> rollups = policy.rollups();
+        List<TreeMap<Long, double[]>> buckets = new ArrayList<>();
+        for (int r = 0; r < rollups.size(); r++) {
+            buckets.add(new TreeMap<>());
+        }
         for (Map.Entry<Long, List<Point>> window : byWindow.entrySet()) {
             String key = KeyLayout.chunkKey(id, window.getKey());
             ChunkData stored = Chunks.read(tx, key, 1).orElse(null);
             ChunkData merged = Chunks.merge(stored, window.getValue());
             tx.put(key, GorillaCodec.encode(merged.timestamps(), merged.columns(), merged.count()));
-            if (!policy.rollups().isEmpty()) {
+            if (!rollups.isEmpty()) {
                 List<Point> added = window.getValue();
                 long[] touched = new long[added.size()];
                 for (int i = 0; i < touched.length; i++) {
                     touched[i] = added.get(i).timestamp();
                 }
-                for (Rollup rollup : policy.rollups()) {
-                    RollupMaintainer.update(tx, id, rollup.width().toMillis(), merged, touched);
+                for (int r = 0; r < rollups.size(); r++) {
+                    RollupMaintainer.collect(buckets.get(r), rollups.get(r).width().toMillis(), merged, touched);
                 }
             }
+        }
+        for (int r = 0; r < rollups.size(); r++) {
+            RollupMaintainer.store(tx, id, rollups.get(r).width().toMillis(), buckets.get(r));
         }
     }
 

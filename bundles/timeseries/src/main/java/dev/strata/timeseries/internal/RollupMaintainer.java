@@ -22,19 +22,22 @@ final class RollupMaintainer {
     private RollupMaintainer() {
     }
 
-    /** Recomputes the buckets of {@code width} that hold any of {@code touchedTimes}, from the window's samples. */
-    static void update(Transaction tx, long seriesId, long width, ChunkData window, long[] touchedTimes) {
-        TreeMap<Long, double[]> buckets = new TreeMap<>();
+    /** Recomputes the buckets of {@code width} that hold any of {@code touchedTimes} from the window's samples. */
+    static void collect(TreeMap<Long, double[]> into, long width, ChunkData window, long[] touchedTimes) {
         long previous = 0;
         boolean any = false;
         for (long time : touchedTimes) {
             long start = KeyLayout.windowStart(time, width);
             if (!any || start != previous) { // runs of points in one bucket are the common case
-                buckets.computeIfAbsent(start, s -> aggregate(window, s, width));
+                into.computeIfAbsent(start, s -> aggregate(window, s, width));
                 previous = start;
                 any = true;
             }
         }
+    }
+
+    /** Writes recomputed buckets into their rollup chunks: one read-modify-write per chunk. */
+    static void store(Transaction tx, long seriesId, long width, TreeMap<Long, double[]> buckets) {
         long rollupWindow = KeyLayout.rollupWindow(width);
         while (!buckets.isEmpty()) {
             long windowStart = KeyLayout.windowStart(buckets.firstKey(), rollupWindow);
@@ -62,29 +65,37 @@ final class RollupMaintainer {
         return new double[] {to - from, sum, min, max};
     }
 
+    /** Merges sorted stored rows with sorted updates (an update replaces the stored row of its bucket). */
     private static byte[] merge(ChunkData stored, Map<Long, double[]> updates) {
-        TreeMap<Long, double[]> all = new TreeMap<>();
-        if (stored != null) {
-            for (int i = 0; i < stored.count(); i++) {
-                double[] row = new double[COLUMNS];
-                for (int c = 0; c < COLUMNS; c++) {
-                    row[c] = stored.columns()[c][i];
-                }
-                all.put(stored.timestamps()[i], row);
-            }
-        }
-        all.putAll(updates);
-        int n = all.size();
-        long[] times = new long[n];
-        double[][] columns = new double[COLUMNS][n];
+        int old = stored == null ? 0 : stored.count();
+        long[] times = new long[old + updates.size()];
+        double[][] columns = new double[COLUMNS][times.length];
         int i = 0;
-        for (Map.Entry<Long, double[]> bucket : all.entrySet()) {
-            times[i] = bucket.getKey();
-            for (int c = 0; c < COLUMNS; c++) {
-                columns[c][i] = bucket.getValue()[c];
+        int n = 0;
+        for (Map.Entry<Long, double[]> update : updates.entrySet()) {
+            long bucket = update.getKey();
+            while (i < old && stored.timestamps()[i] < bucket) {
+                copyRow(stored, i++, times, columns, n++);
             }
-            i++;
+            if (i < old && stored.timestamps()[i] == bucket) {
+                i++;
+            }
+            times[n] = bucket;
+            for (int c = 0; c < COLUMNS; c++) {
+                columns[c][n] = update.getValue()[c];
+            }
+            n++;
+        }
+        while (i < old) {
+            copyRow(stored, i++, times, columns, n++);
         }
         return GorillaCodec.encode(times, columns, n);
+    }
+
+    private static void copyRow(ChunkData from, int row, long[] times, double[][] columns, int to) {
+        times[to] = from.timestamps()[row];
+        for (int c = 0; c < COLUMNS; c++) {
+            columns[c][to] = from.columns()[c][row];
+        }
     }
 }

@@ -42,6 +42,7 @@ class TimeSeriesModelTest {
 
     static final long T0 = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
     static final long SPAN = 5 * 3_600_000L; // three raw windows
+    static final long ROLLUP_EDGE = 12 * 3_600_000L; // a 1-minute rollup chunk holds 720 minutes
     static final List<String> HOSTS = List.of("a", "b", "c");
 
     record Write(String host, long time, double value) {
@@ -55,7 +56,8 @@ class TimeSeriesModelTest {
         Arbitrary<Long> time = Arbitraries.oneOf(
                 Arbitraries.longs().between(0, SPAN - 1).map(t -> T0 + t),
                 Arbitraries.longs().between(0, 40).map(t -> T0 + t * 60_000L), // collide often
-                Arbitraries.longs().between(0, 20).map(t -> T0 + 7_200_000L - 10 + t)); // around a window edge
+                Arbitraries.longs().between(0, 20).map(t -> T0 + 7_200_000L - 10 + t), // around a raw window edge
+                Arbitraries.longs().between(0, 180).map(t -> T0 + ROLLUP_EDGE - 90_000 + t * 1000)); // rollup chunk edge
         Arbitrary<Double> value = Arbitraries.integers().between(-1000, 1000).map(i -> i / 4.0);
         Arbitrary<Write> write = Combinators.combine(Arbitraries.of(HOSTS), time, value).as(Write::new);
         return write.list().ofMinSize(1).ofMaxSize(30).list().ofMinSize(1).ofMaxSize(8);
@@ -63,8 +65,8 @@ class TimeSeriesModelTest {
 
     @Provide
     Arbitrary<Check> checks() {
-        Arbitrary<Long> from = Arbitraries.longs().between(-60_000, SPAN).map(t -> T0 + t);
-        Arbitrary<Long> length = Arbitraries.longs().between(1, SPAN + 60_000);
+        Arbitrary<Long> from = Arbitraries.longs().between(-60_000, ROLLUP_EDGE + 60_000).map(t -> T0 + t);
+        Arbitrary<Long> length = Arbitraries.longs().between(1, ROLLUP_EDGE + 120_000);
         Arbitrary<Long> width = Arbitraries.oneOf(Arbitraries.longs().between(1, 4 * 3_600_000L),
                 Arbitraries.of(1_000L, 60_000L, 3_600_000L, 7_200_000L));
         return Combinators.combine(Arbitraries.of(HOSTS), from, length, Arbitraries.of(Aggregation.class), width)
