@@ -13,7 +13,7 @@ import dev.strata.api.timeseries.TimeSeries;
  * $ts/i/ID                                  canonical series text                     id to series
  * $ts/t/metric/tag=value/ID                 empty                                     the tag index
  * $ts/c/ID/WINDOW                           Gorilla chunk: the raw points of a 2 h window
- * $ts/r/ID/WIDTH/WINDOW                     Gorilla chunk of count,sum,min,max per bucket (720 buckets a chunk)
+ * $ts/r/ID/WIDTH/WINDOW                     Gorilla chunk of count,sum,min,max per bucket (120 buckets a chunk)
  * $ts/low/ID                                raw points before this time were dropped by retention (8 bytes)
  * $ts/p/metric  ($ts/p/* for the store)     retention and rollup policy (text)
  * </pre>
@@ -32,8 +32,11 @@ final class KeyLayout {
 
     /** Raw points are chunked per series into windows of this many milliseconds (two hours, as in Prometheus). */
     static final long WINDOW_MILLIS = 2 * 60 * 60 * 1000L;
-    /** A rollup chunk holds this many buckets' worth of time. */
-    static final int BUCKETS_PER_ROLLUP_CHUNK = 720;
+    /**
+     * A rollup chunk holds this many buckets' worth of time (1m: 2 h, the raw window; 1h: 5 days). Small enough that
+     * the read-modify-write of the rollup chunk an append touches costs about what its raw chunk costs.
+     */
+    static final int BUCKETS_PER_ROLLUP_CHUNK = 120;
 
     private KeyLayout() {
     }

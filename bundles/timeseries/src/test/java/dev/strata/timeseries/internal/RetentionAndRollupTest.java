@@ -152,11 +152,13 @@ class RetentionAndRollupTest {
         ts.setPolicy("power", MetricPolicy.retainFor(Duration.ofHours(1), Rollup.of(MINUTE, Duration.ofHours(13)),
                 Rollup.of(Duration.ofHours(1), Duration.ZERO)));
         ts.append(sixHours());
-        // a 1-minute rollup chunk spans 720 minutes (12 h); its window ends at T0 + 12 h
-        clock.set(Instant.ofEpochMilli(T0 + 24 * HOUR));
-        assertEquals(new RetentionResult(3, 0), ts.applyRetention());
-        clock.set(Instant.ofEpochMilli(T0 + 25 * HOUR));
-        assertEquals(new RetentionResult(0, 1), ts.applyRetention());
+        // a 1-minute rollup chunk spans 120 minutes: [0, 2h) ends 13 h before T0 + 15 h
+        clock.set(Instant.ofEpochMilli(T0 + 15 * HOUR));
+        assertEquals(new RetentionResult(3, 1), ts.applyRetention());
+        assertEquals(240, buckets(ts, MINUTE, T0, T0 + 6 * HOUR).size());
+        assertEquals(T0 + 2 * HOUR, buckets(ts, MINUTE, T0, T0 + 6 * HOUR).get(0).start());
+        clock.set(Instant.ofEpochMilli(T0 + 19 * HOUR));
+        assertEquals(new RetentionResult(0, 2), ts.applyRetention());
         assertEquals(List.of(), buckets(ts, MINUTE, T0, T0 + 6 * HOUR));
         assertEquals(6, buckets(ts, Duration.ofHours(1), T0, T0 + 6 * HOUR).size(), "kept forever");
     }

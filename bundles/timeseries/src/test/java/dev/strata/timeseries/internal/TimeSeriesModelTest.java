@@ -42,7 +42,7 @@ class TimeSeriesModelTest {
 
     static final long T0 = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
     static final long SPAN = 5 * 3_600_000L; // three raw windows
-    static final long ROLLUP_EDGE = 12 * 3_600_000L; // a 1-minute rollup chunk holds 720 minutes
+    static final long ROLLUP_EDGE = 8 * 3_600_000L; // a 1-minute rollup chunk holds 120 minutes: an edge, past SPAN
     static final List<String> HOSTS = List.of("a", "b", "c");
 
     record Write(String host, long time, double value) {
