@@ -123,6 +123,14 @@ final class FakeRuntime implements AutoCloseable {
         @Override public long getCacheMisses() { return misses += 1; }
         @Override public double getCacheHitRate() { return (double) hits / (hits + misses); }
         @Override public String getCompactionState() { return "idle"; }
+        @Override public double getOperationsPerSecond() { return 250.0; }
+        @Override public long getConflicts() { return 0; }
+        @Override public double getGetP99Micros() { return 12.5; }
+        @Override public double getPutP99Micros() { return 40.0; }
+        @Override public double getCommitP99Micros() { return 800.0; }
+        @Override public dev.strata.api.management.HistorySeries history(String figure, int seconds) {
+            return new dev.strata.api.management.HistorySeries(figure, 1000, new long[] {1, 2}, new double[] {3, 4});
+        }
     }
 
     static final class Access implements AccessMXBean {

@@ -107,6 +107,46 @@ public class JmxIT {
         }
     }
 
+    @Test
+    public void theHistoryHoldsASamplePerSecondWithTheRatesOfTheLoad() throws Exception {
+        Path users = Path.of(context.getProperty("strata.home"), "etc", "jmx.users");
+        Await.until("the JMX connector created " + users, () -> Files.exists(users));
+        Files.write(users, List.of("watcher = monitor:" + hash("watch-pw")), StandardCharsets.UTF_8);
+        Stores.awaitStatus(storage, "default", StoreStatus.ONLINE);
+        long end = System.currentTimeMillis() + 11_000;
+        long puts = 0;
+        while (System.currentTimeMillis() < end) {
+            storage.store("default").put("load." + (puts % 1000), Stores.bytes("v"));
+            puts++;
+            Thread.sleep(2);
+        }
+        try (JMXConnector monitor = connect("watcher", "watch-pw")) {
+            StoreMXBean store = JMX.newMXBeanProxy(monitor.getMBeanServerConnection(), ObjectNames.store("default"),
+                    StoreMXBean.class);
+            double[] rates = store.history("operationsPerSecond", 10).getValues();
+            assertTrue("about one sample per second: " + rates.length, rates.length >= 9 && rates.length <= 11);
+            double sum = 0;
+            for (double rate : rates) {
+                assertTrue("every second of load has a positive rate: " + java.util.Arrays.toString(rates), rate > 0);
+                sum += rate;
+            }
+            // the samples cover the last ~10 of the 11 seconds of load: their rates add up to about the puts done
+            double expected = puts * rates.length / 11.0;
+            assertTrue("rates add up to " + sum + " operations, the load made about " + expected,
+                    sum > expected * 0.5 && sum < expected * 1.5);
+            long keys;
+            try (dev.strata.api.EntryCursor all = storage.store("default").scan(dev.strata.api.Scan.all())) {
+                keys = all.stream().count();
+            }
+            assertEquals("the engine's key count, through JMX", keys, store.getKeys());
+            // the typed error crosses RMI; inside the framework it is deserialised by another class loader than the
+            // test's, so it is recognised by name
+            RuntimeException unknown = assertThrows(RuntimeException.class, () -> store.history("nonsense", 10));
+            assertEquals("dev.strata.api.InvalidArgumentException", unknown.getClass().getName());
+            assertTrue(unknown.getMessage(), unknown.getMessage().startsWith("unknown figure 'nonsense'"));
+        }
+    }
+
     /** Connects without JNDI (the test runs inside the framework, whose class loaders hide the JNDI providers). */
     private static JMXConnector connect(String user, String password) throws Exception {
         int port = Integer.parseInt(System.getProperty("strata.it.jmx.port", "9099"));
