@@ -1,8 +1,10 @@
 package dev.strata.api.timeseries;
 
 /**
- * How the points of a bucket become one value. Points are taken in timestamp order; a bucket without points is
- * left out of the result.
+ * How the points of a bucket become one value. Points are taken in timestamp order (so sums do not depend on the
+ * order points arrived in); a bucket without points is left out of the result. A NaN value propagates into the
+ * bucket's min, max, sum and avg (as {@link Math#min(double, double)} and arithmetic do), and into first, last
+ * and rate when it is the first or last point.
  */
 public enum Aggregation {
     MIN,
