@@ -139,12 +139,17 @@ final class StoreOpener {
         return new ArrayList<>(logs.values());
     }
 
-    /** Deletes what a crash may leave: a half-written manifest, segments no manifest names. */
+    /** Deletes what a crash may leave: a half-written manifest or log header, segments no manifest names. */
     static void deleteOrphans(Path directory, Manifest manifest) throws IOException {
         Files.deleteIfExists(directory.resolve(ManifestStore.TEMP_NAME));
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                long number = WalFormat.segmentNumberOf(file.getFileName().toString());
+                String name = file.getFileName().toString();
+                if (name.startsWith("wal-") && name.endsWith(".log.tmp")) {
+                    Files.deleteIfExists(file); // a log file whose creation did not complete: it held no record
+                    continue;
+                }
+                long number = WalFormat.segmentNumberOf(name);
                 if (number >= 0 && manifest.segments().stream().noneMatch(s -> s.id() == number)) {
                     Files.deleteIfExists(file);
                 }

@@ -39,6 +39,11 @@ public final class WalFormat {
         return String.format("wal-%012d.log", number);
     }
 
+    /** A log file being created: renamed to {@link #fileName} once its header is forced. */
+    public static String tempFileName(long number) {
+        return fileName(number) + ".tmp";
+    }
+
     /** The number of a log file name, or -1 when the name is not one. */
     public static long numberOf(String fileName) {
         return parse(fileName, "wal-", ".log");
