@@ -45,6 +45,11 @@ final class WriteConflicts {
         return new Begun(txn, lastCommit);
     }
 
+    /** Begins a read-only Xodus transaction and numbers its snapshot; read-only ones are not tracked further. */
+    synchronized Begun beginReadOnly(Supplier<Transaction> beginXodus) {
+        return new Begun(beginXodus.get(), lastCommit);
+    }
+
     /** The transaction begun at this snapshot has ended (committed or not). */
     synchronized void ended(long snapshot) {
         runningSnapshots.computeIfPresent(snapshot, (number, count) -> count == 1 ? null : count - 1);
@@ -55,8 +60,9 @@ final class WriteConflicts {
      * @param commit Xodus's commit: false when Xodus refuses it
      * @param rebase moves the transaction onto the newest snapshot and replays its writes
      * @throws ConflictException when a commit after {@code snapshot} wrote one of the keys
+     * @return the commit's number (its commit sequence)
      */
-    synchronized void commit(String storeName, long snapshot, Collection<ByteBuffer> keys, BooleanSupplier commit,
+    synchronized long commit(String storeName, long snapshot, Collection<ByteBuffer> keys, BooleanSupplier commit,
             Runnable rebase) {
         for (ByteBuffer key : keys) {
             Long written = lastCommitByKey.get(key);
@@ -81,5 +87,6 @@ final class WriteConflicts {
             lastCommitByKey.values().removeIf(number -> number <= oldestRunning);
             pruneAt = Math.max(MIN_PRUNE_SIZE, 2 * lastCommitByKey.size());
         }
+        return lastCommit;
     }
 }

@@ -104,7 +104,8 @@ final class XodusEngine implements StorageEngine {
         try {
             XodusTransaction transaction;
             if (mode == TransactionMode.READ_ONLY) {
-                transaction = new XodusTransaction(this, environment.beginReadonlyTransaction(), store, mode, null, 0);
+                WriteConflicts.Begun begun = conflicts.beginReadOnly(environment::beginReadonlyTransaction);
+                transaction = new XodusTransaction(this, begun.txn(), store, mode, null, begun.snapshot());
             } else {
                 WriteConflicts.Begun begun = conflicts.begin(environment::beginTransaction);
                 transaction = new XodusTransaction(this, begun.txn(), store, mode, conflicts, begun.snapshot());

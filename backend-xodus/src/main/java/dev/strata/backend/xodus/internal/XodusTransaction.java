@@ -43,7 +43,7 @@ final class XodusTransaction implements EngineTransaction {
 
     /**
      * @param conflicts the engine's conflict tracker (read-write transactions), or {@code null} (read-only)
-     * @param snapshot  the commit number of this transaction's snapshot (read-write transactions)
+     * @param snapshot  the commit number of this transaction's snapshot
      */
     XodusTransaction(XodusEngine engine, Transaction txn, Store store, TransactionMode mode, WriteConflicts conflicts,
             long snapshot) {
@@ -58,6 +58,11 @@ final class XodusTransaction implements EngineTransaction {
     @Override
     public TransactionMode mode() {
         return mode;
+    }
+
+    @Override
+    public long snapshotSequence() {
+        return snapshot;
     }
 
     @Override
@@ -116,15 +121,16 @@ final class XodusTransaction implements EngineTransaction {
     }
 
     @Override
-    public void commit() {
+    public long commit() {
         checkOpen();
         closeCursors();
-        if (mode == TransactionMode.READ_ONLY) {
+        if (mode == TransactionMode.READ_ONLY || writes.isEmpty()) {
             finish(State.COMMITTED);
-            return;
+            return snapshot;
         }
+        long sequence;
         try {
-            conflicts.commit(engine.storeName(), snapshot, writes.keySet(), txn::commit, this::replayOnNewestSnapshot);
+            sequence = conflicts.commit(engine.storeName(), snapshot, writes.keySet(), txn::commit, this::replayOnNewestSnapshot);
         } catch (ConflictException e) {
             finish(State.ABORTED);
             throw e;
@@ -138,6 +144,7 @@ final class XodusTransaction implements EngineTransaction {
         }
         state = State.COMMITTED;
         release();
+        return sequence;
     }
 
     /** Xodus refused the commit for another transaction's change to other keys: redo the writes on top of it. */
