@@ -40,11 +40,6 @@ final class FileTransaction implements EngineTransaction {
         this.snapshot = snapshot;
     }
 
-    /** The sequence number of the last commit this transaction's snapshot sees. */
-    long snapshotSeq() {
-        return snapshot.seq();
-    }
-
     @Override
     public TransactionMode mode() {
         return mode;

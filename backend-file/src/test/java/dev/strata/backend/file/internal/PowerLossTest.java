@@ -103,8 +103,12 @@ class PowerLossTest {
         try (StorageEngine reopened = new TestFileBackend().open(config(recovered))) {
             assertFalse(reopened.isReadOnly(), "a crash is not damage: the store opens writable; " + crash + "; "
                     + ((FileEngine) reopened).problems());
-            work.check(Stores.contents(reopened), snapshotSeq(reopened), crash);
-            Stores.put(reopened, "after", "crash");
+            long recoveredSeq = snapshotSeq(reopened);
+            work.check(Stores.contents(reopened), recoveredSeq, crash);
+            try (EngineTransaction tx = reopened.begin(TransactionMode.READ_WRITE)) {
+                tx.put(bytes("after"), bytes("crash"));
+                assertEquals(recoveredSeq + 1, tx.commit(), "the log's sequence numbers go on after recovery");
+            }
         }
         Stores.deleteDirectory(live);
         Stores.deleteDirectory(recovered);
@@ -113,7 +117,7 @@ class PowerLossTest {
 
     private static long snapshotSeq(StorageEngine engine) {
         try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
-            return ((FileTransaction) tx).snapshotSeq();
+            return tx.snapshotSequence();
         }
     }
 
@@ -125,6 +129,8 @@ class PowerLossTest {
     /** Commit (writer, i) writes key {@code k/w/i}, sets {@code last/w} to i, and every fourth deletes an older key. */
     private static final class Workload {
         final int[] acknowledged = new int[WRITERS];
+        /** The highest commit sequence acknowledged to any writer. */
+        final java.util.concurrent.atomic.AtomicLong highestAcknowledgedSeq = new java.util.concurrent.atomic.AtomicLong();
         final boolean[] inDoubt = new boolean[WRITERS];
         final AtomicReference<Throwable> unexpected = new AtomicReference<>();
 
@@ -156,7 +162,8 @@ class PowerLossTest {
             for (int i = 0; i < COMMITS_PER_WRITER; i++) {
                 try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
                     apply(w, i, tx);
-                    tx.commit();
+                    long seq = tx.commit();
+                    highestAcknowledgedSeq.accumulateAndGet(seq, Math::max);
                     acknowledged[w] = i;
                 } catch (ConflictException e) {
                     unexpected.set(e); // writers touch disjoint keys
@@ -229,6 +236,8 @@ class PowerLossTest {
                 commits += last + 1;
             }
             assertEquals(expected, found, "each writer's keys are those of a prefix of its commits; " + crash);
+            assertTrue(highestAcknowledgedSeq.get() <= recoveredSeq, "commit " + highestAcknowledgedSeq.get()
+                    + " was acknowledged, the store recovered up to " + recoveredSeq + "; " + crash);
             assertEquals(commits, recoveredSeq, "the recovered sequence number counts the commits present, so no"
                     + " commit is missing before a later one; " + crash);
         }
