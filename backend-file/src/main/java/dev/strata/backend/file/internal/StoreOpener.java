@@ -49,24 +49,34 @@ final class StoreOpener {
         StoreLock lock = StoreLock.acquire(directory, channels);
         try {
             ManifestStore manifests = new ManifestStore(directory, channels);
-            Optional<Manifest> stored = manifests.read();
-            if (stored.isEmpty()) {
-                requireNoData(directory);
+            ManifestStore.Loaded loaded = manifests.load(hasDataFiles(directory));
+            CorruptionException damage = loaded.damage();
+            Manifest previous = loaded.previous();
+            Optional<Manifest> stored = Optional.ofNullable(loaded.current());
+            if (damage != null) {
+                // safe mode: open read-only from the last good generation, or from the segments found
+                stored = Optional.of(previous != null ? previous : SafeMode.fromSegmentFiles(directory));
+                previous = null;
             }
             KeyRing keyRing = keyRing(config, settings, stored.orElse(null), cipher, keyProvider);
             Manifest manifest = stored.orElseGet(() -> Manifest.empty(settings.keyAlias(),
                     keyRing == null ? List.of() : keyRing.checks()));
-            if (stored.isEmpty() || (keyRing != null && (!keyRing.checks().equals(manifest.keyChecks())
-                    || !settings.keyAlias().equals(manifest.keyAlias())))) {
+            if (damage == null && (stored.isEmpty() || (keyRing != null && (!keyRing.checks().equals(manifest.keyChecks())
+                    || !settings.keyAlias().equals(manifest.keyAlias()))))) {
+                Manifest replaced = stored.orElse(null);
                 manifest = keyRing == null ? manifest : manifest.withKeys(settings.keyAlias(), keyRing.checks());
                 manifests.write(manifest);
+                previous = replaced;
             }
             BlockCodec blockCodec = new BlockCodec(codecs, codecs.forWriting(settings.compression()), keyRing);
             BlockCache<DataBlock> cache = new BlockCache<>(settings.cacheBytes(), DataBlock::weight);
             long nextFile = Math.max(manifest.nextFileNumber(), highestFileNumber(directory) + 1);
             EngineContext context = new EngineContext(config.storeName(), directory, config.durability(), settings,
-                    channels, blockCodec, new WalCodec(keyRing), keyRing, cache, manifests, manifest, nextFile,
+                    channels, blockCodec, new WalCodec(keyRing), keyRing, cache, manifests, manifest, previous, nextFile,
                     manifest.flushedSeq());
+            if (damage != null) {
+                context.reportDamage(SafeMode.describe(damage, loaded.previous() != null));
+            }
             return Recovery.recover(context, lock);
         } catch (IOException e) {
             lock.close();
@@ -77,17 +87,12 @@ final class StoreOpener {
         }
     }
 
-    /** Without a manifest the directory must hold no data files: otherwise they cannot be read safely. */
-    private static void requireNoData(Path directory) throws IOException {
+    private static boolean hasDataFiles(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            Optional<Path> data = files.filter(file -> {
+            return files.anyMatch(file -> {
                 String name = file.getFileName().toString();
                 return WalFormat.numberOf(name) >= 0 || WalFormat.segmentNumberOf(name) >= 0;
-            }).findFirst();
-            if (data.isPresent()) {
-                throw new CorruptionException("the store has data files but no manifest", directory
-                        .resolve(ManifestStore.FILE_NAME).toString(), -1);
-            }
+            });
         }
     }
 
@@ -139,8 +144,11 @@ final class StoreOpener {
         return new ArrayList<>(logs.values());
     }
 
-    /** Deletes what a crash may leave: a half-written manifest or log header, segments no manifest names. */
-    static void deleteOrphans(Path directory, Manifest manifest) throws IOException {
+    /**
+     * Deletes what a crash may leave: a half-written manifest or log header, segments that neither the manifest
+     * nor its previous generation names.
+     */
+    static void deleteOrphans(Path directory, EngineContext context) throws IOException {
         Files.deleteIfExists(directory.resolve(ManifestStore.TEMP_NAME));
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -150,7 +158,7 @@ final class StoreOpener {
                     continue;
                 }
                 long number = WalFormat.segmentNumberOf(name);
-                if (number >= 0 && manifest.segments().stream().noneMatch(s -> s.id() == number)) {
+                if (number >= 0 && !context.names(number)) {
                     Files.deleteIfExists(file);
                 }
             }

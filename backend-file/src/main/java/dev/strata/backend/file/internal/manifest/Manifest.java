@@ -29,6 +29,11 @@ public record Manifest(long generation, long nextFileNumber, long walStart, long
         return new Manifest(1, 1, 1, 0, keyAlias, keyChecks, List.of());
     }
 
+    /** The same content one generation on: rewriting it makes the replaced generation's obsolete files deletable. */
+    public Manifest nextGeneration() {
+        return new Manifest(generation + 1, nextFileNumber, walStart, flushedSeq, keyAlias, keyChecks, segments);
+    }
+
     public Manifest withKeys(String alias, List<KeyCheck> checks) {
         return new Manifest(generation + 1, nextFileNumber, walStart, flushedSeq, alias, checks, segments);
     }
@@ -66,6 +71,11 @@ public record Manifest(long generation, long nextFileNumber, long walStart, long
         }
         return new Manifest(generation + 1, Math.max(nextFileNumber, newNextFileNumber), walStart, flushedSeq,
                 keyAlias, keyChecks, live);
+    }
+
+    /** Whether this manifest names the segment. */
+    public boolean names(long segmentId) {
+        return segments.stream().anyMatch(segment -> segment.id() == segmentId);
     }
 
     public long segmentBytes() {

@@ -24,7 +24,8 @@ import dev.strata.backend.file.internal.io.IoFailures;
 
 /**
  * Reads and atomically replaces {@code MANIFEST}: the new content goes to {@code MANIFEST.tmp}, is forced, renamed
- * over the old one, and the directory is forced, so a crash leaves either the old or the new manifest whole.
+ * over the old one, and the directory is forced, so a crash leaves either the old or the new manifest whole. The
+ * generation before the current one stays as {@code MANIFEST.prev}, the fallback of safe mode.
  *
  * <pre>
  * "STRMAN01", u32 format version, u64 generation, u64 next file number, u64 log start, u64 flushed seq,
@@ -36,6 +37,7 @@ public final class ManifestStore {
 
     public static final String FILE_NAME = "MANIFEST";
     public static final String TEMP_NAME = "MANIFEST.tmp";
+    public static final String PREVIOUS_NAME = "MANIFEST.prev";
     private static final byte[] MAGIC = "STRMAN01".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
 
@@ -52,23 +54,60 @@ public final class ManifestStore {
      * @throws CorruptionException when it exists but fails its checks
      */
     public Optional<Manifest> read() {
+        return Optional.ofNullable(readFile(directory.resolve(FILE_NAME)));
+    }
+
+    /**
+     * What the store directory holds: the current manifest and the generation before it, each {@code null} when
+     * missing or unusable, and the damage of the current one (damaged, or missing though data files or an older
+     * generation exist, which a crash cannot cause: the first manifest is written before any data file).
+     */
+    public record Loaded(Manifest current, Manifest previous, CorruptionException damage) {
+    }
+
+    public Loaded load(boolean dataFilesExist) {
         Path file = directory.resolve(FILE_NAME);
+        Manifest current = null;
+        CorruptionException damage = null;
+        try {
+            current = readFile(file);
+        } catch (CorruptionException e) {
+            damage = e;
+        }
+        Manifest previous;
+        try {
+            previous = readFile(directory.resolve(PREVIOUS_NAME));
+        } catch (CorruptionException e) {
+            previous = null; // only a fallback: the current generation does not need it
+        }
+        if (current == null && damage == null && (previous != null || dataFilesExist)) {
+            damage = new CorruptionException("manifest is missing but the store has "
+                    + (previous != null ? "its previous generation" : "data files"), file.toString(), -1);
+        }
+        return new Loaded(current, previous, damage);
+    }
+
+    private static Manifest readFile(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return null;
         } catch (IOException e) {
             throw IoFailures.failed("reading the manifest", file, e);
         }
         try {
-            return Optional.of(decode(bytes));
-        } catch (MalformedDataException e) {
+            return decode(bytes);
+        } catch (MalformedDataException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new CorruptionException("manifest is damaged: " + e.getMessage(), file.toString(), 0);
         }
     }
 
-    /** Replaces the manifest atomically and durably. */
+    /**
+     * Replaces the manifest atomically and durably, keeping the generation it replaces as {@code MANIFEST.prev}
+     * (a hard link to the old file, so it costs no copy and no force): the store's safe mode opens from it when the
+     * current one is damaged. The files the previous generation names are kept until the next replacement.
+     */
     public void write(Manifest manifest) throws IOException {
         byte[] bytes = encode(manifest);
         Path temp = directory.resolve(TEMP_NAME);
@@ -80,7 +119,13 @@ public final class ManifestStore {
             }
             channel.force(true);
         }
-        Files.move(temp, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path current = directory.resolve(FILE_NAME);
+        if (Files.exists(current)) {
+            Path previous = directory.resolve(PREVIOUS_NAME);
+            Files.deleteIfExists(previous);
+            Files.createLink(previous, current);
+        }
+        Files.move(temp, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         channels.forceDirectory(directory);
     }
 
