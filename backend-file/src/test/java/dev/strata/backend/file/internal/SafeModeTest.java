@@ -25,6 +25,8 @@ import dev.strata.backend.file.internal.manifest.ManifestStore;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Safe mode: a damaged or missing manifest opens the store read-only from the previous manifest generation (whose
@@ -36,31 +38,53 @@ class SafeModeTest {
     @TempDir
     Path temp;
 
-    /** Commits, a checkpoint, more commits, a full compaction, more commits: several manifest generations. */
-    private TreeMap<String, String> history(Path directory) {
+    /** What the last manifest replacement before the damage did: each leaves files only the previous one names. */
+    enum LastChange { BACKGROUND_COMPACTION, BACKGROUND_FLUSH }
+
+    /**
+     * Several manifest generations: three checkpoints, then the last change either a compaction as the background
+     * runs it (its inputs obsolete) or a flush of a full memory table (its log obsolete); then commits left in the
+     * log. The previous generation still names what that last change made obsolete.
+     */
+    private TreeMap<String, String> history(Path directory, LastChange last) {
         TreeMap<String, String> expected = new TreeMap<>();
         try (StorageEngine engine = new TestFileBackend().open(config(directory))) {
             for (int round = 0; round < 3; round++) {
-                for (int i = 0; i < 200; i++) {
-                    String key = String.format("key%04d", (i * 7 + round) % 300);
-                    String value = "r" + round + "-" + i + "-" + "v".repeat(i % 40);
-                    Stores.put(engine, key, value);
-                    expected.put(key, value);
-                }
-                if (round == 0) {
-                    engine.checkpoint();
-                } else if (round == 1) {
-                    engine.compact();
-                }
+                write(engine, expected, round, 200);
+                engine.checkpoint();
             }
+            if (last == LastChange.BACKGROUND_COMPACTION) {
+                long before = engine.metrics().extra().get("compactions").longValue();
+                ((FileEngine) engine).runDueCompactions();
+                assertTrue(engine.metrics().extra().get("compactions").longValue() > before, "a compaction ran");
+            } else {
+                long before = engine.metrics().extra().get("flushes").longValue();
+                write(engine, expected, 3, 700); // past memtable.size: sealed and flushed in the background
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (engine.metrics().extra().get("flushes").longValue() == before && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertTrue(engine.metrics().extra().get("flushes").longValue() > before, "a flush ran");
+            }
+            write(engine, expected, 4, 50);
         }
         return expected;
     }
 
-    @Test
-    void aDamagedManifestOpensReadOnlyFromThePreviousGenerationWithEveryCommit() throws IOException {
+    private static void write(StorageEngine engine, TreeMap<String, String> expected, int round, int count) {
+        for (int i = 0; i < count; i++) {
+            String key = String.format("key%04d", (i * 7 + round) % 300);
+            String value = "r" + round + "-" + i + "-" + "v".repeat(60 + i % 40);
+            Stores.put(engine, key, value);
+            expected.put(key, value);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LastChange.class)
+    void aDamagedManifestOpensReadOnlyFromThePreviousGenerationWithEveryCommit(LastChange last) throws IOException {
         Path store = temp.resolve("damaged");
-        TreeMap<String, String> expected = history(store);
+        TreeMap<String, String> expected = history(store, last);
         Path manifest = store.resolve(ManifestStore.FILE_NAME);
         byte[] bytes = Files.readAllBytes(manifest);
         bytes[bytes.length / 2] ^= 0x04;
@@ -68,10 +92,11 @@ class SafeModeTest {
         checkSafeMode(store, expected, "manifest is damaged", "previous manifest generation");
     }
 
-    @Test
-    void aMissingManifestOpensReadOnlyFromThePreviousGenerationWithEveryCommit() throws IOException {
+    @ParameterizedTest
+    @EnumSource(LastChange.class)
+    void aMissingManifestOpensReadOnlyFromThePreviousGenerationWithEveryCommit(LastChange last) throws IOException {
         Path store = temp.resolve("missing");
-        TreeMap<String, String> expected = history(store);
+        TreeMap<String, String> expected = history(store, last);
         Files.delete(store.resolve(ManifestStore.FILE_NAME));
         checkSafeMode(store, expected, "manifest is missing", "previous manifest generation");
     }
@@ -130,7 +155,8 @@ class SafeModeTest {
         };
         Logger logger = Logger.getLogger("dev.strata.backend.file.test");
         logger.addHandler(handler);
-        try (StorageEngine engine = new TestFileBackend().open(config(store).with("cache.size", "0"))) {
+        try (StorageEngine engine = new TestFileBackend().open(Stores.config(store, Durability.OS,
+                "checkpoint.interval", "0", "block.size", "1k", "cache.size", "0"))) {
             for (int i = 0; i < 400; i++) {
                 Stores.put(engine, String.format("key%04d", i), "value-" + i + "-" + "x".repeat(50));
             }
@@ -171,6 +197,7 @@ class SafeModeTest {
     }
 
     private static EngineConfig config(Path directory) {
-        return Stores.config(directory, Durability.OS, "checkpoint.interval", "0", "block.size", "1k");
+        return Stores.config(directory, Durability.OS, "checkpoint.interval", "0", "block.size", "1k",
+                "memtable.size", "64k", "compaction.maxSegments", "64");
     }
 }
