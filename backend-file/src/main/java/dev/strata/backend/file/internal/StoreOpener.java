@@ -37,8 +37,9 @@ final class StoreOpener {
     private StoreOpener() {
     }
 
-    static FileEngine open(EngineConfig config, Codecs codecs, AeadCipher cipher, KeyProvider keyProvider,
-            ChannelFactory channels) {
+    /** @param ciphers the installed AEAD ciphers by algorithm name ({@code strata.cipher} service property) */
+    static FileEngine open(EngineConfig config, Codecs codecs, java.util.Map<String, AeadCipher> ciphers,
+            KeyProvider keyProvider, ChannelFactory channels) {
         EngineSettings settings = EngineSettings.from(config);
         Path directory = config.directory();
         try {
@@ -58,22 +59,35 @@ final class StoreOpener {
                 stored = Optional.of(previous != null ? previous : SafeMode.fromSegmentFiles(directory));
                 previous = null;
             }
-            KeyRing keyRing = keyRing(config, settings, stored.orElse(null), cipher, keyProvider);
+            String recordedCipher = stored.map(m -> m.identity().cipher()).orElse(null);
+            String configuredCipher = config.string(CipherChoice.SETTING, "").isBlank() ? null
+                    : config.string(CipherChoice.SETTING, "").trim();
+            String algorithm = settings.keyAlias() == null ? null
+                    : CipherChoice.algorithm(config.storeName(), configuredCipher, recordedCipher);
+            KeyRing keyRing = keyRing(config, settings, stored.orElse(null), algorithm, ciphers, keyProvider);
+            long nextFile = Math.max(stored.map(Manifest::nextFileNumber).orElse(1L), highestFileNumber(directory) + 1);
             Manifest manifest = stored.orElseGet(() -> Manifest.empty(settings.keyAlias(),
-                    keyRing == null ? List.of() : keyRing.checks()));
+                    keyRing == null ? List.of() : keyRing.checks(), algorithm));
             if (damage == null && (stored.isEmpty() || (keyRing != null && (!keyRing.checks().equals(manifest.keyChecks())
-                    || !settings.keyAlias().equals(manifest.keyAlias()))))) {
+                    || !settings.keyAlias().equals(manifest.keyAlias()) || !algorithm.equals(recordedCipher))))) {
                 Manifest replaced = stored.orElse(null);
-                manifest = keyRing == null ? manifest : manifest.withKeys(settings.keyAlias(), keyRing.checks());
+                if (keyRing != null) {
+                    manifest = manifest.withKeys(settings.keyAlias(), keyRing.checks());
+                    if (!algorithm.equals(manifest.identity().cipher())) { // encryption turned on, or recorded now
+                        manifest = manifest.withCipher(algorithm, nextFile);
+                    }
+                }
                 manifests.write(manifest);
                 previous = replaced;
             }
-            BlockCodec blockCodec = new BlockCodec(codecs, codecs.forWriting(settings.compression()), keyRing);
+            Manifest.Identity identity = manifest.identity();
+            BlockCodec blockCodec = new BlockCodec(codecs, codecs.forWriting(settings.compression()), keyRing,
+                    identity.storeId(), identity.encryptedSince());
             BlockCache<DataBlock> cache = new BlockCache<>(settings.cacheBytes(), DataBlock::weight);
-            long nextFile = Math.max(manifest.nextFileNumber(), highestFileNumber(directory) + 1);
+            nextFile = Math.max(manifest.nextFileNumber(), nextFile);
             EngineContext context = new EngineContext(config.storeName(), directory, config.durability(), settings,
-                    channels, blockCodec, new WalCodec(keyRing), keyRing, cache, manifests, manifest, previous, nextFile,
-                    manifest.flushedSeq());
+                    channels, blockCodec, new WalCodec(keyRing, identity.storeId(), identity.encryptedSince()), keyRing,
+                    cache, manifests, manifest, previous, nextFile, manifest.flushedSeq());
             if (damage != null) {
                 context.reportDamage(SafeMode.describe(damage, loaded.previous() != null));
             }
@@ -96,8 +110,8 @@ final class StoreOpener {
         }
     }
 
-    private static KeyRing keyRing(EngineConfig config, EngineSettings settings, Manifest manifest, AeadCipher cipher,
-            KeyProvider keyProvider) {
+    private static KeyRing keyRing(EngineConfig config, EngineSettings settings, Manifest manifest, String algorithm,
+            java.util.Map<String, AeadCipher> ciphers, KeyProvider keyProvider) {
         String storedAlias = manifest == null ? null : manifest.keyAlias();
         String alias = settings.keyAlias();
         if (storedAlias != null && alias == null) {
@@ -111,10 +125,13 @@ final class StoreOpener {
         if (alias == null) {
             return null;
         }
-        if (cipher == null || keyProvider == null) {
+        AeadCipher cipher = CipherChoice.service(ciphers, algorithm);
+        if (cipher == null) {
+            throw CipherChoice.missing(config.storeName(), alias, algorithm);
+        }
+        if (keyProvider == null) {
             throw new StoreUnavailableException("store '" + config.storeName() + "' needs encryption (key alias '"
-                    + alias + "') but no " + (cipher == null ? "AEAD cipher" : "key provider")
-                    + " service is installed");
+                    + alias + "') but no key provider service is installed");
         }
         return KeyRing.open(cipher, keyProvider, alias, manifest == null ? List.of() : manifest.keyChecks());
     }

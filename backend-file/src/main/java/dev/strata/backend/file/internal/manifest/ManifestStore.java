@@ -29,6 +29,7 @@ import dev.strata.backend.file.internal.io.IoFailures;
  *
  * <pre>
  * "STRMAN01", u32 format version, u64 generation, u64 next file number, u64 log start, u64 flushed seq,
+ * u64 store id, u64 first encrypted file number, u8 has cipher [string cipher] (format 2),
  * u8 has alias [string alias], varint key checks { u32 key id, bytes nonce, bytes sealed },
  * varint segments { u64 id, u64 bytes, u64 entries, u64 min seq, u64 max seq }, u32 CRC32C of all before
  * </pre>
@@ -39,7 +40,8 @@ public final class ManifestStore {
     public static final String TEMP_NAME = "MANIFEST.tmp";
     public static final String PREVIOUS_NAME = "MANIFEST.prev";
     private static final byte[] MAGIC = "STRMAN01".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
+    /** Format 2 adds the store's identity (store id, cipher, first encrypted file); format 1 is still read. */
+    private static final int FORMAT = 2;
 
     private final Path directory;
     private final ChannelFactory channels;
@@ -133,6 +135,13 @@ public final class ManifestStore {
         ByteSink sink = new ByteSink(256 + manifest.segments().size() * 40);
         sink.write(MAGIC).writeInt(FORMAT).writeLong(manifest.generation()).writeLong(manifest.nextFileNumber())
                 .writeLong(manifest.walStart()).writeLong(manifest.flushedSeq());
+        Manifest.Identity identity = manifest.identity();
+        sink.writeLong(identity.storeId()).writeLong(identity.encryptedSince());
+        if (identity.cipher() == null) {
+            sink.writeByte(0);
+        } else {
+            sink.writeByte(1).writeBytes(identity.cipher().getBytes(StandardCharsets.UTF_8));
+        }
         if (manifest.keyAlias() == null) {
             sink.writeByte(0);
         } else {
@@ -164,13 +173,20 @@ public final class ManifestStore {
             throw new MalformedDataException("not a manifest");
         }
         int format = source.readInt();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != 1) {
             throw new MalformedDataException("unknown format " + format);
         }
         long generation = source.readLong();
         long nextFile = source.readLong();
         long walStart = source.readLong();
         long flushedSeq = source.readLong();
+        Manifest.Identity identity = Manifest.Identity.LEGACY;
+        if (format >= 2) {
+            long storeId = source.readLong();
+            long encryptedSince = source.readLong();
+            String cipher = source.readByte() == 1 ? new String(source.readBytes(), StandardCharsets.UTF_8) : null;
+            identity = new Manifest.Identity(storeId, cipher, encryptedSince);
+        }
         String alias = source.readByte() == 1 ? new String(source.readBytes(), StandardCharsets.UTF_8) : null;
         int checkCount = source.readVarInt();
         List<KeyCheck> checks = new ArrayList<>();
@@ -186,6 +202,6 @@ public final class ManifestStore {
         if (source.remaining() != 0) {
             throw new MalformedDataException("trailing bytes");
         }
-        return new Manifest(generation, nextFile, walStart, flushedSeq, alias, checks, segments);
+        return new Manifest(generation, nextFile, walStart, flushedSeq, alias, checks, segments, identity);
     }
 }

@@ -117,7 +117,8 @@ public final class WalReader {
                 }
                 java.util.List<byte[][]> writes = new java.util.ArrayList<>();
                 try {
-                    codec.decode(payload, length, (key, value) -> writes.add(new byte[][] {key, value}));
+                    codec.decode(payload, length, number, position, recordSeq,
+                            (key, value) -> writes.add(new byte[][] {key, value}));
                 } catch (MalformedDataException e) {
                     return damaged(seq, records, "log record does not decode: " + e.getMessage(), name, position);
                 }
