@@ -3,7 +3,6 @@ package dev.strata.backend.file.internal;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,15 +56,19 @@ public class FileBackend implements StorageBackend {
 
     /** Outside OSGi (tests, tools): with these codecs and, optionally ({@code null}), a cipher and key provider. */
     public FileBackend(Collection<? extends Compressor> compressors, AeadCipher cipher, KeyProvider keyProvider) {
-        this(compressors, cipher == null ? List.of() : List.of(cipher), keyProvider);
+        compressors.forEach(codecs::add);
+        if (cipher != null) {
+            ciphers.put(cipher.algorithm(), cipher);
+        }
+        this.keyProvider = keyProvider;
     }
 
     /** Outside OSGi, with several ciphers, each known by its {@link AeadCipher#algorithm()}. */
-    public FileBackend(Collection<? extends Compressor> compressors, Collection<? extends AeadCipher> ciphers,
-            KeyProvider keyProvider) {
-        compressors.forEach(codecs::add);
-        ciphers.forEach(cipher -> this.ciphers.put(cipher.algorithm(), cipher));
-        this.keyProvider = keyProvider;
+    public static FileBackend withCiphers(Collection<? extends Compressor> compressors,
+            Collection<? extends AeadCipher> ciphers, KeyProvider keyProvider) {
+        FileBackend backend = new FileBackend(compressors, (AeadCipher) null, keyProvider);
+        ciphers.forEach(cipher -> backend.ciphers.put(cipher.algorithm(), cipher));
+        return backend;
     }
 
     /** Opens files through another factory from now on (tests inject faults this way). */

@@ -262,7 +262,7 @@ class EncryptionTamperTest {
         TestKeyProvider keys = new TestKeyProvider(TestFileBackend.KEY_SEED);
         List<dev.strata.api.crypto.AeadCipher> both = List.of(new TestAesGcmCipher(), new TestChaChaCipher());
         EngineConfig chacha = config(store, true).with("encryption.cipher", "ChaCha20-Poly1305");
-        try (StorageEngine engine = new FileBackend(List.of(new TestDeflateCompressor()), both, keys).open(chacha)) {
+        try (StorageEngine engine = FileBackend.withCiphers(List.of(new TestDeflateCompressor()), both, keys).open(chacha)) {
             Stores.put(engine, "k", "v");
         }
         assertEquals("ChaCha20-Poly1305", new ManifestStore(store, dev.strata.backend.file.internal.io.ChannelFactory.DEFAULT)
@@ -270,18 +270,18 @@ class EncryptionTamperTest {
         // whatever order the services come in, a store without the setting uses the cipher it records
         List<dev.strata.api.crypto.AeadCipher> reversed = List.of(both.get(1), both.get(0));
         for (List<dev.strata.api.crypto.AeadCipher> order : List.of(both, reversed)) {
-            try (StorageEngine engine = new FileBackend(List.of(new TestDeflateCompressor()), order, keys)
+            try (StorageEngine engine = FileBackend.withCiphers(List.of(new TestDeflateCompressor()), order, keys)
                     .open(config(store, true))) {
                 assertEquals("v", Stores.get(engine, "k"));
             }
         }
-        InvalidArgumentException refused = assertThrows(InvalidArgumentException.class, () -> new FileBackend(
+        InvalidArgumentException refused = assertThrows(InvalidArgumentException.class, () -> FileBackend.withCiphers(
                 List.of(new TestDeflateCompressor()), both, keys).open(config(store, true)
                         .with("encryption.cipher", "AES-256-GCM")));
         assertTrue(refused.getMessage().contains("ChaCha20-Poly1305") && refused.getMessage().contains("AES-256-GCM"),
                 refused.getMessage());
         dev.strata.api.StoreUnavailableException missing = assertThrows(dev.strata.api.StoreUnavailableException.class,
-                () -> new FileBackend(List.of(new TestDeflateCompressor()), List.of(new TestAesGcmCipher()), keys)
+                () -> FileBackend.withCiphers(List.of(new TestDeflateCompressor()), List.of(new TestAesGcmCipher()), keys)
                         .open(config(store, true)));
         assertTrue(missing.getMessage().contains("strata.cipher=ChaCha20-Poly1305"), missing.getMessage());
     }
