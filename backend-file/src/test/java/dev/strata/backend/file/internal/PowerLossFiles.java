@@ -42,8 +42,8 @@ final class PowerLossFiles implements ChannelFactory {
     private final Path root;
     private final Random random;
     private final Object lock = new Object();
-    private final Map<Object, Node> byInode = new HashMap<>();
-    private Map<String, Node> durableNames = new HashMap<>();
+    private final Map<Object, SimulatedFile> byInode = new HashMap<>();
+    private Map<String, SimulatedFile> durableNames = new HashMap<>();
     private long events;
     private long directoryForces;
     private long crashAt = Long.MAX_VALUE;
@@ -136,10 +136,10 @@ final class PowerLossFiles implements ChannelFactory {
 
     /** Freezes the disk's state; the caller holds the lock. */
     private void capture() {
-        Map<String, Node> names = new TreeMap<>(durableNames);
+        Map<String, SimulatedFile> names = new TreeMap<>(durableNames);
         StringBuilder note = new StringBuilder("crash at event " + events);
         if (unorderedDirectory) {
-            Map<String, Node> live = liveNames();
+            Map<String, SimulatedFile> live = liveNames();
             Set<String> all = new java.util.TreeSet<>(live.keySet());
             all.addAll(durableNames.keySet());
             for (String name : all) {
@@ -154,11 +154,11 @@ final class PowerLossFiles implements ChannelFactory {
             }
         }
         Map<String, byte[]> files = new TreeMap<>();
-        Node torn = null;
-        Op tornWrite = null;
+        SimulatedFile torn = null;
+        SimulatedFile.Op tornWrite = null;
         if (tearLastWrite) {
-            for (Node node : names.values()) {
-                for (Op op : node.pending) {
+            for (SimulatedFile node : names.values()) {
+                for (SimulatedFile.Op op : node.pending) {
                     if (op.bytes != null && (tornWrite == null || op.order > tornWrite.order)) {
                         torn = node;
                         tornWrite = op;
@@ -166,15 +166,15 @@ final class PowerLossFiles implements ChannelFactory {
                 }
             }
         }
-        for (Map.Entry<String, Node> name : names.entrySet()) {
-            Node node = name.getValue();
+        for (Map.Entry<String, SimulatedFile> name : names.entrySet()) {
+            SimulatedFile node = name.getValue();
             byte[] content = Arrays.copyOf(node.durable, (int) node.durableLength);
             if (node == torn && tornWrite.bytes.length > 1) {
                 int kept = 1 + random.nextInt(tornWrite.bytes.length - 1);
-                Node copy = new Node();
+                SimulatedFile copy = new SimulatedFile();
                 copy.durable = content;
                 copy.durableLength = content.length;
-                copy.apply(new Op(tornWrite.position, Arrays.copyOf(tornWrite.bytes, kept), -1, 0));
+                copy.apply(new SimulatedFile.Op(tornWrite.position, Arrays.copyOf(tornWrite.bytes, kept), -1, 0));
                 content = Arrays.copyOf(copy.durable, (int) copy.durableLength);
                 note.append(", tore the last write to ").append(name.getKey()).append(" at ")
                         .append(tornWrite.position).append(" after ").append(kept).append(" of ")
@@ -187,13 +187,13 @@ final class PowerLossFiles implements ChannelFactory {
     }
 
     /** The directory as the file system shows it now; the caller holds the lock. */
-    private Map<String, Node> liveNames() {
-        Map<String, Node> live = new HashMap<>();
+    private Map<String, SimulatedFile> liveNames() {
+        Map<String, SimulatedFile> live = new HashMap<>();
         try (Stream<Path> files = Files.list(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 try {
                     if (Files.isRegularFile(file)) {
-                        live.put(file.getFileName().toString(), byInode.computeIfAbsent(inode(file), k -> new Node()));
+                        live.put(file.getFileName().toString(), byInode.computeIfAbsent(inode(file), k -> new SimulatedFile()));
                     }
                 } catch (java.nio.file.NoSuchFileException e) {
                     // deleted while listed: the listing is a moment's view either way
@@ -228,14 +228,14 @@ final class PowerLossFiles implements ChannelFactory {
             boolean existed = Files.exists(path);
             FileChannel channel = FileChannel.open(path, options);
             Object key = inode(path);
-            Node node;
+            SimulatedFile node;
             if (!existed) {
-                node = new Node();
+                node = new SimulatedFile();
                 byInode.put(key, node);
             } else {
-                node = byInode.computeIfAbsent(key, k -> Node.durableFrom(path));
+                node = byInode.computeIfAbsent(key, k -> SimulatedFile.durableFrom(path));
                 if (list.contains(StandardOpenOption.TRUNCATE_EXISTING) && writes) {
-                    node.pending.add(new Op(0, null, 0, ++writeCounter));
+                    node.pending.add(new SimulatedFile.Op(0, null, 0, ++writeCounter));
                 }
             }
             return new Tracked(channel, node);
@@ -257,57 +257,12 @@ final class PowerLossFiles implements ChannelFactory {
         }
     }
 
-    /** One write (bytes) or truncate (bytes {@code null}) not yet forced. */
-    private record Op(long position, byte[] bytes, long truncateTo, long order) {
-    }
-
-    /** One file (inode): its content as of its last force, and what was done to it since. */
-    private static final class Node {
-        byte[] durable = new byte[0];
-        long durableLength;
-        final List<Op> pending = new java.util.ArrayList<>();
-
-        static Node durableFrom(Path file) {
-            Node node = new Node();
-            try {
-                node.durable = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            node.durableLength = node.durable.length;
-            return node;
-        }
-
-        void apply(Op op) {
-            if (op.bytes == null) {
-                durableLength = Math.min(durableLength, op.truncateTo);
-                return;
-            }
-            long end = op.position + op.bytes.length;
-            if (end > durable.length) {
-                durable = Arrays.copyOf(durable, (int) Math.max(end, durable.length * 2L));
-            }
-            if (op.position > durableLength) {
-                Arrays.fill(durable, (int) durableLength, (int) op.position, (byte) 0);
-            }
-            System.arraycopy(op.bytes, 0, durable, (int) op.position, op.bytes.length);
-            durableLength = Math.max(durableLength, end);
-        }
-
-        void force() {
-            for (Op op : pending) {
-                apply(op);
-            }
-            pending.clear();
-        }
-    }
-
     /** A channel of a tracked file: writes are recorded, forces make them durable. */
     private final class Tracked extends FileChannel {
         private final FileChannel delegate;
-        private final Node node;
+        private final SimulatedFile node;
 
-        Tracked(FileChannel delegate, Node node) {
+        Tracked(FileChannel delegate, SimulatedFile node) {
             this.delegate = delegate;
             this.node = node;
         }
@@ -320,7 +275,7 @@ final class PowerLossFiles implements ChannelFactory {
                 int n = relative ? delegate.write(src) : delegate.write(src, position);
                 byte[] bytes = new byte[n];
                 copy.get(bytes);
-                node.pending.add(new Op(at, bytes, -1, ++writeCounter));
+                node.pending.add(new SimulatedFile.Op(at, bytes, -1, ++writeCounter));
                 return n;
             }
         }
@@ -359,7 +314,7 @@ final class PowerLossFiles implements ChannelFactory {
             synchronized (lock) {
                 event();
                 delegate.truncate(size);
-                node.pending.add(new Op(0, null, size, ++writeCounter));
+                node.pending.add(new SimulatedFile.Op(0, null, size, ++writeCounter));
             }
             return this;
         }
