@@ -159,7 +159,7 @@ final class PowerLossFiles implements ChannelFactory {
         if (tearLastWrite) {
             for (SimulatedFile node : names.values()) {
                 for (SimulatedFile.Op op : node.pending) {
-                    if (op.bytes != null && (tornWrite == null || op.order > tornWrite.order)) {
+                    if (op.bytes() != null && (tornWrite == null || op.order() > tornWrite.order())) {
                         torn = node;
                         tornWrite = op;
                     }
@@ -169,16 +169,16 @@ final class PowerLossFiles implements ChannelFactory {
         for (Map.Entry<String, SimulatedFile> name : names.entrySet()) {
             SimulatedFile node = name.getValue();
             byte[] content = Arrays.copyOf(node.durable, (int) node.durableLength);
-            if (node == torn && tornWrite.bytes.length > 1) {
-                int kept = 1 + random.nextInt(tornWrite.bytes.length - 1);
+            if (node == torn && tornWrite.bytes().length > 1) {
+                int kept = 1 + random.nextInt(tornWrite.bytes().length - 1);
                 SimulatedFile copy = new SimulatedFile();
                 copy.durable = content;
                 copy.durableLength = content.length;
-                copy.apply(new SimulatedFile.Op(tornWrite.position, Arrays.copyOf(tornWrite.bytes, kept), -1, 0));
+                copy.apply(new SimulatedFile.Op(tornWrite.position(), Arrays.copyOf(tornWrite.bytes(), kept), -1, 0));
                 content = Arrays.copyOf(copy.durable, (int) copy.durableLength);
                 note.append(", tore the last write to ").append(name.getKey()).append(" at ")
-                        .append(tornWrite.position).append(" after ").append(kept).append(" of ")
-                        .append(tornWrite.bytes.length).append(" bytes");
+                        .append(tornWrite.position()).append(" after ").append(kept).append(" of ")
+                        .append(tornWrite.bytes().length).append(" bytes");
             }
             files.put(name.getKey(), content);
         }
