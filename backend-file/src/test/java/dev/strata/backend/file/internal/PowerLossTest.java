@@ -42,8 +42,8 @@ class PowerLossTest {
     private static final int COMMITS_PER_WRITER = 500;
     /** Past the events a round makes, so that some rounds crash only after the work is done. */
     private static final int MAX_CRASH_EVENT = 4000;
-    /** Half the rounds crash at a directory force instead, where renames and creations are in flight. */
-    private static final int MAX_CRASH_DIRECTORY_FORCE = 60;
+    /** Two thirds of the rounds crash at a directory force instead, where renames and creations are in flight. */
+    private static final int MAX_CRASH_DIRECTORY_FORCE = 40;
 
     @TempDir
     Path temp;
@@ -78,9 +78,9 @@ class PowerLossTest {
         Path recovered = temp.resolve("recovered-" + round);
         Files.createDirectories(live);
         PowerLossFiles disk = new PowerLossFiles(live, random);
-        if (random.nextBoolean()) {
+        if (random.nextInt(3) > 0) {
             disk.crashAtDirectoryForce(1 + random.nextInt(MAX_CRASH_DIRECTORY_FORCE), random.nextBoolean(),
-                    random.nextInt(3) > 0);
+                    random.nextInt(4) > 0);
         } else {
             disk.crashAt(1 + random.nextInt(MAX_CRASH_EVENT), random.nextBoolean(), random.nextInt(4) == 0);
         }
