@@ -13,7 +13,8 @@ interface CommitTarget extends AutoCloseable {
         return switch (name) {
             case "strata-file" -> new StrataStoreTarget("file", "fsync");
             case "strata-xodus" -> new StrataStoreTarget("xodus", "fsync");
-            case "raw-force" -> new ForcedAppendLog();
+            case "raw-force" -> new ForcedAppendLog(false);
+            case "raw-force-prealloc" -> new ForcedAppendLog(true);
             default -> throw new IllegalArgumentException("unknown commit target " + name);
         };
     }

@@ -45,8 +45,10 @@ final class CommitPipeline {
      * @return the commit's log sequence number
      */
     long commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
-        byte[] payload = context.walCodec.encode(writes);
-        int crc = Checksums.crc32c(payload, 0, payload.length);
+        byte[] plain = context.walCodec.encode(writes);
+        boolean seals = context.walCodec.encrypts();
+        int plainCrc = seals ? 0 : Checksums.crc32c(plain, 0, plain.length);
+        byte[] payload = plain;
         WalWriter writer;
         long end;
         long committed;
@@ -55,6 +57,11 @@ final class CommitPipeline {
             context.checkWritable();
             checkConflicts(snapshotSeq, writes);
             long seq = lastSeq + 1;
+            int crc = plainCrc;
+            if (seals) { // encrypted for its place (file, offset, sequence): known only here
+                payload = context.walCodec.seal(plain, wal.number(), wal.bytes(), seq);
+                crc = Checksums.crc32c(payload, 0, payload.length);
+            }
             try {
                 end = wal.append(seq, payload, crc);
             } catch (IOException e) {
@@ -102,7 +109,7 @@ final class CommitPipeline {
                 long newest = view.newestSince(key, snapshotSeq);
                 if (newest > snapshotSeq) {
                     context.stats.conflicts.increment();
-                    throw new ConflictException("key " + ByteKeys.toDisplay(key)
+                    throw new ConflictException("store '" + context.storeName + "': key " + ByteKeys.toDisplay(key)
                             + " was written by a transaction that committed after this one began");
                 }
             }

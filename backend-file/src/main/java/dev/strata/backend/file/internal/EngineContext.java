@@ -48,13 +48,17 @@ final class EngineContext {
     private final List<CorruptionException> problems = new CopyOnWriteArrayList<>();
     private Views views;
     private Manifest manifest;
+    /** The generation before {@link #manifest} ({@code MANIFEST.prev}), or {@code null}: its files are kept. */
+    private Manifest previousManifest;
+    /** Obsolete segment files no reader holds, kept while the previous generation still names them. */
+    private final java.util.Set<Path> awaitingDeletion = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile StorageException readOnlyCause;
     private volatile boolean closed;
 
     EngineContext(String storeName, Path directory, Durability durability, EngineSettings settings,
             ChannelFactory channels, BlockCodec blockCodec, WalCodec walCodec, KeyRing keyRing,
-            BlockCache<DataBlock> cache, ManifestStore manifestStore, Manifest manifest, long nextFileNumber,
-            long visibleSeq) {
+            BlockCache<DataBlock> cache, ManifestStore manifestStore, Manifest manifest, Manifest previousManifest,
+            long nextFileNumber, long visibleSeq) {
         this.storeName = storeName;
         this.directory = directory;
         this.durability = durability;
@@ -66,6 +70,7 @@ final class EngineContext {
         this.cache = cache;
         this.manifestStore = manifestStore;
         this.manifest = manifest;
+        this.previousManifest = previousManifest;
         this.nextFileNumber = new AtomicLong(nextFileNumber);
         this.visibleSeq = new AtomicLong(visibleSeq);
         this.log = System.getLogger("dev.strata.backend.file." + storeName);
@@ -100,12 +105,41 @@ final class EngineContext {
         return manifest;
     }
 
-    /** Replaces the manifest on disk, then in memory; a failure leaves both as they were. */
+    /**
+     * Replaces the manifest on disk, then in memory; a failure leaves both as they were. The replaced generation
+     * becomes the previous one; segment files that neither names any more are deleted now.
+     */
     synchronized Manifest updateManifest(UnaryOperator<Manifest> change) throws IOException {
         Manifest next = change.apply(manifest);
         manifestStore.write(next);
+        previousManifest = manifest;
         manifest = next;
+        for (Path file : awaitingDeletion) {
+            if (!names(SegmentMeta.idOf(file))) {
+                awaitingDeletion.remove(file);
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
         return next;
+    }
+
+    /** Whether the current or the previous manifest names the segment. */
+    synchronized boolean names(long segmentId) {
+        return manifest.names(segmentId) || (previousManifest != null && previousManifest.names(segmentId));
+    }
+
+    /** Log files from here on are kept: the previous generation may need them. */
+    synchronized long logStartToKeep() {
+        return previousManifest == null ? manifest.walStart() : Math.min(manifest.walStart(), previousManifest.walStart());
+    }
+
+    /** The last reader of an obsolete segment let go: delete it now unless the previous generation names it. */
+    private synchronized boolean mayDelete(SegmentReader segment) {
+        if (names(segment.meta().id())) {
+            awaitingDeletion.add(segment.file());
+            return false;
+        }
+        return true;
     }
 
     /** An empty memory table for the given log file, with a key filter sized for the configured table size. */
@@ -118,16 +152,24 @@ final class EngineContext {
         if (reader.problem() != null) {
             reportDamage(reader.problem());
         }
+        reader.onDamage(this::reportDamage);
+        reader.deleteWhen(this::mayDelete);
         return reader;
     }
 
-    /** Damage outside the log's tail: remembered for verify, and the store turns read-only (safe mode). */
+    /**
+     * Damage outside the log's tail, found at open or by a read: remembered for verify, logged once, and the store
+     * turns read-only (safe mode), so that nothing more is written over or compacted away from damaged data.
+     */
     void reportDamage(CorruptionException damage) {
-        if (problems.stream().noneMatch(p -> p.getMessage().equals(damage.getMessage()))) {
+        synchronized (problems) {
+            if (problems.stream().anyMatch(p -> p.getMessage().equals(damage.getMessage()))) {
+                return;
+            }
             problems.add(damage);
-            log.log(Level.ERROR, "store '" + storeName + "' is damaged: " + damage.getMessage()
-                    + "; it stays open read-only");
         }
+        log.log(Level.ERROR, "store '" + storeName + "' is damaged: " + damage.getMessage()
+                + "; it stays open read-only (verify() lists the damage; reopen after repair)");
         turnReadOnly(damage);
     }
 

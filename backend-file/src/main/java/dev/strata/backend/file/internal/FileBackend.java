@@ -3,6 +3,7 @@ package dev.strata.backend.file.internal;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,7 +45,8 @@ public class FileBackend implements StorageBackend {
 
     private final Codecs codecs = new Codecs();
     private final Set<StorageEngine> engines = ConcurrentHashMap.newKeySet();
-    private volatile AeadCipher cipher;
+    /** Installed AEAD ciphers by algorithm ({@code strata.cipher} service property): a store picks its own by name. */
+    private final Map<String, AeadCipher> ciphers = new ConcurrentHashMap<>();
     private volatile KeyProvider keyProvider;
     private volatile ChannelFactory channels = ChannelFactory.DEFAULT;
 
@@ -55,8 +57,18 @@ public class FileBackend implements StorageBackend {
     /** Outside OSGi (tests, tools): with these codecs and, optionally ({@code null}), a cipher and key provider. */
     public FileBackend(Collection<? extends Compressor> compressors, AeadCipher cipher, KeyProvider keyProvider) {
         compressors.forEach(codecs::add);
-        this.cipher = cipher;
+        if (cipher != null) {
+            ciphers.put(cipher.algorithm(), cipher);
+        }
         this.keyProvider = keyProvider;
+    }
+
+    /** Outside OSGi, with several ciphers, each known by its {@link AeadCipher#algorithm()}. */
+    public static FileBackend withCiphers(Collection<? extends Compressor> compressors,
+            Collection<? extends AeadCipher> ciphers, KeyProvider keyProvider) {
+        FileBackend backend = new FileBackend(compressors, (AeadCipher) null, keyProvider);
+        ciphers.forEach(cipher -> backend.ciphers.put(cipher.algorithm(), cipher));
+        return backend;
     }
 
     /** Opens files through another factory from now on (tests inject faults this way). */
@@ -75,15 +87,27 @@ public class FileBackend implements StorageBackend {
         codecs.remove(compressor);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    /**
+     * Every cipher service, keyed by its {@value AeadCipher#ALGORITHM_PROPERTY} property: a store uses the one its
+     * manifest names, so the order or ranking of the services never decides. A service without the property is
+     * ignored (it could not be told apart).
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void setCipher(AeadCipher service) {
-        this.cipher = service;
+    void addCipher(AeadCipher service, Map<String, Object> properties) {
+        Object algorithm = properties.get(AeadCipher.ALGORITHM_PROPERTY);
+        if (algorithm instanceof String name && !name.isBlank()) {
+            ciphers.put(name, service);
+        } else {
+            System.getLogger(FileBackend.class.getName()).log(Level.WARNING, "ignoring an AEAD cipher service without"
+                    + " the " + AeadCipher.ALGORITHM_PROPERTY + " property (" + service.algorithm() + ")");
+        }
     }
 
-    void unsetCipher(AeadCipher service) {
-        if (this.cipher == service) {
-            this.cipher = null;
+    void removeCipher(AeadCipher service, Map<String, Object> properties) {
+        Object algorithm = properties.get(AeadCipher.ALGORITHM_PROPERTY);
+        if (algorithm instanceof String name) {
+            ciphers.remove(name, service);
         }
     }
 
@@ -106,7 +130,7 @@ public class FileBackend implements StorageBackend {
 
     @Override
     public StorageEngine open(EngineConfig config) {
-        FileEngine engine = StoreOpener.open(config, codecs, cipher, keyProvider, channels);
+        FileEngine engine = StoreOpener.open(config, codecs, ciphers, keyProvider, channels);
         engines.add(engine);
         engine.whenClosed(() -> engines.remove(engine));
         return engine;

@@ -99,7 +99,23 @@ public final class FileEngine implements StorageEngine {
         }
         pipeline.sealForCheckpoint();
         flusher.flushSealed();
+        releasePreviousGeneration();
         maintenance.requestCompaction();
+    }
+
+    /**
+     * Rewrites the manifest unchanged (one generation on), so that the generation kept as the safe-mode fallback is
+     * the current content and the files only the older one named (flushed logs, compacted segments) go now.
+     */
+    private void releasePreviousGeneration() {
+        try {
+            context.updateManifest(manifest -> manifest.nextGeneration());
+        } catch (java.io.IOException e) {
+            StorageException failure = IoFailures.failed("writing the manifest", context.directory, e);
+            context.turnReadOnly(failure);
+            throw failure;
+        }
+        Flusher.deleteLogsBefore(context, context.logStartToKeep());
     }
 
     /** Checkpoints, then merges every segment into one: afterwards the disk holds only live data. */
@@ -108,6 +124,7 @@ public final class FileEngine implements StorageEngine {
         context.checkWritable();
         checkpoint();
         compaction.runFull();
+        releasePreviousGeneration();
     }
 
     /** Runs the compactions the policy finds due now, in the caller's thread (what the background does). */

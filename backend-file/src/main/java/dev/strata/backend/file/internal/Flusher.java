@@ -69,7 +69,7 @@ final class Flusher {
         SegmentReader reader = meta == null ? null : context.openSegment(meta);
         context.views().update(view -> view.withFlushed(table, reader));
         context.stats.flushes.increment();
-        deleteLogsBefore(context, nextWalStart);
+        deleteLogsBefore(context, context.logStartToKeep());
     }
 
     /** Writes the newest version of every key of the table into a new segment (file and directory forced). */
@@ -90,7 +90,10 @@ final class Flusher {
         return meta;
     }
 
-    /** Log files below the manifest's log start are obsolete; a failure to delete one is retried at next open. */
+    /**
+     * Log files below {@code walStart} are obsolete (callers pass the previous manifest generation's log start, so
+     * that safe mode can replay from it); a failure to delete one is retried at next open.
+     */
     static void deleteLogsBefore(EngineContext context, long walStart) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(context.directory, "wal-*.log")) {
             for (Path file : files) {

@@ -29,7 +29,9 @@ final class Recovery {
 
     static FileEngine recover(EngineContext context, StoreLock lock) throws IOException {
         Manifest manifest = context.manifest();
-        StoreOpener.deleteOrphans(context.directory, manifest);
+        if (!context.isReadOnly()) { // safe mode deletes nothing: an operator may need every file
+            StoreOpener.deleteOrphans(context.directory, context);
+        }
         List<SegmentReader> segments = new ArrayList<>();
         try {
             for (SegmentMeta meta : manifest.segments()) {
@@ -49,7 +51,7 @@ final class Recovery {
                 if (flushed != null) {
                     segments.add(0, context.openSegment(flushed));
                 }
-                Flusher.deleteLogsBefore(context, walNumber);
+                Flusher.deleteLogsBefore(context, context.logStartToKeep());
                 wal = WalWriter.create(context.directory, walNumber, context.channels, context.durability,
                         context::publish);
                 active = context.newMemTable(walNumber);

@@ -48,7 +48,8 @@ final class SnapshotWriter {
             }
             long last = nextId + 1;
             Manifest manifest = new Manifest(1, last + 1, last, snapshot.seq(), context.manifest().keyAlias(),
-                    context.keyRing == null ? List.of() : context.keyRing.checks(), segments);
+                    context.keyRing == null ? List.of() : context.keyRing.checks(), segments,
+                    context.manifest().identity()); // a copy of this store: its blocks are bound to its id
             new ManifestStore(target, context.channels).write(manifest);
         } catch (IOException e) {
             throw IoFailures.failed("writing a snapshot", target, e);

@@ -37,8 +37,9 @@ final class StoreOpener {
     private StoreOpener() {
     }
 
-    static FileEngine open(EngineConfig config, Codecs codecs, AeadCipher cipher, KeyProvider keyProvider,
-            ChannelFactory channels) {
+    /** @param ciphers the installed AEAD ciphers by algorithm name ({@code strata.cipher} service property) */
+    static FileEngine open(EngineConfig config, Codecs codecs, java.util.Map<String, AeadCipher> ciphers,
+            KeyProvider keyProvider, ChannelFactory channels) {
         EngineSettings settings = EngineSettings.from(config);
         Path directory = config.directory();
         try {
@@ -49,24 +50,47 @@ final class StoreOpener {
         StoreLock lock = StoreLock.acquire(directory, channels);
         try {
             ManifestStore manifests = new ManifestStore(directory, channels);
-            Optional<Manifest> stored = manifests.read();
-            if (stored.isEmpty()) {
-                requireNoData(directory);
+            ManifestStore.Loaded loaded = manifests.load(hasDataFiles(directory));
+            CorruptionException damage = loaded.damage();
+            Manifest previous = loaded.previous();
+            Optional<Manifest> stored = Optional.ofNullable(loaded.current());
+            if (damage != null) {
+                // safe mode: open read-only from the last good generation, or from the segments found
+                stored = Optional.of(previous != null ? previous : SafeMode.fromSegmentFiles(directory));
+                previous = null;
             }
-            KeyRing keyRing = keyRing(config, settings, stored.orElse(null), cipher, keyProvider);
+            String recordedCipher = stored.map(m -> m.identity().cipher()).orElse(null);
+            String configuredCipher = config.string(CipherChoice.SETTING, "").isBlank() ? null
+                    : config.string(CipherChoice.SETTING, "").trim();
+            String algorithm = settings.keyAlias() == null ? null
+                    : CipherChoice.algorithm(config.storeName(), configuredCipher, recordedCipher);
+            KeyRing keyRing = keyRing(config, settings, stored.orElse(null), algorithm, ciphers, keyProvider);
+            long nextFile = Math.max(stored.map(Manifest::nextFileNumber).orElse(1L), highestFileNumber(directory) + 1);
             Manifest manifest = stored.orElseGet(() -> Manifest.empty(settings.keyAlias(),
-                    keyRing == null ? List.of() : keyRing.checks()));
-            if (stored.isEmpty() || (keyRing != null && (!keyRing.checks().equals(manifest.keyChecks())
-                    || !settings.keyAlias().equals(manifest.keyAlias())))) {
-                manifest = keyRing == null ? manifest : manifest.withKeys(settings.keyAlias(), keyRing.checks());
+                    keyRing == null ? List.of() : keyRing.checks(), algorithm));
+            if (damage == null && (stored.isEmpty() || (keyRing != null && (!keyRing.checks().equals(manifest.keyChecks())
+                    || !settings.keyAlias().equals(manifest.keyAlias()) || !algorithm.equals(recordedCipher))))) {
+                Manifest replaced = stored.orElse(null);
+                if (keyRing != null) {
+                    manifest = manifest.withKeys(settings.keyAlias(), keyRing.checks());
+                    if (!algorithm.equals(manifest.identity().cipher())) { // encryption turned on, or recorded now
+                        manifest = manifest.withCipher(algorithm, nextFile);
+                    }
+                }
                 manifests.write(manifest);
+                previous = replaced;
             }
-            BlockCodec blockCodec = new BlockCodec(codecs, codecs.forWriting(settings.compression()), keyRing);
+            Manifest.Identity identity = manifest.identity();
+            BlockCodec blockCodec = new BlockCodec(codecs, codecs.forWriting(settings.compression()), keyRing,
+                    identity.storeId(), identity.encryptedSince());
             BlockCache<DataBlock> cache = new BlockCache<>(settings.cacheBytes(), DataBlock::weight);
-            long nextFile = Math.max(manifest.nextFileNumber(), highestFileNumber(directory) + 1);
+            nextFile = Math.max(manifest.nextFileNumber(), nextFile);
             EngineContext context = new EngineContext(config.storeName(), directory, config.durability(), settings,
-                    channels, blockCodec, new WalCodec(keyRing), keyRing, cache, manifests, manifest, nextFile,
-                    manifest.flushedSeq());
+                    channels, blockCodec, new WalCodec(keyRing, identity.storeId(), identity.encryptedSince()), keyRing,
+                    cache, manifests, manifest, previous, nextFile, manifest.flushedSeq());
+            if (damage != null) {
+                context.reportDamage(SafeMode.describe(damage, loaded.previous() != null));
+            }
             return Recovery.recover(context, lock);
         } catch (IOException e) {
             lock.close();
@@ -77,22 +101,17 @@ final class StoreOpener {
         }
     }
 
-    /** Without a manifest the directory must hold no data files: otherwise they cannot be read safely. */
-    private static void requireNoData(Path directory) throws IOException {
+    private static boolean hasDataFiles(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            Optional<Path> data = files.filter(file -> {
+            return files.anyMatch(file -> {
                 String name = file.getFileName().toString();
                 return WalFormat.numberOf(name) >= 0 || WalFormat.segmentNumberOf(name) >= 0;
-            }).findFirst();
-            if (data.isPresent()) {
-                throw new CorruptionException("the store has data files but no manifest", directory
-                        .resolve(ManifestStore.FILE_NAME).toString(), -1);
-            }
+            });
         }
     }
 
-    private static KeyRing keyRing(EngineConfig config, EngineSettings settings, Manifest manifest, AeadCipher cipher,
-            KeyProvider keyProvider) {
+    private static KeyRing keyRing(EngineConfig config, EngineSettings settings, Manifest manifest, String algorithm,
+            java.util.Map<String, AeadCipher> ciphers, KeyProvider keyProvider) {
         String storedAlias = manifest == null ? null : manifest.keyAlias();
         String alias = settings.keyAlias();
         if (storedAlias != null && alias == null) {
@@ -106,10 +125,13 @@ final class StoreOpener {
         if (alias == null) {
             return null;
         }
-        if (cipher == null || keyProvider == null) {
+        AeadCipher cipher = CipherChoice.service(ciphers, algorithm);
+        if (cipher == null) {
+            throw CipherChoice.missing(config.storeName(), alias, algorithm);
+        }
+        if (keyProvider == null) {
             throw new StoreUnavailableException("store '" + config.storeName() + "' needs encryption (key alias '"
-                    + alias + "') but no " + (cipher == null ? "AEAD cipher" : "key provider")
-                    + " service is installed");
+                    + alias + "') but no key provider service is installed");
         }
         return KeyRing.open(cipher, keyProvider, alias, manifest == null ? List.of() : manifest.keyChecks());
     }
@@ -139,13 +161,21 @@ final class StoreOpener {
         return new ArrayList<>(logs.values());
     }
 
-    /** Deletes what a crash may leave: a half-written manifest, segments no manifest names. */
-    static void deleteOrphans(Path directory, Manifest manifest) throws IOException {
+    /**
+     * Deletes what a crash may leave: a half-written manifest or log header, segments that neither the manifest
+     * nor its previous generation names.
+     */
+    static void deleteOrphans(Path directory, EngineContext context) throws IOException {
         Files.deleteIfExists(directory.resolve(ManifestStore.TEMP_NAME));
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                long number = WalFormat.segmentNumberOf(file.getFileName().toString());
-                if (number >= 0 && manifest.segments().stream().noneMatch(s -> s.id() == number)) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("wal-") && name.endsWith(".log.tmp")) {
+                    Files.deleteIfExists(file); // a log file whose creation did not complete: it held no record
+                    continue;
+                }
+                long number = WalFormat.segmentNumberOf(name);
+                if (number >= 0 && !context.names(number)) {
                     Files.deleteIfExists(file);
                 }
             }

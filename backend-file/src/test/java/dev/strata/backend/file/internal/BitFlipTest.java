@@ -90,13 +90,27 @@ class BitFlipTest {
         return failed;
     }
 
+    /** The log of a cleanly closed store: it ends at its last record. */
     @Test
     void everyFlipInTheLogIsDetectedAndTheStoreOpensReadOnlyAtAConsistentPoint() throws IOException {
-        Path pristine = temp.resolve("log");
+        checkLogFlips(Durability.OS);
+    }
+
+    /**
+     * The log of an {@code fsync} store as a crash leaves it: zero-filled ahead of its records. A flip in a record
+     * is damage as in a growing log; a flip in the zeros after the last record loses nothing.
+     */
+    @Test
+    void everyFlipInTheZeroFilledFsyncLogIsDetectedOrHarmless() throws IOException {
+        checkLogFlips(Durability.FSYNC);
+    }
+
+    private void checkLogFlips(Durability durability) throws IOException {
+        Path pristine = temp.resolve("log-" + durability);
         List<TreeMap<String, String>> states = new ArrayList<>();
         TreeMap<String, String> state = new TreeMap<>();
         states.add(new TreeMap<>(state));
-        try (StorageEngine engine = new TestFileBackend().open(config(pristine, false))) {
+        try (StorageEngine engine = new TestFileBackend().open(config(pristine, false, durability))) {
             for (int i = 1; i <= 30; i++) {
                 try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
                     tx.put(bytes("k" + (i % 9)), bytes("v" + i));
@@ -107,23 +121,44 @@ class BitFlipTest {
                 state.put("n" + i, "x".repeat(i));
                 states.add(new TreeMap<>(state));
             }
+            if (durability == Durability.FSYNC) {
+                Stores.copyDirectory(pristine, temp.resolve("crashed")); // open, as a power loss leaves it
+            }
+        }
+        if (durability == Durability.FSYNC) {
+            Stores.deleteDirectory(pristine);
+            pristine = temp.resolve("crashed");
         }
         Path log = Stores.onlyFile(pristine, "wal-");
         long size = Files.size(log);
+        long recordsEnd = endOfRecords(Files.readAllBytes(log));
+        if (durability == Durability.FSYNC) {
+            assertTrue(size > recordsEnd + 4096, "the log is zero-filled past its records: " + size + " > " + recordsEnd);
+        }
         Random random = new Random(5);
+        int harmless = 0;
         for (int n = 0; n < FLIPS; n++) {
-            long position = random.nextInt((int) size);
+            boolean inZeros = durability == Durability.FSYNC && n % 4 == 3;
+            long position = inZeros ? recordsEnd + random.nextInt((int) Math.min(size - recordsEnd, 8192))
+                    : random.nextInt((int) recordsEnd);
             Path copy = temp.resolve("flip");
             Stores.copyDirectory(pristine, copy);
             flip(copy.resolve(log.getFileName()), position, random.nextInt(8));
-            try (StorageEngine engine = new TestFileBackend().open(config(copy, false))) {
-                assertTrue(engine.isReadOnly(), "flip at " + position + " opens the store read-only");
+            try (StorageEngine engine = new TestFileBackend().open(config(copy, false, durability))) {
                 List<CorruptionException> problems = ((FileEngine) engine).problems();
+                TreeMap<String, String> found = Stores.contents(engine);
+                if (inZeros) {
+                    assertEquals(states.get(states.size() - 1), found, "flip at " + position
+                            + " after the last record loses nothing");
+                    assertEquals(engine.isReadOnly(), !problems.isEmpty(), "read-only only with a report");
+                    harmless++;
+                    continue;
+                }
+                assertTrue(engine.isReadOnly(), "flip at " + position + " opens the store read-only");
                 assertEquals(1, problems.size());
                 assertEquals(copy.resolve(log.getFileName()).toString(), problems.get(0).file().orElseThrow());
                 assertTrue(problems.get(0).offset() >= 0 && problems.get(0).offset() <= position,
                         "the damaged record starts at or before the flip");
-                TreeMap<String, String> found = Stores.contents(engine);
                 int prefix = states.indexOf(found);
                 assertTrue(prefix >= 0 && prefix < states.size() - 1,
                         "flip at " + position + ": what is read is the state after some earlier commit, not " + found);
@@ -134,13 +169,28 @@ class BitFlipTest {
                     assertTrue(expected.getCause() instanceof CorruptionException);
                 }
                 assertFalse(engine.verify().isHealthy());
+            } finally {
+                Stores.deleteDirectory(copy);
             }
-            Stores.deleteDirectory(copy);
         }
+        assertEquals(durability == Durability.FSYNC ? FLIPS / 4 : 0, harmless);
+    }
+
+    /** Where the records end: the byte after the last non-zero one (every record ends in a non-zero end mark). */
+    private static long endOfRecords(byte[] log) {
+        int end = log.length;
+        while (end > 0 && log[end - 1] == 0) {
+            end--;
+        }
+        return end;
     }
 
     private static EngineConfig config(Path directory, boolean encrypted) {
-        EngineConfig config = Stores.config(directory, Durability.OS, "block.size", "1k", "checkpoint.interval", "0");
+        return config(directory, encrypted, Durability.OS);
+    }
+
+    private static EngineConfig config(Path directory, boolean encrypted, Durability durability) {
+        EngineConfig config = Stores.config(directory, durability, "block.size", "1k", "checkpoint.interval", "0");
         return encrypted ? config.with("encryption.keyAlias", "flip") : config;
     }
 

@@ -82,9 +82,10 @@ class EncryptionTest {
             engine.checkpoint();
             assertEquals(1, ((FileEngine) engine).rekey());
             Stores.put(engine, "new", "written with key 1");
+            // before the next checkpoint: afterwards a background compaction may already merge both segments
+            assertEquals(List.of(Set.of(0)), ((FileEngine) engine).segmentKeyIds(), "old blocks keep key 0");
             engine.checkpoint();
             List<Set<Integer>> ids = ((FileEngine) engine).segmentKeyIds();
-            assertTrue(ids.contains(Set.of(0)) || ids.stream().anyMatch(s -> s.contains(0)), "old blocks keep key 0: " + ids);
             assertTrue(ids.stream().anyMatch(s -> s.contains(1)), "new blocks use key 1: " + ids);
         }
         try (StorageEngine engine = new TestFileBackend(keys).open(config())) {

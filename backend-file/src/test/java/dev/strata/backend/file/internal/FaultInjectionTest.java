@@ -36,6 +36,7 @@ class FaultInjectionTest {
     @ParameterizedTest
     @EnumSource(FaultyChannels.Fault.class)
     void failuresReachTheCallerAndLoseNothingAcknowledged(FaultyChannels.Fault fault) {
+        java.util.Set<String> torn = new java.util.TreeSet<>();
         for (int n = 1; n <= MAX_N; n++) {
             Path directory = temp.resolve(fault + "-" + n);
             FaultyChannels channels = new FaultyChannels();
@@ -61,6 +62,7 @@ class FaultInjectionTest {
                     }
                 }
                 assertTrue(channels.failures.get() > 0, fault + " #" + n + " was injected");
+                torn.addAll(channels.tornFiles);
                 assertTrue(engine.isReadOnly(), "after a failed " + fault + " the store is read-only");
                 assertThrows(ReadOnlyException.class, () -> engine.begin(TransactionMode.READ_WRITE));
             } finally {
@@ -80,6 +82,10 @@ class FaultInjectionTest {
                 Stores.put(reopened, "writable", "again");
             }
             Stores.deleteDirectory(directory);
+        }
+        if (fault == FaultyChannels.Fault.WRITE) {
+            assertTrue(torn.stream().anyMatch(name -> name.startsWith("wal-")),
+                    "a log write was torn on disk full (the log writes at positions): " + torn);
         }
     }
 

@@ -25,6 +25,10 @@ final class FaultyChannels implements ChannelFactory {
     private volatile Fault fault;
     private volatile boolean failing;
     final AtomicInteger failures = new AtomicInteger();
+    /** Failing writes that wrote part of their bytes first. */
+    final AtomicInteger partialWrites = new AtomicInteger();
+    /** Names of the files such a torn write hit. */
+    final java.util.Set<String> tornFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The {@code nth} operation of this kind from now on fails, and all after it. */
     void arm(Fault kind, int nth) {
@@ -45,14 +49,16 @@ final class FaultyChannels implements ChannelFactory {
 
     @Override
     public FileChannel open(Path path, OpenOption... options) throws IOException {
-        return new Faulty(FileChannel.open(path, options));
+        return new Faulty(FileChannel.open(path, options), path.getFileName().toString());
     }
 
     private final class Faulty extends FileChannel {
         private final FileChannel delegate;
+        private final String name;
 
-        Faulty(FileChannel delegate) {
+        Faulty(FileChannel delegate, String name) {
             this.delegate = delegate;
+            this.name = name;
         }
 
         private int partialThenFail(ByteBuffer source) throws IOException {
@@ -63,6 +69,8 @@ final class FaultyChannels implements ChannelFactory {
                     ByteBuffer half = source.duplicate();
                     half.limit(half.position() + source.remaining() / 2);
                     delegate.write(half);
+                    partialWrites.incrementAndGet();
+                    tornFiles.add(name);
                 }
                 throw e;
             }
@@ -87,7 +95,18 @@ final class FaultyChannels implements ChannelFactory {
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
-            check(Fault.WRITE);
+            try {
+                check(Fault.WRITE);
+            } catch (IOException e) {
+                if (src.remaining() > 1) { // the log's writes are positional: they tear too
+                    ByteBuffer half = src.duplicate();
+                    half.limit(half.position() + src.remaining() / 2);
+                    delegate.write(half, position);
+                    partialWrites.incrementAndGet();
+                    tornFiles.add(name);
+                }
+                throw e;
+            }
             return delegate.write(src, position);
         }
 

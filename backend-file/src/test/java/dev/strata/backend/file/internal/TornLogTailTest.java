@@ -110,8 +110,13 @@ class TornLogTailTest {
         assertTrue(checked > 4 * WalFormat.RECORD_HEADER_BYTES, "cut at every offset of the last records: " + checked);
     }
 
+    /**
+     * A log file gets its name only after its header is forced (it is created under a temporary name), so a log
+     * cut inside its header lost bytes after creation: here the 40 acknowledged commits it held. That is damage:
+     * the store opens read-only and says so, it does not open empty and writable.
+     */
     @Test
-    void aLogCutInsideItsFileHeaderLosesOnlyUnacknowledgedData() throws IOException {
+    void aLogCutInsideItsFileHeaderIsDamageNotAnEmptyStore() throws IOException {
         Path pristine = temp.resolve("pristine");
         writeHistory(pristine);
         Path log = Stores.onlyFile(pristine, "wal-");
@@ -122,10 +127,25 @@ class TornLogTailTest {
                 channel.truncate(cut);
             }
             try (StorageEngine engine = new TestFileBackend().open(config(copy))) {
-                assertEquals(new TreeMap<>(), Stores.contents(engine));
-                assertFalse(engine.isReadOnly());
+                assertTrue(engine.isReadOnly(), "a log that lost its acknowledged records is damage (cut at " + cut + ")");
+                List<String> problems = engine.verify().problems();
+                assertEquals(1, problems.size(), problems.toString());
+                assertTrue(problems.get(0).contains(log.getFileName().toString())
+                        && problems.get(0).contains("shorter than its header"), problems.get(0));
             }
         }
+    }
+
+    @Test
+    void aLogWhoseCreationDidNotCompleteIsDiscarded() throws IOException {
+        Path pristine = temp.resolve("pristine");
+        writeHistory(pristine);
+        Files.write(pristine.resolve(WalFormat.tempFileName(999)), new byte[7]); // crashed before its rename
+        try (StorageEngine engine = new TestFileBackend().open(config(pristine))) {
+            assertFalse(engine.isReadOnly(), ((FileEngine) engine).problems().toString());
+            assertEquals(Integer.toString(TRANSACTIONS), Stores.get(engine, "last"));
+        }
+        assertFalse(Files.exists(pristine.resolve(WalFormat.tempFileName(999))), "deleted at open");
     }
 
     private EngineConfig config(Path directory) {

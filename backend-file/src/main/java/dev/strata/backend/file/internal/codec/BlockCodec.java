@@ -23,8 +23,9 @@ import dev.strata.backend.file.internal.format.Checksums;
  * 18      n   body: compressed bytes, or nonce + ciphertext + tag of the compressed bytes
  * </pre>
  *
- * The CRC catches damage cheaply and tells it apart from a wrong key; the AEAD tag (associated data: the file id,
- * the frame's offset and header) also catches a block moved to another place.
+ * The CRC catches damage cheaply and tells it apart from a wrong key; the AEAD tag (associated data: the store id,
+ * the file id, the frame's offset and header) also catches a block moved to another place or another store. An
+ * encrypted store refuses plaintext blocks in segments written after encryption began.
  */
 public final class BlockCodec {
 
@@ -34,15 +35,27 @@ public final class BlockCodec {
     private final Codecs codecs;
     private final Compressor writeCodec;
     private final KeyRing keys;
+    private final long storeId;
+    private final long encryptedSince;
 
     /**
-     * @param writeCodec the codec for new blocks, {@code null} to store them raw
-     * @param keys       the store's keys, {@code null} for an unencrypted store
+     * @param writeCodec     the codec for new blocks, {@code null} to store them raw
+     * @param keys           the store's keys, {@code null} for an unencrypted store
+     * @param storeId        bound into every encrypted block's associated data (0: a store from before, bound to
+     *                       file and offset only)
+     * @param encryptedSince segments from this file number on must be encrypted: a plaintext block there is
+     *                       tampering (0: not recorded)
      */
-    public BlockCodec(Codecs codecs, Compressor writeCodec, KeyRing keys) {
+    public BlockCodec(Codecs codecs, Compressor writeCodec, KeyRing keys, long storeId, long encryptedSince) {
         this.codecs = codecs;
         this.writeCodec = writeCodec;
         this.keys = keys;
+        this.storeId = storeId;
+        this.encryptedSince = encryptedSince;
+    }
+
+    public BlockCodec(Codecs codecs, Compressor writeCodec, KeyRing keys) {
+        this(codecs, writeCodec, keys, 0, 0);
     }
 
     public boolean encrypts() {
@@ -74,7 +87,7 @@ public final class BlockCodec {
             ByteSink.putInt(header, 10, key.id());
             byte[] nonce = cipher.newNonce();
             ByteSink.putInt(header, 0, nonce.length + bodyLength + cipher.tagLength());
-            byte[] sealed = cipher.encrypt(key, nonce, associatedData(fileId, offset, header), body, bodyOffset, bodyLength);
+            byte[] sealed = cipher.encrypt(key, nonce, associatedData(storeId, fileId, offset, header), body, bodyOffset, bodyLength);
             return frame(header, nonce, sealed);
         }
         ByteSink.putInt(header, 0, bodyLength);
@@ -122,6 +135,10 @@ public final class BlockCodec {
         int codecId = frame[8] & 0xFF;
         byte[] body = frame;
         int bodyOffset = HEADER_BYTES;
+        if ((frame[9] & FLAG_ENCRYPTED) == 0 && keys != null && encryptedSince > 0 && fileId >= encryptedSince) {
+            throw new CorruptionException("plaintext block in an encrypted store (segment " + fileId
+                    + " was written encrypted)", file, offset);
+        }
         if ((frame[9] & FLAG_ENCRYPTED) != 0) {
             if (keys == null) {
                 throw new CorruptionException("block is encrypted but the store has no key", file, offset);
@@ -134,7 +151,7 @@ public final class BlockCodec {
             }
             byte[] nonce = java.util.Arrays.copyOfRange(frame, HEADER_BYTES, HEADER_BYTES + nonceLength);
             try {
-                body = cipher.decrypt(key, nonce, associatedData(fileId, offset, frame), frame,
+                body = cipher.decrypt(key, nonce, associatedData(storeId, fileId, offset, frame), frame,
                         HEADER_BYTES + nonceLength, bodyLength - nonceLength);
             } catch (RuntimeException e) {
                 throw new CorruptionException("block fails authentication", file, offset, e);
@@ -169,11 +186,16 @@ public final class BlockCodec {
         return raw;
     }
 
-    private static byte[] associatedData(long fileId, long offset, byte[] header) {
-        byte[] data = new byte[16 + 14];
-        ByteSink.putLong(data, 0, fileId);
-        ByteSink.putLong(data, 8, offset);
-        System.arraycopy(header, 0, data, 16, 14);
+    /** Store id (when recorded), file id, offset and header: a block copied to another store or place fails. */
+    private static byte[] associatedData(long storeId, long fileId, long offset, byte[] header) {
+        int at = storeId == 0 ? 0 : 8;
+        byte[] data = new byte[at + 16 + 14];
+        if (storeId != 0) {
+            ByteSink.putLong(data, 0, storeId);
+        }
+        ByteSink.putLong(data, at, fileId);
+        ByteSink.putLong(data, at + 8, offset);
+        System.arraycopy(header, 0, data, at + 16, 14);
         return data;
     }
 }

@@ -16,26 +16,74 @@ import dev.strata.backend.file.internal.codec.KeyCheck;
  * @param keyAlias       the encryption key alias, {@code null} for a store that never encrypted
  * @param keyChecks      one check value per key id the store has written with
  * @param segments       the live segments, newest first
+ * @param identity       the store's id, cipher and where encryption began
  */
 public record Manifest(long generation, long nextFileNumber, long walStart, long flushedSeq, String keyAlias,
-        List<KeyCheck> keyChecks, List<SegmentMeta> segments) {
+        List<KeyCheck> keyChecks, List<SegmentMeta> segments, Identity identity) {
+
+    /**
+     * What binds a store's encrypted data to it.
+     *
+     * @param storeId        random, chosen when the store is created; part of the associated data of every
+     *                       encrypted log record and block (0: a store made before it was recorded, whose data is
+     *                       bound to file and position only)
+     * @param cipher         the AEAD algorithm ({@code strata.cipher} service property), {@code null} when the
+     *                       store does not encrypt
+     * @param encryptedSince the first file number written encrypted: from there on a plaintext record or block is
+     *                       refused as tampering ({@code 0}: no such number recorded)
+     */
+    public record Identity(long storeId, String cipher, long encryptedSince) {
+        public static final Identity LEGACY = new Identity(0, null, 0);
+
+        public static Identity create(String cipher, long encryptedSince) {
+            long id;
+            do {
+                id = new java.security.SecureRandom().nextLong();
+            } while (id == 0);
+            return new Identity(id, cipher, encryptedSince);
+        }
+    }
 
     public Manifest {
         keyChecks = List.copyOf(keyChecks);
         segments = List.copyOf(segments);
+        identity = identity == null ? Identity.LEGACY : identity;
+    }
+
+    public Manifest(long generation, long nextFileNumber, long walStart, long flushedSeq, String keyAlias,
+            List<KeyCheck> keyChecks, List<SegmentMeta> segments) {
+        this(generation, nextFileNumber, walStart, flushedSeq, keyAlias, keyChecks, segments, Identity.LEGACY);
+    }
+
+    /** A new store's first manifest: a fresh store id, and encrypted from its first file when it has a key. */
+    public static Manifest empty(String keyAlias, List<KeyCheck> keyChecks, String cipher) {
+        return new Manifest(1, 1, 1, 0, keyAlias, keyChecks, List.of(),
+                Identity.create(keyAlias == null ? null : cipher, keyAlias == null ? 0 : 1));
     }
 
     public static Manifest empty(String keyAlias, List<KeyCheck> keyChecks) {
-        return new Manifest(1, 1, 1, 0, keyAlias, keyChecks, List.of());
+        return empty(keyAlias, keyChecks, null);
+    }
+
+    /** Encryption turned on (or the cipher first recorded): files from the next number on must be encrypted. */
+    public Manifest withCipher(String cipher, long firstEncryptedFile) {
+        long since = identity.encryptedSince() > 0 ? identity.encryptedSince() : firstEncryptedFile;
+        return new Manifest(generation + 1, nextFileNumber, walStart, flushedSeq, keyAlias, keyChecks, segments,
+                new Identity(identity.storeId(), cipher, since));
+    }
+
+    /** The same content one generation on: rewriting it makes the replaced generation's obsolete files deletable. */
+    public Manifest nextGeneration() {
+        return new Manifest(generation + 1, nextFileNumber, walStart, flushedSeq, keyAlias, keyChecks, segments, identity);
     }
 
     public Manifest withKeys(String alias, List<KeyCheck> checks) {
-        return new Manifest(generation + 1, nextFileNumber, walStart, flushedSeq, alias, checks, segments);
+        return new Manifest(generation + 1, nextFileNumber, walStart, flushedSeq, alias, checks, segments, identity);
     }
 
     public Manifest withLog(long newWalStart, long newNextFileNumber) {
         return new Manifest(generation + 1, Math.max(nextFileNumber, newNextFileNumber), newWalStart, flushedSeq,
-                keyAlias, keyChecks, segments);
+                keyAlias, keyChecks, segments, identity);
     }
 
     /** After a flush: the new segment is the newest, and the log before {@code newWalStart} is covered. */
@@ -44,7 +92,7 @@ public record Manifest(long generation, long nextFileNumber, long walStart, long
         live.add(segment);
         live.addAll(segments);
         return new Manifest(generation + 1, Math.max(nextFileNumber, newNextFileNumber), newWalStart,
-                Math.max(flushedSeq, newFlushedSeq), keyAlias, keyChecks, live);
+                Math.max(flushedSeq, newFlushedSeq), keyAlias, keyChecks, live, identity);
     }
 
     /**
@@ -65,7 +113,12 @@ public record Manifest(long generation, long nextFileNumber, long walStart, long
             }
         }
         return new Manifest(generation + 1, Math.max(nextFileNumber, newNextFileNumber), walStart, flushedSeq,
-                keyAlias, keyChecks, live);
+                keyAlias, keyChecks, live, identity);
+    }
+
+    /** Whether this manifest names the segment. */
+    public boolean names(long segmentId) {
+        return segments.stream().anyMatch(segment -> segment.id() == segmentId);
     }
 
     public long segmentBytes() {

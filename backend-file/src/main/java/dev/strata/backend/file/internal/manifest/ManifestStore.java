@@ -24,10 +24,12 @@ import dev.strata.backend.file.internal.io.IoFailures;
 
 /**
  * Reads and atomically replaces {@code MANIFEST}: the new content goes to {@code MANIFEST.tmp}, is forced, renamed
- * over the old one, and the directory is forced, so a crash leaves either the old or the new manifest whole.
+ * over the old one, and the directory is forced, so a crash leaves either the old or the new manifest whole. The
+ * generation before the current one stays as {@code MANIFEST.prev}, the fallback of safe mode.
  *
  * <pre>
  * "STRMAN01", u32 format version, u64 generation, u64 next file number, u64 log start, u64 flushed seq,
+ * u64 store id, u64 first encrypted file number, u8 has cipher [string cipher] (format 2),
  * u8 has alias [string alias], varint key checks { u32 key id, bytes nonce, bytes sealed },
  * varint segments { u64 id, u64 bytes, u64 entries, u64 min seq, u64 max seq }, u32 CRC32C of all before
  * </pre>
@@ -36,8 +38,10 @@ public final class ManifestStore {
 
     public static final String FILE_NAME = "MANIFEST";
     public static final String TEMP_NAME = "MANIFEST.tmp";
+    public static final String PREVIOUS_NAME = "MANIFEST.prev";
     private static final byte[] MAGIC = "STRMAN01".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
+    /** Format 2 adds the store's identity (store id, cipher, first encrypted file); format 1 is still read. */
+    private static final int FORMAT = 2;
 
     private final Path directory;
     private final ChannelFactory channels;
@@ -52,23 +56,60 @@ public final class ManifestStore {
      * @throws CorruptionException when it exists but fails its checks
      */
     public Optional<Manifest> read() {
+        return Optional.ofNullable(readFile(directory.resolve(FILE_NAME)));
+    }
+
+    /**
+     * What the store directory holds: the current manifest and the generation before it, each {@code null} when
+     * missing or unusable, and the damage of the current one (damaged, or missing though data files or an older
+     * generation exist, which a crash cannot cause: the first manifest is written before any data file).
+     */
+    public record Loaded(Manifest current, Manifest previous, CorruptionException damage) {
+    }
+
+    public Loaded load(boolean dataFilesExist) {
         Path file = directory.resolve(FILE_NAME);
+        Manifest current = null;
+        CorruptionException damage = null;
+        try {
+            current = readFile(file);
+        } catch (CorruptionException e) {
+            damage = e;
+        }
+        Manifest previous;
+        try {
+            previous = readFile(directory.resolve(PREVIOUS_NAME));
+        } catch (CorruptionException e) {
+            previous = null; // only a fallback: the current generation does not need it
+        }
+        if (current == null && damage == null && (previous != null || dataFilesExist)) {
+            damage = new CorruptionException("manifest is missing but the store has "
+                    + (previous != null ? "its previous generation" : "data files"), file.toString(), -1);
+        }
+        return new Loaded(current, previous, damage);
+    }
+
+    private static Manifest readFile(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return null;
         } catch (IOException e) {
             throw IoFailures.failed("reading the manifest", file, e);
         }
         try {
-            return Optional.of(decode(bytes));
-        } catch (MalformedDataException e) {
+            return decode(bytes);
+        } catch (MalformedDataException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new CorruptionException("manifest is damaged: " + e.getMessage(), file.toString(), 0);
         }
     }
 
-    /** Replaces the manifest atomically and durably. */
+    /**
+     * Replaces the manifest atomically and durably, keeping the generation it replaces as {@code MANIFEST.prev}
+     * (a hard link to the old file, so it costs no copy and no force): the store's safe mode opens from it when the
+     * current one is damaged. The files the previous generation names are kept until the next replacement.
+     */
     public void write(Manifest manifest) throws IOException {
         byte[] bytes = encode(manifest);
         Path temp = directory.resolve(TEMP_NAME);
@@ -80,7 +121,13 @@ public final class ManifestStore {
             }
             channel.force(true);
         }
-        Files.move(temp, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path current = directory.resolve(FILE_NAME);
+        if (Files.exists(current)) {
+            Path previous = directory.resolve(PREVIOUS_NAME);
+            Files.deleteIfExists(previous);
+            Files.createLink(previous, current);
+        }
+        Files.move(temp, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         channels.forceDirectory(directory);
     }
 
@@ -88,6 +135,13 @@ public final class ManifestStore {
         ByteSink sink = new ByteSink(256 + manifest.segments().size() * 40);
         sink.write(MAGIC).writeInt(FORMAT).writeLong(manifest.generation()).writeLong(manifest.nextFileNumber())
                 .writeLong(manifest.walStart()).writeLong(manifest.flushedSeq());
+        Manifest.Identity identity = manifest.identity();
+        sink.writeLong(identity.storeId()).writeLong(identity.encryptedSince());
+        if (identity.cipher() == null) {
+            sink.writeByte(0);
+        } else {
+            sink.writeByte(1).writeBytes(identity.cipher().getBytes(StandardCharsets.UTF_8));
+        }
         if (manifest.keyAlias() == null) {
             sink.writeByte(0);
         } else {
@@ -119,13 +173,20 @@ public final class ManifestStore {
             throw new MalformedDataException("not a manifest");
         }
         int format = source.readInt();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != 1) {
             throw new MalformedDataException("unknown format " + format);
         }
         long generation = source.readLong();
         long nextFile = source.readLong();
         long walStart = source.readLong();
         long flushedSeq = source.readLong();
+        Manifest.Identity identity = Manifest.Identity.LEGACY;
+        if (format >= 2) {
+            long storeId = source.readLong();
+            long encryptedSince = source.readLong();
+            String cipher = source.readByte() == 1 ? new String(source.readBytes(), StandardCharsets.UTF_8) : null;
+            identity = new Manifest.Identity(storeId, cipher, encryptedSince);
+        }
         String alias = source.readByte() == 1 ? new String(source.readBytes(), StandardCharsets.UTF_8) : null;
         int checkCount = source.readVarInt();
         List<KeyCheck> checks = new ArrayList<>();
@@ -141,6 +202,6 @@ public final class ManifestStore {
         if (source.remaining() != 0) {
             throw new MalformedDataException("trailing bytes");
         }
-        return new Manifest(generation, nextFile, walStart, flushedSeq, alias, checks, segments);
+        return new Manifest(generation, nextFile, walStart, flushedSeq, alias, checks, segments, identity);
     }
 }

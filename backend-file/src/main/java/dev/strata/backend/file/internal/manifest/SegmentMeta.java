@@ -15,6 +15,12 @@ public record SegmentMeta(long id, long bytes, long entries, long minSeq, long m
         return String.format("seg-%012d.sst", id);
     }
 
+    /** The id in a segment file's name. */
+    public static long idOf(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring("seg-".length(), name.length() - ".sst".length()));
+    }
+
     public String fileName() {
         return fileName(id);
     }

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.strata.api.CorruptionException;
 import dev.strata.backend.file.internal.cache.BlockCache;
@@ -41,6 +43,10 @@ public final class SegmentReader {
     private final CorruptionException broken;
     private final AtomicInteger references = new AtomicInteger();
     private volatile boolean obsolete;
+    /** Told of damage found by reads after open, so that the store turns read-only and reports it. */
+    private volatile Consumer<CorruptionException> onDamage = damage -> { };
+    /** Decides, once the last reader lets go of an obsolete segment, whether its file may go now. */
+    private volatile Predicate<SegmentReader> mayDelete = segment -> true;
 
     private SegmentReader(Path file, SegmentMeta meta, FileChannel channel, BlockCodec codec,
             BlockCache<DataBlock> cache, BlockIndex index, BloomFilter bloom, CorruptionException broken) {
@@ -62,6 +68,9 @@ public final class SegmentReader {
         FileChannel channel;
         try {
             channel = channels.open(file, StandardOpenOption.READ);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new SegmentReader(file, meta, null, codec, cache, null, null,
+                    new CorruptionException("segment named by the manifest is missing", file.toString(), 0));
         } catch (IOException e) {
             throw IoFailures.failed("opening segment", file, e);
         }
@@ -96,6 +105,25 @@ public final class SegmentReader {
         } catch (IOException e) {
             closeQuietly(channel);
             throw IoFailures.failed("reading segment", file, e);
+        }
+    }
+
+    /**
+     * What a segment file's footer says of it, for safe mode when no manifest is usable; {@code null} when the
+     * file is too damaged to tell.
+     */
+    public static SegmentMeta describe(Path file, long id) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < SegmentFooter.HEADER_BYTES + SegmentFooter.BYTES) {
+                return null;
+            }
+            SegmentFooter footer = SegmentFooter.decode(read(channel, size - SegmentFooter.BYTES,
+                    SegmentFooter.BYTES, file.toString()), size);
+            return footer.segmentId() != id ? null
+                    : new SegmentMeta(id, size, footer.entries(), footer.minSeq(), footer.maxSeq());
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -170,10 +198,25 @@ public final class SegmentReader {
             }
             return block;
         } catch (MalformedDataException e) {
-            throw new CorruptionException("data block is damaged: " + e.getMessage(), name, offset);
+            CorruptionException damage = new CorruptionException("data block is damaged: " + e.getMessage(), name, offset);
+            onDamage.accept(damage);
+            throw damage;
+        } catch (CorruptionException e) {
+            onDamage.accept(e);
+            throw e;
         } catch (IOException e) {
             throw IoFailures.failed("reading segment", file, e);
         }
+    }
+
+    /** Where damage found by later reads is reported (the store's safe mode). */
+    public void onDamage(Consumer<CorruptionException> listener) {
+        this.onDamage = listener;
+    }
+
+    /** Who decides whether an obsolete segment's file may be deleted when its last reader lets go. */
+    public void deleteWhen(Predicate<SegmentReader> rule) {
+        this.mayDelete = rule;
     }
 
     /** Keys in {@code [lower, upper)}, either open when null. Compaction passes {@code useCache=false}. */
@@ -223,7 +266,7 @@ public final class SegmentReader {
         if (references.decrementAndGet() == 0) {
             closeQuietly(channel);
             cache.invalidateFile(meta.id());
-            if (obsolete) {
+            if (obsolete && mayDelete.test(this)) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
@@ -239,6 +282,9 @@ public final class SegmentReader {
     }
 
     private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return; // a missing segment
+        }
         try {
             channel.close();
         } catch (IOException ignored) {

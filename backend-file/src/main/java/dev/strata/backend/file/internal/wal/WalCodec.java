@@ -16,6 +16,7 @@ import dev.strata.backend.file.internal.format.MalformedDataException;
  *
  * <pre>
  * payload: u8 flags (bit 0: encrypted), then the body, or u32 key id + nonce + ciphertext and tag of the body
+ *          (associated data "strata-wal", store id, log file number, record offset, sequence number)
  * body:    varint count, { u8 op (0 put, 1 delete), bytes key, [bytes value] } per write
  * </pre>
  */
@@ -25,13 +26,33 @@ public final class WalCodec {
     private static final byte[] ASSOCIATED_DATA = "strata-wal".getBytes(StandardCharsets.US_ASCII);
 
     private final KeyRing keys;
+    private final long storeId;
+    private final long encryptedSince;
 
-    /** @param keys the store's keys, {@code null} when it does not encrypt */
-    public WalCodec(KeyRing keys) {
+    /**
+     * @param keys           the store's keys, {@code null} when it does not encrypt
+     * @param storeId        bound into every encrypted record (0: a store from before, whose records are bound to
+     *                       a constant only)
+     * @param encryptedSince log files from this number on must hold only encrypted records (0: not recorded)
+     */
+    public WalCodec(KeyRing keys, long storeId, long encryptedSince) {
         this.keys = keys;
+        this.storeId = storeId;
+        this.encryptedSince = encryptedSince;
     }
 
-    /** Encodes a write set: keys to values, a {@code null} value for a delete. */
+    public WalCodec(KeyRing keys) {
+        this(keys, 0, 0);
+    }
+
+    public boolean encrypts() {
+        return keys != null;
+    }
+
+    /**
+     * Encodes a write set (keys to values, a {@code null} value for a delete) as a plaintext payload; an encrypting
+     * store then {@link #seal}s it once the record's place is known.
+     */
     public byte[] encode(Map<byte[], byte[]> writes) {
         long estimate = 16;
         for (Map.Entry<byte[], byte[]> write : writes.entrySet()) {
@@ -50,16 +71,34 @@ public final class WalCodec {
                 sink.writeByte(0).writeBytes(write.getKey()).writeBytes(write.getValue());
             }
         }
+        return sink.toByteArray();
+    }
+
+    /**
+     * Encrypts a plaintext payload for its place in the log: the associated data binds it to the store, the log
+     * file, its offset there and its sequence number, so a record moved, replayed or reordered fails its tag. Runs
+     * under the commit lock, where the place is known. Without keys it returns the payload as it is.
+     */
+    public byte[] seal(byte[] plain, long fileNumber, long position, long seq) {
         if (keys == null) {
-            return sink.toByteArray();
+            return plain;
         }
         DataKey key = keys.current();
         AeadCipher cipher = keys.cipher();
         byte[] nonce = cipher.newNonce();
-        byte[] sealed = cipher.encrypt(key, nonce, ASSOCIATED_DATA, sink.array(), 1, sink.size() - 1);
+        byte[] sealed = cipher.encrypt(key, nonce, associatedData(fileNumber, position, seq), plain, 1, plain.length - 1);
         ByteSink out = new ByteSink(5 + nonce.length + sealed.length);
         out.writeByte(FLAG_ENCRYPTED).writeInt(key.id()).write(nonce).write(sealed);
         return out.toByteArray();
+    }
+
+    private byte[] associatedData(long fileNumber, long position, long seq) {
+        if (storeId == 0) {
+            return ASSOCIATED_DATA; // a store from before identities were recorded
+        }
+        ByteSink data = new ByteSink(ASSOCIATED_DATA.length + 32);
+        data.write(ASSOCIATED_DATA).writeLong(storeId).writeLong(fileNumber).writeLong(position).writeLong(seq);
+        return data.toByteArray();
     }
 
     /**
@@ -68,9 +107,13 @@ public final class WalCodec {
      *
      * @throws MalformedDataException when it does not parse or decrypt
      */
-    public void decode(byte[] payload, int length, BiConsumer<byte[], byte[]> apply) {
+    public void decode(byte[] payload, int length, long fileNumber, long position, long seq,
+            BiConsumer<byte[], byte[]> apply) {
         ByteSource source = new ByteSource(payload, 0, length);
         int flags = source.readByte();
+        if (flags == 0 && keys != null && encryptedSince > 0 && fileNumber >= encryptedSince) {
+            throw new MalformedDataException("plaintext log record in an encrypted store");
+        }
         if (flags == FLAG_ENCRYPTED) {
             if (keys == null) {
                 throw new MalformedDataException("encrypted log record in a store without a key");
@@ -80,9 +123,10 @@ public final class WalCodec {
             byte[] nonce = source.readBytes(cipher.nonceLength());
             byte[] body;
             try {
-                body = cipher.decrypt(key, nonce, ASSOCIATED_DATA, payload, source.position(), source.remaining());
+                body = cipher.decrypt(key, nonce, associatedData(fileNumber, position, seq), payload, source.position(), source.remaining());
             } catch (RuntimeException e) {
-                throw new MalformedDataException("log record fails authentication");
+                throw new MalformedDataException("log record fails authentication (moved, replayed, reordered or"
+                        + " altered)");
             }
             source = new ByteSource(body);
         } else if (flags != 0) {

@@ -39,6 +39,11 @@ public final class WalFormat {
         return String.format("wal-%012d.log", number);
     }
 
+    /** A log file being created: renamed to {@link #fileName} once its header is forced. */
+    public static String tempFileName(long number) {
+        return fileName(number) + ".tmp";
+    }
+
     /** The number of a log file name, or -1 when the name is not one. */
     public static long numberOf(String fileName) {
         return parse(fileName, "wal-", ".log");
@@ -75,7 +80,7 @@ public final class WalFormat {
     private static final byte[] END_MARK = {0x5A, (byte) 0xA5, 0x3C, (byte) 0xC3};
 
     /** The end mark that follows every record's payload. */
-    static byte[] recordTrailer() {
+    public static byte[] recordTrailer() {
         return END_MARK.clone();
     }
 
@@ -98,7 +103,7 @@ public final class WalFormat {
         return k < END_MARK.length;
     }
 
-    static byte[] recordHeader(int payloadLength, long seq, int payloadCrc) {
+    public static byte[] recordHeader(int payloadLength, long seq, int payloadCrc) {
         byte[] header = new byte[RECORD_HEADER_BYTES];
         ByteSink.putInt(header, 0, payloadLength);
         ByteSink.putLong(header, 4, seq);

@@ -61,8 +61,10 @@ public final class WalReader {
             long seq = previousSeq;
             long records = 0;
             if (size < WalFormat.FILE_HEADER_BYTES) {
-                return newest ? new Result(seq, 0, 0, null)
-                        : new Result(seq, 0, -1, new CorruptionException("log file is cut short", name, 0));
+                // a log file gets its name only once its header is on disk (WalWriter.create): a shorter one lost
+                // bytes after that, so records it held, acknowledged ones included, may be gone
+                return new Result(seq, 0, -1, new CorruptionException("log file is shorter than its header ("
+                        + size + " bytes): it was cut after creation, records it held are lost", name, size));
             }
             byte[] fileHeader = read(channel, 0, WalFormat.FILE_HEADER_BYTES);
             if (!Arrays.equals(Arrays.copyOf(fileHeader, 8), WalFormat.MAGIC) || ByteSink.readLong(fileHeader, 8) != number) {
@@ -115,7 +117,8 @@ public final class WalReader {
                 }
                 java.util.List<byte[][]> writes = new java.util.ArrayList<>();
                 try {
-                    codec.decode(payload, length, (key, value) -> writes.add(new byte[][] {key, value}));
+                    codec.decode(payload, length, number, position, recordSeq,
+                            (key, value) -> writes.add(new byte[][] {key, value}));
                 } catch (MalformedDataException e) {
                     return damaged(seq, records, "log record does not decode: " + e.getMessage(), name, position);
                 }

@@ -3,7 +3,9 @@ package dev.strata.backend.file.internal.wal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
@@ -64,17 +66,22 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
-     * Creates the file with its header, forced together with the directory entry.
+     * Creates the file with its header: written and forced under a temporary name, then renamed and the directory
+     * forced. So a log file's name never exists without its whole header on disk, and a log file shorter than
+     * its header is damage (records that were acknowledged are gone), never a crash during creation.
      *
      * @param durableUpTo told the highest sequence number made durable by each force
      */
     public static WalWriter create(Path directory, long number, ChannelFactory channels, Durability durability,
             LongConsumer durableUpTo) throws IOException {
         Path file = directory.resolve(WalFormat.fileName(number));
-        FileChannel channel = channels.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path temp = directory.resolve(WalFormat.tempFileName(number));
+        FileChannel channel = channels.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
         try {
             LogFile.writeFully(channel, ByteBuffer.wrap(WalFormat.fileHeader(number)), 0);
             channel.force(true);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             channels.forceDirectory(directory);
         } catch (IOException e) {
             channel.close();
