@@ -68,7 +68,7 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
         return logFileBytes - logFileBytes / 64 - 4096;
     }
 
-    EnvironmentConfig environmentConfig(Durability durability) {
+    EnvironmentConfig environmentConfig() {
         EnvironmentConfig config = new EnvironmentConfig();
         if (cacheBytes == 0) {
             config.setLogCacheShared(true).setMemoryUsagePercentage(SHARED_CACHE_HEAP_PERCENT);
@@ -82,8 +82,9 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
                 .setEnvCloseForcedly(true)
                 .setLogFileSize(logFileBytes / 1024)
                 .setGcEnabled(backgroundGc)
-                // FSYNC: force on every commit; OS and NONE: written on commit, forced every sync period
-                .setLogDurableWrite(durability == Durability.FSYNC)
+                // Xodus writes the log on commit but never forces it there: at FSYNC the engine forces it itself,
+                // outside Xodus's commit lock, so concurrent committers share one force (GroupForce)
+                .setLogDurableWrite(false)
                 .setLogSyncPeriod(syncPeriodMillis)
                 .setEnvGatherStatistics(true);
     }
