@@ -84,6 +84,22 @@ final class XodusEngine implements StorageEngine {
         for (CorruptionException problem : opened.problems()) {
             corrupted(problem);
         }
+        verifyOnOpen();
+    }
+
+    /**
+     * Xodus keeps no checksums of its tree: a flipped bit in a node's key makes a key vanish from lookups without
+     * an error, which only a walk sees (its value's envelope no longer matches the key it is found under, or the
+     * walk counts fewer keys than the tree records). Stores up to {@code xodus.verifyOnOpen} are walked at open.
+     */
+    private void verifyOnOpen() {
+        long logBytes = environment.getLog().getDiskUsage();
+        if (logBytes > settings.verifyOnOpenBytes()) {
+            log.log(Level.INFO, "store ''{0}'': log of {1} bytes not verified at open (above {2}); run verify",
+                    storeName, logBytes, XodusStoreSettings.VERIFY_ON_OPEN);
+            return;
+        }
+        verify();
     }
 
     @Override
@@ -180,6 +196,7 @@ final class XodusEngine implements StorageEngine {
                     found.add(e.getMessage());
                     corrupted(e);
                 }
+                long recorded = store.count(txn);
                 try (jetbrains.exodus.env.Cursor cursor = store.openCursor(txn)) {
                     while (cursor.getNext()) {
                         byte[] key = XodusBytes.copy(cursor.getKey());
@@ -194,6 +211,12 @@ final class XodusEngine implements StorageEngine {
                             }
                         }
                     }
+                }
+                if (counts[0] != recorded) {
+                    CorruptionException lost = new CorruptionException("store '" + storeName + "': a walk finds "
+                            + counts[0] + " keys where the tree records " + recorded, directory.toString(), -1);
+                    corrupted(lost);
+                    found.add(lost.getMessage());
                 }
             });
         } catch (RuntimeException e) {
