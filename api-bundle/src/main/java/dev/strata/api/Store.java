@@ -35,14 +35,21 @@ public interface Store extends KeyValueOperations {
     StoreInfo info();
 
     /**
-     * Begins an explicit transaction; close it (try-with-resources) to roll back what was not committed.
+     * Begins an explicit transaction; close it (try-with-resources) to roll back what was not committed. Only the
+     * mode and isolation level of the options apply (attempts and timeout are for {@link #inTransaction}).
      *
      * @throws StoreUnavailableException when the backend is not available
+     * @throws InvalidArgumentException  when the store's backend does not provide the isolation level
      */
-    Transaction begin(TransactionMode mode);
+    Transaction begin(TransactionOptions options);
+
+    /** Begins an explicit transaction at snapshot isolation. */
+    default Transaction begin(TransactionMode mode) {
+        return begin(TransactionOptions.of(mode));
+    }
 
     default Transaction begin() {
-        return begin(TransactionMode.READ_WRITE);
+        return begin(TransactionOptions.DEFAULT);
     }
 
     /** Runs the action in a read-write transaction and commits it, retrying on conflict (see {@link TransactionOptions#DEFAULT}). */

@@ -14,6 +14,16 @@ public interface Transaction extends KeyValueOperations, AutoCloseable {
 
     TransactionMode mode();
 
+    /** The isolation level this transaction runs at (at least the one it asked for). */
+    IsolationLevel isolation();
+
+    /**
+     * The commit sequence of the snapshot this transaction reads: it sees every commit numbered up to this and none
+     * after. Sequences grow with every commit of the store and never repeat (persistent backends keep counting
+     * across restarts), so a backup can say exactly which state it holds.
+     */
+    long snapshotSequence();
+
     /** Whether commit or rollback may still be called. */
     boolean isOpen();
 
@@ -23,8 +33,10 @@ public interface Transaction extends KeyValueOperations, AutoCloseable {
      * @throws ConflictException         when a concurrent commit wrote one of the same keys; nothing was applied
      * @throws StoreUnavailableException when the backend went away; nothing was applied
      * @throws IllegalStateException     when the transaction is no longer open
+     * @return the commit sequence of this transaction's writes, greater than every sequence committed before it;
+     *         for a transaction that wrote nothing, its {@link #snapshotSequence()}
      */
-    void commit();
+    long commit();
 
     /** Discards every write. Does nothing when the transaction is no longer open. */
     void rollback();

@@ -3,6 +3,7 @@ package dev.strata.api.spi;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.StorageException;
 import dev.strata.api.TransactionMode;
 
@@ -19,6 +20,18 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface EngineTransaction extends AutoCloseable {
 
     TransactionMode mode();
+
+    /** The level this transaction runs at; at least the one it was begun with. */
+    default IsolationLevel isolation() {
+        return IsolationLevel.SNAPSHOT;
+    }
+
+    /**
+     * The commit sequence of this transaction's snapshot: every commit numbered up to it is visible, none after.
+     * Commit sequences are assigned in commit order, grow strictly and never repeat for a store; a persistent engine
+     * keeps counting across restarts (a reopened store's first commit is numbered above every earlier one).
+     */
+    long snapshotSequence();
 
     /** @return the value, or {@code null} when absent */
     byte[] get(byte[] key);
@@ -48,13 +61,41 @@ public interface EngineTransaction extends AutoCloseable {
     }
 
     /**
+     * Deletes every key in the range (in this transaction's view, own writes included) as part of this transaction.
+     * The default walks a cursor and deletes key by key; engines with a native range delete override it.
+     *
+     * @return how many keys were present and are now deleted
+     * @throws dev.strata.api.ReadOnlyException in a read-only transaction
+     */
+    default long deleteRange(KeyRange range) {
+        if (mode() == TransactionMode.READ_ONLY) {
+            throw new dev.strata.api.ReadOnlyException("a read-only transaction cannot delete");
+        }
+        List<byte[]> keys = new ArrayList<>();
+        try (EngineCursor cursor = cursor(range, false)) {
+            while (cursor.next()) {
+                keys.add(cursor.key().clone());
+            }
+        }
+        long deleted = 0;
+        for (byte[] key : keys) {
+            if (delete(key)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
      * Applies every write atomically and durably (per the store's durability level).
      *
+     * @return the commit sequence assigned to this transaction, greater than every sequence committed before; for a
+     *         transaction that wrote nothing (or a read-only one), its {@link #snapshotSequence()}
      * @throws dev.strata.api.ConflictException when a transaction that committed after this one began wrote one of
      *                                          the keys this one wrote; nothing of this transaction was applied
      * @throws StorageException                 for any other failure; nothing was acknowledged
      */
-    void commit();
+    long commit();
 
     /** Discards the writes. Idempotent; does nothing after commit. */
     void abort();

@@ -2,6 +2,8 @@ package dev.strata.api.spi;
 
 import java.nio.file.Path;
 
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.StorageException;
 import dev.strata.api.TransactionMode;
 
@@ -20,6 +22,24 @@ public interface StorageEngine extends AutoCloseable {
      * @throws dev.strata.api.ReadOnlyException for {@link TransactionMode#READ_WRITE} on an engine in read-only mode
      */
     EngineTransaction begin(TransactionMode mode);
+
+    /**
+     * Begins a transaction at an isolation level. Core asks only for levels the backend's capabilities declare (or
+     * weaker ones). The default serves {@link IsolationLevel#READ_COMMITTED} and {@link IsolationLevel#SNAPSHOT}
+     * with a snapshot transaction (a stronger level satisfies a weaker one) and refuses
+     * {@link IsolationLevel#SERIALIZABLE}; engines that validate read sets override it.
+     *
+     * @throws InvalidArgumentException for a level the engine cannot give
+     */
+    default EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
+        if (isolation == null) {
+            throw new InvalidArgumentException("isolation level must not be null");
+        }
+        if (!IsolationLevel.SNAPSHOT.satisfies(isolation)) {
+            throw new InvalidArgumentException("this backend does not provide " + isolation + " isolation");
+        }
+        return begin(mode);
+    }
 
     /** Figures only the engine knows; cheap enough to call every second. */
     EngineMetrics metrics();

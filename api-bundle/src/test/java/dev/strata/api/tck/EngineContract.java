@@ -46,15 +46,15 @@ public interface EngineContract {
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
-    /** Writes one key in its own committed transaction. */
-    default void put(String key, String value) {
-        put(bytes(key), bytes(value));
+    /** Writes one key in its own committed transaction; returns the commit's sequence. */
+    default long put(String key, String value) {
+        return put(bytes(key), bytes(value));
     }
 
-    default void put(byte[] key, byte[] value) {
+    default long put(byte[] key, byte[] value) {
         try (EngineTransaction tx = engine().begin(TransactionMode.READ_WRITE)) {
             tx.put(key, value);
-            tx.commit();
+            return tx.commit();
         }
     }
 

@@ -16,5 +16,6 @@ package dev.strata.api.tck;
  * }</pre>
  */
 public interface StorageBackendConformance extends OrderingContract, ScanContract, TransactionContract,
-        BatchContract, InvalidInputContract, PersistenceContract, ConcurrencyContract, LifecycleContract {
+        BatchContract, InvalidInputContract, PersistenceContract, ConcurrencyContract, LifecycleContract,
+        SequenceContract {
 }

@@ -39,12 +39,17 @@ final class CommitPipeline {
         this.flushRequest = flushRequest;
     }
 
-    /** Writes a transaction's write set (value {@code null}: delete) read at snapshot {@code snapshotSeq}. */
-    void commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
+    /**
+     * Writes a transaction's write set (value {@code null}: delete) read at snapshot {@code snapshotSeq}.
+     *
+     * @return the commit's log sequence number
+     */
+    long commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
         byte[] payload = context.walCodec.encode(writes);
         int crc = Checksums.crc32c(payload, 0, payload.length);
         WalWriter writer;
         long end;
+        long committed;
         lock.lock();
         try {
             context.checkWritable();
@@ -56,6 +61,7 @@ final class CommitPipeline {
                 throw failed("writing the log", e);
             }
             lastSeq = seq;
+            committed = seq;
             long oldestNeeded = context.views().oldestNeeded();
             long bytes = 0;
             for (Map.Entry<byte[], byte[]> write : writes.entrySet()) {
@@ -83,6 +89,7 @@ final class CommitPipeline {
                 throw e;
             }
         }
+        return committed;
     }
 
     private void checkConflicts(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {

@@ -64,8 +64,8 @@ public final class FileEngine implements StorageEngine {
         return tx;
     }
 
-    void commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
-        pipeline.commit(snapshotSeq, writes);
+    long commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
+        return pipeline.commit(snapshotSeq, writes);
     }
 
     void finished(FileTransaction tx, Views.Snapshot snapshot) {

@@ -45,6 +45,12 @@ final class FileTransaction implements EngineTransaction {
         return mode;
     }
 
+    /** The log sequence number of the newest commit visible to this snapshot (log sequences survive restarts). */
+    @Override
+    public long snapshotSequence() {
+        return snapshot.seq();
+    }
+
     private void checkActive() {
         if (abandoned) {
             throw new dev.strata.api.StoreUnavailableException("the store was closed; this transaction was aborted");
@@ -136,13 +142,14 @@ final class FileTransaction implements EngineTransaction {
     }
 
     @Override
-    public void commit() {
+    public long commit() {
         checkActive();
         finished = true;
         try {
             if (mode == TransactionMode.READ_WRITE && !writes.isEmpty()) {
-                engine.commit(snapshot.seq(), writes);
+                return engine.commit(snapshot.seq(), writes);
             }
+            return snapshot.seq();
         } finally {
             engine.finished(this, snapshot);
         }

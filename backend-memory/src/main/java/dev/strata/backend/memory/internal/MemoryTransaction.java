@@ -44,6 +44,12 @@ final class MemoryTransaction implements EngineTransaction {
         return mode;
     }
 
+    /** The timestamp of the newest commit published when this transaction began. */
+    @Override
+    public long snapshotSequence() {
+        return snapshot;
+    }
+
     @Override
     public byte[] get(byte[] key) {
         checkUsable();
@@ -96,14 +102,16 @@ final class MemoryTransaction implements EngineTransaction {
     }
 
     @Override
-    public void commit() {
+    public long commit() {
         checkUsable();
         boolean committed = false;
+        long sequence = snapshot;
         try {
             if (writes != null && !writes.isEmpty()) {
-                data.commit(this, snapshot, writes);
+                sequence = data.commit(this, snapshot, writes);
             }
             committed = true;
+            return sequence;
         } finally {
             state = committed ? State.COMMITTED : State.ROLLED_BACK;
             writes = null;

@@ -114,8 +114,9 @@ final class VersionedMap {
      *
      * @throws ConflictException      when a key it writes got a newer version after its snapshot
      * @throws QuotaExceededException when the memory limit refuses the commit
+     * @return the commit's timestamp, which is its commit sequence
      */
-    void commit(MemoryTransaction tx, long snapshot, NavigableMap<byte[], Version> writes) {
+    long commit(MemoryTransaction tx, long snapshot, NavigableMap<byte[], Version> writes) {
         int count = writes.size();
         KeyEntry[] entries = new KeyEntry[count];
         boolean[] reserved = new boolean[count];
@@ -156,6 +157,7 @@ final class VersionedMap {
             // this transaction reads no more: its snapshot must not hold back the pruning of what it replaced
             tx.releaseSnapshot(false);
             pruneObsolete();
+            return timestamp;
         } finally {
             commitLock.unlock();
         }

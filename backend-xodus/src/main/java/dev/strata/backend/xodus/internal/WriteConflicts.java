@@ -57,6 +57,11 @@ final class WriteConflicts {
         return new Begun(txn, lastCommit);
     }
 
+    /** Begins a read-only Xodus transaction and numbers its snapshot; read-only ones are not tracked further. */
+    synchronized Begun beginReadOnly(Supplier<Transaction> beginXodus) {
+        return new Begun(beginXodus.get(), lastCommit);
+    }
+
     /** The transaction begun at this snapshot has ended (committed or not). */
     synchronized void ended(long snapshot) {
         runningSnapshots.computeIfPresent(snapshot, (number, count) -> count == 1 ? null : count - 1);

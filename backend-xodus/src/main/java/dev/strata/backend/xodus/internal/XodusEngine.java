@@ -111,7 +111,8 @@ final class XodusEngine implements StorageEngine {
         try {
             XodusTransaction transaction;
             if (mode == TransactionMode.READ_ONLY) {
-                transaction = new XodusTransaction(this, environment.beginReadonlyTransaction(), mode, null, -1);
+                WriteConflicts.Begun begun = conflicts.beginReadOnly(environment::beginReadonlyTransaction);
+                transaction = new XodusTransaction(this, begun.txn(), mode, null, begun.snapshot());
             } else {
                 WriteConflicts.Begun begun = conflicts.begin(environment::beginTransaction);
                 transaction = new XodusTransaction(this, begun.txn(), mode, conflicts, begun.snapshot());

@@ -43,7 +43,7 @@ final class XodusTransaction implements EngineTransaction {
 
     /**
      * @param conflicts the engine's conflict tracker (read-write transactions), or {@code null} (read-only)
-     * @param snapshot  the commit number of this transaction's snapshot (read-write transactions)
+     * @param snapshot  the commit sequence of this transaction's snapshot
      */
     XodusTransaction(XodusEngine engine, Transaction txn, TransactionMode mode, WriteConflicts conflicts,
             long snapshot) {
@@ -58,6 +58,11 @@ final class XodusTransaction implements EngineTransaction {
     @Override
     public TransactionMode mode() {
         return mode;
+    }
+
+    @Override
+    public long snapshotSequence() {
+        return snapshot;
     }
 
     @Override
@@ -119,16 +124,17 @@ final class XodusTransaction implements EngineTransaction {
     }
 
     /**
-     * Commits; at {@code fsync} returns only after a force that began after Xodus wrote the commit. A transaction
-     * that wrote nothing commits nothing and takes no sequence.
+     * Commits; at {@code fsync} returns only after a force that began after Xodus wrote the commit. The sequence is
+     * recorded in the store within the commit, so it keeps counting across restarts. A transaction that wrote
+     * nothing commits nothing and returns its snapshot's sequence.
      */
     @Override
-    public void commit() {
+    public long commit() {
         checkOpen();
         closeCursors();
         if (mode == TransactionMode.READ_ONLY || writes.isEmpty()) {
             finish(State.COMMITTED);
-            return;
+            return snapshot;
         }
         long sequence;
         try {
@@ -148,6 +154,7 @@ final class XodusTransaction implements EngineTransaction {
         state = State.COMMITTED;
         release();
         engine.awaitDurable(sequence);
+        return sequence;
     }
 
     /** Xodus's commit, recording its sequence in the store's metadata within it. */

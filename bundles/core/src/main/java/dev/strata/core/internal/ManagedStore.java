@@ -124,11 +124,11 @@ public final class ManagedStore implements Store {
     }
 
     @Override
-    public Transaction begin(TransactionMode mode) {
-        if (mode == null) {
-            throw new InvalidArgumentException("transaction mode must not be null");
+    public Transaction begin(TransactionOptions options) {
+        if (options == null) {
+            throw new InvalidArgumentException("transaction options must not be null");
         }
-        return enter().begin(mode);
+        return enter().begin(options.mode(), options.isolation());
     }
 
     @Override

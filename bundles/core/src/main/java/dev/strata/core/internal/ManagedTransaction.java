@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import dev.strata.api.EntryCursor;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.KeyOrder;
 import dev.strata.api.Scan;
 import dev.strata.api.Transaction;
@@ -33,6 +34,16 @@ final class ManagedTransaction implements Transaction {
     @Override
     public TransactionMode mode() {
         return tx.mode();
+    }
+
+    @Override
+    public IsolationLevel isolation() {
+        return tx.isolation();
+    }
+
+    @Override
+    public long snapshotSequence() {
+        return call(tx::snapshotSequence);
     }
 
     @Override
@@ -94,10 +105,10 @@ final class ManagedTransaction implements Transaction {
     }
 
     @Override
-    public void commit() {
+    public long commit() {
         checkOpen();
         try {
-            tx.commit();
+            return tx.commit();
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {

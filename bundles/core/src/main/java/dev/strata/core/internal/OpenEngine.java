@@ -3,6 +3,8 @@ package dev.strata.core.internal;
 import java.util.concurrent.TimeUnit;
 
 import dev.strata.api.BackendInfo;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.StorageEngine;
@@ -30,14 +32,29 @@ record OpenEngine(String store, StorageEngine engine, BackendInfo backend, Engin
         gate.leave();
     }
 
-    /** Begins an engine transaction on behalf of a caller that has entered. */
-    ManagedTransaction begin(TransactionMode mode) {
+    /**
+     * Begins an engine transaction on behalf of a caller that has entered, at the weakest level the backend
+     * declares that gives what was asked for.
+     *
+     * @throws InvalidArgumentException when the backend declares no such level (the caller has left then)
+     */
+    ManagedTransaction begin(TransactionMode mode, IsolationLevel requested) {
         try {
-            return new ManagedTransaction(this, engine.begin(mode));
+            return new ManagedTransaction(this, engine.begin(mode, levelFor(requested)));
         } catch (RuntimeException e) {
             leave();
             throw translate(e);
         }
+    }
+
+    private IsolationLevel levelFor(IsolationLevel requested) {
+        for (IsolationLevel level : IsolationLevel.values()) {
+            if (level.satisfies(requested) && backend.capabilities().supports(level)) {
+                return level;
+            }
+        }
+        throw new InvalidArgumentException("store '" + store + "': backend '" + backend.type() + "' does not provide "
+                + requested + " isolation (it provides " + backend.capabilities().isolation() + ")");
     }
 
     /**

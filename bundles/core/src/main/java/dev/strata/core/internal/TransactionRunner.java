@@ -30,7 +30,7 @@ final class TransactionRunner {
         }
         long deadline = System.nanoTime() + options.timeout().toNanos();
         for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = store.begin(options.mode())) {
+            try (Transaction tx = store.begin(options)) {
                 T result = work.run(tx);
                 if (tx.isOpen()) {
                     tx.commit();

@@ -39,6 +39,12 @@ final class CountingBackend implements StorageBackend {
             }
 
             @Override
+            public EngineTransaction begin(TransactionMode mode, dev.strata.api.IsolationLevel isolation) {
+                openTransactions.incrementAndGet();
+                return new CountingTransaction(engine.begin(mode, isolation));
+            }
+
+            @Override
             public EngineMetrics metrics() {
                 return engine.metrics();
             }
@@ -61,6 +67,16 @@ final class CountingBackend implements StorageBackend {
         @Override
         public TransactionMode mode() {
             return tx.mode();
+        }
+
+        @Override
+        public dev.strata.api.IsolationLevel isolation() {
+            return tx.isolation();
+        }
+
+        @Override
+        public long snapshotSequence() {
+            return tx.snapshotSequence();
         }
 
         @Override
@@ -106,9 +122,10 @@ final class CountingBackend implements StorageBackend {
         }
 
         @Override
-        public void commit() {
-            tx.commit();
+        public long commit() {
+            long sequence = tx.commit();
             finished();
+            return sequence;
         }
 
         @Override

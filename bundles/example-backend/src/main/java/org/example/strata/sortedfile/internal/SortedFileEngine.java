@@ -126,8 +126,10 @@ final class SortedFileEngine implements StorageEngine {
     /**
      * Checks for conflicts, then publishes a copy of the committed map with the writes applied ({@code null} value:
      * delete). Called once per read-write transaction with writes; the transaction is finished either way.
+     *
+     * @return the version the commit published (its commit sequence)
      */
-    synchronized void commit(Snapshot base, NavigableMap<byte[], byte[]> writes) {
+    synchronized long commit(Snapshot base, NavigableMap<byte[], byte[]> writes) {
         try {
             checkNotClosed();
             checkWritable();
@@ -149,6 +151,7 @@ final class SortedFileEngine implements StorageEngine {
             for (byte[] key : writes.keySet()) {
                 lastWriteVersion.put(key, next.version());
             }
+            return next.version();
         } finally {
             release(base);
         }

@@ -38,6 +38,11 @@ final class SortedFileTransaction implements EngineTransaction {
     }
 
     @Override
+    public long snapshotSequence() {
+        return snapshot.version();
+    }
+
+    @Override
     public byte[] get(byte[] key) {
         checkOpen();
         ByteKeys.checkKey(key);
@@ -89,17 +94,17 @@ final class SortedFileTransaction implements EngineTransaction {
     }
 
     @Override
-    public void commit() {
+    public long commit() {
         checkOpen();
         finished = true;
         if (mode == TransactionMode.READ_ONLY) {
-            return; // nothing to apply, nothing registered
+            return snapshot.version(); // nothing to apply, nothing registered
         }
         if (writes.isEmpty()) {
             engine.release(snapshot);
-        } else {
-            engine.commit(snapshot, writes);
+            return snapshot.version();
         }
+        return engine.commit(snapshot, writes);
     }
 
     @Override

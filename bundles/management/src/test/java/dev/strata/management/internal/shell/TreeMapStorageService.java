@@ -161,7 +161,7 @@ final class TreeMapStorageService implements StorageService {
         }
 
         @Override
-        public Transaction begin(TransactionMode mode) {
+        public Transaction begin(TransactionOptions options) {
             throw new UnsupportedOperationException("the commands use single operations only");
         }
 
