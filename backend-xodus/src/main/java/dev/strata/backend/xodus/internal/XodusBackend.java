@@ -29,12 +29,17 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Xodus runs embedded in this bundle; when the component deactivates it closes every store it opened and stops
  * Xodus's shared threads, so that nothing of Xodus outlives the bundle.
  */
-@Component(service = StorageBackend.class, immediate = true)
+@Component(service = StorageBackend.class, immediate = true,
+        property = XodusBackend.ENCRYPTION_PROPERTY + "=" + XodusBackend.ENCRYPTION_NOTE)
 @StrataBackend(XodusBackend.TYPE)
 public final class XodusBackend implements StorageBackend {
 
     /** The value of {@code strata.backend} for this backend. */
     public static final String TYPE = "xodus";
+    /** Service property saying, for the console, what encryption covers (the capabilities have no field for it). */
+    public static final String ENCRYPTION_PROPERTY = "strata.xodus.encryption";
+    /** Values are sealed and authenticated per value; keys stay plain in Xodus's ordered tree. */
+    public static final String ENCRYPTION_NOTE = "values authenticated (AES-256-GCM per value), keys not encrypted";
 
     private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
             EnumSet.of(IsolationLevel.SNAPSHOT), EnumSet.allOf(Durability.class),
