@@ -84,7 +84,20 @@ final class XodusEngine implements StorageEngine {
         for (CorruptionException problem : opened.problems()) {
             corrupted(problem);
         }
+        forceCreation();
         verifyOnOpen();
+    }
+
+    /**
+     * A new store's first commits (Xodus's first root, the store's header) are forced before it is handed out: a
+     * power loss that tore them would leave a log Xodus refuses to open ("no valid root"), not an empty store.
+     */
+    private void forceCreation() {
+        try {
+            forceLog();
+        } catch (IOException e) {
+            throw new StorageException("store '" + storeName + "': forcing the log at open failed: " + e, e);
+        }
     }
 
     /**
