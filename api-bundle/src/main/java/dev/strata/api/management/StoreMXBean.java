@@ -1,8 +1,8 @@
 package dev.strata.api.management;
 
 /**
- * One store, as JMX shows it ({@code dev.strata:type=Store,name=<store>}). Read by role {@code monitor}.
- * Engine figures are {@code -1} when the engine does not track them or the store is unavailable.
+ * One store, as JMX shows it ({@code dev.strata:type=Store,name=<store>}). Attributes are read by role
+ * {@code monitor}. Engine figures are {@code -1} when the engine does not track them or the store is unavailable.
  */
 public interface StoreMXBean {
 
@@ -10,8 +10,11 @@ public interface StoreMXBean {
 
     String getBackend();
 
-    /** {@code ONLINE}, {@code READ_ONLY} or {@code UNAVAILABLE}. */
+    /** {@code ONLINE}, {@code READ_ONLY}, {@code UNAVAILABLE} (or another {@link dev.strata.api.StoreStatus}). */
     String getStatus();
+
+    /** Why the store is not online; empty when it is. */
+    String getMessage();
 
     String getDurability();
 
@@ -23,12 +26,36 @@ public interface StoreMXBean {
 
     long getMemoryBytes();
 
-    /** Hits over lookups of the engine's cache; {@code NaN} when it has none. */
+    long getCacheHits();
+
+    long getCacheMisses();
+
+    /** Hits over lookups of the engine's cache since the store opened; {@code NaN} when it has none. */
     double getCacheHitRate();
 
-    long getReads();
+    String getCompactionState();
 
-    long getWrites();
+    /** Operations of every kind per second, over the last second (from the runtime's history). */
+    double getOperationsPerSecond();
 
-    long getErrors();
+    /** Commits refused for a conflict since the store opened. */
+    long getConflicts();
+
+    /** 99th percentile latency of gets over the last interval, microseconds ({@code NaN}: none). */
+    double getGetP99Micros();
+
+    double getPutP99Micros();
+
+    double getCommitP99Micros();
+
+    /**
+     * A figure's past, kept by the runtime: per second for up to the last hour ({@code seconds <= 3600}), else per
+     * minute for up to the last day.
+     *
+     * @param figure one of {@code keys}, {@code diskBytes}, {@code walBytes}, {@code memoryBytes},
+     *               {@code cacheHitRate} (over each interval), {@code operationsPerSecond}, {@code errorsPerSecond},
+     *               {@code getP99Micros}, {@code putP99Micros}, {@code commitP99Micros}
+     * @param seconds how far back
+     */
+    HistorySeries history(String figure, int seconds);
 }
