@@ -56,9 +56,6 @@ abstract sealed class ValueCodec {
      */
     abstract byte[] decode(byte[] key, byte[] stored);
 
-    /** What the store's metadata records as its protection, for messages and the capability notes. */
-    abstract String protection();
-
     CorruptionException damaged(byte[] key, String why) {
         return new CorruptionException("store '" + storeName + "': the value of key " + ByteKeys.toDisplay(key)
                 + " is damaged (" + why + ")", location, -1);
@@ -104,11 +101,6 @@ abstract sealed class ValueCodec {
             crc.update(key);
             crc.update(value, offset, length);
             return (int) crc.getValue();
-        }
-
-        @Override
-        String protection() {
-            return "none";
         }
     }
 
@@ -160,11 +152,6 @@ abstract sealed class ValueCodec {
         private byte[] associatedData(byte[] dataKey) {
             return ByteBuffer.allocate(1 + storeId.length + dataKey.length).put(SEALED).put(storeId).put(dataKey)
                     .array();
-        }
-
-        @Override
-        String protection() {
-            return cipher.algorithm();
         }
     }
 }

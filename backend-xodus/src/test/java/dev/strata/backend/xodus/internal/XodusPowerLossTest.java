@@ -42,12 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  * its recovered sequence, in commit order, and at least every commit acknowledged before the image was taken.
  * The seam is the engine's own {@link LogForce} (it forces the log itself); Xodus's own syncs are not credited, so
  * the images keep less than a real disk would. Checkpoints and the log cleaner do not run meanwhile.
- * Points from {@code -Dstrata.powerloss.points} (60), seed from {@code -Dstrata.powerloss.seed}.
+ * Points from {@code -Dstrata.powerloss.points} (30), seed from {@code -Dstrata.powerloss.seed}.
  */
 class XodusPowerLossTest {
 
     private static final int WRITERS = 4;
-    private static final int POINTS = Integer.getInteger("strata.powerloss.points", 60);
+    private static final int POINTS = Integer.getInteger("strata.powerloss.points", 30);
     /** Small log files, so that images also fall across file boundaries; no cleaner (see the class comment). */
     private static final Map<String, Object> SETTINGS = Map.of(XodusStoreSettings.GC, "false",
             XodusStoreSettings.LOG_FILE_SIZE, "1m");
