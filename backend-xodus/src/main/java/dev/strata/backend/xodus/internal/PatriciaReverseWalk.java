@@ -17,9 +17,11 @@ import jetbrains.exodus.env.Transaction;
  * extension of it, so a prefix key comes out right after its extensions. The stack is at most as deep as a chain
  * of keys that are prefixes of one another.
  * <p>
- * Starting below an upper bound, Xodus's {@code getSearchKeyRange} finds the first key at or above it; the keys that
- * are prefixes of that key come before it in Xodus's order, so they are looked up and stacked first. The walk
- * may yield keys at or above the upper bound first (the found key's extensions): the caller skips them.
+ * The walk starts at the first key at or above the upper bound ({@code getSearchKeyRange}) or, without a bound or
+ * with none at or above it, at the last key ({@code getLast}). The keys that are prefixes of the start key come
+ * before it in Xodus's order, so {@code getPrev} never visits them: they are looked up and stacked first (missing
+ * this for {@code getLast} dropped {@code p} from a descending scan of {@code p, pa}). The walk may yield keys at
+ * or above the upper bound first (the found key's extensions): the caller skips them.
  */
 final class PatriciaReverseWalk {
 
@@ -30,9 +32,15 @@ final class PatriciaReverseWalk {
 
     PatriciaReverseWalk(Cursor cursor, Store store, Transaction txn, byte[] upper) {
         this.cursor = cursor;
-        ByteIterable found = upper == null ? null : cursor.getSearchKeyRange(new ArrayByteIterable(upper));
-        if (found != null) {
+        boolean found = upper == null ? cursor.getLast() : cursor.getSearchKeyRange(new ArrayByteIterable(upper)) != null;
+        if (!found && upper != null) {
+            found = cursor.getLast();
+        }
+        if (found) {
             byte[] start = XodusBytes.copy(cursor.getKey());
+            byte[] startValue = XodusBytes.copy(cursor.getValue());
+            // getPrev has already passed the start key's prefixes (Xodus visits a prefix before its extensions),
+            // for the first key at or above the bound and for the last key alike: look them up
             for (int length = 1; length < start.length; length++) {
                 byte[] prefix = Arrays.copyOf(start, length);
                 ByteIterable value = store.get(txn, new ArrayByteIterable(prefix));
@@ -40,9 +48,9 @@ final class PatriciaReverseWalk {
                     pending.push(new byte[][] {prefix, XodusBytes.copy(value)});
                 }
             }
-            incoming = new byte[][] {start, XodusBytes.copy(found)};
+            incoming = new byte[][] {start, startValue};
         } else {
-            pull(cursor.getLast());
+            sourceExhausted = true;
         }
     }
 

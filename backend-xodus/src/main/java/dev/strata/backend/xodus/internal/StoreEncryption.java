@@ -1,166 +1,142 @@
 package dev.strata.backend.xodus.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.Arrays;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.strata.api.CorruptionException;
 import dev.strata.api.NotFoundException;
-import dev.strata.api.StorageException;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.WrongKeyException;
+import dev.strata.api.crypto.AeadCipher;
 import dev.strata.api.crypto.DataKey;
 import dev.strata.api.crypto.KeyProvider;
 
+import jetbrains.exodus.env.Transaction;
+
 /**
- * Encryption at rest with Xodus's own ChaCha20 stream cipher, keyed from a {@link DataKey}. The store directory
- * holds {@value #KEY_CHECK_FILE}: the key alias and id the store was created with, its cipher IV base (random per
- * store), and a check value derived from the key, never the key. Opening compares the check value before Xodus
- * reads a byte, so a wrong key is a {@link WrongKeyException} and not garbage or a "repaired" log. The data key
- * is not used directly: the cipher key and the check value are two HMAC-SHA256 derivations of it.
+ * Creates or checks the store's header in its {@link StoreMeta} and picks the value envelope: a CRC32C for a plain
+ * store, AES-256-GCM per value (the crypto bundle's {@link AeadCipher}, chosen by its algorithm property, never by
+ * service order) for a store with {@code encryption.keyAlias}. The header records the algorithm, the key alias and
+ * id, and a key check: a fixed plaintext sealed with the key, so that a wrong key is told apart from damaged data
+ * (the check's entry passes its own CRC first). Keys are not encrypted: they stay plain in Xodus's Patricia tree,
+ * which needs them in order.
  *
- * @param cipherKeyHex the 256-bit Xodus cipher key, hex
- * @param basicIv      the store's IV base
+ * @param codec    the envelope for values
+ * @param sequence the sequence of the store's last commit
  */
-record StoreEncryption(String cipherKeyHex, long basicIv) {
+record StoreEncryption(ValueCodec codec, long sequence) {
 
-    static final String KEY_CHECK_FILE = "strata-encryption.properties";
-    static final String CIPHER_ID = "jetbrains.exodus.crypto.streamciphers.ChaChaStreamCipherProvider";
+    /** The algorithm the engine seals values with; the backend binds the cipher service that declares it. */
+    static final String ALGORITHM = "AES-256-GCM";
+    /** Format 1 kept its encryption settings beside the log in this file. */
+    static final String FORMAT_1_SIDECAR = "strata-encryption.properties";
 
-    private static final String CHECK_LABEL = "strata.xodus.key-check";
-    private static final String CIPHER_LABEL = "strata.xodus.chacha20-key";
+    private static final byte[] CHECK_PLAINTEXT = "strata.xodus.key-check".getBytes(StandardCharsets.US_ASCII);
+    private static final int STORE_ID_BYTES = 16;
 
-    /**
-     * The cipher settings for a store, or {@code null} for a store without encryption.
-     *
-     * @throws WrongKeyException         when the key does not match the store, or the store's encryption state does
-     *                                   not match the configuration
-     * @throws StoreUnavailableException when the store needs a key and no {@link KeyProvider} is there
-     */
-    static StoreEncryption prepare(String storeName, Path directory, String alias, KeyProvider keys) {
-        Path checkFile = directory.resolve(KEY_CHECK_FILE);
-        boolean encrypted = Files.exists(checkFile);
+    /** Writes the header of a new store, in {@code txn}. */
+    static StoreEncryption create(Transaction txn, StoreMeta meta, String storeName, String location, String alias,
+            KeyProvider keys, AeadCipher cipher) {
+        byte[] storeId = new byte[STORE_ID_BYTES];
+        new SecureRandom().nextBytes(storeId);
+        meta.putLong(txn, StoreMeta.FORMAT_ENTRY, StoreMeta.FORMAT);
+        meta.put(txn, StoreMeta.STORE_ID, storeId);
+        meta.putSequence(txn, 0);
         if (alias == null) {
-            if (encrypted) {
-                throw new WrongKeyException("store '" + storeName + "' is encrypted; set encryption.keyAlias to open it");
-            }
-            return null;
+            meta.putText(txn, StoreMeta.PROTECTION, StoreMeta.PLAIN);
+            return new StoreEncryption(ValueCodec.checksummed(storeName, location, storeId), 0);
         }
-        if (keys == null) {
-            throw new StoreUnavailableException("store '" + storeName + "' is encrypted with key alias '" + alias
-                    + "' but no key provider service is available (install the crypto bundle)");
-        }
-        return encrypted ? verify(storeName, checkFile, alias, keys) : create(storeName, directory, checkFile, alias, keys);
+        checkServices(storeName, alias, keys, cipher);
+        DataKey key = keys.currentKey(alias);
+        byte[] nonce = cipher.newNonce();
+        byte[] sealed = cipher.encrypt(key, nonce, checkData(storeId), CHECK_PLAINTEXT, 0, CHECK_PLAINTEXT.length);
+        byte[] check = new byte[nonce.length + sealed.length];
+        System.arraycopy(nonce, 0, check, 0, nonce.length);
+        System.arraycopy(sealed, 0, check, nonce.length, sealed.length);
+        meta.putText(txn, StoreMeta.PROTECTION, cipher.algorithm());
+        meta.putText(txn, StoreMeta.KEY_ALIAS, alias);
+        meta.putLong(txn, StoreMeta.KEY_ID, key.id());
+        meta.put(txn, StoreMeta.KEY_CHECK, check);
+        return new StoreEncryption(ValueCodec.sealed(storeName, location, storeId, cipher, key), 0);
     }
 
-    private static StoreEncryption verify(String storeName, Path checkFile, String alias, KeyProvider keys) {
-        Properties stored = read(checkFile);
-        String storedAlias = stored.getProperty("alias");
+    /** Reads and checks the header of an existing store against the configuration. */
+    static StoreEncryption open(Transaction txn, StoreMeta meta, String storeName, String location, String alias,
+            KeyProvider keys, AeadCipher cipher) {
+        int format = meta.getInt(txn, StoreMeta.FORMAT_ENTRY);
+        if (format != StoreMeta.FORMAT) {
+            throw new StoreUnavailableException("store '" + storeName + "' has Xodus engine format " + format
+                    + "; this release reads format " + StoreMeta.FORMAT + " only");
+        }
+        byte[] storeId = meta.get(txn, StoreMeta.STORE_ID);
+        if (storeId.length != STORE_ID_BYTES) {
+            throw meta.damaged("entry '" + StoreMeta.STORE_ID + "' is " + storeId.length + " bytes");
+        }
+        long sequence = meta.sequence(txn);
+        String protection = meta.getText(txn, StoreMeta.PROTECTION);
+        if (StoreMeta.PLAIN.equals(protection)) {
+            if (alias != null) {
+                throw new WrongKeyException("store '" + storeName + "' is not encrypted; encryption cannot be "
+                        + "switched on in place (restore a logical backup into a new encrypted store)");
+            }
+            return new StoreEncryption(ValueCodec.checksummed(storeName, location, storeId), sequence);
+        }
+        if (alias == null) {
+            throw new WrongKeyException("store '" + storeName + "' is encrypted (" + protection
+                    + "); set encryption.keyAlias to open it");
+        }
+        if (!ALGORITHM.equals(protection)) {
+            throw new StoreUnavailableException("store '" + storeName + "' is sealed with " + protection
+                    + "; this release seals Xodus stores with " + ALGORITHM + " only");
+        }
+        String storedAlias = meta.getText(txn, StoreMeta.KEY_ALIAS);
         if (!alias.equals(storedAlias)) {
             throw new WrongKeyException("store '" + storeName + "' was encrypted with key alias '" + storedAlias
                     + "', not '" + alias + "'");
         }
+        int keyId = meta.getInt(txn, StoreMeta.KEY_ID);
+        byte[] check = meta.get(txn, StoreMeta.KEY_CHECK);
+        checkServices(storeName, alias, keys, cipher);
         DataKey key;
         try {
-            key = keys.key(alias, Integer.parseInt(stored.getProperty("keyId")));
+            key = keys.key(alias, keyId);
         } catch (NotFoundException e) {
-            throw new WrongKeyException("store '" + storeName + "' needs key " + alias + "#" + stored.getProperty("keyId")
+            throw new WrongKeyException("store '" + storeName + "' needs key " + alias + "#" + keyId
                     + ", which the key provider does not have", e);
         }
-        byte[] expected = HexFormat.of().parseHex(stored.getProperty("check"));
-        if (!MessageDigest.isEqual(expected, derive(key, CHECK_LABEL))) {
-            throw new WrongKeyException("store '" + storeName + "': key " + key + " does not match the key the store was encrypted with");
+        int nonceLength = cipher.nonceLength();
+        if (check.length < nonceLength + cipher.tagLength()) {
+            throw meta.damaged("entry '" + StoreMeta.KEY_CHECK + "' is too short");
         }
-        return new StoreEncryption(HexFormat.of().formatHex(derive(key, CIPHER_LABEL)),
-                Long.parseLong(stored.getProperty("basicIv")));
-    }
-
-    private static StoreEncryption create(String storeName, Path directory, Path checkFile, String alias, KeyProvider keys) {
-        if (holdsData(directory)) {
-            throw new WrongKeyException("store '" + storeName + "' holds data that is not encrypted; "
-                    + "encryption cannot be switched on in place (restore a logical backup into a new encrypted store)");
-        }
-        DataKey key = keys.currentKey(alias);
-        long basicIv = new SecureRandom().nextLong();
-        Properties check = new Properties();
-        check.setProperty("alias", alias);
-        check.setProperty("keyId", Integer.toString(key.id()));
-        check.setProperty("cipher", CIPHER_ID);
-        check.setProperty("basicIv", Long.toString(basicIv));
-        check.setProperty("check", HexFormat.of().formatHex(derive(key, CHECK_LABEL)));
-        write(directory, checkFile, check);
-        return new StoreEncryption(HexFormat.of().formatHex(derive(key, CIPHER_LABEL)), basicIv);
-    }
-
-    private static byte[] derive(DataKey key, String label) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.secret().getEncoded(), "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new StorageException("cannot derive the store key from " + key, e);
-        }
-    }
-
-    private static boolean holdsData(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".xd"));
-        } catch (IOException e) {
-            throw new StorageException("cannot list store directory " + directory, e);
-        }
-    }
-
-    private static Properties read(Path checkFile) {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(checkFile)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new StorageException("cannot read " + checkFile, e);
-        }
-        for (String name : new String[] {"alias", "keyId", "basicIv", "check"}) {
-            if (properties.getProperty(name) == null) {
-                throw new dev.strata.api.CorruptionException("key check file lacks '" + name + "'", checkFile.toString(), -1);
+            byte[] opened = cipher.decrypt(key, Arrays.copyOf(check, nonceLength), checkData(storeId), check,
+                    nonceLength, check.length - nonceLength);
+            if (!Arrays.equals(opened, CHECK_PLAINTEXT)) {
+                throw new WrongKeyException("store '" + storeName + "': key " + key + " opens a foreign key check");
             }
+        } catch (CorruptionException e) {
+            // the entry passed its CRC32C, so the bytes are as written: the key is not the one they were sealed with
+            throw new WrongKeyException("store '" + storeName + "': key " + key
+                    + " does not match the key the store was encrypted with", e);
         }
-        return properties;
+        return new StoreEncryption(ValueCodec.sealed(storeName, location, storeId, cipher, key), sequence);
     }
 
-    /** Written to a temporary file, forced, renamed into place, and the directory forced, so it is whole or absent. */
-    private static void write(Path directory, Path checkFile, Properties check) {
-        Path temporary = directory.resolve(KEY_CHECK_FILE + ".tmp");
-        try {
-            Files.createDirectories(directory);
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                check.store(out, "Strata: which key encrypts this Xodus store (no secret here)");
-            }
-            force(temporary);
-            Files.move(temporary, checkFile, StandardCopyOption.ATOMIC_MOVE);
-            force(directory);
-        } catch (IOException e) {
-            throw new StorageException("cannot write " + checkFile, e);
+    private static void checkServices(String storeName, String alias, KeyProvider keys, AeadCipher cipher) {
+        if (keys == null) {
+            throw new StoreUnavailableException("store '" + storeName + "' is encrypted with key alias '" + alias
+                    + "' but no key provider service is available (install the crypto bundle)");
+        }
+        if (cipher == null) {
+            throw new StoreUnavailableException("store '" + storeName + "' is encrypted but no " + ALGORITHM
+                    + " cipher service is available (install the crypto bundle)");
         }
     }
 
-    static void force(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+    private static byte[] checkData(byte[] storeId) {
+        byte[] data = Arrays.copyOf(CHECK_PLAINTEXT, CHECK_PLAINTEXT.length + storeId.length);
+        System.arraycopy(storeId, 0, data, CHECK_PLAINTEXT.length, storeId.length);
+        return data;
     }
 }

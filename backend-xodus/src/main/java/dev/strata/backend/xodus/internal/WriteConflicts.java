@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 import dev.strata.api.ConflictException;
@@ -21,7 +21,9 @@ import jetbrains.exodus.env.Transaction;
  * each key it wrote. A commit conflicts only when one of its keys was written by a later commit; otherwise, if
  * Xodus still refuses, the transaction is moved onto the newest snapshot ({@code revert}), its writes replayed, and
  * committed again. Commits run one at a time under this object's lock (Xodus serialises them anyway); numbers of
- * keys no running transaction can conflict on any more are dropped.
+ * keys no running transaction can conflict on any more are dropped. The commit numbers are the store's commit
+ * sequence: each commit writes its number into the store's metadata in the same Xodus transaction, and the count
+ * resumes from it when the store opens again.
  */
 final class WriteConflicts {
 
@@ -37,6 +39,16 @@ final class WriteConflicts {
     private final TreeMap<Long, Integer> runningSnapshots = new TreeMap<>();
     private long lastCommit;
     private int pruneAt = MIN_PRUNE_SIZE;
+
+    /** @param lastCommit the sequence of the store's last commit, as recorded in the store */
+    WriteConflicts(long lastCommit) {
+        this.lastCommit = lastCommit;
+    }
+
+    /** The sequence of the last commit Xodus has written. */
+    synchronized long lastCommit() {
+        return lastCommit;
+    }
 
     /** Begins the Xodus transaction and numbers its snapshot atomically with respect to commits. */
     synchronized Begun begin(Supplier<Transaction> beginXodus) {
@@ -57,12 +69,12 @@ final class WriteConflicts {
 
     /**
      * @param keys   the keys the transaction wrote
-     * @param commit Xodus's commit: false when Xodus refuses it
-     * @param rebase moves the transaction onto the newest snapshot and replays its writes
+     * @param commitAs Xodus's commit, given the sequence it is to record: false when Xodus refuses it
+     * @param rebase   moves the transaction onto the newest snapshot and replays its writes
+     * @return the commit's sequence
      * @throws ConflictException when a commit after {@code snapshot} wrote one of the keys
-     * @return the commit's number (its commit sequence)
      */
-    synchronized long commit(String storeName, long snapshot, Collection<ByteBuffer> keys, BooleanSupplier commit,
+    synchronized long commit(String storeName, long snapshot, Collection<ByteBuffer> keys, LongPredicate commitAs,
             Runnable rebase) {
         for (ByteBuffer key : keys) {
             Long written = lastCommitByKey.get(key);
@@ -72,7 +84,7 @@ final class WriteConflicts {
             }
         }
         int rebases = 0;
-        while (!commit.getAsBoolean()) {
+        while (!commitAs.test(lastCommit + 1)) {
             if (++rebases > MAX_REBASES) {
                 throw new StorageException("store '" + storeName + "': Xodus refused the commit " + MAX_REBASES + " times");
             }

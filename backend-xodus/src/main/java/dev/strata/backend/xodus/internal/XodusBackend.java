@@ -9,6 +9,7 @@ import dev.strata.api.BackendCapabilities;
 import dev.strata.api.Durability;
 import dev.strata.api.IsolationLevel;
 import dev.strata.api.StorageException;
+import dev.strata.api.crypto.AeadCipher;
 import dev.strata.api.crypto.KeyProvider;
 import dev.strata.api.spi.StrataBackend;
 import dev.strata.api.spi.EngineConfig;
@@ -28,22 +29,35 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Xodus runs embedded in this bundle; when the component deactivates it closes every store it opened and stops
  * Xodus's shared threads, so that nothing of Xodus outlives the bundle.
  */
-@Component(service = StorageBackend.class, immediate = true)
+@Component(service = StorageBackend.class, immediate = true,
+        property = XodusBackend.ENCRYPTION_PROPERTY + "=" + XodusBackend.ENCRYPTION_NOTE)
 @StrataBackend(XodusBackend.TYPE)
 public final class XodusBackend implements StorageBackend {
 
     /** The value of {@code strata.backend} for this backend. */
     public static final String TYPE = "xodus";
+    /** Service property saying, for the console, what encryption covers (the capabilities have no field for it). */
+    public static final String ENCRYPTION_PROPERTY = "strata.xodus.encryption";
+    /** Values are sealed and authenticated per value; keys stay plain in Xodus's ordered tree. */
+    public static final String ENCRYPTION_NOTE = "values authenticated (AES-256-GCM per value), keys not encrypted";
 
     private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
             EnumSet.of(IsolationLevel.SNAPSHOT), EnumSet.allOf(Durability.class),
             true, true, false, false, true);
 
     private final Set<XodusEngine> openEngines = ConcurrentHashMap.newKeySet();
+    private final LogForce logForce;
     private volatile KeyProvider keyProvider;
+    private volatile AeadCipher cipher;
 
     /** For DS, and for tests and tools outside OSGi. */
     public XodusBackend() {
+        this(LogForce.CHANNEL);
+    }
+
+    /** For tests: a backend whose stores force their logs through {@code logForce}. */
+    XodusBackend(LogForce logForce) {
+        this.logForce = logForce;
     }
 
     @Override
@@ -55,9 +69,8 @@ public final class XodusBackend implements StorageBackend {
     public StorageEngine open(EngineConfig config) {
         XodusSharedThreads.restartIfStopped();
         XodusStoreSettings settings = XodusStoreSettings.from(config);
-        StoreEncryption encryption = StoreEncryption.prepare(config.storeName(), config.directory(),
-                settings.keyAlias(), keyProvider);
-        XodusEngine engine = XodusEngine.open(config, settings, encryption, openEngines::remove);
+        XodusOpener.Opened opened = XodusOpener.open(config, settings, keyProvider, cipher);
+        XodusEngine engine = new XodusEngine(opened, config, settings, logForce, openEngines::remove);
         openEngines.add(engine);
         return engine;
     }
@@ -93,6 +106,20 @@ public final class XodusBackend implements StorageBackend {
     void unbindKeyProvider(KeyProvider provider) {
         if (this.keyProvider == provider) {
             this.keyProvider = null;
+        }
+    }
+
+    /** The cipher is chosen by its algorithm, never by service order: a store records the algorithm it uses. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + AeadCipher.ALGORITHM_PROPERTY + "=" + StoreEncryption.ALGORITHM + ")")
+    void bindCipher(AeadCipher service) {
+        this.cipher = service;
+    }
+
+    void unbindCipher(AeadCipher service) {
+        if (this.cipher == service) {
+            this.cipher = null;
         }
     }
 }

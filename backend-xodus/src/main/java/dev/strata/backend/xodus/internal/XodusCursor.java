@@ -5,21 +5,21 @@ import dev.strata.api.spi.KeyRange;
 
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.env.Cursor;
-import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.Transaction;
 
 /**
  * A walk over a key range with a Xodus cursor, ascending or descending. Xodus compares keys as unsigned bytes,
  * like the SPI: ascending starts at the first key at or above the lower end and stops past the upper end;
  * descending goes through {@link PatriciaReverseWalk}, skips what lies at or above the upper end and stops below
- * the lower end.
+ * the lower end. Every value's envelope is checked as it is read ({@link XodusEngine#openValue}); what Xodus throws
+ * while walking committed data is damage too.
  */
 final class XodusCursor implements EngineCursor {
 
     private final Cursor cursor;
     private final KeyRange range;
     private final boolean reverse;
-    private final Store store;
+    private final XodusEngine engine;
     private final Transaction txn;
     private PatriciaReverseWalk descending;
     private final Runnable onClose;
@@ -29,10 +29,10 @@ final class XodusCursor implements EngineCursor {
     private byte[] key;
     private byte[] value;
 
-    XodusCursor(Store store, Transaction txn, KeyRange range, boolean reverse, Runnable onClose) {
-        this.store = store;
+    XodusCursor(XodusEngine engine, Transaction txn, KeyRange range, boolean reverse, Runnable onClose) {
+        this.engine = engine;
         this.txn = txn;
-        this.cursor = store.openCursor(txn);
+        this.cursor = engine.keys().openCursor(txn);
         this.range = range;
         this.reverse = reverse;
         this.onClose = onClose;
@@ -46,9 +46,16 @@ final class XodusCursor implements EngineCursor {
         if (exhausted) {
             return false;
         }
-        if (reverse) {
-            return nextDescending();
+        try {
+            return reverse ? nextDescending() : nextAscending();
+        } catch (dev.strata.api.StorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw engine.translateRead("cursor", e);
         }
+    }
+
+    private boolean nextAscending() {
         boolean moved;
         if (!started) {
             started = true;
@@ -61,23 +68,23 @@ final class XodusCursor implements EngineCursor {
         if (found == null || range.isAbove(found)) {
             return end();
         }
+        value = engine.openValue(found, XodusBytes.copy(cursor.getValue()));
         key = found;
-        value = XodusBytes.copy(cursor.getValue());
         return true;
     }
 
     private boolean nextDescending() {
         if (!started) {
             started = true;
-            descending = new PatriciaReverseWalk(cursor, store, txn, range.upper());
+            descending = new PatriciaReverseWalk(cursor, engine.keys(), txn, range.upper());
         }
         for (byte[][] entry = descending.next(); entry != null; entry = descending.next()) {
             if (range.isBelow(entry[0])) {
                 break;
             }
             if (!range.isAbove(entry[0])) {
+                value = engine.openValue(entry[0], entry[1]);
                 key = entry[0];
-                value = entry[1];
                 return true;
             }
         }

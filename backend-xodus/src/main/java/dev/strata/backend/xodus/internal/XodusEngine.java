@@ -1,13 +1,19 @@
 package dev.strata.backend.xodus.internal;
 
-import java.io.File;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import dev.strata.api.CorruptionException;
+import dev.strata.api.Durability;
 import dev.strata.api.ReadOnlyException;
 import dev.strata.api.StorageException;
 import dev.strata.api.StoreUnavailableException;
@@ -18,81 +24,95 @@ import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
 import dev.strata.api.spi.VerifyResult;
 
-import jetbrains.exodus.env.EnvironmentConfig;
 import jetbrains.exodus.env.EnvironmentImpl;
-import jetbrains.exodus.env.Environments;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
-import jetbrains.exodus.env.Transaction;
+import jetbrains.exodus.log.Log;
+import jetbrains.exodus.log.LogUtil;
 
 /**
  * One store: a Xodus environment in the store's directory holding one Patricia store
- * ({@link StoreConfig#WITHOUT_DUPLICATES_WITH_PREFIXING}) of all keys.
+ * ({@link StoreConfig#WITHOUT_DUPLICATES_WITH_PREFIXING}) of all keys, each value in an integrity envelope
+ * ({@link ValueCodec}), and the store's metadata ({@link StoreMeta}). Damage found on any read puts the engine in
+ * read-only mode and is logged; {@code fsync} commits are forced outside every lock by {@link GroupForce}.
  */
 final class XodusEngine implements StorageEngine {
 
-    /** The name of the one Xodus store inside the environment. */
+    /** The name of the Xodus store of all keys inside the environment. */
     static final String KEY_STORE = "strata.keys";
+    private static final int MAX_REPORTED_PROBLEMS = 100;
 
+    private final System.Logger log;
     private final String storeName;
     private final Path directory;
     private final XodusStoreSettings settings;
     private final EnvironmentImpl environment;
     private final Store store;
+    private final StoreMeta meta;
+    private final ValueCodec codec;
     private final Consumer<XodusEngine> onClose;
     private final Set<XodusTransaction> openTransactions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final XodusCompaction compaction;
-    private final WriteConflicts conflicts = new WriteConflicts();
+    private final WriteConflicts conflicts;
+    private final GroupForce groupForce;
+    private final LogForce logForce;
+    private final boolean forceEachCommit;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    /** The oldest log file a force still has to cover; only the force leader touches it. */
+    private long unforcedFileAddress;
     private volatile StorageException failure;
 
-    private XodusEngine(EngineConfig config, XodusStoreSettings settings, EnvironmentImpl environment, Store store,
+    XodusEngine(XodusOpener.Opened opened, EngineConfig config, XodusStoreSettings settings, LogForce logForce,
             Consumer<XodusEngine> onClose) {
+        this.log = System.getLogger("dev.strata.backend.xodus." + config.storeName());
         this.storeName = config.storeName();
         this.directory = config.directory();
         this.settings = settings;
-        this.environment = environment;
-        this.store = store;
+        this.environment = opened.environment();
+        this.store = opened.keys();
+        this.meta = opened.meta();
+        this.codec = opened.encryption().codec();
         this.onClose = onClose;
+        this.logForce = logForce;
+        this.forceEachCommit = config.durability() == Durability.FSYNC;
         this.compaction = new XodusCompaction(environment);
+        long sequence = opened.encryption().sequence();
+        this.conflicts = new WriteConflicts(sequence);
+        this.groupForce = new GroupForce(storeName, sequence, conflicts::lastCommit, this::forceLog);
+        this.unforcedFileAddress = environment.getLog().getHighFileAddress();
+        for (CorruptionException problem : opened.problems()) {
+            corrupted(problem);
+        }
+        forceCreation();
+        verifyOnOpen();
     }
 
-    /** Opens (creating when absent) the environment in the store's directory. */
-    static XodusEngine open(EngineConfig config, XodusStoreSettings settings, StoreEncryption encryption,
-            Consumer<XodusEngine> onClose) {
-        EnvironmentConfig environmentConfig = settings.environmentConfig(config.durability());
-        if (encryption != null) {
-            environmentConfig.setCipherId(StoreEncryption.CIPHER_ID)
-                    .setCipherKey(encryption.cipherKeyHex())
-                    .setCipherBasicIV(encryption.basicIv());
-        }
-        EnvironmentImpl environment;
-        try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
-            environment = (EnvironmentImpl) Environments.newInstance(new File(config.directory().toString()), environmentConfig);
-        } catch (NoClassDefFoundError | java.util.ServiceConfigurationError e) {
-            throw new StoreUnavailableException("store '" + config.storeName() + "': Xodus's cipher needs Bouncy Castle "
-                    + "(org.bouncycastle bcprov), which is not installed", e);
-        } catch (RuntimeException e) {
-            throw XodusErrors.translate(config.storeName(), "open", e);
-        }
+    /**
+     * A new store's first commits (Xodus's first root, the store's header) are forced before it is handed out: a
+     * power loss that tore them would leave a log Xodus refuses to open ("no valid root"), not an empty store.
+     */
+    private void forceCreation() {
         try {
-            Transaction txn = environment.beginTransaction();
-            Store store;
-            try {
-                store = environment.openStore(KEY_STORE, StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn);
-                txn.commit();
-            } finally {
-                if (!txn.isFinished()) {
-                    txn.abort();
-                }
-            }
-            return new XodusEngine(config, settings, environment, store, onClose);
-        } catch (RuntimeException e) {
-            try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
-                environment.close();
-            }
-            throw XodusErrors.translate(config.storeName(), "open", e);
+            forceLog();
+        } catch (IOException e) {
+            throw new StorageException("store '" + storeName + "': forcing the log at open failed: " + e, e);
         }
+    }
+
+    /**
+     * Xodus keeps no checksums of its tree: a flipped bit in a node's key makes a key vanish from lookups without
+     * an error, which only a walk sees (its value's envelope no longer matches the key it is found under, or the
+     * walk counts fewer keys than the tree records). Stores up to {@code xodus.verifyOnOpen} are walked at open.
+     */
+    private void verifyOnOpen() {
+        long logBytes = environment.getLog().getDiskUsage();
+        if (logBytes > settings.verifyOnOpenBytes()) {
+            log.log(Level.INFO, "store ''{0}'': log of {1} bytes not verified at open (above {2}); run verify",
+                    storeName, logBytes, XodusStoreSettings.VERIFY_ON_OPEN);
+            return;
+        }
+        verify();
     }
 
     @Override
@@ -105,10 +125,10 @@ final class XodusEngine implements StorageEngine {
             XodusTransaction transaction;
             if (mode == TransactionMode.READ_ONLY) {
                 WriteConflicts.Begun begun = conflicts.beginReadOnly(environment::beginReadonlyTransaction);
-                transaction = new XodusTransaction(this, begun.txn(), store, mode, null, begun.snapshot());
+                transaction = new XodusTransaction(this, begun.txn(), mode, null, begun.snapshot());
             } else {
                 WriteConflicts.Begun begun = conflicts.begin(environment::beginTransaction);
-                transaction = new XodusTransaction(this, begun.txn(), store, mode, conflicts, begun.snapshot());
+                transaction = new XodusTransaction(this, begun.txn(), mode, conflicts, begun.snapshot());
             }
             openTransactions.add(transaction);
             return transaction;
@@ -128,11 +148,18 @@ final class XodusEngine implements StorageEngine {
         return failure != null;
     }
 
+    /** Why the engine is read-only, or {@code null}. */
+    StorageException failure() {
+        return failure;
+    }
+
     @Override
     public void checkpoint() {
         checkOpen();
         try {
+            long sequence = conflicts.lastCommit();
             environment.flushAndSync();
+            witness(sequence);
         } catch (RuntimeException e) {
             throw translate("checkpoint", e);
         }
@@ -163,22 +190,54 @@ final class XodusEngine implements StorageEngine {
     public void snapshot(Path target) {
         checkOpen();
         try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
-            compaction.whilePaused(() -> XodusSnapshot.copy(environment, directory, target));
+            compaction.whilePaused(() -> XodusSnapshot.copy(environment, target));
         } catch (RuntimeException e) {
             throw translate("snapshot", e);
         }
     }
 
+    /** Walks every value and checks its envelope; reports each damaged key, and what opening found. */
     @Override
     public VerifyResult verify() {
         checkOpen();
+        List<String> found = new ArrayList<>(problems);
+        long[] counts = new long[2];
         try {
-            return StorageEngine.super.verify();
-        } catch (StorageException e) {
-            return VerifyResult.damaged(0, 0, e.getMessage());
+            environment.executeInReadonlyTransaction(txn -> {
+                try {
+                    meta.sequence(txn);
+                } catch (CorruptionException e) {
+                    found.add(e.getMessage());
+                    corrupted(e);
+                }
+                long recorded = store.count(txn);
+                try (jetbrains.exodus.env.Cursor cursor = store.openCursor(txn)) {
+                    while (cursor.getNext()) {
+                        byte[] key = XodusBytes.copy(cursor.getKey());
+                        byte[] stored = XodusBytes.copy(cursor.getValue());
+                        counts[0]++;
+                        try {
+                            counts[1] += key.length + codec.decode(key, stored).length;
+                        } catch (CorruptionException e) {
+                            corrupted(e);
+                            if (found.size() < MAX_REPORTED_PROBLEMS) {
+                                found.add(e.getMessage());
+                            }
+                        }
+                    }
+                }
+                if (counts[0] != recorded) {
+                    CorruptionException lost = new CorruptionException("store '" + storeName + "': a walk finds "
+                            + counts[0] + " keys where the tree records " + recorded, directory.toString(), -1);
+                    corrupted(lost);
+                    found.add(lost.getMessage());
+                }
+            });
         } catch (RuntimeException e) {
-            return VerifyResult.damaged(0, 0, translate("verify", e).getMessage());
+            StorageException failed = translateRead("verify", e);
+            found.add(failed.getMessage());
         }
+        return new VerifyResult(counts[0], counts[1], found.stream().distinct().toList());
     }
 
     @Override
@@ -190,7 +249,9 @@ final class XodusEngine implements StorageEngine {
             for (XodusTransaction transaction : List.copyOf(openTransactions)) {
                 transaction.abort();
             }
+            long sequence = conflicts.lastCommit();
             environment.close();
+            witness(sequence);
         } catch (RuntimeException e) {
             throw XodusErrors.translate(storeName, "close", e);
         } finally {
@@ -198,19 +259,91 @@ final class XodusEngine implements StorageEngine {
         }
     }
 
+    /** Records a sequence the log now durably holds, unless the store is damaged (keeping the evidence). */
+    private void witness(long sequence) {
+        if (failure == null) {
+            CommitWitness.write(directory, sequence);
+        }
+    }
+
     String storeName() {
         return storeName;
     }
 
+    Store keys() {
+        return store;
+    }
+
+    StoreMeta meta() {
+        return meta;
+    }
+
+    ValueCodec codec() {
+        return codec;
+    }
+
     long maxValueBytes() {
-        return settings.maxValueBytes();
+        return settings.maxValueBytes() - codec.overhead();
+    }
+
+    long forces() {
+        return groupForce.forces();
     }
 
     void finished(XodusTransaction transaction) {
         openTransactions.remove(transaction);
     }
 
-    /** A failed commit (I/O, full disk) puts the store in safe mode: reads go on, writes are refused. */
+    /** Opens a value's envelope; damage is reported, puts the engine in read-only mode and is thrown. */
+    byte[] openValue(byte[] key, byte[] stored) {
+        try {
+            return codec.decode(key, stored);
+        } catch (CorruptionException e) {
+            corrupted(e);
+            throw e;
+        }
+    }
+
+    /** At {@code fsync}, returns once a force covers commit {@code sequence}; a failed force makes the store read-only. */
+    void awaitDurable(long sequence) {
+        if (!forceEachCommit) {
+            return;
+        }
+        try {
+            groupForce.awaitForced(sequence);
+        } catch (StorageException e) {
+            enterReadOnlyMode(e);
+            throw e;
+        }
+    }
+
+    private void forceLog() throws IOException {
+        Log xodusLog = environment.getLog();
+        long high = xodusLog.getHighFileAddress();
+        for (long address : xodusLog.getAllFileAddresses()) {
+            if (address >= unforcedFileAddress) {
+                try {
+                    logForce.force(directory.resolve(LogUtil.getLogFilename(address)));
+                } catch (NoSuchFileException e) {
+                    if (address == high) {
+                        throw e;
+                    } // else the cleaner deleted a full file, which Xodus forced before it started the next
+                }
+            }
+        }
+        unforcedFileAddress = high;
+    }
+
+    /** Damage found: logged once per message, and the engine refuses writes from now on. */
+    void corrupted(CorruptionException e) {
+        if (!problems.contains(e.getMessage())) {
+            problems.add(e.getMessage());
+            log.log(Level.ERROR, "store ''{0}'' is damaged and now read-only: {1}", storeName, e.getMessage());
+        }
+        enterReadOnlyMode(e);
+    }
+
+    /** A failed commit or force (I/O, full disk) or damage puts the store in safe mode: reads go on, writes are refused. */
     void enterReadOnlyMode(StorageException cause) {
         if (!closed.get() && failure == null) {
             failure = cause;
@@ -222,6 +355,18 @@ final class XodusEngine implements StorageEngine {
             return new StoreUnavailableException("store '" + storeName + "' is closed", e);
         }
         return XodusErrors.translate(storeName, action, e);
+    }
+
+    /** Like {@link #translate}, but what Xodus throws while reading committed data is damage. */
+    StorageException translateRead(String action, RuntimeException e) {
+        if (closed.get()) {
+            return new StoreUnavailableException("store '" + storeName + "' is closed", e);
+        }
+        StorageException translated = XodusErrors.translateRead(storeName, directory, action, e);
+        if (translated instanceof CorruptionException corruption) {
+            corrupted(corruption);
+        }
+        return translated;
     }
 
     private void checkOpen() {

@@ -4,10 +4,11 @@ import dev.strata.api.CorruptionException;
 import dev.strata.api.QuotaExceededException;
 import dev.strata.api.StorageException;
 import dev.strata.api.StoreUnavailableException;
-import dev.strata.api.WrongKeyException;
 
+import java.nio.file.Path;
+
+import jetbrains.exodus.ExodusException;
 import jetbrains.exodus.OutOfDiskSpaceException;
-import jetbrains.exodus.crypto.InvalidCipherParametersException;
 import jetbrains.exodus.log.DataCorruptionException;
 import jetbrains.exodus.log.TooBigLoggableException;
 
@@ -26,9 +27,6 @@ final class XodusErrors {
             return typed;
         }
         String prefix = "store '" + store + "': " + action + " failed: ";
-        if (failure instanceof InvalidCipherParametersException) {
-            return new WrongKeyException(prefix + "the data is encrypted with other cipher parameters", failure);
-        }
         if (failure instanceof TooBigLoggableException) {
             return new QuotaExceededException(prefix + "a value does not fit in one Xodus log file (raise "
                     + XodusStoreSettings.LOG_FILE_SIZE + ")", failure);
@@ -48,6 +46,27 @@ final class XodusErrors {
         // Xodus puts whole stack traces into some messages: the first line says what happened
         return new StorageException(prefix + failure.getClass().getName() + ": " + message.lines().findFirst()
                 .orElse(""), failure);
+    }
+
+    /**
+     * Like {@link #translate}, for reads of committed data: what Xodus throws there, but for the lock and the known
+     * typed failures, means the log does not parse as it was written (Xodus keeps no checksums, so damage shows as
+     * a broken structure), and is a {@link CorruptionException}.
+     */
+    static StorageException translateRead(String store, Path directory, String action, RuntimeException failure) {
+        StorageException translated = translate(store, action, failure);
+        if (translated.getClass() != StorageException.class) {
+            return translated;
+        }
+        boolean structural = failure instanceof ExodusException || failure instanceof IndexOutOfBoundsException
+                || failure instanceof NegativeArraySizeException || failure instanceof IllegalArgumentException
+                || failure instanceof ArithmeticException || failure instanceof NullPointerException;
+        if (!structural) {
+            return translated;
+        }
+        return new CorruptionException("store '" + store + "': " + action + " met a damaged log: "
+                + failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage()).lines().findFirst()
+                .orElse(""), directory.toString(), -1, failure);
     }
 
     /** How Xodus's LockingManager begins the message when another process holds the environment's lock file. */

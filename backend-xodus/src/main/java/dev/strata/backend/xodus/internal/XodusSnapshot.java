@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,14 +20,15 @@ import jetbrains.exodus.env.EnvironmentImpl;
  * A consistent hot copy of a store through Xodus's backup support: Xodus names the log files and how many bytes of
  * each belong to the copy's moment (files are append-only, so a prefix is a consistent past state), the engine
  * keeps serving meanwhile, and the caller pauses the log cleaner so no listed file is deleted under the copy. The
- * key check file is copied too: an encrypted copy opens with the same key.
+ * store's metadata (format, encryption header, commit sequence) is inside the log, so the copy carries it; the
+ * commit witness is not copied (the copy's own log is its truth).
  */
 final class XodusSnapshot {
 
     private XodusSnapshot() {
     }
 
-    static void copy(EnvironmentImpl environment, Path source, Path target) {
+    static void copy(EnvironmentImpl environment, Path target) {
         prepareEmptyTarget(target);
         List<Path> written = new ArrayList<>();
         BackupStrategy backup = environment.getBackupStrategy();
@@ -47,16 +47,10 @@ final class XodusSnapshot {
             } finally {
                 backup.afterBackup();
             }
-            Path keyCheck = source.resolve(StoreEncryption.KEY_CHECK_FILE);
-            if (Files.exists(keyCheck)) {
-                Path out = target.resolve(StoreEncryption.KEY_CHECK_FILE);
-                Files.copy(keyCheck, out, StandardCopyOption.COPY_ATTRIBUTES);
-                written.add(out);
-            }
             for (Path file : written) {
-                StoreEncryption.force(file);
+                LogForce.forcePath(file);
             }
-            StoreEncryption.force(target);
+            LogForce.forcePath(target);
         } catch (StorageException e) {
             throw e;
         } catch (Exception e) {

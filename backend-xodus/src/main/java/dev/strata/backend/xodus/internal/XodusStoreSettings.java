@@ -15,15 +15,18 @@ import jetbrains.exodus.env.EnvironmentConfig;
  * @param backgroundGc     whether Xodus's log cleaner runs by itself
  * @param syncPeriodMillis how often a store without durable writes forces its log to disk
  * @param keyAlias         the encryption key alias, or {@code null} for a store that is not encrypted
+ * @param verifyOnOpenBytes stores whose log is at most this large are verified (every value) when they open
  */
 record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean backgroundGc, long syncPeriodMillis,
-        String keyAlias) {
+        String keyAlias, long verifyOnOpenBytes) {
 
     static final String LOG_FILE_SIZE = "xodus.logFileSize";
     static final String CACHE_SIZE = "xodus.cacheSize";
     static final String GC = "xodus.gc";
     static final String SYNC_PERIOD = "xodus.syncPeriod";
     static final String KEY_ALIAS = "encryption.keyAlias";
+    static final String VERIFY_ON_OPEN = "xodus.verifyOnOpen";
+    static final long DEFAULT_VERIFY_ON_OPEN_BYTES = 64L << 20;
 
     /** Twice Xodus's default, so that 16 MB values fit in one log file with room to spare. */
     static final long DEFAULT_LOG_FILE_BYTES = 32L << 20;
@@ -56,8 +59,13 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
                     + " must be a positive number of milliseconds, was " + syncPeriod);
         }
         String alias = config.string(KEY_ALIAS, "");
+        long verifyOnOpen = config.size(VERIFY_ON_OPEN, DEFAULT_VERIFY_ON_OPEN_BYTES);
+        if (verifyOnOpen < 0) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': " + VERIFY_ON_OPEN
+                    + " must be a size (0: never), was " + verifyOnOpen);
+        }
         return new XodusStoreSettings(logFileBytes, cacheBytes, config.flag(GC, true), syncPeriod,
-                alias.isEmpty() ? null : alias);
+                alias.isEmpty() ? null : alias, verifyOnOpen);
     }
 
     /**
@@ -68,7 +76,7 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
         return logFileBytes - logFileBytes / 64 - 4096;
     }
 
-    EnvironmentConfig environmentConfig(Durability durability) {
+    EnvironmentConfig environmentConfig() {
         EnvironmentConfig config = new EnvironmentConfig();
         if (cacheBytes == 0) {
             config.setLogCacheShared(true).setMemoryUsagePercentage(SHARED_CACHE_HEAP_PERCENT);
@@ -82,8 +90,9 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
                 .setEnvCloseForcedly(true)
                 .setLogFileSize(logFileBytes / 1024)
                 .setGcEnabled(backgroundGc)
-                // FSYNC: force on every commit; OS and NONE: written on commit, forced every sync period
-                .setLogDurableWrite(durability == Durability.FSYNC)
+                // Xodus writes the log on commit but never forces it there: at FSYNC the engine forces it itself,
+                // outside Xodus's commit lock, so concurrent committers share one force (GroupForce)
+                .setLogDurableWrite(false)
                 .setLogSyncPeriod(syncPeriodMillis)
                 .setEnvGatherStatistics(true);
     }

@@ -43,13 +43,13 @@ final class XodusTransaction implements EngineTransaction {
 
     /**
      * @param conflicts the engine's conflict tracker (read-write transactions), or {@code null} (read-only)
-     * @param snapshot  the commit number of this transaction's snapshot
+     * @param snapshot  the commit sequence of this transaction's snapshot
      */
-    XodusTransaction(XodusEngine engine, Transaction txn, Store store, TransactionMode mode, WriteConflicts conflicts,
+    XodusTransaction(XodusEngine engine, Transaction txn, TransactionMode mode, WriteConflicts conflicts,
             long snapshot) {
         this.engine = engine;
         this.txn = txn;
-        this.store = store;
+        this.store = engine.keys();
         this.mode = mode;
         this.conflicts = conflicts;
         this.snapshot = snapshot;
@@ -69,11 +69,13 @@ final class XodusTransaction implements EngineTransaction {
     public byte[] get(byte[] key) {
         checkOpen();
         ByteKeys.checkKey(key);
+        byte[] stored;
         try {
-            return XodusBytes.copy(store.get(txn, new ArrayByteIterable(key)));
+            stored = XodusBytes.copy(store.get(txn, new ArrayByteIterable(key)));
         } catch (RuntimeException e) {
-            throw engine.translate("get", e);
+            throw engine.translateRead("get", e);
         }
+        return stored == null ? null : engine.openValue(key, stored);
     }
 
     @Override
@@ -85,10 +87,11 @@ final class XodusTransaction implements EngineTransaction {
             throw new QuotaExceededException("value is " + value.length + " bytes; this Xodus store takes at most "
                     + engine.maxValueBytes() + " (raise " + XodusStoreSettings.LOG_FILE_SIZE + ")");
         }
-        byte[] ownValue = value.clone();
+        byte[] ownKey = key.clone();
+        byte[] stored = engine.codec().encode(ownKey, value);
         try {
-            store.put(txn, XodusBytes.ownCopy(key), new ArrayByteIterable(ownValue));
-            writes.put(ByteBuffer.wrap(key.clone()), ownValue);
+            store.put(txn, new ArrayByteIterable(ownKey), new ArrayByteIterable(stored));
+            writes.put(ByteBuffer.wrap(ownKey), stored);
         } catch (RuntimeException e) {
             throw engine.translate("put", e);
         }
@@ -112,14 +115,19 @@ final class XodusTransaction implements EngineTransaction {
         checkOpen();
         try {
             XodusCursor[] opened = new XodusCursor[1];
-            opened[0] = new XodusCursor(store, txn, range, reverse, () -> cursors.remove(opened[0]));
+            opened[0] = new XodusCursor(engine, txn, range, reverse, () -> cursors.remove(opened[0]));
             cursors.add(opened[0]);
             return opened[0];
         } catch (RuntimeException e) {
-            throw engine.translate("cursor", e);
+            throw engine.translateRead("cursor", e);
         }
     }
 
+    /**
+     * Commits; at {@code fsync} returns only after a force that began after Xodus wrote the commit. The sequence is
+     * recorded in the store within the commit, so it keeps counting across restarts. A transaction that wrote
+     * nothing commits nothing and returns its snapshot's sequence.
+     */
     @Override
     public long commit() {
         checkOpen();
@@ -130,7 +138,8 @@ final class XodusTransaction implements EngineTransaction {
         }
         long sequence;
         try {
-            sequence = conflicts.commit(engine.storeName(), snapshot, writes.keySet(), txn::commit, this::replayOnNewestSnapshot);
+            sequence = conflicts.commit(engine.storeName(), snapshot, writes.keySet(), this::commitAs,
+                    this::replayOnNewestSnapshot);
         } catch (ConflictException e) {
             finish(State.ABORTED);
             throw e;
@@ -144,7 +153,14 @@ final class XodusTransaction implements EngineTransaction {
         }
         state = State.COMMITTED;
         release();
+        engine.awaitDurable(sequence);
         return sequence;
+    }
+
+    /** Xodus's commit, recording its sequence in the store's metadata within it. */
+    private boolean commitAs(long sequence) {
+        engine.meta().putSequence(txn, sequence);
+        return txn.commit();
     }
 
     /** Xodus refused the commit for another transaction's change to other keys: redo the writes on top of it. */

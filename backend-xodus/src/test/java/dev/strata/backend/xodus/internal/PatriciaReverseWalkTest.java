@@ -63,6 +63,32 @@ class PatriciaReverseWalkTest {
         }
     }
 
+    /** The model-based test's find: a key that is a prefix of every other key was dropped by descending scans. */
+    @Test
+    void aDescendingScanKeepsAKeyThatIsAPrefixOfEveryOtherKey() {
+        List<List<String>> stores = List.of(List.of("p", "pa"), List.of("p", "pa", "pb"), List.of("p", "pa", "pab"),
+                List.of("o", "p", "pa", "q"), List.of("p", "pp", "ppp"));
+        int n = 0;
+        for (List<String> keys : stores) {
+            try (StorageEngine engine = new XodusBackend().open(config(directory.resolve("prefix-" + n++)))) {
+                try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
+                    keys.forEach(key -> tx.put(bytes(key), bytes(key)));
+                    tx.commit();
+                }
+                NavigableSet<String> expected = new TreeSet<>(keys);
+                try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
+                    for (String prefix : List.of("p", "pa", "o", "q")) {
+                        List<String> matching = expected.descendingSet().stream().filter(key -> key.startsWith(prefix))
+                                .toList();
+                        assertEquals(matching, scan(tx, KeyRange.prefix(bytes(prefix)), true),
+                                "descending prefix '" + prefix + "' over " + keys);
+                    }
+                    assertEquals(List.copyOf(expected.descendingSet()), scan(tx, KeyRange.ALL, true), keys.toString());
+                }
+            }
+        }
+    }
+
     private static void compareRanges(EngineTransaction tx, NavigableSet<String> expected, Random random) {
         assertEquals(List.copyOf(expected), scan(tx, KeyRange.ALL, false));
         assertEquals(List.copyOf(expected.descendingSet()), scan(tx, KeyRange.ALL, true));

@@ -79,8 +79,7 @@ class XodusSnapshotTest {
     @Test
     void anEncryptedSnapshotOpensWithTheSameKey() {
         TestKeyProvider keys = new TestKeyProvider();
-        XodusBackend backend = new XodusBackend();
-        backend.bindKeyProvider(keys);
+        XodusBackend backend = XodusTestStores.encryptedBackend(keys);
         Path copy = directory.resolve("copy");
         try (StorageEngine engine = backend.open(config(directory.resolve("live"), XodusStoreSettings.KEY_ALIAS, "k"))) {
             XodusTestStores.put(engine, "secret", "value");

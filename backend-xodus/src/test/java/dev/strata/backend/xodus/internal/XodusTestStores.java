@@ -25,6 +25,25 @@ final class XodusTestStores {
         return new EngineConfig("test", directory, Durability.OS, properties);
     }
 
+    /** A backend with a key provider and the AES-256-GCM cipher bound, as the crypto bundle provides them. */
+    static XodusBackend encryptedBackend(TestKeyProvider keys) {
+        XodusBackend backend = new XodusBackend();
+        backend.bindKeyProvider(keys);
+        backend.bindCipher(new TestAesGcmCipher());
+        return backend;
+    }
+
+    /** Changes a store's Xodus environment directly, below the engine (the store must be closed). */
+    static void rawUpdate(Path directory, java.util.function.BiConsumer<jetbrains.exodus.env.Environment,
+            jetbrains.exodus.env.Transaction> change) {
+        jetbrains.exodus.env.Environment environment = jetbrains.exodus.env.Environments.newInstance(directory.toFile());
+        try {
+            environment.executeInTransaction(txn -> change.accept(environment, txn));
+        } finally {
+            environment.close();
+        }
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
