@@ -29,7 +29,7 @@ public final class EngineFixture implements AutoCloseable {
 
     private final StorageBackend backend;
     private final Map<String, Object> properties = new HashMap<>();
-    private Durability durability = Durability.OS;
+    private Durability durability;
     private Path directory;
     private StorageEngine engine;
 
@@ -78,7 +78,19 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public EngineConfig config() {
-        return new EngineConfig("tck", directory(), durability, properties);
+        return new EngineConfig("tck", directory(), durability(), properties);
+    }
+
+    /** The durability level engines open with: as set, else {@code OS} when declared, else the first declared. */
+    public Durability durability() {
+        if (durability != null) {
+            return durability;
+        }
+        var declared = backend.capabilities().durability();
+        if (declared.contains(Durability.OS)) {
+            return Durability.OS;
+        }
+        return java.util.Arrays.stream(Durability.values()).filter(declared::contains).findFirst().orElseThrow();
     }
 
     public Path directory() {
