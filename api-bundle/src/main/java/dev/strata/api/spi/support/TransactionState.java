@@ -25,6 +25,8 @@ public final class TransactionState {
     private final EngineState engine;
     private final TransactionMode mode;
     private Phase phase = Phase.OPEN;
+    /** Whether the engine's close rolled this transaction back (later calls keep saying so). */
+    private boolean closedWithEngine;
 
     public TransactionState(EngineState engine, TransactionMode mode) {
         if (mode == null) {
@@ -53,14 +55,15 @@ public final class TransactionState {
      * @throws StoreUnavailableException once the engine closed; the transaction is aborted then
      */
     public void checkReadable() {
+        if (closedWithEngine || phase == Phase.OPEN && engine.isClosed()) {
+            phase = Phase.ABORTED;
+            closedWithEngine = true;
+            throw new StoreUnavailableException("store '" + engine.storeName()
+                    + "' was closed; the transaction was rolled back");
+        }
         if (phase != Phase.OPEN) {
             throw new IllegalStateException("the transaction on store '" + engine.storeName() + "' is already "
                     + (phase == Phase.COMMITTED ? "committed" : "rolled back"));
-        }
-        if (engine.isClosed()) {
-            phase = Phase.ABORTED;
-            throw new StoreUnavailableException("store '" + engine.storeName()
-                    + "' was closed; the transaction was rolled back");
         }
     }
 
