@@ -102,8 +102,8 @@ public final class EngineFixture implements AutoCloseable {
         return backend.capabilities().persistent();
     }
 
-    /** The engine under test, opened on first use. */
-    public StorageEngine engine() {
+    /** The engine under test, opened on first use (once, even when threads of a test ask at the same time). */
+    public synchronized StorageEngine engine() {
         if (engine == null) {
             engine = backend.open(config());
         }
@@ -111,7 +111,7 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     /** Closes the engine and opens the same store again (same directory, same settings). */
-    public StorageEngine reopen() {
+    public synchronized StorageEngine reopen() {
         if (engine != null) {
             engine.close();
             engine = null;
@@ -147,7 +147,7 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             if (engine != null) {
                 engine.close();
