@@ -107,8 +107,9 @@ class MemoryEngineTest {
         EngineCursor cursor = open.cursor(KeyRange.ALL, false);
         engine.close();
         assertThrows(StoreUnavailableException.class, () -> open.get(bytes("a")));
-        assertThrows(IllegalStateException.class, open::commit, "the transaction was rolled back");
-        assertThrows(IllegalStateException.class, cursor::next);
+        assertThrows(StoreUnavailableException.class, open::commit,
+                "the transaction was rolled back by the close, and keeps saying why");
+        assertThrows(StoreUnavailableException.class, cursor::next);
         assertThrows(StoreUnavailableException.class, () -> engine.begin(TransactionMode.READ_ONLY));
         assertEquals(0, engine.metrics().keys());
         assertEquals(0, engine.metrics().memoryBytes());

@@ -9,7 +9,9 @@ import dev.strata.api.spi.KeyRange;
 
 /**
  * How a {@link Scan} is run on an engine: the narrowest byte range that holds every key it can select (the
- * intersection of its bounds and its literal prefix), plus the test for the keys in that range.
+ * intersection of its bounds, its prefix's range and its pattern's literal start's range), plus the test for the
+ * keys in that range, which checks prefix and pattern both: narrowing by the longer of the two literal starts alone
+ * would let through keys that have the pattern's start but not the prefix.
  *
  * @param range the engine range to walk, or {@code null} when the scan can select nothing
  * @param scan  the scan, for its direction, limit and filter
@@ -22,12 +24,14 @@ record ScanPlan(KeyRange range, Scan scan) {
         }
         byte[] lower = scan.from() == null ? null : Keys.encodeBound(scan.from());
         byte[] upper = scan.to() == null ? null : Keys.encodeBound(scan.to());
-        String prefix = scan.effectivePrefix();
-        if (!prefix.isEmpty()) {
-            byte[] start = Keys.encodeBound(prefix);
-            byte[] end = ByteKeys.prefixEnd(start);
-            lower = lower == null || Arrays.compareUnsigned(start, lower) > 0 ? start : lower;
-            upper = upper == null || end != null && Arrays.compareUnsigned(end, upper) < 0 ? end : upper;
+        String[] literalStarts = {scan.prefix(), scan.pattern() == null ? null : scan.pattern().literalPrefix()};
+        for (String literal : literalStarts) {
+            if (literal != null && !literal.isEmpty()) {
+                byte[] start = Keys.encodeBound(literal);
+                byte[] end = ByteKeys.prefixEnd(start);
+                lower = lower == null || Arrays.compareUnsigned(start, lower) > 0 ? start : lower;
+                upper = upper == null || end != null && Arrays.compareUnsigned(end, upper) < 0 ? end : upper;
+            }
         }
         if (lower != null && lower.length == 0) {
             lower = null;
@@ -42,8 +46,8 @@ record ScanPlan(KeyRange range, Scan scan) {
         return range == null || scan.to() != null && scan.to().isEmpty();
     }
 
-    /** Whether a key the engine returned from the range belongs to the result. */
+    /** Whether a key the engine returned from the range belongs to the result: it has the prefix and matches. */
     boolean accepts(String key) {
-        return scan.pattern() == null || scan.pattern().matches(key);
+        return scan.accepts(key);
     }
 }
