@@ -75,7 +75,10 @@ final class EngineReports {
         extra.put("problems", context.problems().size());
         extra.put("snapshotsHeld", context.views().snapshotsHeld());
         String state = context.isReadOnly() ? "paused" : stats.compacting.get() ? "running" : "idle";
-        return new EngineMetrics(keys, memory, diskBytes, walBytes, context.cache.hits(), context.cache.misses(),
+        // the entries of memory tables and segments count every version and deletion: an upper bound of the live
+        // keys, not their number, so the exact figure is declared untracked and the bound is an extra
+        extra.put("keysUpperBound", keys);
+        return new EngineMetrics(-1, memory, diskBytes, walBytes, context.cache.hits(), context.cache.misses(),
                 state, extra);
     }
 

@@ -41,7 +41,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class FileBackend implements StorageBackend {
 
     private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(EnumSet.of(IsolationLevel.SNAPSHOT),
-            EnumSet.allOf(Durability.class), true, true, true, false, true);
+            EnumSet.allOf(Durability.class), true, true, true, false, true, Set.of(BackendCapabilities.KEYS));
 
     private final Codecs codecs = new Codecs();
     private final Set<StorageEngine> engines = ConcurrentHashMap.newKeySet();

@@ -60,6 +60,13 @@ final class FileTransaction implements EngineTransaction {
         }
     }
 
+    /** A cursor outlives neither its engine nor its transaction. */
+    private void checkOpenForCursor() {
+        if (abandoned) {
+            throw new dev.strata.api.StoreUnavailableException("the store was closed; this transaction was aborted");
+        }
+    }
+
     private void checkWritable() {
         if (mode == TransactionMode.READ_ONLY) {
             throw new ReadOnlyException("a read-only transaction cannot write");
@@ -125,7 +132,7 @@ final class FileTransaction implements EngineTransaction {
             sources.add(new OwnWrites(ownRange(lower, upper, reverse)));
         }
         sources.addAll(snapshot.view().iterators(lower, upper, reverse, snapshot.seq()));
-        return new TransactionCursor(new MergingIterator(sources, reverse));
+        return new TransactionCursor(new MergingIterator(sources, reverse), this::checkOpenForCursor);
     }
 
     private Iterator<Map.Entry<byte[], byte[]>> ownRange(byte[] lower, byte[] upper, boolean reverse) {

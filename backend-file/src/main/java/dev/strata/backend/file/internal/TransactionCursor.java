@@ -7,12 +7,15 @@ import dev.strata.backend.file.internal.read.MergingIterator;
 final class TransactionCursor implements EngineCursor {
 
     private final MergingIterator merged;
+    /** Throws when the transaction can no longer be used (its engine closed): checked before every step. */
+    private final Runnable checkUsable;
     private byte[] key;
     private byte[] value;
     private boolean closed;
 
-    TransactionCursor(MergingIterator merged) {
+    TransactionCursor(MergingIterator merged, Runnable checkUsable) {
         this.merged = merged;
+        this.checkUsable = checkUsable;
     }
 
     @Override
@@ -20,6 +23,8 @@ final class TransactionCursor implements EngineCursor {
         if (closed) {
             throw new IllegalStateException("the cursor is closed");
         }
+        // after the engine's close its files may be gone: never read on, say why instead
+        checkUsable.run();
         while (merged.next()) {
             if (!merged.isTombstone()) {
                 key = merged.key();
