@@ -10,7 +10,7 @@ public interface StoreMXBean {
 
     String getBackend();
 
-    /** {@code ONLINE}, {@code READ_ONLY} or {@code UNAVAILABLE}. */
+    /** {@code ONLINE}, {@code READ_ONLY}, {@code OPENING} or {@code UNAVAILABLE}. */
     String getStatus();
 
     String getDurability();
