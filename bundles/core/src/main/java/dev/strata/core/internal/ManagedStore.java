@@ -123,7 +123,7 @@ public final class ManagedStore implements Store {
     public StoreInfo info() {
         OpenEngine current = open;
         String openingReason = opening.reason();
-        StoreStatus status = current == null ? openingReason != null ? StoreStatus.OPENING : StoreStatus.UNAVAILABLE
+        StoreStatus status = openingReason != null ? StoreStatus.OPENING : current == null ? StoreStatus.UNAVAILABLE
                 : current.engine().isReadOnly() ? StoreStatus.READ_ONLY : StoreStatus.ONLINE;
         String message = switch (status) {
             case UNAVAILABLE -> unavailableReason;
