@@ -58,7 +58,8 @@ final class StrataRuntime {
      * one home).
      */
     private static final List<String> LAUNCHER_ONLY_PREFIXES = List.of(
-            "org.osgi.framework.storage", "org.osgi.framework.startlevel.", "strata.startlevel.", "felix.auto.",
+            "org.osgi.framework.storage", "org.osgi.framework.startlevel.", "strata.startlevel.", "felix.startlevel.",
+            "felix.auto.",
             "felix.cm.dir");
 
     /**
@@ -71,6 +72,8 @@ final class StrataRuntime {
         options.add(cleanCaches(true));
         options.add(junitBundles());
         options.add(systemProperty("pax.exam.service.timeout").value(Long.toString(SERVICE_TIMEOUT_MILLIS)));
+        // as bin/strata does: Pax Logging reads etc/org.ops4j.pax.logging.cfg with system properties substituted
+        options.add(systemProperty("strata.home").value(home.toString()));
         runtimeFrameworkProperties(home).forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
         // the Gogo shell must not read the test JVM's standard input (nor stop the framework when it ends)
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
@@ -137,9 +140,12 @@ final class StrataRuntime {
         try {
             Path workDir = Files.createDirectories(Paths.get(requiredSystemProperty(WORK_DIR_PROPERTY)));
             Path home = Files.createTempDirectory(workDir, testClass.getSimpleName() + "-");
-            for (String dir : List.of("data", "deploy", "log")) {
+            for (String dir : List.of("data", "deploy", "log", "etc")) {
                 Files.createDirectories(home.resolve(dir));
             }
+            // the logging configuration the runtime ships (etc/config.properties points Pax Logging at it)
+            Files.copy(distributionDir().resolve("etc/org.ops4j.pax.logging.cfg"),
+                    home.resolve("etc/org.ops4j.pax.logging.cfg"));
             // the stores the runtime ships (deploy/*.config), so the tests see what a newcomer sees
             Path shippedDeploy = Paths.get(requiredSystemProperty(SHIPPED_DEPLOY_DIR_PROPERTY));
             try (Stream<Path> shipped = Files.list(shippedDeploy)) {

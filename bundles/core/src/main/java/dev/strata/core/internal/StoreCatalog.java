@@ -270,7 +270,7 @@ final class StoreCatalog {
             } else {
                 store.opening().end();
             }
-            events.info("Store '" + store.name() + "' is not available yet (" + e.getMessage() + "); trying again in "
+            events.info("Store '" + store.name() + "' waits for backend '" + type + "' to be ready (" + e.getMessage() + "); trying again in "
                     + delay + " ms");
             scheduleRetry(life, delay);
         } catch (RuntimeException e) {
