@@ -45,6 +45,9 @@ final class StrataRuntime {
     /** System property set by failsafe: scratch space of the integration tests. */
     static final String WORK_DIR_PROPERTY = "strata.it.work.dir";
 
+    /** The start level Pax Exam gives the bundles it provisions; the runtime's logging starts before them. */
+    private static final int LATER_START_LEVEL = 3;
+
     /** Generous on purpose: a loaded two-core build machine can be slow, and a passing test waits for nothing. */
     static final long SERVICE_TIMEOUT_MILLIS = 30_000;
 
@@ -78,7 +81,9 @@ final class StrataRuntime {
         // the Gogo shell must not read the test JVM's standard input (nor stop the framework when it ends)
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
         for (Path jar : runtimeBundles()) {
-            options.add(bundle(jar.toUri().toString()));
+            // as etc/config.properties has it for bin/strata: Pax Logging starts before every bundle that logs
+            boolean logging = jar.getFileName().toString().startsWith("pax-logging-");
+            options.add(bundle(jar.toUri().toString()).startLevel(logging ? 1 : LATER_START_LEVEL));
         }
         return options.toArray(Option[]::new);
     }
