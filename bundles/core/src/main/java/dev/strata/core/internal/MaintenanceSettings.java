@@ -69,9 +69,10 @@ record MaintenanceSettings(long checkpointMillis, long walMaxBytes) {
             }
             return Math.multiplyExact(parsed, unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidArgumentException("store '" + store + "': " + key + " must be "
-                    + (key.startsWith("wal") ? "a size such as 64m or 0 (off)" : "a duration such as 30s, 5m or 0 (off)")
-                    + ", was '" + value + "'");
+            String expected = key.startsWith("wal") ? "a size such as 64m or 0 (off)"
+                    : "a duration such as 30s, 5m or 0 (off)";
+            throw new InvalidArgumentException("store '" + store + "': " + key + " must be " + expected + ", was '"
+                    + value + "'");
         }
     }
 }

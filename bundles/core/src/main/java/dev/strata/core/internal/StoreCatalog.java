@@ -270,13 +270,15 @@ final class StoreCatalog {
             } else {
                 store.opening().end();
             }
-            events.info("Store '" + store.name() + "' waits for backend '" + type + "' to be ready (" + e.getMessage() + "); trying again in "
+            events.info("Store '" + store.name() + "' waits for backend '" + type + "' to be ready ("
+                    + e.getMessage() + "); trying again in "
                     + delay + " ms");
             scheduleRetry(life, delay);
         } catch (RuntimeException e) {
             store.opening().end();
             long delay = life.nextRetryDelay(FIRST_FAILED_RETRY_MILLIS, MAX_FAILED_RETRY_MILLIS);
-            String message = "Store '" + store.name() + "' could not be opened: " + e.getMessage() + "; trying again in "
+            String message = "Store '" + store.name() + "' could not be opened: " + e.getMessage()
+                    + "; trying again in "
                     + delay + " ms (or strata:reopen " + store.name() + ")";
             if (life.newFailure(String.valueOf(e.getMessage()))) {
                 events.error(message, e);
@@ -334,7 +336,8 @@ final class StoreCatalog {
 
     private void await(List<CompletableFuture<Void>> steps, String why) {
         try {
-            CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {

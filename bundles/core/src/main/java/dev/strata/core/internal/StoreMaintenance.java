@@ -22,7 +22,8 @@ final class StoreMaintenance {
     /** Whether anything is due now: cheap, called on the timer thread before a step is queued. */
     boolean due(StoreLifecycle life) {
         Optional<StorageEngine> engine = life.store.engine();
-        return engine.isPresent() && (checkpointReason(life, engine.get()) != null || wantsCompaction(life, engine.get()));
+        return engine.isPresent()
+                && (checkpointReason(life, engine.get()) != null || wantsCompaction(life, engine.get()));
     }
 
     /** Runs what is due (inside the store's lifecycle queue). */

@@ -43,7 +43,8 @@ class MaintenanceTest {
         fixture.catalog.define(MemoryStores.definition("s", "scripted", "checkpoint.interval", "1s",
                 "wal.max.size", "0"));
         CatalogFixture.await("two checkpoints", () -> backend.checkpoints.get() >= 2);
-        assertTrue(fixture.log.stream().anyMatch(line -> line.contains("checkpoint.interval 1000 ms")), fixture.log.toString());
+        assertTrue(fixture.log.stream().anyMatch(line -> line.contains("checkpoint.interval 1000 ms")),
+                fixture.log.toString());
     }
 
     @Test

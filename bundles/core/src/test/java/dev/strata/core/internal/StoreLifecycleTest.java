@@ -120,7 +120,8 @@ class StoreLifecycleTest {
         assertEquals(StoreStatus.UNAVAILABLE, fixture.status("s"));
         assertTrue(fixture.store("s").info().message().contains("disk full"), fixture.store("s").info().message());
         assertTrue(fixture.log.stream().anyMatch(line -> line.startsWith("ERROR") && line.contains("disk full")
-                && line.contains("trying again in " + StoreCatalog.FIRST_FAILED_RETRY_MILLIS + " ms")), fixture.log.toString());
+                && line.contains("trying again in " + StoreCatalog.FIRST_FAILED_RETRY_MILLIS + " ms")),
+                fixture.log.toString());
         CatalogFixture.await("the retry opened it", () -> fixture.status("s") == StoreStatus.ONLINE);
         assertEquals(2, slow.opens.get());
     }
