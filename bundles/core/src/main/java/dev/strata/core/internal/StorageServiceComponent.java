@@ -49,7 +49,11 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
     void activate(BundleContext context) {
         String configured = context.getProperty(DATA_PROPERTY);
         Path dataRoot = Path.of(configured != null ? configured : System.getProperty("user.dir") + "/data");
-        catalog.start(dataRoot, new StorePublisher(context), new CatalogLog(logger));
+        boolean starting = FrameworkStart.isStarting(context);
+        catalog.start(dataRoot, new StorePublisher(context), new CatalogLog(logger), starting);
+        if (starting) {
+            FrameworkStart.whenStarted(context, catalog::frameworkStarted);
+        }
         logger.info("Strata storage service started; store data under {}", dataRoot.toAbsolutePath());
     }
 

@@ -73,6 +73,8 @@ final class StoreCatalog {
     private final List<Binding> bindings = new ArrayList<>();
     private volatile List<BackendInfo> backendInfos = List.of();
     private volatile boolean running;
+    /** While the framework starts, a store whose backend has not registered yet waits for it as OPENING. */
+    private volatile boolean frameworkStarting;
     private Path dataRoot;
     private Publisher publisher;
     private Events events;
@@ -81,6 +83,16 @@ final class StoreCatalog {
     private ScheduledExecutorService timer;
 
     synchronized void start(Path root, Publisher storePublisher, Events log) {
+        start(root, storePublisher, log, false);
+    }
+
+    /**
+     * @param duringFrameworkStart true when the framework is still starting its bundles: a backend a store needs
+     *                             may be about to register, so the store waits for it (OPENING) until
+     *                             {@link #frameworkStarted()} instead of reporting it not installed
+     */
+    synchronized void start(Path root, Publisher storePublisher, Events log, boolean duringFrameworkStart) {
+        this.frameworkStarting = duringFrameworkStart;
         this.dataRoot = root;
         this.publisher = storePublisher;
         this.events = log;
@@ -91,6 +103,16 @@ final class StoreCatalog {
         timer.scheduleWithFixedDelay(this::queueDueMaintenance, MAINTENANCE_TICK_MILLIS, MAINTENANCE_TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
         running = true;
+    }
+
+    /** The framework has started every bundle: a backend that has not registered by now is not installed. */
+    synchronized void frameworkStarted() {
+        frameworkStarting = false;
+        for (StoreLifecycle life : stores.values()) {
+            if (current(life.store.definition().backend()).isEmpty()) {
+                life.submit(() -> reconcile(life));
+            }
+        }
     }
 
     /** Closes every store (after the work inside it) and waits for the closes. */
@@ -164,7 +186,12 @@ final class StoreCatalog {
         StoreLifecycle life = new StoreLifecycle(store, settings, workers, predecessor);
         stores.put(definition.name(), life);
         events.info("Store '" + definition.name() + "' defined on backend '" + definition.backend() + "'");
-        current(definition.backend()).ifPresent(binding -> queueOpen(life, binding.info()));
+        Optional<Binding> binding = current(definition.backend());
+        if (binding.isPresent()) {
+            queueOpen(life, binding.get().info());
+        } else if (frameworkStarting) {
+            store.opening().begin("waiting for backend '" + definition.backend() + "', which has not started yet");
+        }
     }
 
     /** Forgets the store at once; its engine closes in the background (after the work inside it). */

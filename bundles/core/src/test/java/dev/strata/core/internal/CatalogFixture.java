@@ -16,6 +16,10 @@ final class CatalogFixture implements AutoCloseable {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     CatalogFixture(Path dataRoot) {
+        this(dataRoot, false);
+    }
+
+    CatalogFixture(Path dataRoot, boolean duringFrameworkStart) {
         catalog.start(dataRoot, new StoreCatalog.Publisher() {
             @Override
             public void publish(ManagedStore store) {
@@ -36,7 +40,7 @@ final class CatalogFixture implements AutoCloseable {
             public void error(String message, Throwable cause) {
                 log.add("ERROR " + message);
             }
-        });
+        }, duringFrameworkStart);
     }
 
     ManagedStore store(String name) {

@@ -112,6 +112,25 @@ class StoreLifecycleTest {
     }
 
     @Test
+    void whileTheFrameworkStartsAStoreWaitsForItsBackendToRegister() throws Exception {
+        try (CatalogFixture starting = new CatalogFixture(dir.resolve("boot"), true)) {
+            starting.catalog.define(MemoryStores.definition("files", "file"));
+            starting.catalog.define(MemoryStores.definition("plugin", "example"));
+            assertEquals(StoreStatus.OPENING, starting.status("files"));
+            assertTrue(starting.store("files").info().message().contains("backend 'file', which has not started yet"),
+                    starting.store("files").info().message());
+            CompletableFuture<Void> client = CompletableFuture.runAsync(
+                    () -> starting.store("files").put("k", "v".getBytes(UTF_8)));
+            starting.catalog.addBackend(slow, MemoryStores.info(slow, "file"));
+            client.get(30, TimeUnit.SECONDS); // waited for the backend instead of failing
+            starting.catalog.frameworkStarted();
+            starting.settle("plugin");
+            assertEquals(StoreStatus.UNAVAILABLE, starting.status("plugin"), "not installed, once everything started");
+            assertTrue(starting.store("plugin").info().message().contains("not installed"));
+        }
+    }
+
+    @Test
     void aFailedOpenIsUnavailableWithItsReasonAndRetried() throws Exception {
         slow.failNextOpens(new StorageException("disk full"));
         catalog.addBackend(slow, MemoryStores.info(slow, "slow"));
