@@ -38,6 +38,8 @@ final class ScriptedBackend implements StorageBackend {
     volatile String readOnlyReason = "";
     /** Checkpoints wait on this until the test counts it down (starts released). */
     volatile CountDownLatch checkpointGate = new CountDownLatch(0);
+    /** Engine closes wait on this until the test counts it down (starts released). */
+    volatile CountDownLatch closeGate = new CountDownLatch(0);
     /** Counted down when a checkpoint has started. */
     final CountDownLatch checkpointStarted = new CountDownLatch(1);
     /** Set when close ran while a checkpoint was inside the engine: what core must never let happen. */
@@ -139,6 +141,11 @@ final class ScriptedBackend implements StorageBackend {
         public void close() {
             if (checkpointsInside.get() > 0) {
                 closedDuringCheckpoint.set(true);
+            }
+            try {
+                closeGate.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             closes.incrementAndGet();
             engine.close();

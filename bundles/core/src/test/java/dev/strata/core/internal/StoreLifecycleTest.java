@@ -44,6 +44,7 @@ class StoreLifecycleTest {
     void stop() {
         slow.openGate.countDown();
         slow.checkpointGate.countDown();
+        slow.closeGate.countDown();
         fixture.close();
     }
 
@@ -182,13 +183,35 @@ class StoreLifecycleTest {
     }
 
     @Test
+    void aStoreDefinedAgainOpensOnlyAfterItsPredecessorClosed() throws Exception {
+        catalog.addBackend(slow, MemoryStores.info(slow, "slow"));
+        catalog.define(MemoryStores.definition("s", "slow"));
+        fixture.settle("s");
+        slow.closeGate = new CountDownLatch(1);
+        catalog.remove("s"); // a configuration update: remove, then define at once, on the ConfigAdmin thread
+        catalog.define(MemoryStores.definition("s", "slow", "durability", "none"));
+        Thread.sleep(300);
+        assertEquals(1, slow.opens.get(), "the new engine must not open the directory the old one still holds");
+        slow.closeGate.countDown();
+        fixture.settle("s");
+        assertEquals(2, slow.opens.get());
+        assertEquals(1, slow.closes.get());
+        assertEquals(StoreStatus.ONLINE, fixture.status("s"));
+    }
+
+    @Test
     void removingABackendReturnsOnlyAfterItsStoresClosed() throws Exception {
         catalog.addBackend(slow, MemoryStores.info(slow, "slow"));
         catalog.define(MemoryStores.definition("a", "slow"));
         catalog.define(MemoryStores.definition("b", "slow"));
         fixture.settle("a");
         fixture.settle("b");
-        catalog.removeBackend(slow);
+        slow.closeGate = new CountDownLatch(1);
+        CompletableFuture<Void> leaving = CompletableFuture.runAsync(() -> catalog.removeBackend(slow));
+        Thread.sleep(300);
+        assertFalse(leaving.isDone(), "the unbind waits while the engines close");
+        slow.closeGate.countDown();
+        leaving.get(30, TimeUnit.SECONDS);
         assertEquals(2, slow.closes.get(), "its code may go away now: no engine of it is left open");
         assertEquals(StoreStatus.UNAVAILABLE, fixture.status("a"));
     }
