@@ -77,7 +77,12 @@ final class StrataRuntime {
         options.add(systemProperty("pax.exam.service.timeout").value(Long.toString(SERVICE_TIMEOUT_MILLIS)));
         // as bin/strata does: Pax Logging reads etc/org.ops4j.pax.logging.cfg with system properties substituted
         options.add(systemProperty("strata.home").value(home.toString()));
-        runtimeFrameworkProperties(home).forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
+        Map<String, String> properties = runtimeFrameworkProperties(home);
+        // a free port for the JMX connector: other runs on this machine (and the other framework's run) may hold 9099
+        String jmxPort = Integer.toString(freePort());
+        properties.put("strata.jmx.port", jmxPort);
+        options.add(systemProperty("strata.it.jmx.port").value(jmxPort));
+        properties.forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
         // the Gogo shell must not read the test JVM's standard input (nor stop the framework when it ends)
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
         for (Path jar : runtimeBundles()) {
@@ -86,6 +91,14 @@ final class StrataRuntime {
             options.add(bundle(jar.toUri().toString()).startLevel(logging ? 1 : LATER_START_LEVEL));
         }
         return options.toArray(Option[]::new);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the JMX connector", e);
+        }
     }
 
     /** The framework properties of the assembled runtime's {@code etc/config.properties}, for a runtime in home. */
