@@ -19,6 +19,7 @@ import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.management.AccessMXBean;
 import dev.strata.api.management.AuditMXBean;
+import dev.strata.api.management.JobsMXBean;
 import dev.strata.api.management.ObjectNames;
 import dev.strata.api.management.StoreMXBean;
 import dev.strata.api.management.StrataRuntimeMXBean;
@@ -64,6 +65,10 @@ final class RuntimeConnection implements AutoCloseable {
 
     AccessMXBean access() {
         return JMX.newMXBeanProxy(beans, ObjectNames.access(), AccessMXBean.class);
+    }
+
+    JobsMXBean jobs() {
+        return JMX.newMXBeanProxy(beans, ObjectNames.jobs(), JobsMXBean.class);
     }
 
     AuditMXBean audit() {

@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "strata-cli", mixinStandardHelpOptions = true, versionProvider = StrataCli.Version.class,
         description = "Operate a running Strata runtime over its secured JMX connector.",
         footer = {"", "Password: --password-file, STRATA_PASSWORD, or a prompt (not echoed).",
-                "Exit codes: 0 ok, 1 failed, 2 usage, 3 refused (login or role)."},
+                "Exit codes: 0 ok, 1 failed (a job included), 2 usage, 3 refused (login or role)."},
         subcommands = {StoresCommand.class, BackendsCommand.class, MetricsCommand.class, StoreCommand.class,
-                BundleCommand.class, AuditCommand.class, WhoAmICommand.class})
+                BundleCommand.class, AuditCommand.class, WhoAmICommand.class, JobCommands.Backup.class,
+                JobCommands.Restore.class, JobCommands.Verify.class, JobCommands.Migrate.class,
+                JobCommands.Archive.class, JobCommands.Jobs.class, JobCommands.Job.class, JobCommands.Cancel.class})
 public final class StrataCli implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "The runtime's JMX address (default: ${DEFAULT-VALUE}).")

@@ -44,6 +44,7 @@ final class FakeRuntime implements AutoCloseable {
         beans.registerMBean(new FilesStore(), ObjectNames.store("files"));
         beans.registerMBean(new Access(), ObjectNames.access());
         beans.registerMBean(new Audit(), ObjectNames.audit());
+        beans.registerMBean(new Jobs(), ObjectNames.jobs());
         registry = LocateRegistry.createRegistry(port);
         Map<String, Object> environment = Map.of(JMXConnectorServer.AUTHENTICATOR,
                 (javax.management.remote.JMXAuthenticator) credentials -> {
@@ -123,6 +124,14 @@ final class FakeRuntime implements AutoCloseable {
         @Override public long getCacheMisses() { return misses += 1; }
         @Override public double getCacheHitRate() { return (double) hits / (hits + misses); }
         @Override public String getCompactionState() { return "idle"; }
+        @Override public double getOperationsPerSecond() { return 250.0; }
+        @Override public long getConflicts() { return 0; }
+        @Override public double getGetP99Micros() { return 12.5; }
+        @Override public double getPutP99Micros() { return 40.0; }
+        @Override public double getCommitP99Micros() { return 800.0; }
+        @Override public dev.strata.api.management.HistorySeries history(String figure, int seconds) {
+            return new dev.strata.api.management.HistorySeries(figure, 1000, new long[] {1, 2}, new double[] {3, 4});
+        }
     }
 
     static final class Access implements AccessMXBean {
@@ -135,6 +144,48 @@ final class FakeRuntime implements AutoCloseable {
         @Override public long getEntryCount() { return 2; }
         @Override public String[] entries(long from, int max) { return new String[] {"0|a", "1|b"}; }
         @Override public String verify() { return "damaged: entry 1 does not match its hash"; }
+    }
+
+    /** Backups of store "files" succeed after two progress steps; of any other store they fail. */
+    static final class Jobs implements dev.strata.api.management.JobsMXBean {
+        private final java.util.Map<String, Integer> polls = new java.util.HashMap<>();
+        private final java.util.Map<String, String> stores = new java.util.HashMap<>();
+
+        private dev.strata.api.management.JobInfo info(String id) {
+            int step = polls.getOrDefault(id, 0);
+            boolean good = "files".equals(stores.get(id));
+            dev.strata.api.management.JobState state = step < 2 ? dev.strata.api.management.JobState.RUNNING
+                    : good ? dev.strata.api.management.JobState.SUCCEEDED : dev.strata.api.management.JobState.FAILED;
+            return new dev.strata.api.management.JobInfo(id, "backup", stores.get(id), state, step * 50L, 100, step * 500L,
+                    "step " + step, 1, 2, step < 2 ? 0 : 3, good && step >= 2 ? "/backups/x.strata-backup" : "",
+                    java.util.List.of(stores.get(id)), currentUser(), 1000, 1e6, step < 2 ? 1000 : -1,
+                    good || step < 2 ? "" : "disk full", java.util.List.of());
+        }
+
+        @Override public dev.strata.api.management.JobInfo[] getActive() { return new dev.strata.api.management.JobInfo[0]; }
+        @Override public dev.strata.api.management.JobInfo[] history(int limit) {
+            return stores.keySet().stream().map(this::info).toArray(dev.strata.api.management.JobInfo[]::new);
+        }
+        @Override public dev.strata.api.management.JobInfo job(String id) { return info(id); }
+        @Override public dev.strata.api.management.JobInfo awaitJob(String id, long timeoutMillis) {
+            polls.merge(id, 1, Integer::sum);
+            return info(id);
+        }
+        @Override public dev.strata.api.management.JobInfo submitBackup(dev.strata.api.management.BackupRequest request) {
+            String id = "job-" + (stores.size() + 1);
+            stores.put(id, request.store());
+            return info(id);
+        }
+        @Override public dev.strata.api.management.JobInfo submitRestore(dev.strata.api.management.RestoreRequest r) { throw new UnsupportedOperationException(); }
+        @Override public dev.strata.api.management.JobInfo submitVerify(dev.strata.api.management.VerifyRequest r) { throw new UnsupportedOperationException(); }
+        @Override public dev.strata.api.management.JobInfo submitMigrate(dev.strata.api.management.MigrateRequest r) { throw new UnsupportedOperationException(); }
+        @Override public dev.strata.api.management.JobInfo submitArchive(dev.strata.api.management.ArchiveRequest r) { throw new UnsupportedOperationException(); }
+        @Override public dev.strata.api.management.JobInfo submitMaintenance(dev.strata.api.management.MaintenanceRequest r) { throw new UnsupportedOperationException(); }
+        @Override public dev.strata.api.management.JobInfo cancel(String id) { return info(id); }
+        @Override public double getThrottle() { return 0; }
+        @Override public void throttle(double megabytesPerSecond) { }
+        @Override public int getMaxConcurrentJobs() { return 2; }
+        @Override public byte[] readArchived(String store, String key) { return null; }
     }
 
     @Override

@@ -88,6 +88,18 @@ class StrataCliTest {
     }
 
     @Test
+    void aJobCommandFollowsTheJobAndExitsWithItsOutcome() throws Exception {
+        assertEquals(ExitCode.OK, cli("admin", goodPassword, "backup", "files"), err);
+        assertTrue(out.contains("state      SUCCEEDED") && out.contains("/backups/x.strata-backup"), out);
+        assertTrue(err.lines().anyMatch(l -> l.contains("RUNNING") && l.contains("50 keys")),
+                "piped output gets a plain progress line per change: " + err);
+        assertEquals(ExitCode.FAILED, cli("admin", goodPassword, "backup", "elsewhere"), "a failed job exits 1");
+        assertTrue(out.contains("failure    disk full"), out);
+        assertEquals(ExitCode.OK, cli("admin", goodPassword, "--json", "jobs", "--history", "5"));
+        assertEquals(2, new ObjectMapper().readTree(out).size());
+    }
+
+    @Test
     void anUnreachableRuntimeIsAFailureWithItsAddress() throws Exception {
         int port = runtime.port;
         runtime.close();

@@ -13,14 +13,21 @@ import java.util.Map;
  * @param cacheMisses     reads that went past the cache since the store opened
  * @param compactionState {@code idle}, {@code running}, {@code paused} or {@code n/a}
  * @param extra           engine-specific figures by name
+ * @param operations      what core measured per kind of operation ({@code get}, {@code put}, {@code delete},
+ *                        {@code scan}, {@code commit}, {@code rollback}), for every engine
+ * @param conflicts       commits refused for a conflict since the store opened
+ * @param errors          failed operations since the store opened, by error type (simple class name)
  * @param takenAt         when the figures were read, epoch milliseconds
  */
 public record StoreMetrics(long keys, long memoryBytes, long diskBytes, long walBytes, long cacheHits,
-        long cacheMisses, String compactionState, Map<String, Number> extra, long takenAt) {
+        long cacheMisses, String compactionState, Map<String, Number> extra, Map<String, OperationStats> operations,
+        long conflicts, Map<String, Long> errors, long takenAt) {
 
     public StoreMetrics {
         compactionState = compactionState == null ? "n/a" : compactionState;
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+        operations = operations == null ? Map.of() : Map.copyOf(operations);
+        errors = errors == null ? Map.of() : Map.copyOf(errors);
     }
 
     /** Hits over lookups since the store opened, or {@code NaN} without lookups or a cache. */

@@ -26,6 +26,10 @@ import javax.management.remote.rmi.RMIServer;
 import dev.strata.api.StorageService;
 import dev.strata.api.StoreStatus;
 import dev.strata.api.management.AuditMXBean;
+import dev.strata.api.management.BackupRequest;
+import dev.strata.api.management.JobInfo;
+import dev.strata.api.management.JobState;
+import dev.strata.api.management.JobsMXBean;
 import dev.strata.api.management.ObjectNames;
 import dev.strata.api.management.StoreMXBean;
 import dev.strata.api.management.StrataRuntimeMXBean;
@@ -104,6 +108,75 @@ public class JmxIT {
             return beans.isRegistered(name);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    public void theHistoryHoldsASamplePerSecondWithTheRatesOfTheLoad() throws Exception {
+        Path users = Path.of(context.getProperty("strata.home"), "etc", "jmx.users");
+        Await.until("the JMX connector created " + users, () -> Files.exists(users));
+        Files.write(users, List.of("watcher = monitor:" + hash("watch-pw")), StandardCharsets.UTF_8);
+        Stores.awaitStatus(storage, "default", StoreStatus.ONLINE);
+        long end = System.currentTimeMillis() + 11_000;
+        long puts = 0;
+        while (System.currentTimeMillis() < end) {
+            storage.store("default").put("load." + (puts % 1000), Stores.bytes("v"));
+            puts++;
+            Thread.sleep(2);
+        }
+        try (JMXConnector monitor = connect("watcher", "watch-pw")) {
+            StoreMXBean store = JMX.newMXBeanProxy(monitor.getMBeanServerConnection(), ObjectNames.store("default"),
+                    StoreMXBean.class);
+            double[] rates = store.history("operationsPerSecond", 10).getValues();
+            assertTrue("about one sample per second: " + rates.length, rates.length >= 9 && rates.length <= 11);
+            double sum = 0;
+            for (double rate : rates) {
+                assertTrue("every second of load has a positive rate: " + java.util.Arrays.toString(rates), rate > 0);
+                sum += rate;
+            }
+            // the samples cover the last ~10 of the 11 seconds of load: their rates add up to about the puts done
+            double expected = puts * rates.length / 11.0;
+            assertTrue("rates add up to " + sum + " operations, the load made about " + expected,
+                    sum > expected * 0.5 && sum < expected * 1.5);
+            long keys;
+            try (dev.strata.api.EntryCursor all = storage.store("default").scan(dev.strata.api.Scan.all())) {
+                keys = all.stream().count();
+            }
+            assertEquals("the engine's key count, through JMX", keys, store.getKeys());
+            // the typed error crosses RMI; inside the framework it is deserialised by another class loader than the
+            // test's, so it is recognised by name
+            RuntimeException unknown = assertThrows(RuntimeException.class, () -> store.history("nonsense", 10));
+            assertEquals("dev.strata.api.InvalidArgumentException", unknown.getClass().getName());
+            assertTrue(unknown.getMessage(), unknown.getMessage().startsWith("unknown figure 'nonsense'"));
+        }
+    }
+
+    @Test
+    public void anOperatorRunsABackupOverJmxAndAMonitorCannot() throws Exception {
+        Path users = Path.of(context.getProperty("strata.home"), "etc", "jmx.users");
+        Await.until("the JMX connector created " + users, () -> Files.exists(users));
+        Files.write(users, List.of("watcher = monitor:" + hash("watch-pw"), "ops = operator:" + hash("ops-pw")),
+                StandardCharsets.UTF_8);
+        Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
+        storage.store("files").put("jmx.backup", Stores.bytes("kept"));
+        try (JMXConnector monitor = connect("watcher", "watch-pw")) {
+            MBeanServerConnection beans = monitor.getMBeanServerConnection();
+            Await.until("the jobs bean is registered", () -> registered(beans, ObjectNames.jobs()));
+            JobsMXBean jobs = JMX.newMXBeanProxy(beans, ObjectNames.jobs(), JobsMXBean.class);
+            assertThrows(SecurityException.class, () -> jobs.submitBackup(BackupRequest.of("files")));
+            assertEquals(0, jobs.getActive().length);
+        }
+        try (JMXConnector operator = connect("ops", "ops-pw")) {
+            JobsMXBean jobs = JMX.newMXBeanProxy(operator.getMBeanServerConnection(), ObjectNames.jobs(),
+                    JobsMXBean.class);
+            JobInfo job = jobs.submitBackup(new BackupRequest("files", "", "", "", false, true));
+            assertEquals("ops", job.startedBy());
+            JobInfo done = job;
+            for (int i = 0; i < 60 && !done.state().isFinal(); i++) {
+                done = jobs.awaitJob(job.id(), 1000);
+            }
+            assertEquals(done.failure(), JobState.SUCCEEDED, done.state());
+            assertTrue(done.result(), done.result().contains("test restore: digest equal"));
         }
     }
 

@@ -34,4 +34,28 @@ public interface StoreMXBean {
     double getCacheHitRate();
 
     String getCompactionState();
+
+    /** Operations of every kind per second, over the last second (from the runtime's history). */
+    double getOperationsPerSecond();
+
+    /** Commits refused for a conflict since the store opened. */
+    long getConflicts();
+
+    /** 99th percentile latency of gets over the last interval, microseconds ({@code NaN}: none). */
+    double getGetP99Micros();
+
+    double getPutP99Micros();
+
+    double getCommitP99Micros();
+
+    /**
+     * A figure's past, kept by the runtime: per second for up to the last hour ({@code seconds <= 3600}), else per
+     * minute for up to the last day.
+     *
+     * @param figure one of {@code keys}, {@code diskBytes}, {@code walBytes}, {@code memoryBytes},
+     *               {@code cacheHitRate} (over each interval), {@code operationsPerSecond}, {@code errorsPerSecond},
+     *               {@code getP99Micros}, {@code putP99Micros}, {@code commitP99Micros}
+     * @param seconds how far back
+     */
+    HistorySeries history(String figure, int seconds);
 }

@@ -2,6 +2,10 @@
  * The management model shared by the runtime, the console and the CLI: MXBean interfaces under the JMX domain
  * {@value dev.strata.api.management.ObjectNames#DOMAIN}, and the job model (state, progress, result). The console and
  * the CLI compile against this package and JMX only.
+ * <p>
+ * 0.2.0 adds the job service ({@link dev.strata.api.management.JobService}), its typed requests and
+ * {@link dev.strata.api.management.MigrationTransform}, and widens {@link dev.strata.api.management.JobInfo}
+ * (its 0.1 constructor and accessors are kept).
  */
 @Export
 @Version("0.2.0")

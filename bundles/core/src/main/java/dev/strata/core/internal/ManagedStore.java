@@ -24,6 +24,8 @@ import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.core.internal.metrics.MeasuredEngine;
+import dev.strata.core.internal.metrics.StoreMeter;
 
 /**
  * One defined store. Its engine comes and goes with its backend ({@link #attach}, {@link #detach}); the store
@@ -41,6 +43,9 @@ public final class ManagedStore implements Store {
     private final Object lifecycle = new Object();
     private volatile OpenEngine open;
     private volatile String unavailableReason;
+
+    /** What core measures of this store's operations, kept across reopenings of its engine. */
+    private final StoreMeter meter = new StoreMeter();
 
     public ManagedStore(StoreDefinition definition, Path directory) {
         this.definition = definition;
@@ -70,7 +75,7 @@ public final class ManagedStore implements Store {
                 Files.createDirectories(directory);
                 StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
                         definition.durability(), definition.properties()));
-                open = new OpenEngine(definition.name(), engine, info);
+                open = new OpenEngine(definition.name(), new MeasuredEngine(engine, meter), info);
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -123,7 +128,7 @@ public final class ManagedStore implements Store {
     public dev.strata.api.StoreMetrics metrics() {
         OpenEngine engine = enter();
         try {
-            return StoreFigures.of(engine.engine().metrics());
+            return StoreFigures.of(engine.engine().metrics(), meter);
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {

@@ -24,7 +24,8 @@ final class AccessPolicy {
     private static final Set<String> WRITES = Set.of("setAttribute", "setAttributes");
 
     /** Operation name prefixes of read-only operations (JConsole's thread view invokes getThreadInfo, say). */
-    private static final String[] READ_OPERATIONS = {"get", "find", "list", "is", "can", "dump", "entries", "history"};
+    private static final String[] READ_OPERATIONS = {"get", "find", "list", "is", "can", "dump", "entries", "history",
+        "job", "await"};
 
     private AccessPolicy() {
     }

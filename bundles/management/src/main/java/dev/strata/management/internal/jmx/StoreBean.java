@@ -1,10 +1,17 @@
 package dev.strata.management.internal.jmx;
 
+import java.util.Arrays;
+
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.OperationStats;
 import dev.strata.api.StorageException;
 import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.StoreMetrics;
+import dev.strata.api.management.HistorySeries;
 import dev.strata.api.management.StoreMXBean;
+import dev.strata.management.internal.metrics.Figure;
+import dev.strata.management.internal.metrics.MetricsHistory;
 
 /**
  * One store's bean. Figures are read from the store at each call (the engines make that cheap), so JConsole and the
@@ -12,12 +19,15 @@ import dev.strata.api.management.StoreMXBean;
  */
 final class StoreBean implements StoreMXBean {
 
-    private static final StoreMetrics UNKNOWN = new StoreMetrics(-1, -1, -1, -1, -1, -1, "n/a", null, 0);
+    private static final StoreMetrics UNKNOWN = new StoreMetrics(-1, -1, -1, -1, -1, -1, "n/a", null, null, -1, null, 0);
+    private static final int DAY_SECONDS = 86_400;
 
     private final Store store;
+    private final MetricsHistory history;
 
-    StoreBean(Store store) {
+    StoreBean(Store store, MetricsHistory history) {
         this.store = store;
+        this.history = history;
     }
 
     private StoreMetrics metrics() {
@@ -95,5 +105,47 @@ final class StoreBean implements StoreMXBean {
     @Override
     public String getCompactionState() {
         return metrics().compactionState();
+    }
+
+    @Override
+    public double getOperationsPerSecond() {
+        return history.of(store.name()).map(h -> h.latest(Figure.OPERATIONS_PER_SECOND)).orElse(Double.NaN);
+    }
+
+    @Override
+    public long getConflicts() {
+        return metrics().conflicts();
+    }
+
+    @Override
+    public double getGetP99Micros() {
+        return p99("get");
+    }
+
+    @Override
+    public double getPutP99Micros() {
+        return p99("put");
+    }
+
+    @Override
+    public double getCommitP99Micros() {
+        return p99("commit");
+    }
+
+    @Override
+    public HistorySeries history(String figure, int seconds) {
+        Figure known = Figure.byLabel(figure).orElseThrow(() -> new InvalidArgumentException("unknown figure '"
+                + figure + "'; known: " + Arrays.stream(Figure.values()).map(Figure::label).toList()));
+        if (seconds < 1 || seconds > DAY_SECONDS) {
+            throw new InvalidArgumentException("history reaches 1 to " + DAY_SECONDS + " seconds back, not " + seconds);
+        }
+        long now = System.currentTimeMillis();
+        return history.of(store.name()).map(h -> h.series(known, seconds, now))
+                .orElse(new HistorySeries(known.label(), seconds <= 3600 ? 1000 : 60_000, new long[0], new double[0]));
+    }
+
+    private double p99(String operation) {
+        OperationStats stats = metrics().operations().get(operation);
+        return stats == null ? Double.NaN : stats.p99Micros();
     }
 }

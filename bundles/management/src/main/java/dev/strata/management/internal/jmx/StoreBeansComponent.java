@@ -12,6 +12,7 @@ import javax.management.MBeanServer;
 import dev.strata.api.StorageService;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.management.ObjectNames;
+import dev.strata.management.internal.metrics.MetricsHistory;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,9 +36,12 @@ public final class StoreBeansComponent {
         return thread;
     });
 
+    private final MetricsHistory history;
+
     @Activate
-    public StoreBeansComponent(@Reference StorageService storage) {
+    public StoreBeansComponent(@Reference StorageService storage, @Reference MetricsHistory history) {
         this.storage = storage;
+        this.history = history;
         sync();
         timer.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
     }
@@ -47,7 +51,7 @@ public final class StoreBeansComponent {
         for (StoreInfo info : storage.stores()) {
             defined.add(info.name());
             if (registered.add(info.name())) {
-                Beans.register(server, ObjectNames.store(info.name()), new StoreBean(storage.store(info.name())));
+                Beans.register(server, ObjectNames.store(info.name()), new StoreBean(storage.store(info.name()), history));
             }
         }
         for (String name : Set.copyOf(registered)) {

@@ -176,7 +176,7 @@ final class TreeMapStorageService implements StorageService, StoreControl {
             checkAvailable();
             long bytes = data.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length).sum();
             return new dev.strata.api.StoreMetrics(data.size(), bytes, -1, -1, -1, -1, "n/a", java.util.Map.of(),
-                    System.currentTimeMillis());
+                    java.util.Map.of(), 0, java.util.Map.of(), System.currentTimeMillis());
         }
 
         @Override

@@ -1,0 +1,233 @@
+package dev.strata.jobs.internal.archive;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.StorageException;
+import dev.strata.api.crypto.AeadCipher;
+import dev.strata.api.crypto.Compressor;
+import dev.strata.api.crypto.DataKey;
+
+/**
+ * Writes one archive into {@code <file>.partial} and renames it to its name only in {@link #finish}, after the
+ * manifest and trailer are written and forced to disk: a file under the final name is always complete. Entries must
+ * come in ascending key order. Not thread-safe.
+ */
+public final class ArchiveWriter implements AutoCloseable {
+
+    /** Where a finished archive landed and what it holds. */
+    public record Written(Path file, ArchiveManifest manifest, long fileBytes) {
+    }
+
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final ArchiveHeader header;
+    private final byte[] headerBytes;
+    private final Compressor compressor;
+    private final AeadCipher cipher;
+    private final DataKey key;
+    private final int chunkBytes;
+    private final EntryBlock block = new EntryBlock();
+    private final ContentDigest digest = new ContentDigest();
+    private final List<ChunkIndex> chunks = new ArrayList<>();
+    private long position;
+    private long keys;
+    private long bytes;
+    private boolean done;
+
+    private ArchiveWriter(Path target, ArchiveHeader header, Compressor compressor, AeadCipher cipher, DataKey key,
+            int chunkBytes) throws IOException {
+        this.target = target;
+        this.temp = partialOf(target);
+        this.header = header;
+        this.headerBytes = header.encode();
+        this.compressor = compressor;
+        this.cipher = cipher;
+        this.key = key;
+        this.chunkBytes = chunkBytes;
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.deleteIfExists(temp);
+        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        write(headerBytes);
+    }
+
+    /** The temporary name an archive has until it is complete. */
+    public static Path partialOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".partial");
+    }
+
+    /**
+     * Starts an archive. With a cipher and key every chunk is sealed (AES-GCM), with a key check value in the header.
+     *
+     * @param compressor {@code null} to store chunks uncompressed
+     * @throws InvalidArgumentException when the target exists (an archive is never overwritten)
+     */
+    public static ArchiveWriter create(Path target, String kind, Compressor compressor, AeadCipher cipher,
+            DataKey key, int chunkBytes) {
+        if (Files.exists(target)) {
+            throw new InvalidArgumentException("archive file '" + target + "' already exists; choose another name");
+        }
+        byte[] id = new byte[16];
+        new SecureRandom().nextBytes(id);
+        String codec = compressor == null ? "none" : compressor.name();
+        ArchiveHeader header;
+        if (cipher != null) {
+            ArchiveHeader unsealed = new ArchiveHeader(ArchiveHeader.FORMAT_VERSION, id, kind, codec,
+                    cipher.algorithm(), key.alias(), key.id(), new byte[0], new byte[0]);
+            byte[] nonce = cipher.newNonce();
+            byte[] check = cipher.encrypt(key, nonce, unsealed.checkAssociatedData(), ArchiveHeader.CHECK_PLAINTEXT,
+                    0, ArchiveHeader.CHECK_PLAINTEXT.length);
+            header = new ArchiveHeader(ArchiveHeader.FORMAT_VERSION, id, kind, codec, cipher.algorithm(),
+                    key.alias(), key.id(), nonce, check);
+        } else {
+            header = new ArchiveHeader(ArchiveHeader.FORMAT_VERSION, id, kind, codec, "", "", -1, new byte[0],
+                    new byte[0]);
+        }
+        try {
+            return new ArchiveWriter(target, header, compressor, cipher, key, chunkBytes);
+        } catch (IOException e) {
+            throw new StorageException("cannot create archive '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
+    public ArchiveHeader header() {
+        return header;
+    }
+
+    /**
+     * Adds an entry.
+     *
+     * @return whether a chunk was completed and written (a boundary where the caller may throttle or stop)
+     */
+    public boolean add(String key, byte[] value) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        block.add(keyBytes, key, value);
+        digest.update(keyBytes, value);
+        keys++;
+        bytes += keyBytes.length + value.length;
+        if (block.size() >= chunkBytes) {
+            flushBlock();
+            return true;
+        }
+        return false;
+    }
+
+    public long keys() {
+        return keys;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Writes the last chunk, the manifest and the trailer, forces them and gives the file its name. */
+    public Written finish(String store, String engine, long createdAt, long snapshotSequence,
+            Map<String, String> extra) {
+        if (block.entries() > 0) {
+            flushBlock();
+        }
+        ArchiveManifest manifest = new ArchiveManifest(header.idHex(), header.kind(), store, engine,
+                header.formatVersion(), keys, bytes, createdAt, snapshotSequence, digest.finish(), chunks, extra);
+        try {
+            long manifestOffset = position;
+            writeFrame(chunks.size(), ChunkFrame.MANIFEST, manifest.encode(), 0);
+            ByteBuffer trailer = ByteBuffer.allocate(ChunkFrame.TRAILER);
+            trailer.put(ChunkFrame.TRAILER_MAGIC).putLong(manifestOffset).putLong(chunks.size() + 1L);
+            CRC32C crc = new CRC32C();
+            crc.update(trailer.array(), 0, trailer.position());
+            trailer.putInt((int) crc.getValue());
+            write(trailer.array());
+            channel.force(true);
+            channel.close();
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(target.toAbsolutePath().getParent());
+            done = true;
+            return new Written(target, manifest, position);
+        } catch (IOException e) {
+            throw new StorageException("cannot finish archive '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the unfinished file. Does nothing after {@link #finish}. */
+    @Override
+    public void close() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            channel.close();
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            throw new StorageException("cannot remove unfinished archive '" + temp + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void flushBlock() {
+        long offset = position;
+        try {
+            writeFrame(chunks.size(), ChunkFrame.DATA, block.toBytes(), block.entries());
+        } catch (IOException e) {
+            throw new StorageException("cannot write archive '" + temp + "': " + e.getMessage(), e);
+        }
+        chunks.add(new ChunkIndex(chunks.size(), offset, block.entries(), block.firstKey(), block.lastKey()));
+        block.reset();
+    }
+
+    private void writeFrame(long index, byte kind, byte[] plain, int entries) throws IOException {
+        int codecId = 0;
+        byte[] stored = plain;
+        if (compressor != null) {
+            byte[] packed = compressor.compress(plain, 0, plain.length);
+            if (packed.length < plain.length) {
+                stored = packed;
+                codecId = compressor.id() & 0xFF;
+            }
+        }
+        byte[] nonce = new byte[0];
+        int storedLength = stored.length + (cipher == null ? 0 : cipher.tagLength());
+        byte[] frameHeader = ChunkFrame.header(index, kind, codecId, plain.length, entries, storedLength);
+        if (cipher != null) {
+            nonce = cipher.newNonce();
+            stored = cipher.encrypt(key, nonce, ChunkFrame.associatedData(headerBytes, frameHeader), stored, 0,
+                    stored.length);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(frameHeader);
+        crc.update(nonce);
+        crc.update(stored);
+        ByteBuffer frame = ByteBuffer.allocate(frameHeader.length + nonce.length + stored.length + ChunkFrame.CRC);
+        frame.put(frameHeader).put(nonce).put(stored).putInt((int) crc.getValue());
+        write(frame.array());
+    }
+
+    private void write(byte[] data) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        position += data.length;
+    }
+
+    static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open a directory for reading; the rename itself was atomic
+        }
+    }
+}

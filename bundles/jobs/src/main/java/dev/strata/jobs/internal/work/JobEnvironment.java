@@ -1,0 +1,47 @@
+package dev.strata.jobs.internal.work;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.StorageService;
+import dev.strata.api.Store;
+import dev.strata.api.management.MigrationTransform;
+import dev.strata.jobs.internal.archive.ArchiveCodecs;
+
+/**
+ * What the jobs work with: the stores, the crypto services, the transforms, scratch stores for test restores, and
+ * where files go.
+ *
+ * @param storage            the storage service
+ * @param codecs             ciphers, codecs and keys
+ * @param transforms         migration transforms by name
+ * @param scratch            scratch memory stores
+ * @param systemStore        the runtime's system store (archive catalog), when available
+ * @param backupDirectory    where backups go when the request names no file
+ * @param archiveDirectory   where cold-tier archives go when the request names no destination
+ * @param defaultCompression the codec used when a request names none
+ * @param chunkBytes         plaintext bytes per archive chunk
+ */
+public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
+        Function<String, Optional<MigrationTransform>> transforms, ScratchStores scratch,
+        Supplier<Optional<Store>> systemStore, Path backupDirectory, Path archiveDirectory, String defaultCompression,
+        int chunkBytes) {
+
+    public JobEnvironment {
+        if (chunkBytes < 1) {
+            throw new InvalidArgumentException("archive chunk size must be positive, was " + chunkBytes);
+        }
+    }
+
+    /** @throws dev.strata.api.NotFoundException naming the defined stores */
+    Store store(String name) {
+        return storage.store(name);
+    }
+
+    String compression(String requested) {
+        return requested == null || requested.isEmpty() ? defaultCompression : requested;
+    }
+}

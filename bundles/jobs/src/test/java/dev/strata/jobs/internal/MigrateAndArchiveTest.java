@@ -1,0 +1,157 @@
+package dev.strata.jobs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.strata.api.Entry;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.NotFoundException;
+import dev.strata.api.Store;
+import dev.strata.api.management.ArchiveRequest;
+import dev.strata.api.management.JobInfo;
+import dev.strata.api.management.JobState;
+import dev.strata.api.management.MaintenanceRequest;
+import dev.strata.api.management.MigrateRequest;
+import dev.strata.jobs.internal.work.ArchiveCatalog;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateAndArchiveTest {
+
+    @TempDir
+    Path dir;
+    TestRuntime runtime;
+    JobEngine engine;
+
+    @BeforeEach
+    void start() {
+        runtime = new TestRuntime(dir);
+        engine = runtime.engine(2, 100, 1024);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+        runtime.close();
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keysMatchingAPatternAreCopiedThroughANamedTransform() throws Exception {
+        Store legacy = runtime.define("legacy", "file");
+        Store modern = runtime.define("modern", "xodus");
+        for (int i = 0; i < 300; i++) {
+            legacy.put("users." + i, text("name" + i));
+            legacy.put("orders." + i, text("o" + i));
+        }
+        legacy.put("users.skip", text("x"));
+        runtime.transforms.put("upper", e -> e.key().equals("users.skip") ? Optional.empty()
+                : Optional.of(new Entry("people." + e.key().substring(6), new String(e.value(),
+                        StandardCharsets.UTF_8).toUpperCase().getBytes(StandardCharsets.UTF_8))));
+        JobInfo job = BackupRestoreTest.run(engine, new MigrateRequest("legacy", "modern", "users.*", false,
+                "upper"));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.failure());
+        assertEquals("NAME42", new String(modern.get("people.42").orElseThrow(), StandardCharsets.UTF_8));
+        assertFalse(modern.contains("orders.1"));
+        assertFalse(modern.contains("people.skip"));
+        assertTrue(legacy.contains("users.42"), "a copy leaves the source alone");
+        assertTrue(job.result().contains("copied 300 keys") && job.result().contains("1 left out"), job.result());
+        assertThrows(NotFoundException.class, () -> engine.submit(new MigrateRequest("legacy", "modern", "*", false,
+                "no-such-transform"), "t"));
+    }
+
+    @Test
+    void aMoveDeletesOnlyKeysThatStillHoldTheCopiedValue() throws Exception {
+        Store a = runtime.define("a", "memory");
+        Store b = runtime.define("b", "file");
+        for (int i = 0; i < 50; i++) {
+            a.put(String.format("k%03d", i), text("v" + i));
+        }
+        CountDownLatch copied = new CountDownLatch(1);
+        CountDownLatch rewritten = new CountDownLatch(1);
+        runtime.transforms.put("pause", e -> {
+            if (e.key().equals("k049")) {
+                copied.countDown();
+                try {
+                    rewritten.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Optional.of(e);
+        });
+        JobInfo job = engine.submit(new MigrateRequest("a", "b", "k*", true, "pause"), "t");
+        assertTrue(copied.await(10, TimeUnit.SECONDS));
+        a.put("k007", text("written again"));
+        rewritten.countDown();
+        JobInfo end = engine.await(job.id(), 30_000);
+        assertEquals(JobState.SUCCEEDED, end.state(), end.failure());
+        assertEquals("written again", new String(a.get("k007").orElseThrow(), StandardCharsets.UTF_8));
+        assertFalse(a.contains("k008"));
+        assertEquals("v7", new String(b.get("k007").orElseThrow(), StandardCharsets.UTF_8));
+        assertTrue(end.result().contains("deleted 49") && end.result().contains("1 kept"), end.result());
+    }
+
+    @Test
+    void archivedKeysLeaveTheLiveStoreAndAreReadBackFromTheColdTier() throws Exception {
+        Store live = runtime.define("live", "file");
+        for (int i = 0; i < 400; i++) {
+            live.put(String.format("logs.2025.%04d", i), text("entry " + i));
+            live.put(String.format("logs.2026.%04d", i), text("new " + i));
+        }
+        JobInfo job = BackupRestoreTest.run(engine, new ArchiveRequest("live", "logs.2025.*", "", "", "", "zstd",
+                ""));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.failure());
+        assertFalse(live.contains("logs.2025.0123"));
+        assertTrue(live.contains("logs.2026.0123"));
+        ArchiveCatalog catalog = new ArchiveCatalog(runtime.environment(1024));
+        assertEquals(1, catalog.archives("live").size());
+        assertArrayEquals(text("entry 123"), catalog.read("live", "logs.2025.0123").orElseThrow());
+        assertArrayEquals(text("entry 399"), catalog.read("live", "logs.2025.0399").orElseThrow());
+        assertTrue(catalog.read("live", "logs.2026.0001").isEmpty());
+        assertTrue(job.result().contains("archived 400 keys") && job.result().contains("deleted 400"),
+                job.result());
+    }
+
+    @Test
+    void anEncryptedArchiveOfARangeIsReadBackWithItsKey() throws Exception {
+        Store live = runtime.define("live", "memory");
+        for (int i = 0; i < 100; i++) {
+            live.put(String.format("k%03d", i), text("v" + i));
+        }
+        runtime.keys.currentKey("cold");
+        JobInfo job = BackupRestoreTest.run(engine, new ArchiveRequest("live", "*", "k010", "k020", "", "", "cold"));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.failure());
+        assertFalse(live.contains("k015"));
+        assertTrue(live.contains("k020") && live.contains("k009"));
+        ArchiveCatalog catalog = new ArchiveCatalog(runtime.environment(1024));
+        assertArrayEquals(text("v15"), catalog.read("live", "k015").orElseThrow());
+    }
+
+    @Test
+    void maintenanceVerifiesALiveStoreAndRefusesWhatTheStoreApiCannotDo() throws Exception {
+        Store live = runtime.define("live", "xodus");
+        live.put("a", text("1"));
+        JobInfo job = BackupRestoreTest.run(engine, new MaintenanceRequest("live",
+                MaintenanceRequest.Operation.VERIFY));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.failure());
+        assertTrue(job.result().contains("1 keys"), job.result());
+        assertThrows(InvalidArgumentException.class, () -> engine.submit(new MaintenanceRequest("live",
+                MaintenanceRequest.Operation.COMPACT), "t"));
+    }
+}
