@@ -37,7 +37,7 @@ public final class StrataLauncher {
 
     static int launch() {
         Main.loadSystemProperties();
-        JvmLogging.configure(System.getProperty("strata.home"));
+        JvmLogging.configure();
         Map<String, String> properties = Main.loadConfigProperties();
         if (properties == null) {
             System.err.println("strata: no framework configuration found at "

@@ -50,6 +50,15 @@ public class RuntimeBundlesIT {
         return StrataRuntime.options(RuntimeBundlesIT.class);
     }
 
+    /** Failsafe runs these tests once per framework and says which one each run is for. */
+    @Test
+    public void theFrameworkIsTheOneThisRunIsFor() {
+        String expected = System.getProperty("strata.it.framework");
+        if (expected != null) {
+            assertEquals("the system bundle", expected, context.getBundle(0).getSymbolicName());
+        }
+    }
+
     @Test
     public void everyBundleOfTheRuntimeIsInstalled() {
         Set<String> installed = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)

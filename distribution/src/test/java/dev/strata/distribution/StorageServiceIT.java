@@ -50,6 +50,9 @@ public class StorageServiceIT {
     @Inject
     private ConfigurationAdmin configAdmin;
 
+    @Inject
+    private dev.strata.api.management.StoreControl control;
+
     @Configuration
     public Option[] configuration() {
         return StrataRuntime.options(StorageServiceIT.class);
@@ -78,6 +81,20 @@ public class StorageServiceIT {
             assertEquals("hello from " + shipped[1], text(store.get("greeting")));
             assertEquals(2, store.scan(dev.strata.api.Scan.prefix("greeting")).stream().count());
         }
+    }
+
+    /** What {@code strata:reopen} does: the engine closes and recovers the store from its files. */
+    @Test
+    public void anOperatorsReopenRecoversTheFileStoreWithItsData() {
+        Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
+        Store store = storage.store("files");
+        store.put("before.reopen", bytes("kept"));
+        control.reopen("files");
+        // the caller does not wait for the reopen: the next operation waits while the store is OPENING
+        Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
+        assertEquals("kept", text(store.get("before.reopen")));
+        store.put("after.reopen", bytes("written"));
+        assertEquals("written", text(store.get("after.reopen")));
     }
 
     @Test

@@ -45,6 +45,9 @@ final class StrataRuntime {
     /** System property set by failsafe: scratch space of the integration tests. */
     static final String WORK_DIR_PROPERTY = "strata.it.work.dir";
 
+    /** The start level Pax Exam gives the bundles it provisions; the runtime's logging starts before them. */
+    private static final int LATER_START_LEVEL = 3;
+
     /** Generous on purpose: a loaded two-core build machine can be slow, and a passing test waits for nothing. */
     static final long SERVICE_TIMEOUT_MILLIS = 30_000;
 
@@ -58,7 +61,8 @@ final class StrataRuntime {
      * one home).
      */
     private static final List<String> LAUNCHER_ONLY_PREFIXES = List.of(
-            "org.osgi.framework.storage", "org.osgi.framework.startlevel.", "strata.startlevel.", "felix.auto.",
+            "org.osgi.framework.storage", "org.osgi.framework.startlevel.", "strata.startlevel.", "felix.startlevel.",
+            "felix.auto.",
             "felix.cm.dir");
 
     /**
@@ -71,25 +75,31 @@ final class StrataRuntime {
         options.add(cleanCaches(true));
         options.add(junitBundles());
         options.add(systemProperty("pax.exam.service.timeout").value(Long.toString(SERVICE_TIMEOUT_MILLIS)));
+        // as bin/strata does: Pax Logging reads etc/org.ops4j.pax.logging.cfg with system properties substituted
+        options.add(systemProperty("strata.home").value(home.toString()));
         Map<String, String> properties = runtimeFrameworkProperties(home);
-        // each test runtime listens on ports of its own: a runtime left by another test (or a person's on this
-        // machine) must not hold the JMX or metrics port of this one
-        properties.put("strata.jmx.port", Integer.toString(freePort()));
+        // a free port for the JMX connector: other runs on this machine (and the other framework's run) may hold 9099
+        String jmxPort = Integer.toString(freePort());
+        properties.put("strata.jmx.port", jmxPort);
+        options.add(systemProperty("strata.it.jmx.port").value(jmxPort));
+        // and for the metrics endpoint, likewise
         properties.put("strata.metrics.port", Integer.toString(freePort()));
         properties.forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
         // the Gogo shell must not read the test JVM's standard input (nor stop the framework when it ends)
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
         for (Path jar : runtimeBundles()) {
-            options.add(bundle(jar.toUri().toString()));
+            // as etc/config.properties has it for bin/strata: Pax Logging starts before every bundle that logs
+            boolean logging = jar.getFileName().toString().startsWith("pax-logging-");
+            options.add(bundle(jar.toUri().toString()).startLevel(logging ? 1 : LATER_START_LEVEL));
         }
         return options.toArray(Option[]::new);
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 
@@ -150,9 +160,12 @@ final class StrataRuntime {
         try {
             Path workDir = Files.createDirectories(Paths.get(requiredSystemProperty(WORK_DIR_PROPERTY)));
             Path home = Files.createTempDirectory(workDir, testClass.getSimpleName() + "-");
-            for (String dir : List.of("data", "deploy", "log")) {
+            for (String dir : List.of("data", "deploy", "log", "etc")) {
                 Files.createDirectories(home.resolve(dir));
             }
+            // the logging configuration the runtime ships (etc/config.properties points Pax Logging at it)
+            Files.copy(distributionDir().resolve("etc/org.ops4j.pax.logging.cfg"),
+                    home.resolve("etc/org.ops4j.pax.logging.cfg"));
             // the stores the runtime ships (deploy/*.config), so the tests see what a newcomer sees
             Path shippedDeploy = Paths.get(requiredSystemProperty(SHIPPED_DEPLOY_DIR_PROPERTY));
             try (Stream<Path> shipped = Files.list(shippedDeploy)) {

@@ -10,7 +10,7 @@ public interface StoreMXBean {
 
     String getBackend();
 
-    /** {@code ONLINE}, {@code READ_ONLY}, {@code UNAVAILABLE} (or another {@link dev.strata.api.StoreStatus}). */
+    /** {@code ONLINE}, {@code READ_ONLY}, {@code OPENING} or {@code UNAVAILABLE} (a {@link dev.strata.api.StoreStatus}). */
     String getStatus();
 
     /** Why the store is not online; empty when it is. */

@@ -49,6 +49,24 @@ public interface StorageEngine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Why the engine refuses writes, in one line for an operator ({@code strata:stores} shows it): what failed and
+     * what to do, for example "the MANIFEST is damaged; opened read-only from the last good state, run verify".
+     * Empty when the engine is writable. The default gives a generic reason when {@link #isReadOnly()}.
+     */
+    default String readOnlyReason() {
+        return isReadOnly() ? "the engine refuses writes after a failure; see the log" : "";
+    }
+
+    /**
+     * Whether the engine would gain from {@link #compact()} now (much overwritten or deleted data, too many
+     * files). Core asks on its maintenance thread, about every few seconds, and calls {@code compact()} when the
+     * answer is true, never while the engine closes. Cheap. The default never asks.
+     */
+    default boolean wantsCompaction() {
+        return false;
+    }
+
     /** Makes everything committed durable and shortens recovery (flush memory tables, trim logs). */
     default void checkpoint() {
     }

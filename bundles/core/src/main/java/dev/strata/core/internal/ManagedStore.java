@@ -34,7 +34,11 @@ import dev.strata.core.internal.metrics.StoreMeter;
  */
 public final class ManagedStore implements Store {
 
+    /** How long an operation waits for a store that is opening before it gives up with StoreUnavailableException. */
+    static final long OPENING_WAIT_MILLIS = 3_000;
+
     private final StoreDefinition definition;
+    private final OpeningState opening = new OpeningState();
     private final Path directory;
     private final Object lifecycle = new Object();
     private volatile OpenEngine open;
@@ -104,6 +108,11 @@ public final class ManagedStore implements Store {
         }
     }
 
+    /** Whether the store is being opened; its catalog marks it (see StoreCatalog), operations wait on it. */
+    OpeningState opening() {
+        return opening;
+    }
+
     /** The open engine (for metrics and maintenance), or empty while unavailable. */
     public Optional<StorageEngine> engine() {
         OpenEngine current = open;
@@ -130,11 +139,13 @@ public final class ManagedStore implements Store {
     @Override
     public StoreInfo info() {
         OpenEngine current = open;
-        StoreStatus status = current == null ? StoreStatus.UNAVAILABLE
+        String openingReason = opening.reason();
+        StoreStatus status = openingReason != null ? StoreStatus.OPENING : current == null ? StoreStatus.UNAVAILABLE
                 : current.engine().isReadOnly() ? StoreStatus.READ_ONLY : StoreStatus.ONLINE;
         String message = switch (status) {
             case UNAVAILABLE -> unavailableReason;
-            case READ_ONLY -> "the engine refuses writes after a failure; see the log";
+            case OPENING -> openingReason;
+            case READ_ONLY -> readOnlyReason(current.engine());
             case ONLINE -> "";
         };
         return new StoreInfo(name(), definition.backend(), status, definition.durability(), message);
@@ -225,10 +236,21 @@ public final class ManagedStore implements Store {
 
     private OpenEngine enter() {
         OpenEngine current = open;
+        if (current == null && opening.active() && opening.awaitEnd(OPENING_WAIT_MILLIS)) {
+            current = open;
+        }
         if (current != null && current.enter()) {
             return current;
         }
-        throw new StoreUnavailableException("store '" + name() + "' is unavailable: " + unavailableReason);
+        String openingReason = opening.reason();
+        throw new StoreUnavailableException(openingReason != null
+                ? "store '" + name() + "' is still opening (" + openingReason + "); try again shortly"
+                : "store '" + name() + "' is unavailable: " + unavailableReason);
+    }
+
+    private static String readOnlyReason(StorageEngine engine) {
+        String reason = engine.readOnlyReason();
+        return reason == null || reason.isBlank() ? "the engine refuses writes after a failure; see the log" : reason;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.strata.api.StorageException;
 import dev.strata.api.StorageService;
 import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
+import dev.strata.api.management.StoreControl;
 import dev.strata.api.spi.StorageBackend;
 
 import org.osgi.framework.BundleContext;
@@ -29,10 +30,12 @@ import org.osgi.service.log.LoggerFactory;
 /**
  * The storage service: matches store definitions with installed backends. Backends come and go as bundles do; the
  * catalog opens a store when both its definition and its backend are present, publishes it as a {@link Store}
- * service, and closes it (after in-flight work) when either goes away.
+ * service, and closes it (after in-flight work) when either goes away. Engines open and close on the catalog's
+ * own threads, never on the DS thread that delivers a configuration or a backend (except that a departing
+ * backend's unbind waits for its stores to close, since its code goes away next).
  */
-@Component(service = {StorageService.class, StoreRegistry.class}, immediate = true)
-public class StorageServiceComponent implements StorageService, StoreRegistry {
+@Component(service = {StorageService.class, StoreRegistry.class, StoreControl.class}, immediate = true)
+public class StorageServiceComponent implements StorageService, StoreRegistry, StoreControl {
 
     /** Framework property naming the directory that holds every store's directory. */
     public static final String DATA_PROPERTY = "strata.data";
@@ -46,7 +49,11 @@ public class StorageServiceComponent implements StorageService, StoreRegistry {
     void activate(BundleContext context) {
         String configured = context.getProperty(DATA_PROPERTY);
         Path dataRoot = Path.of(configured != null ? configured : System.getProperty("user.dir") + "/data");
-        catalog.start(dataRoot, new StorePublisher(context), new CatalogLog(logger));
+        boolean starting = FrameworkStart.isStarting(context);
+        catalog.start(dataRoot, new StorePublisher(context), new CatalogLog(logger), starting);
+        if (starting) {
+            FrameworkStart.whenStarted(context, catalog::frameworkStarted);
+        }
         logger.info("Strata storage service started; store data under {}", dataRoot.toAbsolutePath());
     }
 
@@ -73,6 +80,11 @@ public class StorageServiceComponent implements StorageService, StoreRegistry {
     @Override
     public void remove(String name) {
         catalog.remove(name);
+    }
+
+    @Override
+    public void reopen(String name) {
+        catalog.reopen(name);
     }
 
     @Override

@@ -5,30 +5,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.strata.api.BackendInfo;
 import dev.strata.api.InvalidArgumentException;
-import dev.strata.api.StorageException;
+import dev.strata.api.NotFoundException;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.spi.StorageBackend;
 
 /**
- * Matches store definitions with backends, outside any framework so that it can be tested directly. Every change
- * of state happens under this object's monitor, so a store is never opened twice or closed while it opens; reads of
- * the catalog (listing, lookup) need no lock.
+ * Matches store definitions with backends, outside any framework so that it can be tested directly. The
+ * catalog's monitor guards only its bookkeeping (which stores, which backends) and is never held while an engine
+ * opens or closes: every event (a definition, a backend arriving or leaving, a retry, an operator's reopen) queues
+ * one step, {@link #reconcile}, on the affected stores' own lifecycle queues ({@link StoreLifecycle}), which
+ * brings the store to what the bookkeeping says now. So a store recovering a large log shows
+ * {@code OPENING} and delays no other store's definition, removal or backend.
+ * <p>
+ * Calls return at once, except those after which a backend's code may go away: {@link #removeBackend} and
+ * {@link #stop} wait for the engines they close.
  */
 final class StoreCatalog {
 
     /** How long a departing backend waits for explicit transactions before their engine is closed under them. */
     static final long GRACE_MILLIS = 5_000;
 
-    /** The first pause before opening a store again after its backend reported a transient failure. */
-    static final long FIRST_RETRY_MILLIS = 250;
+    /** Pauses between attempts while a backend says it is not ready yet (a service it needs is still starting). */
+    static final long FIRST_RETRY_MILLIS = 100;
     static final long MAX_RETRY_MILLIS = 30_000;
+    /** Pauses between attempts after an open failed outright (damage, full disk, bad setting). */
+    static final long FIRST_FAILED_RETRY_MILLIS = 2_000;
+    static final long MAX_FAILED_RETRY_MILLIS = 300_000;
+    /** How long a store waiting for its backend to become ready shows OPENING before it shows UNAVAILABLE. */
+    static final long PATIENCE_MILLIS = 10_000;
+    /** How often open stores are checked for due checkpoints and compactions. */
+    static final long MAINTENANCE_TICK_MILLIS = 1_000;
+    /** How long a departing backend's unbind (or the service's stop) waits for its engines to close. */
+    static final long CLOSE_WAIT_MILLIS = 120_000;
 
     /** Where open stores are announced (OSGi service registrations in the runtime). */
     interface Publisher {
@@ -47,143 +66,317 @@ final class StoreCatalog {
     private record Binding(StorageBackend backend, BackendInfo info) {
     }
 
-    private final Map<String, ManagedStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, StoreLifecycle> stores = new ConcurrentHashMap<>();
+    /** Removed stores still closing, by name: a store defined again under the name queues behind it. */
+    private final Map<String, CompletableFuture<Void>> removing = new ConcurrentHashMap<>();
     /** In arrival order; the first binding of a type serves it, later ones wait as stand-ins. */
     private final List<Binding> bindings = new ArrayList<>();
     private volatile List<BackendInfo> backendInfos = List.of();
-    /** The pause before the next attempt, per store whose backend reported a transient failure. */
-    private final Map<String, Long> retryDelays = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    /** While the framework starts, a store whose backend has not registered yet waits for it as OPENING. */
+    private volatile boolean frameworkStarting;
     private Path dataRoot;
     private Publisher publisher;
     private Events events;
-    private ScheduledExecutorService retries;
+    private StoreMaintenance maintenance;
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
 
     synchronized void start(Path root, Publisher storePublisher, Events log) {
+        start(root, storePublisher, log, false);
+    }
+
+    /**
+     * @param duringFrameworkStart true when the framework is still starting its bundles: a backend a store needs
+     *                             may be about to register, so the store waits for it (OPENING) until
+     *                             {@link #frameworkStarted()} instead of reporting it not installed
+     */
+    synchronized void start(Path root, Publisher storePublisher, Events log, boolean duringFrameworkStart) {
+        this.frameworkStarting = duringFrameworkStart;
         this.dataRoot = root;
         this.publisher = storePublisher;
         this.events = log;
-        this.retries = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "strata-store-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.maintenance = new StoreMaintenance(log);
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(task -> daemon(task, "strata-store-" + count.incrementAndGet()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "strata-store-timer"));
+        timer.scheduleWithFixedDelay(this::queueDueMaintenance, MAINTENANCE_TICK_MILLIS, MAINTENANCE_TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
+        running = true;
     }
 
-    synchronized void stop() {
-        retries.shutdownNow();
-        for (ManagedStore store : stores.values()) {
-            close(store, "the storage service stopped");
+    /** The framework has started every bundle: a backend that has not registered by now is not installed. */
+    synchronized void frameworkStarted() {
+        frameworkStarting = false;
+        for (StoreLifecycle life : stores.values()) {
+            if (current(life.store.definition().backend()).isEmpty()) {
+                life.submit(() -> reconcile(life));
+            }
         }
+    }
+
+    /** Closes every store (after the work inside it) and waits for the closes. */
+    void stop() {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            timer.shutdownNow();
+            for (StoreLifecycle life : stores.values()) {
+                closing.add(life.submit(() -> reconcile(life)));
+            }
+            closing.addAll(removing.values());
+        }
+        await(closing, "the storage service stopped");
+        workers.shutdown();
         stores.clear();
-        retryDelays.clear();
     }
 
     synchronized void addBackend(StorageBackend backend, BackendInfo info) {
         bindings.add(new Binding(backend, info));
         refreshInfos();
-        for (ManagedStore store : stores.values()) {
-            if (store.definition().backend().equals(info.type())) {
-                open(store);
-            }
+        if (current(info.type()).map(Binding::backend).orElse(null) != backend) {
+            return; // a stand-in: it serves once the backend before it leaves
+        }
+        for (StoreLifecycle life : storesOn(info.type())) {
+            life.invalidateRetries();
+            queueOpen(life, info);
         }
     }
 
-    synchronized void removeBackend(StorageBackend backend) {
-        Binding gone = bindings.stream().filter(b -> b.backend() == backend).findFirst().orElse(null);
-        if (gone == null) {
-            return;
-        }
-        boolean wasServing = current(gone.info().type()).orElse(null) == gone;
-        bindings.remove(gone);
-        refreshInfos();
-        if (!wasServing) {
-            return;
-        }
-        for (ManagedStore store : stores.values()) {
-            if (store.definition().backend().equals(gone.info().type())) {
-                close(store, "backend '" + gone.info().type() + "' is not installed");
-                open(store);
+    /** Returns after the stores the backend served have closed: its code may go away afterwards. */
+    void removeBackend(StorageBackend backend) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        String type;
+        synchronized (this) {
+            Binding gone = bindings.stream().filter(b -> b.backend() == backend).findFirst().orElse(null);
+            if (gone == null) {
+                return;
             }
+            type = gone.info().type();
+            boolean wasServing = current(type).orElse(null) == gone;
+            bindings.remove(gone);
+            refreshInfos();
+            if (!wasServing) {
+                return;
+            }
+            for (StoreLifecycle life : storesOn(type)) {
+                closing.add(life.submit(() -> reconcile(life)));
+            }
+            // a removed store still closing on this backend must be closed before the backend goes
+            closing.addAll(removing.values());
         }
+        await(closing, "backend '" + type + "' left");
     }
 
     synchronized void define(StoreDefinition definition) {
-        ManagedStore existing = stores.get(definition.name());
-        if (existing != null) {
+        if (stores.containsKey(definition.name())) {
             throw new InvalidArgumentException("store '" + definition.name() + "' is already defined");
         }
+        if (!running) {
+            throw new StoreUnavailableException("the storage service is stopping; store '" + definition.name()
+                    + "' was not defined");
+        }
+        MaintenanceSettings settings = MaintenanceSettings.from(definition);
         ManagedStore store = new ManagedStore(definition, dataRoot.resolve(definition.name()));
-        stores.put(definition.name(), store);
+        CompletableFuture<Void> predecessor = removing.getOrDefault(definition.name(),
+                CompletableFuture.completedFuture(null));
+        StoreLifecycle life = new StoreLifecycle(store, settings, workers, predecessor);
+        stores.put(definition.name(), life);
         events.info("Store '" + definition.name() + "' defined on backend '" + definition.backend() + "'");
-        open(store);
+        Optional<Binding> binding = current(definition.backend());
+        if (binding.isPresent()) {
+            queueOpen(life, binding.get().info());
+        } else if (frameworkStarting) {
+            store.opening().begin("waiting for backend '" + definition.backend() + "', which has not started yet");
+        }
     }
 
+    /** Forgets the store at once; its engine closes in the background (after the work inside it). */
     synchronized void remove(String name) {
-        ManagedStore store = stores.remove(name);
-        if (store != null) {
-            close(store, "store '" + name + "' was removed");
-            events.info("Store '" + name + "' removed; its data stays in " + dataRoot.resolve(name));
+        StoreLifecycle life = stores.remove(name);
+        if (life == null) {
+            return;
         }
+        publisher.withdraw(life.store);
+        life.invalidateRetries();
+        CompletableFuture<Void> closed = life.submit(() -> reconcile(life));
+        removing.put(name, closed);
+        closed.whenComplete((ignored, failure) -> removing.remove(name, closed));
+        events.info("Store '" + name + "' removed; its data stays in " + dataRoot.resolve(name));
+    }
+
+    /** Closes the store's engine if it is open and opens it again now, forgetting earlier failures. */
+    synchronized void reopen(String name) {
+        StoreLifecycle life = stores.get(name);
+        if (life == null) {
+            throw new NotFoundException("No store named '" + name + "'");
+        }
+        life.invalidateRetries();
+        Optional<Binding> binding = current(life.store.definition().backend());
+        binding.ifPresent(b -> life.store.opening().begin("reopening on backend '" + b.info().type() + "'"));
+        life.submit(() -> {
+            life.resetRetries();
+            if (life.attachedTo() != null) {
+                closeEngine(life, "reopened by an operator");
+            }
+            reconcile(life);
+        });
+        events.info("Store '" + name + "' reopened by an operator");
     }
 
     Optional<ManagedStore> find(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(stores.get(name));
+        return name == null ? Optional.empty() : Optional.ofNullable(stores.get(name)).map(life -> life.store);
     }
 
     List<ManagedStore> stores() {
-        return List.copyOf(stores.values());
+        return stores.values().stream().map(life -> life.store).toList();
     }
 
     List<BackendInfo> backends() {
         return backendInfos;
     }
 
-    private void open(ManagedStore store) {
-        Optional<Binding> binding = current(store.definition().backend());
-        if (binding.isEmpty() || dataRoot == null) {
-            return;
-        }
-        try {
-            store.attach(binding.get().backend(), binding.get().info());
-            retryDelays.remove(store.name());
-            publisher.publish(store);
-            events.info("Store '" + store.name() + "' is " + store.info().status() + " on backend '"
-                    + binding.get().info().type() + "' (" + binding.get().info().bundle() + ")");
-        } catch (StoreUnavailableException e) {
-            scheduleRetry(store, e);
-        } catch (StorageException e) {
-            events.error("Store '" + store.name() + "' could not be opened: " + e.getMessage(), e);
-        }
+    /** Completes when every step queued so far for the named store has run (tests). */
+    CompletableFuture<Void> idle(String name) {
+        StoreLifecycle life = stores.get(name);
+        return life == null ? removing.getOrDefault(name, CompletableFuture.completedFuture(null)) : life.idle();
+    }
+
+    private void queueOpen(StoreLifecycle life, BackendInfo backend) {
+        life.store.opening().begin("backend '" + backend.type() + "' is opening it");
+        life.submit(() -> reconcile(life));
     }
 
     /**
-     * A backend that cannot open a store for a reason that passes (a service it needs has not started yet) says so
-     * with {@link StoreUnavailableException}; the store is opened again after a growing pause, until it opens, its
-     * backend leaves, or it is removed.
+     * One step of a store's queue: closes its engine when the store was removed, the service stops or another
+     * backend serves the type now, and opens it when a backend serves its type and it is not open.
      */
-    private void scheduleRetry(ManagedStore store, StoreUnavailableException cause) {
-        long delay = retryDelays.merge(store.name(), FIRST_RETRY_MILLIS, (old, first) -> Math.min(old * 2, MAX_RETRY_MILLIS));
-        events.info("Store '" + store.name() + "' is not available yet (" + cause.getMessage() + "); trying again in "
-                + delay + " ms");
-        if (!retries.isShutdown()) {
-            retries.schedule(() -> retry(store), delay, TimeUnit.MILLISECONDS);
+    private void reconcile(StoreLifecycle life) {
+        Binding wanted;
+        String reason;
+        synchronized (this) {
+            boolean defined = running && stores.get(life.name()) == life;
+            String type = life.store.definition().backend();
+            wanted = defined ? current(type).orElse(null) : null;
+            reason = !running ? "the storage service stopped"
+                    : !defined ? "store '" + life.name() + "' was removed"
+                    : wanted == null ? "backend '" + type + "' is not installed"
+                    : "backend '" + type + "' is being replaced";
+        }
+        if (life.attachedTo() != null && (wanted == null || wanted.backend() != life.attachedTo())) {
+            closeEngine(life, reason);
+        }
+        if (wanted != null && life.attachedTo() == null) {
+            openEngine(life, wanted);
+        } else if (life.attachedTo() == null) {
+            life.store.opening().end();
         }
     }
 
-    private synchronized void retry(ManagedStore store) {
-        if (stores.get(store.name()) == store && store.engine().isEmpty() && retryDelays.containsKey(store.name())) {
-            open(store);
+    private void openEngine(StoreLifecycle life, Binding binding) {
+        ManagedStore store = life.store;
+        String type = binding.info().type();
+        if (!store.opening().active()) {
+            store.opening().begin("backend '" + type + "' is opening it");
+        }
+        try {
+            store.attach(binding.backend(), binding.info());
+            life.attached(binding.backend());
+            store.opening().end();
+            publisher.publish(store);
+            events.info("Store '" + store.name() + "' is " + store.info().status() + " on backend '" + type + "' ("
+                    + binding.info().bundle() + ")");
+        } catch (StoreUnavailableException e) {
+            // a passing reason (a service the backend needs is still starting): the store stays OPENING a while
+            long delay = life.nextRetryDelay(FIRST_RETRY_MILLIS, MAX_RETRY_MILLIS);
+            if (life.waitedMillis() < PATIENCE_MILLIS) {
+                store.opening().begin("waiting for backend '" + type + "': " + e.getMessage());
+            } else {
+                store.opening().end();
+            }
+            events.info("Store '" + store.name() + "' waits for backend '" + type + "' to be ready ("
+                    + e.getMessage() + "); trying again in "
+                    + delay + " ms");
+            scheduleRetry(life, delay);
+        } catch (RuntimeException e) {
+            store.opening().end();
+            long delay = life.nextRetryDelay(FIRST_FAILED_RETRY_MILLIS, MAX_FAILED_RETRY_MILLIS);
+            String message = "Store '" + store.name() + "' could not be opened: " + e.getMessage()
+                    + "; trying again in "
+                    + delay + " ms (or strata:reopen " + store.name() + ")";
+            if (life.newFailure(String.valueOf(e.getMessage()))) {
+                events.error(message, e);
+            } else {
+                events.info(message);
+            }
+            scheduleRetry(life, delay);
         }
     }
 
-    private void close(ManagedStore store, String reason) {
-        retryDelays.remove(store.name());
-        publisher.withdraw(store);
-        int abandoned = store.detach(reason, GRACE_MILLIS);
+    private void closeEngine(StoreLifecycle life, String reason) {
+        publisher.withdraw(life.store);
+        int abandoned = life.store.detach(reason, GRACE_MILLIS);
+        life.detached();
         if (abandoned > 0) {
-            events.error("Store '" + store.name() + "' closed with " + abandoned
+            events.error("Store '" + life.name() + "' closed with " + abandoned
                     + " transaction(s) still open after the grace period; they were rolled back", null);
         }
+    }
+
+    private void scheduleRetry(StoreLifecycle life, long delayMillis) {
+        int generation = life.retryGeneration();
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            timer.schedule(() -> {
+                if (life.retryGeneration() == generation) {
+                    life.submit(() -> {
+                        if (life.retryGeneration() == generation) {
+                            reconcile(life);
+                        }
+                    });
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The timer's tick: queues a maintenance step for each open store that has something due. */
+    private void queueDueMaintenance() {
+        for (StoreLifecycle life : stores.values()) {
+            try {
+                if (!life.maintenanceQueued && maintenance.due(life)) {
+                    life.maintenanceQueued = true;
+                    life.submit(() -> {
+                        life.maintenanceQueued = false;
+                        maintenance.run(life);
+                    });
+                }
+            } catch (RuntimeException e) {
+                events.error("Store '" + life.name() + "': maintenance check failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void await(List<CompletableFuture<Void>> steps, String why) {
+        try {
+            CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            events.error("Stores still closing " + CLOSE_WAIT_MILLIS + " ms after " + why + "; going on without them",
+                    null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            events.error("A store failed to close after " + why + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private List<StoreLifecycle> storesOn(String type) {
+        return stores.values().stream().filter(life -> life.store.definition().backend().equals(type)).toList();
     }
 
     private Optional<Binding> current(String type) {
@@ -198,5 +391,11 @@ final class StoreCatalog {
             }
         }
         backendInfos = List.copyOf(infos);
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

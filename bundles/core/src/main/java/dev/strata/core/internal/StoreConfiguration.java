@@ -26,6 +26,16 @@ public @interface StoreConfiguration {
             @Option(value = "fsync", label = "fsync: forced to disk")})
     String durability() default "os";
 
+    @AttributeDefinition(name = "Checkpoint interval", required = false,
+            description = "How often core checkpoints the engine: seconds, or with ms/s/m/h (500ms, 30s, 5m); "
+                    + "empty for 5 minutes, 0 for never.")
+    String checkpoint_interval() default "";
+
+    @AttributeDefinition(name = "Log size for a checkpoint", required = false,
+            description = "Core checkpoints the engine as soon as its log holds more than this (k/m/g suffixes); "
+                    + "empty for 128m, 0 for never.")
+    String wal_max_size() default "";
+
     @AttributeDefinition(name = "Cache size", required = false,
             description = "Bytes of cache the backend may use (k/m/g suffixes), where it has one.")
     String cache_size() default "";

@@ -25,46 +25,30 @@ class StoreCatalogTest {
     @TempDir
     Path dir;
 
-    private final StoreCatalog catalog = new StoreCatalog();
-    private final List<String> published = new ArrayList<>();
-    private final List<String> log = new ArrayList<>();
+    private CatalogFixture fixture;
+    private StoreCatalog catalog;
+    private List<String> published;
 
     @BeforeEach
     void start() {
-        catalog.start(dir, new StoreCatalog.Publisher() {
-            @Override
-            public void publish(ManagedStore store) {
-                published.add(store.name());
-            }
-
-            @Override
-            public void withdraw(ManagedStore store) {
-                published.remove(store.name());
-            }
-        }, new StoreCatalog.Events() {
-            @Override
-            public void info(String message) {
-                log.add(message);
-            }
-
-            @Override
-            public void error(String message, Throwable cause) {
-                log.add("ERROR " + message);
-            }
-        });
+        fixture = new CatalogFixture(dir);
+        catalog = fixture.catalog;
+        published = fixture.published;
     }
 
     @org.junit.jupiter.api.AfterEach
     void stop() {
-        catalog.stop();
+        fixture.close();
     }
 
-    private ManagedStore store(String name) {
-        return catalog.find(name).orElseThrow();
+    /** The store, once every step queued for it has run: engines open and close off the caller's thread. */
+    private ManagedStore store(String name) throws Exception {
+        fixture.settle(name);
+        return fixture.store(name);
     }
 
     @Test
-    void aStoreWaitsForItsBackendAndFollowsIt() {
+    void aStoreWaitsForItsBackendAndFollowsIt() throws Exception {
         catalog.define(MemoryStores.definition("orders", "memory"));
         assertEquals(StoreStatus.UNAVAILABLE, store("orders").info().status());
         assertEquals(List.of(), published);
@@ -85,7 +69,7 @@ class StoreCatalogTest {
     }
 
     @Test
-    void aSecondBackendOfTheSameTypeStandsInWhenTheFirstLeaves() {
+    void aSecondBackendOfTheSameTypeStandsInWhenTheFirstLeaves() throws Exception {
         MemoryBackend first = new MemoryBackend();
         MemoryBackend second = new MemoryBackend();
         catalog.addBackend(first, MemoryStores.info(first, "memory"));
@@ -100,7 +84,7 @@ class StoreCatalogTest {
     }
 
     @Test
-    void theStandInTakesOverAStoreImmediately() {
+    void theStandInTakesOverAStoreImmediately() throws Exception {
         MemoryBackend first = new MemoryBackend();
         MemoryBackend second = new MemoryBackend();
         catalog.addBackend(first, MemoryStores.info(first, "memory"));
@@ -125,13 +109,14 @@ class StoreCatalogTest {
     }
 
     @Test
-    void removingAStoreClosesAndForgetsIt() {
+    void removingAStoreClosesAndForgetsIt() throws Exception {
         MemoryBackend backend = new MemoryBackend();
         catalog.addBackend(backend, MemoryStores.info(backend, "memory"));
         catalog.define(MemoryStores.definition("s", "memory"));
         ManagedStore store = store("s");
         catalog.remove("s");
         assertTrue(catalog.find("s").isEmpty());
+        fixture.settle("s");
         assertThrows(StoreUnavailableException.class, () -> store.get("k"));
         assertEquals(List.of(), published);
         catalog.define(MemoryStores.definition("s", "memory"));
@@ -139,7 +124,7 @@ class StoreCatalogTest {
     }
 
     @Test
-    void aStoreWhoseBackendIsNotReadyYetIsOpenedAgainLater() throws InterruptedException {
+    void aStoreWhoseBackendIsNotReadyYetIsOpenedAgainLater() throws Exception {
         MemoryBackend memory = new MemoryBackend();
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
         dev.strata.api.spi.StorageBackend flaky = new dev.strata.api.spi.StorageBackend() {
@@ -158,7 +143,9 @@ class StoreCatalogTest {
         };
         catalog.addBackend(flaky, MemoryStores.info(flaky, "flaky"));
         catalog.define(MemoryStores.definition("late", "flaky"));
-        assertEquals(StoreStatus.UNAVAILABLE, store("late").info().status());
+        assertEquals(StoreStatus.OPENING, store("late").info().status(), "waiting for its backend, not failed");
+        assertTrue(store("late").info().message().contains("codec 'lz4' is not installed yet"),
+                store("late").info().message());
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (store("late").info().status() != StoreStatus.ONLINE && System.nanoTime() < deadline) {
             Thread.sleep(20);

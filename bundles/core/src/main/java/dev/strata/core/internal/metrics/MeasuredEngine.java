@@ -50,6 +50,16 @@ public final class MeasuredEngine implements StorageEngine {
     }
 
     @Override
+    public String readOnlyReason() {
+        return engine.readOnlyReason();
+    }
+
+    @Override
+    public boolean wantsCompaction() {
+        return engine.wantsCompaction();
+    }
+
+    @Override
     public void checkpoint() {
         engine.checkpoint();
     }

@@ -221,6 +221,13 @@ final class SortedFileEngine implements StorageEngine {
         return state.isReadOnly();
     }
 
+    /** What strata:stores shows for this store while it is read-only: the failed write. */
+    @Override
+    public String readOnlyReason() {
+        String reason = readOnlyReason;
+        return reason == null ? "" : reason;
+    }
+
     /** Makes everything committed durable, whatever the durability level. */
     @Override
     public synchronized void checkpoint() {

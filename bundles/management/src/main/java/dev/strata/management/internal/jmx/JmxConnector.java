@@ -34,7 +34,25 @@ final class JmxConnector implements AutoCloseable {
         this.url = url;
     }
 
+    /**
+     * Starts the connector with this bundle's class loader as the thread's context class loader: RMI keeps the
+     * context class loader of the moment an object is exported and unmarshals each call's arguments with it. On
+     * Equinox the default one (its context finder) could not load even {@code java.lang.String} on an RMI thread:
+     * JmxIT's logins failed there (not at every run) with "ClassNotFoundException: java.lang.String".
+     */
     static JmxConnector start(String host, int port, MBeanServer beans, UserDirectory users, AuditTrail audit) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JmxConnector.class.getClassLoader());
+        try {
+            return export(host, port, beans, users, audit);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static JmxConnector export(String host, int port, MBeanServer beans, UserDirectory users,
+            AuditTrail audit) {
         if (System.getProperty("java.rmi.server.hostname") == null) {
             // the stubs the registry hands out carry this address; the default may be a name that resolves elsewhere
             System.setProperty("java.rmi.server.hostname", host);

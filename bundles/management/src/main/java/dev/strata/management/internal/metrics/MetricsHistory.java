@@ -55,7 +55,8 @@ public final class MetricsHistory {
             for (StoreInfo info : storage.stores()) {
                 Sampler sampler = samplers.computeIfAbsent(info.name(), name -> new Sampler());
                 StoreHistory history = histories.computeIfAbsent(info.name(), name -> new StoreHistory());
-                if (info.status() == StoreStatus.UNAVAILABLE) {
+                // an OPENING store has no engine yet, and asking would hold the sampler until it opens
+                if (info.status() == StoreStatus.UNAVAILABLE || info.status() == StoreStatus.OPENING) {
                     sampler.reset();
                     continue;
                 }

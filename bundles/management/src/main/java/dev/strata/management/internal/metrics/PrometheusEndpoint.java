@@ -85,7 +85,8 @@ public final class PrometheusEndpoint {
         List<StoreInfo> stores = storage.stores();
         Map<String, StoreMetrics> metrics = new LinkedHashMap<>();
         for (StoreInfo info : stores) {
-            if (info.status() != StoreStatus.UNAVAILABLE) {
+            // an OPENING store has no engine yet, and asking would wait for it: it is exported as down meanwhile
+            if (info.status() != StoreStatus.UNAVAILABLE && info.status() != StoreStatus.OPENING) {
                 try {
                     metrics.put(info.name(), storage.store(info.name()).metrics());
                 } catch (StorageException e) {

@@ -14,6 +14,8 @@ import dev.strata.api.StorageException;
 import dev.strata.api.StorageService;
 import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
+import dev.strata.api.StoreStatus;
+import dev.strata.api.management.StoreControl;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,17 +29,22 @@ import org.osgi.service.component.annotations.Reference;
  * clear message rather than Gogo's "cannot coerce".
  */
 @Component(service = StrataCommands.class)
-@GogoCommand(scope = "strata", function = {"backends", "stores", "put", "get", "delete", "scan"})
+@GogoCommand(scope = "strata", function = {"backends", "stores", "put", "get", "delete", "scan", "reopen"})
 public final class StrataCommands {
 
     static final int DEFAULT_SCAN_LIMIT = 100;
     static final String NOT_FOUND = "(not found)";
 
+    /** How long {@code strata:reopen} waits for the store to leave OPENING before it says it is still opening. */
+    static final long REOPEN_WAIT_MILLIS = 10_000;
+
     private final StorageService storage;
+    private final StoreControl control;
 
     @Activate
-    public StrataCommands(@Reference StorageService storage) {
+    public StrataCommands(@Reference StorageService storage, @Reference StoreControl control) {
         this.storage = storage;
+        this.control = control;
     }
 
     /** {@code strata:backends}: the installed backends and what they can do. */
@@ -111,6 +118,31 @@ public final class StrataCommands {
         return run(() -> {
             int max = ScanListing.parseLimit(limit);
             return ScanListing.list(store(store), pattern, max);
+        });
+    }
+
+    /**
+     * {@code strata:reopen <store>}: closes the store's engine and opens it again without touching its
+     * configuration (after a failed open, or a read-only engine whose cause was dealt with), then prints the
+     * store's status once the open has ended.
+     */
+    public String reopen(String store) {
+        return run(() -> {
+            Store target = store(store);
+            control.reopen(target.name());
+            long deadline = System.nanoTime() + REOPEN_WAIT_MILLIS * 1_000_000;
+            StoreInfo info = target.info();
+            while (info.status() == StoreStatus.OPENING && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                info = target.info();
+            }
+            String line = "store '" + info.name() + "' is " + info.status();
+            return info.message().isEmpty() ? line : line + ": " + info.message();
         });
     }
 

@@ -26,7 +26,7 @@ class StrataCommandsTest {
     private static final String UNKNOWN_STORE = "error: No store named 'nope'. Defined stores: default, files, plugin";
 
     private final TreeMapStorageService storage = new TreeMapStorageService();
-    private final StrataCommands commands = new StrataCommands(storage);
+    private final StrataCommands commands = new StrataCommands(storage, storage);
     private TreeMapStorageService.TreeMapStore store;
 
     @BeforeEach
@@ -34,6 +34,19 @@ class StrataCommandsTest {
         store = storage.define("default", "memory", StoreStatus.ONLINE, "");
         storage.define("files", "file", StoreStatus.READ_ONLY, "fsync failed: no space left on device");
         storage.define("plugin", "example", StoreStatus.UNAVAILABLE, "backend 'example' is not installed");
+    }
+
+    private static StrataCommands commandsOn(TreeMapStorageService service) {
+        return new StrataCommands(service, service);
+    }
+
+    @Test
+    void reopenReopensTheStoreAndPrintsItsStatusAfterwards() {
+        assertEquals("store 'plugin' is ONLINE", commands.reopen("plugin"));
+        assertEquals(List.of("plugin"), storage.reopened);
+        assertEquals(UNKNOWN_STORE, commands.reopen("nope"));
+        assertEquals("error: store name must not be empty", commands.reopen(" "));
+        assertEquals(List.of("plugin"), storage.reopened, "nothing reopened for bad input");
     }
 
     private static BackendCapabilities capabilities(boolean persistent, boolean encryption, boolean compression) {
@@ -73,7 +86,7 @@ class StrataCommandsTest {
 
     @Test
     void noStoresIsSaidInWords() {
-        assertEquals("No stores defined.", new StrataCommands(new TreeMapStorageService()).stores());
+        assertEquals("No stores defined.", commandsOn(new TreeMapStorageService()).stores());
     }
 
     @Test
@@ -153,7 +166,7 @@ class StrataCommandsTest {
         assertEquals(UNKNOWN_STORE, commands.scan("nope", "*"));
         assertEquals(UNKNOWN_STORE, commands.scan("nope", "*", "5"));
         assertEquals("error: No store named 'x'. Defined stores: (none)",
-                new StrataCommands(new TreeMapStorageService()).get("x", "k"));
+                commandsOn(new TreeMapStorageService()).get("x", "k"));
         assertEquals(List.of("default", "files", "plugin"), storage.stores().stream().map(s -> s.name()).toList(),
                 "no store was created by the failed commands");
     }

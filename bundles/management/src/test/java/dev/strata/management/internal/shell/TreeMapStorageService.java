@@ -27,6 +27,7 @@ import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.TransactionOptions;
 import dev.strata.api.TransactionWork;
+import dev.strata.api.management.StoreControl;
 import dev.strata.api.spi.ByteKeys;
 
 /**
@@ -34,7 +35,7 @@ import dev.strata.api.spi.ByteKeys;
  * A store defined with {@link StoreStatus#UNAVAILABLE} throws on every operation, like a store whose backend is
  * missing.
  */
-final class TreeMapStorageService implements StorageService {
+final class TreeMapStorageService implements StorageService, StoreControl {
 
     private final Map<String, TreeMapStore> stores = new TreeMap<>();
     private final List<BackendInfo> backends = new ArrayList<>();
@@ -69,10 +70,20 @@ final class TreeMapStorageService implements StorageService {
         return List.copyOf(backends);
     }
 
+    final List<String> reopened = new ArrayList<>();
+
+    /** Like core after a successful reopen: the store comes back ONLINE. */
+    @Override
+    public void reopen(String name) {
+        reopened.add(name);
+        TreeMapStore store = stores.get(name);
+        store.info = new StoreInfo(name, store.info.backend(), StoreStatus.ONLINE, store.info.durability(), "");
+    }
+
     static final class TreeMapStore implements Store {
 
         final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
-        private final StoreInfo info;
+        private StoreInfo info;
 
         TreeMapStore(StoreInfo info) {
             this.info = info;

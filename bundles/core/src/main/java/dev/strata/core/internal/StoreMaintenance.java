@@ -1,0 +1,94 @@
+package dev.strata.core.internal;
+
+import java.util.Optional;
+
+import dev.strata.api.spi.EngineMetrics;
+import dev.strata.api.spi.StorageEngine;
+
+/**
+ * Drives an open engine's housekeeping: {@link StorageEngine#checkpoint()} when the store's interval has passed or
+ * its log has outgrown {@code wal.max.size}, and {@link StorageEngine#compact()} when the engine asks for it. Runs as
+ * a step of the store's lifecycle queue, so it never overlaps the engine's close; the engine keeps serving
+ * meanwhile. A failure is logged and tried again at a later tick: housekeeping never takes a store down.
+ */
+final class StoreMaintenance {
+
+    private final StoreCatalog.Events events;
+
+    StoreMaintenance(StoreCatalog.Events events) {
+        this.events = events;
+    }
+
+    /** Whether anything is due now: cheap, called on the timer thread before a step is queued. */
+    boolean due(StoreLifecycle life) {
+        Optional<StorageEngine> engine = life.store.engine();
+        return engine.isPresent()
+                && (checkpointReason(life, engine.get()) != null || wantsCompaction(life, engine.get()));
+    }
+
+    /** Runs what is due (inside the store's lifecycle queue). */
+    void run(StoreLifecycle life) {
+        Optional<StorageEngine> open = life.store.engine();
+        if (open.isEmpty()) {
+            return;
+        }
+        StorageEngine engine = open.get();
+        String reason = checkpointReason(life, engine);
+        if (reason != null) {
+            try {
+                engine.checkpoint();
+                events.info("Store '" + life.name() + "' checkpointed (" + reason + ")");
+            } catch (RuntimeException e) {
+                events.error("Store '" + life.name() + "': checkpoint failed (" + reason + "): " + e.getMessage(), e);
+            } finally {
+                life.lastCheckpointNanos = System.nanoTime();
+            }
+        }
+        if (wantsCompaction(life, engine)) {
+            try {
+                long started = System.nanoTime();
+                engine.compact();
+                events.info("Store '" + life.name() + "' compacted, as its engine asked, in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
+            } catch (RuntimeException e) {
+                events.error("Store '" + life.name() + "': compaction failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Why a checkpoint is due, or {@code null}. */
+    private static String checkpointReason(StoreLifecycle life, StorageEngine engine) {
+        MaintenanceSettings settings = life.maintenance;
+        if (engine.isReadOnly()) {
+            return null; // a read-only engine has nothing to make durable, and may refuse to write
+        }
+        if (settings.walMaxBytes() > 0) {
+            long wal = walBytes(engine);
+            if (wal > settings.walMaxBytes()) {
+                return "log " + wal + " bytes > wal.max.size " + settings.walMaxBytes();
+            }
+        }
+        long sinceMillis = (System.nanoTime() - life.lastCheckpointNanos) / 1_000_000;
+        if (settings.checkpointMillis() > 0 && sinceMillis >= settings.checkpointMillis()) {
+            return "checkpoint.interval " + settings.checkpointMillis() + " ms";
+        }
+        return null;
+    }
+
+    private static long walBytes(StorageEngine engine) {
+        try {
+            EngineMetrics metrics = engine.metrics();
+            return metrics == null ? -1 : metrics.walBytes();
+        } catch (RuntimeException e) {
+            return -1; // an engine that cannot give figures now is checkpointed on its interval only
+        }
+    }
+
+    private static boolean wantsCompaction(StoreLifecycle life, StorageEngine engine) {
+        try {
+            return !engine.isReadOnly() && engine.wantsCompaction();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
