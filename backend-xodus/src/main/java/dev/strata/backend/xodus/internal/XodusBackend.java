@@ -43,7 +43,11 @@ public final class XodusBackend implements StorageBackend {
 
     private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
             EnumSet.of(IsolationLevel.SNAPSHOT), EnumSet.allOf(Durability.class),
-            true, true, false, false, true);
+            true, true, false, false, true,
+            // Xodus reports neither the heap it holds for one store's data nor per-store cache counts
+            // (its cache is shared by every store; the hit rate is in the extra figures)
+            java.util.Set.of(BackendCapabilities.MEMORY_BYTES, BackendCapabilities.CACHE_HITS,
+                    BackendCapabilities.CACHE_MISSES));
 
     private final Set<XodusEngine> openEngines = ConcurrentHashMap.newKeySet();
     private final LogForce logForce;

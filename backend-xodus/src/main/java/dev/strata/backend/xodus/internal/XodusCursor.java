@@ -26,6 +26,8 @@ final class XodusCursor implements EngineCursor {
     private boolean started;
     private boolean exhausted;
     private boolean closed;
+    /** Closed by the engine's close rather than by its user: later steps are the store's unavailability. */
+    private boolean abandoned;
     private byte[] key;
     private byte[] value;
 
@@ -40,6 +42,9 @@ final class XodusCursor implements EngineCursor {
 
     @Override
     public boolean next() {
+        if (abandoned) {
+            throw new dev.strata.api.StoreUnavailableException("the store was closed; this cursor's transaction was aborted");
+        }
         if (closed) {
             throw new IllegalStateException("cursor is closed");
         }
@@ -113,6 +118,12 @@ final class XodusCursor implements EngineCursor {
             throw new IllegalStateException(started ? "cursor is past the end of its range" : "call next() first");
         }
         return field.clone();
+    }
+
+    /** The engine is closing under this cursor. */
+    void abandon() {
+        abandoned = true;
+        close();
     }
 
     @Override

@@ -247,7 +247,7 @@ final class XodusEngine implements StorageEngine {
         }
         try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
             for (XodusTransaction transaction : List.copyOf(openTransactions)) {
-                transaction.abort();
+                transaction.abandon();
             }
             long sequence = conflicts.lastCommit();
             environment.close();

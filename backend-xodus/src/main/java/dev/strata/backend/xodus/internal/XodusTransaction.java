@@ -28,7 +28,8 @@ import jetbrains.exodus.env.Transaction;
  */
 final class XodusTransaction implements EngineTransaction {
 
-    private enum State { OPEN, COMMITTED, ABORTED }
+    /** ABANDONED: aborted by the engine's close, so later use is the store's unavailability, not a misuse. */
+    private enum State { OPEN, COMMITTED, ABORTED, ABANDONED }
 
     private final XodusEngine engine;
     private final Transaction txn;
@@ -215,7 +216,25 @@ final class XodusTransaction implements EngineTransaction {
         }
     }
 
+    /** The engine is closing: abort, and make every later use a typed unavailability. */
+    void abandon() {
+        if (state == State.OPEN) {
+            for (XodusCursor cursor : List.copyOf(cursors)) {
+                cursor.abandon();
+            }
+            finish(State.ABANDONED);
+        }
+    }
+
+    boolean isAbandoned() {
+        return state == State.ABANDONED;
+    }
+
     private void checkOpen() {
+        if (state == State.ABANDONED) {
+            throw new dev.strata.api.StoreUnavailableException("store '" + engine.storeName()
+                    + "' was closed; this transaction was aborted");
+        }
         if (state != State.OPEN) {
             throw new IllegalStateException("transaction is " + (state == State.COMMITTED ? "committed" : "aborted"));
         }

@@ -224,7 +224,7 @@ final class SortedFileEngine implements StorageEngine {
     /** What strata:stores shows for this store while it is read-only: the failed write. */
     @Override
     public String readOnlyReason() {
-        String reason = readOnlyReason;
+        String reason = state.readOnlyReason();
         return reason == null ? "" : reason;
     }
 
