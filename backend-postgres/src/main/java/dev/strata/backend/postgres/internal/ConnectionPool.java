@@ -15,8 +15,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The store's connections: HikariCP over the driver's own {@link PGSimpleDataSource}, instantiated here, so neither
  * {@code DriverManager} nor a class name looked up at run time is involved (both fail across OSGi class loaders).
- * Session settings travel in the startup packet: the statement timeout, and {@code synchronous_commit} for the
- * store's durability ({@code fsync}: on, {@code os}: local, {@code none}: off).
+ * Session settings travel in the startup packet: the statement timeout, REPEATABLE READ as the default isolation,
+ * and {@code synchronous_commit} for the store's durability ({@code fsync}: on, {@code os}: local, {@code none}:
+ * off).
  */
 final class ConnectionPool implements AutoCloseable {
 
@@ -40,8 +41,10 @@ final class ConnectionPool implements AutoCloseable {
             driver.setSslRootCert(settings.sslRootCert());
         }
         driver.setApplicationName("strata:" + store);
+        // every transaction starts at REPEATABLE READ without a round trip of its own (SERIALIZABLE ones say so)
         driver.setOptions("-c statement_timeout=" + settings.statementTimeoutMillis()
-                + " -c synchronous_commit=" + synchronousCommit(durability));
+                + " -c synchronous_commit=" + synchronousCommit(durability)
+                + " -c default_transaction_isolation=repeatable\\ read");
 
         HikariConfig config = new HikariConfig();
         config.setPoolName("strata-postgres-" + store);

@@ -96,19 +96,20 @@ final class PostgresEngine implements StorageEngine {
         }
         checkOpen();
         IsolationLevel level = isolation == IsolationLevel.SERIALIZABLE ? IsolationLevel.SERIALIZABLE : IsolationLevel.SNAPSHOT;
-        int jdbcLevel = level == IsolationLevel.SERIALIZABLE
-                ? Connection.TRANSACTION_SERIALIZABLE : Connection.TRANSACTION_REPEATABLE_READ;
         for (int attempt = 0; ; attempt++) {
             Connection connection = null;
             try {
                 connection = pool.connection();
-                connection.setTransactionIsolation(jdbcLevel);
-                connection.setReadOnly(mode == TransactionMode.READ_ONLY);
                 long snapshot;
-                try (Statement statement = connection.createStatement();
-                     ResultSet row = statement.executeQuery(tables.snapshotSequence())) {
-                    row.next();
-                    snapshot = row.getLong(1);
+                try (Statement statement = connection.createStatement()) {
+                    // sessions default to REPEATABLE READ (ConnectionPool); the first query takes the snapshot
+                    if (level == IsolationLevel.SERIALIZABLE) {
+                        statement.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+                    }
+                    try (ResultSet row = statement.executeQuery(tables.snapshotSequence())) {
+                        row.next();
+                        snapshot = row.getLong(1);
+                    }
                 }
                 PostgresTransaction tx = new PostgresTransaction(this, connection, mode, level, snapshot);
                 open.add(tx);
