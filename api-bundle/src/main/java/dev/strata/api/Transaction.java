@@ -7,7 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * writes; {@link #commit()} applies every write atomically, or fails with {@link ConflictException} when another
  * transaction committed a write to one of the same keys first (first committer wins: never a lost update).
  * <p>
- * Use try-with-resources: {@link #close()} rolls back a transaction that was not committed.
+ * Use try-with-resources: {@link #close()} rolls back a transaction that was not committed. Savepoints
+ * ({@link #setSavepoint()}, {@link #rollbackTo}, {@link #release}) undo part of a transaction.
  */
 @ProviderType
 public interface Transaction extends KeyValueOperations, AutoCloseable {
@@ -37,6 +38,34 @@ public interface Transaction extends KeyValueOperations, AutoCloseable {
      *         for a transaction that wrote nothing, its {@link #snapshotSequence()}
      */
     long commit();
+
+    /**
+     * Marks the current state of this transaction's writes, to roll back to later with {@link #rollbackTo}.
+     * Savepoints nest: setting one while others are active adds an inner one.
+     *
+     * @throws IllegalStateException when the transaction is no longer open
+     */
+    Savepoint setSavepoint();
+
+    /**
+     * Undoes every write this transaction made since the savepoint was set: reads see each key as it was at that
+     * point again. The savepoint stays active (roll back to it again as often as needed); savepoints set after it
+     * are released. Keys written and rolled back stay in the transaction's write set for conflict checks (the
+     * store restores their earlier values by writing them again), so a concurrent commit to such a key still makes
+     * this transaction's commit conflict.
+     *
+     * @throws InvalidArgumentException when the savepoint is not an active savepoint of this transaction
+     * @throws IllegalStateException    when the transaction is no longer open
+     */
+    void rollbackTo(Savepoint savepoint);
+
+    /**
+     * Forgets the savepoint (and every savepoint set after it) and keeps the writes made since.
+     *
+     * @throws InvalidArgumentException when the savepoint is not an active savepoint of this transaction
+     * @throws IllegalStateException    when the transaction is no longer open
+     */
+    void release(Savepoint savepoint);
 
     /** Discards every write. Does nothing when the transaction is no longer open. */
     void rollback();

@@ -15,6 +15,26 @@ import org.osgi.annotation.versioning.ConsumerType;
  * (possibly empty) of at most {@link ByteKeys#MAX_VALUE_BYTES}. Engines check both with {@link ByteKeys} and throw
  * {@link dev.strata.api.InvalidArgumentException} without changing anything. Arrays passed in or returned are owned
  * by the receiver: engines copy what they keep.
+ * <p>
+ * <b>Conflicts (every engine, every isolation level).</b> A transaction's write set is every key it put or deleted.
+ * A delete is a write whether or not the key was there: deleting an absent key, or putting and then deleting a key
+ * in the same transaction, leaves a tombstone that conflicts like any other write. So when two transactions whose
+ * lifetimes overlap both write a key (put or delete, in either combination), the second to commit fails with
+ * {@link dev.strata.api.ConflictException} and applies nothing, whichever keys it wrote cleanly and wherever the
+ * conflicting key sorts among them. Checkpoints, flushes and compactions in between change nothing about that.
+ * <p>
+ * <b>Isolation.</b> At {@link IsolationLevel#SNAPSHOT} every read sees the snapshot taken at begin plus the
+ * transaction's own writes. At {@link IsolationLevel#SERIALIZABLE} commit also fails with a conflict when a
+ * transaction that committed after the snapshot wrote a key this one read (with {@link #get}, {@link #getAll},
+ * {@link #delete}, which reads whether the key is there) or a key inside the part of a range one of its cursors
+ * covered (empty results included, so a phantom is caught). A read-only transaction never conflicts.
+ * {@link dev.strata.api.spi.support} has the write set, overlay cursor, conflict tracker and read set that
+ * implement these rules.
+ * <p>
+ * <b>State.</b> After commit or abort every call but {@link #abort()} and {@link #close()} throws
+ * {@link IllegalStateException}; once the engine is closed every call but those throws
+ * {@link dev.strata.api.StoreUnavailableException} and the transaction is rolled back (a transaction left open when
+ * its engine closes never commits).
  */
 @ConsumerType
 public interface EngineTransaction extends AutoCloseable {
@@ -40,6 +60,8 @@ public interface EngineTransaction extends AutoCloseable {
     void put(byte[] key, byte[] value);
 
     /**
+     * Deletes the key. Always a write (a tombstone), even when the key is absent: see the class comment.
+     *
      * @return whether the key was present (in this transaction's view)
      * @throws dev.strata.api.ReadOnlyException in a read-only transaction
      */
@@ -47,7 +69,8 @@ public interface EngineTransaction extends AutoCloseable {
 
     /**
      * A cursor over the keys in the range, in this transaction's view (its own writes included), ascending or
-     * descending. The cursor is valid until it or the transaction closes.
+     * descending. The cursor is valid until it or the transaction closes; its {@code key()} and {@code value()}
+     * return arrays the caller may keep and change (copies, never the engine's own).
      */
     EngineCursor cursor(KeyRange range, boolean reverse);
 
@@ -92,7 +115,8 @@ public interface EngineTransaction extends AutoCloseable {
      * @return the commit sequence assigned to this transaction, greater than every sequence committed before; for a
      *         transaction that wrote nothing (or a read-only one), its {@link #snapshotSequence()}
      * @throws dev.strata.api.ConflictException when a transaction that committed after this one began wrote one of
-     *                                          the keys this one wrote; nothing of this transaction was applied
+     *                                          the keys this one wrote (or, at serializable isolation, read); nothing
+     *                                          of this transaction was applied
      * @throws StorageException                 for any other failure; nothing was acknowledged
      */
     long commit();

@@ -2,7 +2,12 @@ package dev.strata.api.tck;
 
 /**
  * The whole conformance kit. A backend passes it by implementing this interface in one small test class that
- * provides the fixture; persistence tests are skipped for backends that declare themselves not persistent.
+ * provides the fixture; persistence and crash tests are skipped for backends that declare themselves not
+ * persistent, isolation cases run at each level the backend declares, metrics are checked against the figures the
+ * capabilities declare untracked, and every declared durability level is exercised. Persistent backends also go
+ * through the SIGKILL crash harness in child JVMs ({@link DurabilityContract}); the fixture finds the backend class
+ * to start there by itself when the backend has a public no-arg constructor, or is told with
+ * {@link EngineFixture#childJvmBackend}.
  *
  * <pre>{@code
  * class MyBackendConformanceTest implements StorageBackendConformance {
@@ -16,6 +21,7 @@ package dev.strata.api.tck;
  * }</pre>
  */
 public interface StorageBackendConformance extends OrderingContract, ScanContract, TransactionContract,
-        BatchContract, InvalidInputContract, PersistenceContract, ConcurrencyContract, LifecycleContract,
+        ConflictContract, IsolationContract, WriteSkewContract, BatchContract, CursorContract, InvalidInputContract,
+        PersistenceContract, DurabilityContract, ConcurrencyContract, MaintenanceContract, LifecycleContract,
         SequenceContract {
 }

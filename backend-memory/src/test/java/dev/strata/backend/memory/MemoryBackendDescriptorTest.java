@@ -1,5 +1,6 @@
 package dev.strata.backend.memory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,14 +41,24 @@ class MemoryBackendDescriptorTest {
     void capabilitiesSayWhatTheEngineDoes() {
         BackendCapabilities capabilities = new MemoryBackend().capabilities();
         assertTrue(capabilities.supports(IsolationLevel.SNAPSHOT));
-        assertFalse(capabilities.supports(IsolationLevel.SERIALIZABLE), "no read-set validation is done");
-        for (Durability level : Durability.values()) {
-            assertTrue(capabilities.supports(level), level + " is accepted");
-        }
+        assertTrue(capabilities.supports(IsolationLevel.SERIALIZABLE), "read sets are validated");
+        assertFalse(capabilities.supports(IsolationLevel.READ_COMMITTED), "core serves it with snapshot");
+        assertEquals(java.util.Set.of(Durability.NONE), capabilities.durability(), "nothing is ever written to disk");
+        assertFalse(capabilities.tracks(BackendCapabilities.CACHE_HITS), "no cache");
         assertFalse(capabilities.persistent());
         assertTrue(capabilities.compression());
         assertFalse(capabilities.encryption());
         assertFalse(capabilities.nativeTtl());
         assertFalse(capabilities.nativeSnapshot());
+    }
+
+    @Test
+    void durabilityTheEngineCannotHonourIsRefusedAtOpen() {
+        for (Durability level : java.util.List.of(Durability.OS, Durability.FSYNC)) {
+            dev.strata.api.InvalidArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.strata.api.InvalidArgumentException.class, () -> new MemoryBackend().open(
+                            new dev.strata.api.spi.EngineConfig("m", java.nio.file.Path.of("unused"), level, null)));
+            assertTrue(refused.getMessage().contains("durability=none"), refused.getMessage());
+        }
     }
 }

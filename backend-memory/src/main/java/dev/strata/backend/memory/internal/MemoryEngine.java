@@ -1,6 +1,7 @@
 package dev.strata.backend.memory.internal;
 
 import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
@@ -20,10 +21,23 @@ public final class MemoryEngine implements StorageEngine {
 
     @Override
     public EngineTransaction begin(TransactionMode mode) {
+        return begin(mode, IsolationLevel.SNAPSHOT);
+    }
+
+    /**
+     * Snapshot and serializable transactions; a request for read committed gets a snapshot transaction (stronger,
+     * and what core asks for anyway, since the backend declares snapshot and serializable only).
+     */
+    @Override
+    public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
         if (mode == null) {
             throw new InvalidArgumentException("transaction mode must not be null");
         }
-        return data.begin(mode);
+        if (isolation == null) {
+            throw new InvalidArgumentException("isolation level must not be null");
+        }
+        IsolationLevel level = isolation == IsolationLevel.SERIALIZABLE ? isolation : IsolationLevel.SNAPSHOT;
+        return data.begin(mode, level);
     }
 
     @Override

@@ -1,52 +1,66 @@
 package dev.strata.backend.memory.internal;
 
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import dev.strata.api.InvalidArgumentException;
-import dev.strata.api.ReadOnlyException;
-import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.TransactionState;
+import dev.strata.api.spi.support.WriteSet;
 
 /**
- * A transaction of the memory engine: reads from the snapshot taken at begin, buffers writes in a sorted map (as
- * versions in stored form, so deflating happens here in the caller's thread, not under the commit lock) and hands
- * them to {@link VersionedMap#commit} at the end. A read-only transaction costs one object and two striped counter
+ * A transaction of the memory engine: reads from the snapshot taken at begin, buffers writes in a
+ * {@link WriteSet} and hands them, encoded as versions (deflated here in the caller's thread, not under the commit
+ * lock), to {@link VersionedMap#commit} at the end. A serializable read-write transaction also keeps a
+ * {@link ReadSet} for the commit to validate. A read-only transaction costs a few objects and two striped counter
  * updates. Used by one thread at a time, so it needs no synchronisation of its own.
  */
 final class MemoryTransaction implements EngineTransaction {
 
-    private enum State { OPEN, COMMITTED, ROLLED_BACK }
-
     private final VersionedMap data;
-    private final TransactionMode mode;
+    private final TransactionState state;
+    private final IsolationLevel isolation;
     private final long snapshot;
     private final int stripe;
     /** The epoch this transaction counts in, until it stops reading; then {@code null}. */
     private ReaderEpoch epoch;
-    private TreeMap<byte[], Version> writes;
-    private State state = State.OPEN;
+    private final WriteSet writes = new WriteSet();
+    /** What a serializable read-write transaction read; {@code null} otherwise. */
+    private final ReadSet reads;
 
-    MemoryTransaction(VersionedMap data, TransactionMode mode, long snapshot, ReaderEpoch epoch, int stripe) {
+    MemoryTransaction(VersionedMap data, TransactionState state, IsolationLevel isolation, long snapshot,
+            ReaderEpoch epoch, int stripe) {
         this.data = data;
-        this.mode = mode;
+        this.state = state;
+        this.isolation = isolation;
         this.snapshot = snapshot;
         this.epoch = epoch;
         this.stripe = stripe;
+        boolean validates = isolation == IsolationLevel.SERIALIZABLE && state.mode() == TransactionMode.READ_WRITE;
+        this.reads = validates ? new ReadSet() : null;
     }
 
     @Override
     public TransactionMode mode() {
-        return mode;
+        return state.mode();
+    }
+
+    @Override
+    public IsolationLevel isolation() {
+        return isolation;
     }
 
     /** The timestamp of the newest commit published when this transaction began. */
     @Override
     public long snapshotSequence() {
+        checkUsable();
         return snapshot;
     }
 
@@ -54,11 +68,12 @@ final class MemoryTransaction implements EngineTransaction {
     public byte[] get(byte[] key) {
         checkUsable();
         ByteKeys.checkKey(key);
-        if (writes != null) {
-            Version write = writes.get(key);
-            if (write != null) {
-                return write.isDeletion() ? null : data.codec.decode(write.stored, write.rawLength);
-            }
+        if (reads != null) {
+            reads.recordKey(key);
+        }
+        if (writes.isWritten(key)) {
+            byte[] own = writes.read(key, k -> null);
+            return own == null ? null : own.clone();
         }
         Version version = data.read(key, snapshot);
         return version == null ? null : data.codec.decode(version.stored, version.rawLength);
@@ -66,30 +81,23 @@ final class MemoryTransaction implements EngineTransaction {
 
     @Override
     public void put(byte[] key, byte[] value) {
-        checkWritable();
+        state.checkWritable();
         ByteKeys.checkKey(key);
         ByteKeys.checkValue(value);
-        Version write = data.codec.encode(value);
-        writes().put(key.clone(), write);
+        writes.put(key, value);
     }
 
+    /** Always leaves a tombstone (a delete is a write, present or not: see EngineTransaction). */
     @Override
     public boolean delete(byte[] key) {
-        checkWritable();
+        state.checkWritable();
         ByteKeys.checkKey(key);
-        Version pending = writes == null ? null : writes.get(key);
-        boolean inSnapshot = data.read(key, snapshot) != null;
-        boolean present = pending == null ? inSnapshot : !pending.isDeletion();
-        if (!present) {
-            return false;
+        if (reads != null) {
+            reads.recordKey(key);
         }
-        if (inSnapshot) {
-            writes().put(key.clone(), Version.pending(null, -1));
-        } else {
-            // only this transaction had written the key: forgetting that write is the whole deletion
-            writes.remove(key);
-        }
-        return true;
+        boolean present = writes.isWritten(key) ? !writes.isDeleted(key) : data.read(key, snapshot) != null;
+        writes.delete(key);
+        return present;
     }
 
     @Override
@@ -98,7 +106,10 @@ final class MemoryTransaction implements EngineTransaction {
         if (range == null) {
             throw new InvalidArgumentException("key range must not be null (use KeyRange.ALL)");
         }
-        return new SnapshotCursor(this, data.entries(range, reverse), range, reverse, snapshot, data.codec);
+        EngineCursor committed = new SnapshotCursor(this, data.entries(range, reverse), snapshot, data.codec);
+        EngineCursor view = writes.isEmpty() && state.mode() == TransactionMode.READ_ONLY ? committed
+                : writes.overlay(committed, range, reverse);
+        return reads == null ? view : reads.recording(view, range, reverse);
     }
 
     @Override
@@ -107,23 +118,36 @@ final class MemoryTransaction implements EngineTransaction {
         boolean committed = false;
         long sequence = snapshot;
         try {
-            if (writes != null && !writes.isEmpty()) {
-                sequence = data.commit(this, snapshot, writes);
+            if (!writes.isEmpty()) {
+                sequence = data.commit(this, snapshot, encode(), reads);
             }
             committed = true;
             return sequence;
         } finally {
-            state = committed ? State.COMMITTED : State.ROLLED_BACK;
-            writes = null;
+            if (committed) {
+                state.committed();
+            } else {
+                state.abort();
+            }
+            writes.clear();
             releaseSnapshot(true);
         }
     }
 
+    /** The writes as versions in stored form (deflated when the store compresses), in the caller's thread. */
+    private NavigableMap<byte[], Version> encode() {
+        NavigableMap<byte[], Version> versions = new TreeMap<>(ByteKeys.ORDER);
+        for (Map.Entry<byte[], byte[]> write : writes.entries().entrySet()) {
+            versions.put(write.getKey(), write.getValue() == null ? Version.pending(null, -1)
+                    : data.codec.encode(write.getValue()));
+        }
+        return versions;
+    }
+
     @Override
     public void abort() {
-        if (state == State.OPEN) {
-            state = State.ROLLED_BACK;
-            writes = null;
+        if (state.abort()) {
+            writes.clear();
             releaseSnapshot(true);
         }
     }
@@ -142,35 +166,17 @@ final class MemoryTransaction implements EngineTransaction {
         }
     }
 
-    /** The buffered writes, or {@code null} when there are none yet (for cursors). */
-    NavigableMap<byte[], Version> pendingWrites() {
-        return writes;
-    }
-
     /** @throws IllegalStateException after commit or rollback; StoreUnavailableException once the store closed */
     void checkUsable() {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("the transaction is already "
-                    + (state == State.COMMITTED ? "committed" : "rolled back"));
+        boolean wasOpen = state.isOpen();
+        try {
+            state.checkReadable();
+        } catch (RuntimeException e) {
+            if (wasOpen) {
+                writes.clear();
+                releaseSnapshot(false);
+            }
+            throw e;
         }
-        if (data.isClosed()) {
-            abort();
-            throw new StoreUnavailableException("memory store '" + data.storeName()
-                    + "' was closed; the transaction was rolled back");
-        }
-    }
-
-    private void checkWritable() {
-        checkUsable();
-        if (mode == TransactionMode.READ_ONLY) {
-            throw new ReadOnlyException("this transaction is read-only");
-        }
-    }
-
-    private TreeMap<byte[], Version> writes() {
-        if (writes == null) {
-            writes = new TreeMap<>(ByteKeys.ORDER);
-        }
-        return writes;
     }
 }

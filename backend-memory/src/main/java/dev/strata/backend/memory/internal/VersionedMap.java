@@ -8,20 +8,24 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.strata.api.ConflictException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.QuotaExceededException;
-import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.KeyRange;
+import dev.strata.api.spi.support.ConflictTracker;
+import dev.strata.api.spi.support.EngineState;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.TransactionState;
 
 /**
  * The committed data of one store: every key with its version chain, in unsigned key order, plus what decides which
  * versions a snapshot sees and which can go.
  * <p>
  * Reads take no lock: a transaction's snapshot is the timestamp of the newest published commit, and it reads, for
- * each key, the newest version at or before it. Commits are serialised by one lock: they check first-committer-wins,
- * enforce the memory limit, install their versions with the next timestamp and only then publish that timestamp, so
+ * each key, the newest version at or before it. Commits are serialised by one lock: they check first-committer-wins
+ * (and, for serializable transactions, their read sets) with a {@link ConflictTracker}, enforce the memory limit, install their versions with the next timestamp and only then publish that timestamp, so
  * a half-installed commit is never visible. Right after publishing, the committer prunes: versions no open snapshot
  * can reach are cut off chains, and keys whose deletion every snapshot sees leave the map.
  */
@@ -35,6 +39,9 @@ final class VersionedMap {
     private final PruneQueue pruneQueue = new PruneQueue();
     private final LruEvictor evictor = new LruEvictor();
     private final MemoryAccounting accounting = new MemoryAccounting();
+    /** Which recent commit wrote which key (guarded by the commit lock); evictions are not recorded. */
+    private final ConflictTracker conflicts;
+    private final EngineState state;
     private final boolean stampReads;
     final ValueCodec codec;
 
@@ -44,24 +51,26 @@ final class VersionedMap {
     private long commitAttempts;
     /** Items waiting in the prune queue, readable without the lock. */
     private volatile int pendingPrunes;
-    private volatile boolean closed;
 
     VersionedMap(String storeName, MemorySettings settings) {
         this.storeName = storeName;
         this.settings = settings;
         this.stampReads = settings.evicts();
         this.codec = new ValueCodec(settings.deflate());
+        this.conflicts = new ConflictTracker(storeName);
+        this.state = new EngineState(storeName);
     }
 
     // ---- reading ----
 
-    MemoryTransaction begin(TransactionMode mode) {
+    MemoryTransaction begin(TransactionMode mode, IsolationLevel isolation) {
+        TransactionState txState = new TransactionState(state, mode);
         ensureOpen();
         int stripe = snapshots.stripeOfCurrentThread();
         ReaderEpoch epoch = snapshots.enter(stripe);
         // read only after entering: see SnapshotTracker for why this order makes pruning safe
         long snapshot = visible;
-        return new MemoryTransaction(this, mode, snapshot, epoch, stripe);
+        return new MemoryTransaction(this, txState, isolation, snapshot, epoch, stripe);
     }
 
     /** The version of the key a snapshot sees if it holds a value, else {@code null}. */
@@ -98,7 +107,7 @@ final class VersionedMap {
         epoch.leave(stripe);
         if (mayPrune && epoch.retired && pendingPrunes > 0 && commitLock.tryLock()) {
             try {
-                if (!closed) {
+                if (!state.isClosed()) {
                     pruneObsolete();
                 }
             } finally {
@@ -112,17 +121,27 @@ final class VersionedMap {
     /**
      * Applies a transaction's writes atomically.
      *
-     * @throws ConflictException      when a key it writes got a newer version after its snapshot
+     * @param reads what a serializable transaction read, or {@code null}
+     * @throws ConflictException      when a key it writes (or read) got a newer version after its snapshot
      * @throws QuotaExceededException when the memory limit refuses the commit
      * @return the commit's timestamp, which is its commit sequence
      */
-    long commit(MemoryTransaction tx, long snapshot, NavigableMap<byte[], Version> writes) {
+    long commit(MemoryTransaction tx, long snapshot, NavigableMap<byte[], Version> writes, ReadSet reads) {
         int count = writes.size();
         KeyEntry[] entries = new KeyEntry[count];
         boolean[] reserved = new boolean[count];
         commitLock.lock();
         try {
             ensureOpen();
+            try {
+                conflicts.checkWrites(writes.keySet(), snapshot);
+                if (reads != null) {
+                    conflicts.checkReads(reads, snapshot);
+                }
+            } catch (ConflictException e) {
+                accounting.conflicted();
+                throw e;
+            }
             long timestamp = visible + 1;
             long attempt = ++commitAttempts;
             long liveDelta = 0;
@@ -138,12 +157,6 @@ final class VersionedMap {
                     reserved[i] = true;
                 }
                 entries[i++] = entry;
-                if (changedSince(entry, snapshot)) {
-                    releaseReservations(entries, reserved, i);
-                    accounting.conflicted();
-                    throw new ConflictException("store '" + storeName + "': key " + ByteKeys.toDisplay(key)
-                            + " was changed by a transaction that committed after this one began");
-                }
                 entry.pinnedBy = attempt;
                 long newCost = MemoryAccounting.liveCost(key, write.getValue());
                 liveDelta += newCost - MemoryAccounting.liveCost(key, entry.head);
@@ -153,6 +166,7 @@ final class VersionedMap {
                 makeRoom(liveDelta, writtenLiveBytes, timestamp, attempt, entries, reserved);
             }
             install(writes, entries, reserved, timestamp);
+            conflicts.recordCommit(writes.keySet(), timestamp);
             visible = timestamp;
             // this transaction reads no more: its snapshot must not hold back the pruning of what it replaced
             tx.releaseSnapshot(false);
@@ -161,16 +175,6 @@ final class VersionedMap {
         } finally {
             commitLock.unlock();
         }
-    }
-
-    /** Whether a client committed a version of the key after the snapshot (evictions do not count). */
-    private static boolean changedSince(KeyEntry entry, long snapshot) {
-        for (Version v = entry.head; v != null && v.timestamp > snapshot; v = v.older) {
-            if (!v.evicted) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void makeRoom(long liveDelta, long writtenLiveBytes, long timestamp, long attempt, KeyEntry[] entries,
@@ -238,11 +242,12 @@ final class VersionedMap {
 
     /** Cuts what no snapshot can reach any more. Under the commit lock, after the newest commit was published. */
     private void pruneObsolete() {
-        if (pruneQueue.size() > 0) {
+        if (pruneQueue.size() > 0 || conflicts.trackedKeys() > 0) {
             long oldest = snapshots.oldestSnapshot(visible);
             while (pruneQueue.hasPrunableItem(oldest)) {
                 prune(pruneQueue.removeFirst(), oldest);
             }
+            conflicts.forgetUpTo(oldest);
         }
         pendingPrunes = pruneQueue.size();
     }
@@ -284,7 +289,7 @@ final class VersionedMap {
     void compact() {
         commitLock.lock();
         try {
-            if (!closed) {
+            if (!state.isClosed()) {
                 pruneObsolete();
             }
         } finally {
@@ -295,13 +300,11 @@ final class VersionedMap {
     // ---- lifecycle and figures ----
 
     void ensureOpen() {
-        if (closed) {
-            throw new StoreUnavailableException("memory store '" + storeName + "' is closed");
-        }
+        state.checkOpen();
     }
 
     boolean isClosed() {
-        return closed;
+        return state.isClosed();
     }
 
     String storeName() {
@@ -324,10 +327,9 @@ final class VersionedMap {
     void close() {
         commitLock.lock();
         try {
-            if (closed) {
+            if (!state.close()) {
                 return;
             }
-            closed = true;
             keys.clear();
             pruneQueue.clear();
             pendingPrunes = 0;

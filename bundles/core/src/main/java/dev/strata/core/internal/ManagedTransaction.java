@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.strata.api.EntryCursor;
 import dev.strata.api.IsolationLevel;
 import dev.strata.api.KeyOrder;
+import dev.strata.api.Savepoint;
 import dev.strata.api.Scan;
 import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
@@ -24,6 +25,7 @@ final class ManagedTransaction implements Transaction {
 
     private final OpenEngine engine;
     private final EngineTransaction tx;
+    private final SavepointLog savepoints = new SavepointLog();
     private boolean open = true;
 
     ManagedTransaction(OpenEngine engine, EngineTransaction tx) {
@@ -89,19 +91,45 @@ final class ManagedTransaction implements Transaction {
     public void put(String key, byte[] value) {
         byte[] encoded = Keys.encode(key);
         Keys.checkValue(key, value);
-        run(() -> tx.put(encoded, value));
+        run(() -> {
+            savepoints.beforeWrite(tx, encoded);
+            tx.put(encoded, value);
+        });
     }
 
     @Override
     public void putAll(Map<String, byte[]> entries) {
         Keys.checkEntries(entries);
-        run(() -> entries.forEach((key, value) -> tx.put(Keys.encode(key), value)));
+        run(() -> entries.forEach((key, value) -> {
+            byte[] encoded = Keys.encode(key);
+            savepoints.beforeWrite(tx, encoded);
+            tx.put(encoded, value);
+        }));
     }
 
     @Override
     public boolean delete(String key) {
         byte[] encoded = Keys.encode(key);
-        return call(() -> tx.delete(encoded));
+        return call(() -> {
+            savepoints.beforeWrite(tx, encoded);
+            return tx.delete(encoded);
+        });
+    }
+
+    @Override
+    public Savepoint setSavepoint() {
+        checkOpen();
+        return savepoints.set();
+    }
+
+    @Override
+    public void rollbackTo(Savepoint savepoint) {
+        run(() -> savepoints.rollbackTo(tx, savepoint));
+    }
+
+    @Override
+    public void release(Savepoint savepoint) {
+        run(() -> savepoints.release(savepoint));
     }
 
     @Override

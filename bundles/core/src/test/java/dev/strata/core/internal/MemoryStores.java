@@ -18,6 +18,8 @@ final class MemoryStores {
         Map<String, Object> config = new HashMap<>();
         config.put("name", name);
         config.put("backend", backend);
+        // the memory backend honours durability none only (it writes nothing anywhere)
+        config.put("durability", "none");
         for (int i = 0; i < settings.length; i += 2) {
             config.put((String) settings[i], settings[i + 1]);
         }

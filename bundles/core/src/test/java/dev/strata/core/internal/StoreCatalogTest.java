@@ -172,6 +172,6 @@ class StoreCatalogTest {
     void bookkeepingKeysAreNotPassedToBackends() {
         StoreDefinition definition = MemoryStores.definition("s", "memory", "service.pid", "x", "felix.fileinstall.filename",
                 "f", "memory.limit", "64m");
-        assertEquals(java.util.Set.of("name", "backend", "memory.limit"), definition.properties().keySet());
+        assertEquals(java.util.Set.of("name", "backend", "durability", "memory.limit"), definition.properties().keySet());
     }
 }

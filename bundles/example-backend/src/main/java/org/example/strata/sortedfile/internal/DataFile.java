@@ -27,11 +27,16 @@ import dev.strata.api.spi.ByteKeys;
  *
  * <pre>
  * magic    4 bytes  "SFX1"
- * version  int      1
+ * version  int      2
+ * sequence long     the commit sequence of the state the file holds (format 2 and later)
  * count    int      number of entries
  * entries  count x (key length int, key bytes, value length int, value bytes), ascending key order
  * crc32c   int      CRC-32C of every byte before it
  * </pre>
+ *
+ * Format 1 had no sequence (stores restarted their commit numbering at 0 on every open). A format-1 file is still
+ * read, as sequence 0, and the next write turns it into format 2; a file of a format newer than this code knows is
+ * refused with a {@link CorruptionException} saying so, never guessed at.
  *
  * Integers are big-endian. A new file is written beside the old one ({@code data.bin.tmp}) and renamed over it
  * atomically, so a crash leaves either the old or the new file, never half of one. The checksum catches what the
@@ -43,9 +48,15 @@ final class DataFile {
     static final String TEMP_NAME = NAME + ".tmp";
 
     private static final int MAGIC = 0x53465831; // "SFX1"
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+    /** The first format, read for upgrade only: no sequence in the header. */
+    private static final int FORMAT_WITHOUT_SEQUENCE = 1;
     private static final int HEADER_BYTES = 12;
     private static final int CHECKSUM_BYTES = 4;
+
+    /** What a data file holds: the entries, and the commit sequence of that state. */
+    record Contents(long sequence, NavigableMap<byte[], byte[]> entries) {
+    }
 
     private DataFile() {
     }
@@ -55,12 +66,12 @@ final class DataFile {
      *
      * @throws CorruptionException naming the file (and the offset where parsing failed) when the file is damaged
      */
-    static NavigableMap<byte[], byte[]> read(Path file) {
+    static Contents read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new TreeMap<>(ByteKeys.ORDER);
+            return new Contents(0, new TreeMap<>(ByteKeys.ORDER));
         } catch (IOException e) {
             throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -74,11 +85,26 @@ final class DataFile {
         if (in.getInt(body) != (int) crc.getValue()) {
             throw new CorruptionException("checksum mismatch", file.toString(), body);
         }
-        if (in.getInt() != MAGIC || in.getInt() != FORMAT_VERSION) {
-            throw new CorruptionException("not a data file of format version " + FORMAT_VERSION, file.toString(), 0);
+        if (in.getInt() != MAGIC) {
+            throw new CorruptionException("not a data file (bad magic number)", file.toString(), 0);
+        }
+        int format = in.getInt();
+        if (format != FORMAT_VERSION && format != FORMAT_WITHOUT_SEQUENCE) {
+            throw new CorruptionException("data file of format " + format + "; this version of the backend reads "
+                    + "formats " + FORMAT_WITHOUT_SEQUENCE + " and " + FORMAT_VERSION + " only", file.toString(), 4);
         }
         in.limit(body);
-        return parseEntries(in, file);
+        long sequence = 0;
+        if (format == FORMAT_VERSION) {
+            if (in.remaining() < Long.BYTES + Integer.BYTES) {
+                throw new CorruptionException("file is too short for a format-2 header", file.toString(), 8);
+            }
+            sequence = in.getLong();
+            if (sequence < 0) {
+                throw new CorruptionException("negative commit sequence " + sequence, file.toString(), 8);
+            }
+        }
+        return new Contents(sequence, parseEntries(in, file));
     }
 
     /** The checksum was right, so a parse failure here means a writer bug; still report it as corruption. */
@@ -105,13 +131,13 @@ final class DataFile {
     }
 
     /**
-     * Replaces the file in {@code directory} with the entries.
+     * Replaces the file in {@code directory} with the entries, as the state of commit {@code sequence}.
      *
      * @param force whether to force the new file and the directory to the device before returning (durability
      *              FSYNC); without it the bytes are handed to the operating system only
      * @throws IOException when any step fails; the old file is then still in place
      */
-    static void write(Path directory, Map<byte[], byte[]> entries, boolean force) throws IOException {
+    static void write(Path directory, long sequence, Map<byte[], byte[]> entries, boolean force) throws IOException {
         Path temp = directory.resolve(TEMP_NAME);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -121,6 +147,7 @@ final class DataFile {
                     new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), crc));
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
+            out.writeLong(sequence);
             out.writeInt(entries.size());
             for (Map.Entry<byte[], byte[]> entry : entries.entrySet()) {
                 out.writeInt(entry.getKey().length);

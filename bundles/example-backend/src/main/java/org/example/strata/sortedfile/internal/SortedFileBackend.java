@@ -27,13 +27,15 @@ public final class SortedFileBackend implements StorageBackend {
     public static final String TYPE = "example";
 
     /**
-     * Declared honestly, so that core and the console adapt: data persists, reads are snapshot-isolated, every
-     * durability level is honoured, and there is no encryption, compression, native TTL or native snapshot (core
-     * layers TTL on top and backs the store up through a read-only transaction).
+     * Declared honestly, so that core and the console adapt: data persists, transactions are snapshot-isolated or
+     * (validating their reads) serializable, every durability level is honoured, and there is no encryption,
+     * compression, native TTL or native snapshot (core layers TTL on top and backs the store up through a read-only
+     * transaction). There is no cache, so its hit and miss counts are declared untracked (-1).
      */
     private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
-            EnumSet.of(IsolationLevel.SNAPSHOT), EnumSet.allOf(Durability.class),
-            true, false, false, false, false);
+            EnumSet.of(IsolationLevel.SNAPSHOT, IsolationLevel.SERIALIZABLE), EnumSet.allOf(Durability.class),
+            true, false, false, false, false,
+            java.util.Set.of(BackendCapabilities.CACHE_HITS, BackendCapabilities.CACHE_MISSES));
 
     @Override
     public BackendCapabilities capabilities() {

@@ -14,16 +14,20 @@ import java.util.TreeMap;
 
 import dev.strata.api.ConflictException;
 import dev.strata.api.Durability;
-import dev.strata.api.ReadOnlyException;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.StorageException;
-import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.TransactionMode;
-import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
 import dev.strata.api.spi.VerifyResult;
+import dev.strata.api.spi.support.ConflictTracker;
+import dev.strata.api.spi.support.EngineState;
+import dev.strata.api.spi.support.OpenSnapshots;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.WriteSet;
 
 /**
  * One open store: the committed data as an immutable sorted map, replaced as a whole on every commit.
@@ -34,11 +38,14 @@ import dev.strata.api.spi.VerifyResult;
  * on disk is always one complete, checksummed state. That is right for small stores and for learning the SPI; a
  * real engine would keep a log of changes and a persistent (structure-sharing) tree instead.
  * <p>
- * <b>Conflicts.</b> Every commit gets the next version number, and the engine remembers the version that last wrote
- * each key (deletes included). A read-write transaction remembers the version of its snapshot; at commit, if any key
- * it wrote was written by a later version, it lost the race (first committer wins) and gets a
- * {@link ConflictException} with nothing applied. Versions older than every open writer's snapshot cannot conflict
- * with anything any more and are forgotten, so that memory stays bounded by recent activity.
+ * <b>Conflicts.</b> Every commit gets the next version number (its commit sequence, kept in the file so that it keeps
+ * growing across restarts). A {@link ConflictTracker} from the SPI's support package remembers the version that
+ * last wrote each key (deletes included: a delete is always a write). At commit, if any key the transaction wrote
+ * was written by a version after its snapshot, it lost the race (first committer wins) and gets a
+ * {@link ConflictException} with nothing applied; a serializable transaction is also checked against what it read
+ * ({@link ReadSet}: keys and the ranges its cursors covered). Versions older than every open writer's snapshot
+ * ({@link OpenSnapshots}) cannot conflict with anything any more and are forgotten, so that memory stays bounded by
+ * recent activity.
  * <p>
  * <b>Durability.</b> {@code FSYNC} and {@code OS} write the file before commit returns ({@code FSYNC} also forces
  * file and directory to the device); {@code NONE} writes it only at {@link #checkpoint()} and {@link #close()}. A
@@ -54,16 +61,15 @@ final class SortedFileEngine implements StorageEngine {
     private final Path directory;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final EngineState state;
 
     /** Readers take this without locking; commits replace it while holding the engine's monitor. */
     private volatile Snapshot committed;
 
     // Guarded by "this": the commit path, which is short next to the file write it already serialises.
-    private final NavigableMap<byte[], Long> lastWriteVersion = new TreeMap<>(ByteKeys.ORDER);
-    private final NavigableMap<Long, Integer> openWriterSnapshots = new TreeMap<>();
+    private final ConflictTracker conflicts;
+    private final OpenSnapshots openWriters = new OpenSnapshots();
     private boolean unsaved;
-    private volatile String readOnlyReason;
-    private volatile boolean closed;
 
     private SortedFileEngine(EngineConfig config, FileChannel lockChannel, FileLock lock, Snapshot initial) {
         this.config = config;
@@ -71,6 +77,8 @@ final class SortedFileEngine implements StorageEngine {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.committed = initial;
+        this.state = new EngineState(config.storeName());
+        this.conflicts = new ConflictTracker(config.storeName());
     }
 
     /** Takes the directory's lock, drops a temp file a crash left behind, and loads {@code data.bin}. */
@@ -86,12 +94,13 @@ final class SortedFileEngine implements StorageEngine {
                         + " is in use by another process");
             }
             Files.deleteIfExists(directory.resolve(DataFile.TEMP_NAME));
-            NavigableMap<byte[], byte[]> data = DataFile.read(directory.resolve(DataFile.NAME));
+            DataFile.Contents contents = DataFile.read(directory.resolve(DataFile.NAME));
             long bytes = 0;
-            for (Map.Entry<byte[], byte[]> entry : data.entrySet()) {
+            for (Map.Entry<byte[], byte[]> entry : contents.entries().entrySet()) {
                 bytes += entry.getKey().length + entry.getValue().length;
             }
-            return new SortedFileEngine(config, channel, lock, new Snapshot(0, Collections.unmodifiableNavigableMap(data), bytes));
+            return new SortedFileEngine(config, channel, lock, new Snapshot(contents.sequence(),
+                    Collections.unmodifiableNavigableMap(contents.entries()), bytes));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             if (e instanceof StorageException storage) {
@@ -111,15 +120,25 @@ final class SortedFileEngine implements StorageEngine {
 
     @Override
     public EngineTransaction begin(TransactionMode mode) {
-        checkNotClosed();
+        return begin(mode, IsolationLevel.SNAPSHOT);
+    }
+
+    /** Snapshot or serializable; read committed is served as snapshot (stronger). */
+    @Override
+    public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
+        if (mode == null || isolation == null) {
+            throw new InvalidArgumentException("transaction mode and isolation level must not be null");
+        }
+        state.checkOpen();
+        IsolationLevel level = isolation == IsolationLevel.SERIALIZABLE ? isolation : IsolationLevel.SNAPSHOT;
         if (mode == TransactionMode.READ_ONLY) {
-            return new SortedFileTransaction(this, mode, committed);
+            return new SortedFileTransaction(this, state, mode, level, committed);
         }
         synchronized (this) {
-            checkWritable();
+            state.checkWritable();
             Snapshot snapshot = committed;
-            openWriterSnapshots.merge(snapshot.version(), 1, Integer::sum);
-            return new SortedFileTransaction(this, mode, snapshot);
+            openWriters.register(snapshot.version());
+            return new SortedFileTransaction(this, state, mode, level, snapshot);
         }
     }
 
@@ -127,30 +146,24 @@ final class SortedFileEngine implements StorageEngine {
      * Checks for conflicts, then publishes a copy of the committed map with the writes applied ({@code null} value:
      * delete). Called once per read-write transaction with writes; the transaction is finished either way.
      *
+     * @param reads what a serializable transaction read, or {@code null}
      * @return the version the commit published (its commit sequence)
      */
-    synchronized long commit(Snapshot base, NavigableMap<byte[], byte[]> writes) {
+    synchronized long commit(Snapshot base, WriteSet writes, ReadSet reads) {
         try {
-            checkNotClosed();
-            checkWritable();
-            for (byte[] key : writes.keySet()) {
-                Long written = lastWriteVersion.get(key);
-                if (written != null && written > base.version()) {
-                    throw new ConflictException("store '" + config.storeName() + "': key " + ByteKeys.toDisplay(key)
-                            + " was changed by a transaction that committed after this one began");
-                }
+            state.checkWritable();
+            conflicts.checkWrites(writes.keys(), base.version());
+            if (reads != null) {
+                conflicts.checkReads(reads, base.version());
             }
-            Snapshot current = committed;
-            Snapshot next = apply(current, writes);
+            Snapshot next = apply(committed, writes.entries());
             if (config.durability() != Durability.NONE) {
-                save(next.data(), config.durability() == Durability.FSYNC);
+                save(next, config.durability() == Durability.FSYNC);
             } else {
                 unsaved = true;
             }
             committed = next;
-            for (byte[] key : writes.keySet()) {
-                lastWriteVersion.put(key, next.version());
-            }
+            conflicts.recordCommit(writes.keys(), next.version());
             return next.version();
         } finally {
             release(base);
@@ -170,49 +183,50 @@ final class SortedFileEngine implements StorageEngine {
 
     /** A read-write transaction ended: its snapshot no longer pins conflict versions. */
     synchronized void release(Snapshot base) {
-        openWriterSnapshots.computeIfPresent(base.version(), (version, count) -> count == 1 ? null : count - 1);
-        long oldestNeeded = openWriterSnapshots.isEmpty() ? committed.version() : openWriterSnapshots.firstKey();
-        lastWriteVersion.values().removeIf(version -> version <= oldestNeeded);
+        openWriters.release(base.version());
+        conflicts.forgetUpTo(openWriters.oldest(committed.version()));
     }
 
     /** Writes the file; on failure the engine goes read-only and the caller's commit fails. */
-    private void save(NavigableMap<byte[], byte[]> data, boolean force) {
+    private void save(Snapshot snapshot, boolean force) {
         try {
-            DataFile.write(directory, data, force);
+            DataFile.write(directory, snapshot.version(), snapshot.data(), force);
             unsaved = false;
         } catch (IOException e) {
-            readOnlyReason = "store '" + config.storeName() + "' is read-only after a failed write of "
-                    + directory.resolve(DataFile.NAME) + ": " + e.getMessage();
-            throw new StorageException(readOnlyReason, e);
+            state.enterReadOnly("store '" + config.storeName() + "' is read-only after a failed write of "
+                    + directory.resolve(DataFile.NAME) + ": " + e.getMessage());
+            throw new StorageException(state.readOnlyReason(), e);
         }
     }
 
     @Override
     public EngineMetrics metrics() {
+        state.checkOpen();
         Snapshot snapshot = committed;
         long diskBytes;
         try {
             Path file = directory.resolve(DataFile.NAME);
             diskBytes = Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {
-            diskBytes = -1;
+            throw new StorageException("store '" + config.storeName() + "': cannot read the size of "
+                    + directory.resolve(DataFile.NAME) + ": " + e.getMessage(), e);
         }
-        // No write-ahead log and no cache: those figures are -1 ("not tracked").
-        return new EngineMetrics(snapshot.data().size(), snapshot.bytes(), diskBytes, -1, -1, -1, "n/a",
+        // No write-ahead log (0 bytes of it) and no cache (declared untracked in the capabilities: -1).
+        return new EngineMetrics(snapshot.data().size(), snapshot.bytes(), diskBytes, 0, -1, -1, "n/a",
                 Map.of("commitVersion", snapshot.version()));
     }
 
     @Override
     public boolean isReadOnly() {
-        return readOnlyReason != null;
+        return state.isReadOnly();
     }
 
     /** Makes everything committed durable, whatever the durability level. */
     @Override
     public synchronized void checkpoint() {
-        checkNotClosed();
+        state.checkOpen();
         if (!isReadOnly()) {
-            save(committed.data(), true);
+            save(committed, true);
         }
     }
 
@@ -230,13 +244,12 @@ final class SortedFileEngine implements StorageEngine {
 
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
+        if (!state.close()) {
+            return; // open transactions can no longer commit from here on
         }
-        closed = true; // open transactions can no longer commit
         try {
             if (unsaved && !isReadOnly()) {
-                save(committed.data(), true);
+                save(committed, true);
             }
         } finally {
             try {
@@ -245,19 +258,6 @@ final class SortedFileEngine implements StorageEngine {
                 // the channel close below releases the lock as well
             }
             closeQuietly(lockChannel);
-        }
-    }
-
-    private void checkNotClosed() {
-        if (closed) {
-            throw new StoreUnavailableException("store '" + config.storeName() + "' is closed");
-        }
-    }
-
-    private void checkWritable() {
-        String reason = readOnlyReason;
-        if (reason != null) {
-            throw new ReadOnlyException(reason);
         }
     }
 

@@ -1,58 +1,73 @@
 package org.example.strata.sortedfile.internal;
 
 import java.util.NavigableMap;
-import java.util.TreeMap;
 
-import dev.strata.api.ReadOnlyException;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
+import dev.strata.api.spi.support.EngineState;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.TransactionState;
+import dev.strata.api.spi.support.WriteSet;
 
 /**
- * A transaction: the snapshot taken at begin, plus this transaction's own writes kept aside until commit. A write
- * of {@code null} in {@link #writes} marks a delete. Used by one thread at a time (the SPI's rule), so it needs no
- * locking of its own.
+ * A transaction: the snapshot taken at begin, plus this transaction's own writes kept aside until commit, in a
+ * {@link WriteSet} from the SPI's support package (a delete is a tombstone there). A serializable read-write
+ * transaction also records what it reads in a {@link ReadSet}, which the commit validates. The
+ * {@link TransactionState} makes the checks the SPI asks for (finished, read-only, engine closed) with the right
+ * typed errors. Used by one thread at a time (the SPI's rule), so it needs no locking of its own.
  * <p>
- * Arrays cross the SPI boundary by copy: keys and values are cloned on the way in and on the way out, so a caller
- * changing its array afterwards cannot change the store.
+ * Arrays cross the SPI boundary by copy: the write set copies on the way in, and reads copy on the way out, so a
+ * caller changing its array afterwards cannot change the store.
  */
 final class SortedFileTransaction implements EngineTransaction {
 
     private final SortedFileEngine engine;
-    private final TransactionMode mode;
+    private final TransactionState state;
+    private final IsolationLevel isolation;
     private final SortedFileEngine.Snapshot snapshot;
-    private final NavigableMap<byte[], byte[]> writes = new TreeMap<>(ByteKeys.ORDER);
-    private boolean finished;
+    private final WriteSet writes = new WriteSet();
+    private final ReadSet reads;
 
-    SortedFileTransaction(SortedFileEngine engine, TransactionMode mode, SortedFileEngine.Snapshot snapshot) {
+    SortedFileTransaction(SortedFileEngine engine, EngineState engineState, TransactionMode mode,
+            IsolationLevel isolation, SortedFileEngine.Snapshot snapshot) {
         this.engine = engine;
-        this.mode = mode;
+        this.state = new TransactionState(engineState, mode);
+        this.isolation = isolation;
         this.snapshot = snapshot;
+        boolean validates = isolation == IsolationLevel.SERIALIZABLE && mode == TransactionMode.READ_WRITE;
+        this.reads = validates ? new ReadSet() : null;
     }
 
     @Override
     public TransactionMode mode() {
-        return mode;
+        return state.mode();
+    }
+
+    @Override
+    public IsolationLevel isolation() {
+        return isolation;
     }
 
     @Override
     public long snapshotSequence() {
+        checkReadable();
         return snapshot.version();
     }
 
     @Override
     public byte[] get(byte[] key) {
-        checkOpen();
+        checkReadable();
         ByteKeys.checkKey(key);
-        byte[] value = view(key);
+        if (reads != null) {
+            reads.recordKey(key);
+        }
+        byte[] value = writes.read(key, snapshot.data()::get);
         return value == null ? null : value.clone();
-    }
-
-    /** The value in this transaction's view (own writes first), not copied. */
-    private byte[] view(byte[] key) {
-        return writes.containsKey(key) ? writes.get(key) : snapshot.data().get(key);
     }
 
     @Override
@@ -60,24 +75,31 @@ final class SortedFileTransaction implements EngineTransaction {
         checkWritable();
         ByteKeys.checkKey(key);
         ByteKeys.checkValue(value);
-        writes.put(key.clone(), value.clone());
+        writes.put(key, value);
     }
 
+    /** Reads whether the key is there, then writes a tombstone either way (a delete is always a write). */
     @Override
     public boolean delete(byte[] key) {
         checkWritable();
         ByteKeys.checkKey(key);
-        boolean present = view(key) != null;
-        writes.put(key.clone(), null);
+        if (reads != null) {
+            reads.recordKey(key);
+        }
+        boolean present = writes.read(key, snapshot.data()::get) != null;
+        writes.delete(key);
         return present;
     }
 
     @Override
     public EngineCursor cursor(KeyRange range, boolean reverse) {
-        checkOpen();
-        // The own writes are copied so that writing while a cursor is open cannot break the cursor's iteration.
-        NavigableMap<byte[], byte[]> ownWrites = new TreeMap<>(slice(writes, range));
-        return new MergingCursor(slice(snapshot.data(), range), ownWrites, reverse);
+        checkReadable();
+        if (range == null) {
+            throw new InvalidArgumentException("key range must not be null (use KeyRange.ALL)");
+        }
+        EngineCursor committed = new MapCursor(slice(snapshot.data(), range), reverse, state);
+        EngineCursor view = writes.overlay(committed, range, reverse);
+        return reads == null ? view : reads.recording(view, range, reverse);
     }
 
     private static NavigableMap<byte[], byte[]> slice(NavigableMap<byte[], byte[]> map, KeyRange range) {
@@ -95,27 +117,29 @@ final class SortedFileTransaction implements EngineTransaction {
 
     @Override
     public long commit() {
-        checkOpen();
-        finished = true;
-        if (mode == TransactionMode.READ_ONLY) {
+        checkReadable();
+        if (mode() == TransactionMode.READ_ONLY) {
+            state.committed();
             return snapshot.version(); // nothing to apply, nothing registered
         }
         if (writes.isEmpty()) {
+            state.committed();
             engine.release(snapshot);
             return snapshot.version();
         }
-        return engine.commit(snapshot, writes);
+        state.abort(); // finished from here on, whatever the commit does: a failed commit is rolled back
+        long sequence = engine.commit(snapshot, writes, reads);
+        state.committed();
+        return sequence;
     }
 
     @Override
     public void abort() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        writes.clear();
-        if (mode == TransactionMode.READ_WRITE) {
-            engine.release(snapshot);
+        if (state.abort()) {
+            writes.clear();
+            if (mode() == TransactionMode.READ_WRITE) {
+                engine.release(snapshot);
+            }
         }
     }
 
@@ -124,16 +148,21 @@ final class SortedFileTransaction implements EngineTransaction {
         abort();
     }
 
-    private void checkOpen() {
-        if (finished) {
-            throw new IllegalStateException("the transaction is already committed or aborted");
+    /** The state check; a transaction the engine's close rolled back lets go of its snapshot. */
+    private void checkReadable() {
+        boolean wasOpen = state.isOpen();
+        try {
+            state.checkReadable();
+        } catch (RuntimeException e) {
+            if (wasOpen && mode() == TransactionMode.READ_WRITE) {
+                engine.release(snapshot);
+            }
+            throw e;
         }
     }
 
     private void checkWritable() {
-        checkOpen();
-        if (mode == TransactionMode.READ_ONLY) {
-            throw new ReadOnlyException("a read-only transaction cannot write");
-        }
+        checkReadable();
+        state.checkWritable();
     }
 }

@@ -9,7 +9,8 @@
  * immutable sorted map; a commit copies it, applies the writes and swaps the reference.</li>
  * <li>{@link org.example.strata.sortedfile.internal.SortedFileTransaction}: a snapshot plus the transaction's own
  * writes.</li>
- * <li>{@link org.example.strata.sortedfile.internal.MergingCursor}: walks snapshot and own writes together.</li>
+ * <li>{@link org.example.strata.sortedfile.internal.MapCursor}: walks a snapshot; the SPI support package's
+ * {@code OverlayCursor} lays the own writes over it.</li>
  * <li>{@link org.example.strata.sortedfile.internal.DataFile}: the file format, checksum and atomic replace.</li>
  * </ol>
  * The package ends in {@code .internal} and is not exported: core talks to the backend only through the SPI

@@ -122,7 +122,7 @@ class SortedFileEngineTest {
         for (Durability durability : new Durability[] {Durability.OS, Durability.FSYNC}) {
             try (StorageEngine engine = open(durability)) {
                 put(engine, "k", durability.name());
-                assertEquals(durability.name(), DataFile.read(directory.resolve(DataFile.NAME)).entrySet().stream()
+                assertEquals(durability.name(), DataFile.read(directory.resolve(DataFile.NAME)).entries().entrySet().stream()
                         .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow());
             }
         }
@@ -157,5 +157,68 @@ class SortedFileEngineTest {
             assertEquals(5, engine.metrics().memoryBytes());
             assertTrue(engine.metrics().diskBytes() > 5);
         }
+    }
+
+    /** A format-1 file (no commit sequence), written byte by byte as the previous version of this backend did. */
+    private void writeFormatOneFile(String key, String value) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x53465831);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeInt(key.length());
+        out.write(bytes(key));
+        out.writeInt(value.length());
+        out.write(bytes(value));
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes.toByteArray());
+        out.writeInt((int) crc.getValue());
+        Files.write(directory.resolve(DataFile.NAME), bytes.toByteArray());
+    }
+
+    @Test
+    void aFormatOneFileIsReadAndUpgradedByTheNextCommit() throws IOException {
+        writeFormatOneFile("old", "data");
+        try (StorageEngine engine = open(Durability.FSYNC)) {
+            assertEquals("data", get(engine, "old"));
+            put(engine, "new", "x");
+        }
+        byte[] upgraded = Files.readAllBytes(directory.resolve(DataFile.NAME));
+        assertEquals(2, java.nio.ByteBuffer.wrap(upgraded).getInt(4), "rewritten in format 2");
+        assertEquals(1, java.nio.ByteBuffer.wrap(upgraded).getLong(8), "with the commit's sequence");
+        try (StorageEngine engine = open(Durability.OS)) {
+            assertEquals("data", get(engine, "old"));
+            assertEquals("x", get(engine, "new"));
+        }
+    }
+
+    @Test
+    void aFileOfANewerFormatIsRefusedAndLeftAlone() throws IOException {
+        try (StorageEngine engine = open(Durability.FSYNC)) {
+            put(engine, "a", "1");
+        }
+        Path file = directory.resolve(DataFile.NAME);
+        byte[] content = Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(content).putInt(4, 3);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(content, 0, content.length - 4);
+        java.nio.ByteBuffer.wrap(content).putInt(content.length - 4, (int) crc.getValue());
+        Files.write(file, content);
+        CorruptionException refused = assertThrows(CorruptionException.class, () -> open(Durability.OS));
+        assertTrue(refused.getMessage().contains("format 3"), refused.getMessage());
+        assertEquals(java.util.Arrays.toString(content), java.util.Arrays.toString(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void theCommitSequenceIsKeptInTheFile() {
+        long last;
+        try (StorageEngine engine = open(Durability.OS)) {
+            put(engine, "a", "1");
+            try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
+                tx.put(bytes("b"), bytes("2"));
+                last = tx.commit();
+            }
+        }
+        assertEquals(last, DataFile.read(directory.resolve(DataFile.NAME)).sequence());
     }
 }
