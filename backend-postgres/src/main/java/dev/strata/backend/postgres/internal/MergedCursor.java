@@ -15,7 +15,7 @@ final class MergedCursor implements EngineCursor {
     private final RangeCursor server;
     private final List<Map.Entry<byte[], byte[]>> writes;
     private final int direction;
-    private final Runnable onClose;
+    private final Runnable checkOpen;
     private int nextWrite;
     private boolean serverHasRow;
     private boolean serverStarted;
@@ -23,11 +23,12 @@ final class MergedCursor implements EngineCursor {
     private byte[] value;
     private boolean closed;
 
-    MergedCursor(RangeCursor server, List<Map.Entry<byte[], byte[]>> writes, boolean reverse, Runnable onClose) {
+    /** {@code checkOpen} throws when the engine has closed (the transaction's connection is gone then). */
+    MergedCursor(RangeCursor server, List<Map.Entry<byte[], byte[]>> writes, boolean reverse, Runnable checkOpen) {
         this.server = server;
         this.writes = writes;
         this.direction = reverse ? -1 : 1;
-        this.onClose = onClose;
+        this.checkOpen = checkOpen;
     }
 
     @Override
@@ -35,6 +36,7 @@ final class MergedCursor implements EngineCursor {
         if (closed) {
             throw new IllegalStateException("the cursor is closed");
         }
+        checkOpen.run();
         if (!serverStarted) {
             serverHasRow = server.next();
             serverStarted = true;
@@ -59,8 +61,8 @@ final class MergedCursor implements EngineCursor {
                 serverHasRow = server.next();
             }
             if (write.getValue() != WriteSet.DELETED) {
-                key = write.getKey().clone();
-                value = write.getValue().clone();
+                key = write.getKey();
+                value = write.getValue();
                 return true;
             }
         }
@@ -68,12 +70,12 @@ final class MergedCursor implements EngineCursor {
 
     @Override
     public byte[] key() {
-        return key;
+        return key == null ? null : key.clone();
     }
 
     @Override
     public byte[] value() {
-        return value;
+        return value == null ? null : value.clone();
     }
 
     @Override
@@ -81,7 +83,6 @@ final class MergedCursor implements EngineCursor {
         if (!closed) {
             closed = true;
             server.close();
-            onClose.run();
         }
     }
 }

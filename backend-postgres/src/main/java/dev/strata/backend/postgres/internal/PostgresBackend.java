@@ -28,10 +28,14 @@ public final class PostgresBackend implements StorageBackend {
     /** The value of {@code strata.backend} for this backend. */
     public static final String TYPE = "postgres";
 
-    /** Every isolation level (see {@link PostgresEngine#begin(dev.strata.api.TransactionMode, IsolationLevel)}),
-     *  every durability level (mapped onto {@code synchronous_commit}); data lives on the server. */
+    /**
+     * Every isolation level (see {@link PostgresEngine#begin(dev.strata.api.TransactionMode, IsolationLevel)}), every
+     * durability level (mapped onto {@code synchronous_commit}); data lives on the server, whose memory the engine
+     * does not count.
+     */
     private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
-            EnumSet.allOf(IsolationLevel.class), EnumSet.allOf(Durability.class), true, false, false, false, false);
+            EnumSet.allOf(IsolationLevel.class), EnumSet.allOf(Durability.class), true, false, false, false, false,
+            Set.of(BackendCapabilities.MEMORY_BYTES));
 
     private final Set<PostgresEngine> openEngines = ConcurrentHashMap.newKeySet();
     private final SchemaMigrations migrations;

@@ -101,6 +101,7 @@ final class PostgresEngine implements StorageEngine {
             try {
                 connection = pool.connection();
                 long snapshot;
+                String visibility;
                 try (Statement statement = connection.createStatement()) {
                     // sessions default to REPEATABLE READ (ConnectionPool); the first query takes the snapshot
                     if (level == IsolationLevel.SERIALIZABLE) {
@@ -109,9 +110,10 @@ final class PostgresEngine implements StorageEngine {
                     try (ResultSet row = statement.executeQuery(tables.snapshotSequence())) {
                         row.next();
                         snapshot = row.getLong(1);
+                        visibility = row.getString(2);
                     }
                 }
-                PostgresTransaction tx = new PostgresTransaction(this, connection, mode, level, snapshot);
+                PostgresTransaction tx = new PostgresTransaction(this, connection, mode, level, snapshot, visibility);
                 open.add(tx);
                 return tx;
             } catch (SQLException e) {

@@ -29,9 +29,13 @@ import dev.strata.api.spi.KeyRange;
  */
 final class PostgresTransaction implements EngineTransaction {
 
-    /** Held writes beyond this are sent early (their rows stay locked until commit), so big batches stream. */
-    static final long FLUSH_BYTES = 8L << 20;
-    static final int FLUSH_ROWS = 5_000;
+    /**
+     * Held writes beyond this are sent early, so that a huge batch does not sit in memory whole; their rows then stay
+     * locked until commit, so another transaction writing one of them waits for this one to finish. Statements
+     * carry at most this much too.
+     */
+    static final long FLUSH_BYTES = 32L << 20;
+    static final int FLUSH_ROWS = 50_000;
     private static final int GET_ALL_CHUNK = 1_000;
 
     private final PostgresEngine engine;
@@ -40,19 +44,23 @@ final class PostgresTransaction implements EngineTransaction {
     private final TransactionMode mode;
     private final IsolationLevel isolation;
     private final long snapshotSequence;
+    private final String snapshot;
     private final WriteSet writes = new WriteSet();
+    /** The keys of the upsert being sent, to name them when the server refuses it. */
+    private List<byte[]> sending = List.of();
     private int heldRows;
     private boolean sentWrites;
     private boolean finished;
 
     PostgresTransaction(PostgresEngine engine, Connection connection, TransactionMode mode, IsolationLevel isolation,
-            long snapshotSequence) {
+            long snapshotSequence, String snapshot) {
         this.engine = engine;
         this.tables = engine.tables();
         this.connection = connection;
         this.mode = mode;
         this.isolation = isolation;
         this.snapshotSequence = snapshotSequence;
+        this.snapshot = snapshot;
     }
 
     @Override
@@ -149,7 +157,7 @@ final class PostgresTransaction implements EngineTransaction {
     public EngineCursor cursor(KeyRange range, boolean reverse) {
         active();
         RangeCursor server = new RangeCursor(connection, tables, range, reverse, e -> fail("scanning a range", e));
-        return new MergedCursor(server, writes.inRange(range, reverse), reverse, () -> { });
+        return new MergedCursor(server, writes.inRange(range, reverse), reverse, engine::checkOpen);
     }
 
     /** One statement on the server for the whole range, after the held writes (which it then covers too). */
@@ -206,7 +214,7 @@ final class PostgresTransaction implements EngineTransaction {
                 throw new StorageException("store '" + tables.store() + "': the connection to the server was lost while"
                         + " the commit was being confirmed; it may or may not have been applied", e);
             }
-            throw engine.map("committing", e);
+            throw map("committing", e);
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
@@ -265,18 +273,20 @@ final class PostgresTransaction implements EngineTransaction {
             byte[] value = batch.get(i).getValue();
             values[i] = value == WriteSet.DELETED ? null : value;
         }
+        sending = java.util.Arrays.asList(keys);
         try (PreparedStatement statement = connection.prepareStatement(tables.upsert())) {
             statement.setArray(1, connection.createArrayOf("bytea", keys));
             statement.setArray(2, connection.createArrayOf("bytea", values));
             statement.executeUpdate();
         }
+        sending = List.of();
     }
 
     private void active() {
+        engine.checkOpen();
         if (finished) {
             throw new IllegalStateException("the transaction is finished (committed, aborted or failed)");
         }
-        engine.checkOpen();
     }
 
     private void writable(String what) {
@@ -290,7 +300,17 @@ final class PostgresTransaction implements EngineTransaction {
     private StorageException fail(String doing, SQLException e) {
         finished = true;
         rollbackQuietly();
+        StorageException mapped = map(doing, e);
         release();
+        return mapped;
+    }
+
+    /** The typed error; a conflict names the keys another transaction wrote (asked after the rollback). */
+    private StorageException map(String doing, SQLException e) {
+        if (SqlErrors.isConflict(e)) {
+            return SqlErrors.conflict(tables.store(), doing,
+                    ConflictingKeys.describe(connection, tables, sending, snapshot), e);
+        }
         return engine.map(doing, e);
     }
 

@@ -48,6 +48,9 @@ final class SchemaMigrations {
     int prepare(Connection connection, StoreTables tables, boolean enableMigrations) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            // READ COMMITTED (sessions default to REPEATABLE READ): after waiting for the lock, the next statement
+            // must see what the previous migrator committed
+            statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
             // one migrator per schema at a time; released at commit
             statement.execute("SELECT pg_advisory_xact_lock(" + lockKey(tables.schema()) + ")");
             int found = version(connection, tables);

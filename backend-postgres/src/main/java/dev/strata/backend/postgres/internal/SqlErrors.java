@@ -40,6 +40,18 @@ final class SqlErrors {
                 || (state.isEmpty() && failure instanceof SQLTransientConnectionException);
     }
 
+    static boolean isConflict(Throwable failure) {
+        String state = sqlState(failure);
+        return state.equals("40001") || state.equals("40P01");
+    }
+
+    /** A conflict whose keys are known ({@code keys} empty when not). */
+    static ConflictException conflict(String store, String doing, String keys, SQLException failure) {
+        String state = sqlState(failure);
+        return new ConflictException("store '" + store + "': " + doing + ": a concurrent transaction wrote "
+                + (keys.isEmpty() ? "the same keys" : keys) + " (" + firstLine(failure) + " [" + state + "])", failure);
+    }
+
     static StorageException map(String store, String doing, SQLException failure) {
         String state = sqlState(failure);
         String detail = firstLine(failure) + (state.isEmpty() ? "" : " [" + state + "]");

@@ -67,9 +67,12 @@ record StoreTables(String store, String schema, String table) {
 
     // transactions
 
-    /** The newest commit this snapshot sees; the first statement of a transaction, so it also takes the snapshot. */
+    /**
+     * The newest commit this snapshot sees, and the snapshot itself (to name conflicting keys later); the first
+     * statement of a transaction, so it also takes the snapshot.
+     */
     String snapshotSequence() {
-        return "SELECT coalesce(max(seq), 0) FROM " + commits();
+        return "SELECT coalesce(max(seq), 0), pg_current_snapshot()::text FROM " + commits();
     }
 
     String get() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 /** The whole backend conformance kit, unchanged, against a real PostgreSQL server; each test on its own schema. */
 class PostgresBackendConformanceTest implements StorageBackendConformance {
 
-    private final EngineFixture fixture = TestServer.fixture("tck");
+    /** The crash contract's child JVMs use a store schema per store directory (see PostgresCrashBackend). */
+    private final EngineFixture fixture = TestServer.fixture("tck").childJvmBackend(PostgresCrashBackend.class);
 
     @BeforeAll
     static void needsServer() {

@@ -72,6 +72,13 @@ final class TestServer {
             return;
         }
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // and those the crash contract's child JVMs made (PostgresCrashBackend)
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'crash\\_%'")) {
+                while (rows.next()) {
+                    CREATED.add(rows.getString(1));
+                }
+            }
             for (String schema : CREATED) {
                 statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
             }
