@@ -35,6 +35,13 @@ public interface Store extends KeyValueOperations {
     StoreInfo info();
 
     /**
+     * The engine's figures, as of now; cheap enough to call every second.
+     *
+     * @throws StoreUnavailableException when the backend is not available
+     */
+    StoreMetrics metrics();
+
+    /**
      * Begins an explicit transaction; close it (try-with-resources) to roll back what was not committed. Only the
      * mode and isolation level of the options apply (attempts and timeout are for {@link #inTransaction}).
      *

@@ -26,6 +26,16 @@ public final class ObjectNames {
         return of("Jobs", null);
     }
 
+    /** {@code dev.strata:type=Access} */
+    public static ObjectName access() {
+        return of("Access", null);
+    }
+
+    /** {@code dev.strata:type=Audit} */
+    public static ObjectName audit() {
+        return of("Audit", null);
+    }
+
     /** {@code dev.strata:type=Runtime} */
     public static ObjectName runtime() {
         return of("Runtime", null);

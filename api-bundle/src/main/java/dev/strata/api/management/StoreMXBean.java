@@ -1,8 +1,8 @@
 package dev.strata.api.management;
 
 /**
- * One store, as JMX shows it ({@code dev.strata:type=Store,name=<store>}). Read by role {@code monitor}.
- * Engine figures are {@code -1} when the engine does not track them or the store is unavailable.
+ * One store, as JMX shows it ({@code dev.strata:type=Store,name=<store>}). Attributes are read by role
+ * {@code monitor}. Engine figures are {@code -1} when the engine does not track them or the store is unavailable.
  */
 public interface StoreMXBean {
 
@@ -10,8 +10,11 @@ public interface StoreMXBean {
 
     String getBackend();
 
-    /** {@code ONLINE}, {@code READ_ONLY} or {@code UNAVAILABLE}. */
+    /** {@code ONLINE}, {@code READ_ONLY}, {@code UNAVAILABLE} (or another {@link dev.strata.api.StoreStatus}). */
     String getStatus();
+
+    /** Why the store is not online; empty when it is. */
+    String getMessage();
 
     String getDurability();
 
@@ -23,12 +26,12 @@ public interface StoreMXBean {
 
     long getMemoryBytes();
 
-    /** Hits over lookups of the engine's cache; {@code NaN} when it has none. */
+    long getCacheHits();
+
+    long getCacheMisses();
+
+    /** Hits over lookups of the engine's cache since the store opened; {@code NaN} when it has none. */
     double getCacheHitRate();
 
-    long getReads();
-
-    long getWrites();
-
-    long getErrors();
+    String getCompactionState();
 }

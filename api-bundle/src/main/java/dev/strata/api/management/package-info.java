@@ -4,7 +4,7 @@
  * the CLI compile against this package and JMX only.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;

@@ -111,6 +111,18 @@ public final class ManagedStore implements Store {
     }
 
     @Override
+    public dev.strata.api.StoreMetrics metrics() {
+        OpenEngine engine = enter();
+        try {
+            return StoreFigures.of(engine.engine().metrics());
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            engine.leave();
+        }
+    }
+
+    @Override
     public StoreInfo info() {
         OpenEngine current = open;
         StoreStatus status = current == null ? StoreStatus.UNAVAILABLE

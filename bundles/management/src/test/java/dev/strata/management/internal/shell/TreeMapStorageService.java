@@ -161,6 +161,14 @@ final class TreeMapStorageService implements StorageService {
         }
 
         @Override
+        public dev.strata.api.StoreMetrics metrics() {
+            checkAvailable();
+            long bytes = data.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length).sum();
+            return new dev.strata.api.StoreMetrics(data.size(), bytes, -1, -1, -1, -1, "n/a", java.util.Map.of(),
+                    System.currentTimeMillis());
+        }
+
+        @Override
         public Transaction begin(TransactionOptions options) {
             throw new UnsupportedOperationException("the commands use single operations only");
         }

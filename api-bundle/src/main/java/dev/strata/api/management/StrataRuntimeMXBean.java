@@ -1,0 +1,34 @@
+package dev.strata.api.management;
+
+import java.util.Map;
+
+/**
+ * The runtime ({@code dev.strata:type=Runtime}): its stores, backends and bundles. Reading needs role
+ * {@code monitor}; defining and removing stores and installing or removing bundles need role {@code admin}.
+ */
+public interface StrataRuntimeMXBean {
+
+    /** The names of every defined store, sorted. */
+    String[] getStores();
+
+    /** One line per installed backend: {@code type bundle version}. */
+    String[] getBackends();
+
+    /** One line per bundle: {@code id symbolic-name version state}. */
+    String[] getBundles();
+
+    /**
+     * Defines a store (a ConfigAdmin factory configuration of PID {@code dev.strata.store}).
+     *
+     * @param settings every other store setting ({@code durability}, backend-specific keys)
+     */
+    void defineStore(String name, String backend, Map<String, String> settings);
+
+    /** Removes a store's definition; its data stays on disk. */
+    void removeStore(String name);
+
+    /** Installs and starts a bundle from a location (a {@code file:} URL); returns its bundle id. */
+    long installBundle(String location);
+
+    void uninstallBundle(long bundleId);
+}

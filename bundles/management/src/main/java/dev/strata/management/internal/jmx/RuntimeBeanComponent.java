@@ -1,0 +1,33 @@
+package dev.strata.management.internal.jmx;
+
+import java.lang.management.ManagementFactory;
+
+import javax.management.MBeanServer;
+
+import dev.strata.api.StorageService;
+import dev.strata.api.management.ObjectNames;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/** Registers {@code dev.strata:type=Runtime}. */
+@Component(immediate = true, service = {})
+public final class RuntimeBeanComponent {
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+
+    @Activate
+    public RuntimeBeanComponent(BundleContext context, @Reference StorageService storage,
+            @Reference ConfigurationAdmin configs) {
+        Beans.register(server, ObjectNames.runtime(), new RuntimeBean(storage, configs, context));
+    }
+
+    @Deactivate
+    void deactivate() {
+        Beans.unregister(server, ObjectNames.runtime());
+    }
+}

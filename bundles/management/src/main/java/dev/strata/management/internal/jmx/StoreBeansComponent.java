@@ -1,0 +1,67 @@
+package dev.strata.management.internal.jmx;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.management.MBeanServer;
+
+import dev.strata.api.StorageService;
+import dev.strata.api.StoreInfo;
+import dev.strata.api.management.ObjectNames;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Keeps one {@code dev.strata:type=Store,name=...} bean per defined store: checks the store list every second and
+ * registers beans for new stores and removes those of removed ones. Every defined store has a bean, unavailable ones
+ * included (they say so in {@code Status}).
+ */
+@Component(immediate = true, service = {})
+public final class StoreBeansComponent {
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final StorageService storage;
+    private final Set<String> registered = new HashSet<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "strata-jmx-stores");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public StoreBeansComponent(@Reference StorageService storage) {
+        this.storage = storage;
+        sync();
+        timer.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
+    }
+
+    synchronized void sync() {
+        Set<String> defined = new HashSet<>();
+        for (StoreInfo info : storage.stores()) {
+            defined.add(info.name());
+            if (registered.add(info.name())) {
+                Beans.register(server, ObjectNames.store(info.name()), new StoreBean(storage.store(info.name())));
+            }
+        }
+        for (String name : Set.copyOf(registered)) {
+            if (!defined.contains(name)) {
+                Beans.unregister(server, ObjectNames.store(name));
+                registered.remove(name);
+            }
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        timer.shutdownNow();
+        registered.forEach(name -> Beans.unregister(server, ObjectNames.store(name)));
+        registered.clear();
+    }
+}
