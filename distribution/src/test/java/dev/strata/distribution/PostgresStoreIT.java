@@ -7,6 +7,10 @@ import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -28,9 +32,9 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * The PostgreSQL engine in the assembled runtime: its bundle, the JDBC driver and HikariCP resolve in Felix, and a
- * store defined on it comes online and serves the Store API; one pointed at a closed port is listed UNAVAILABLE (core
- * keeps trying) instead of failing. Needs STRATA_POSTGRES_URL (set by .ci/run) for the first part.
+ * The PostgreSQL engine in the assembled runtime: its bundle, the JDBC driver and HikariCP resolve in Felix, a store
+ * {@code .config} dropped into {@code deploy/} comes online on the server and serves the Store API, and a store
+ * pointed at a closed port is listed UNAVAILABLE (core keeps trying) instead of failing. Needs STRATA_POSTGRES_URL (set by .ci/run) for the first part.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -74,8 +78,18 @@ public class PostgresStoreIT {
     }
 
     @Test
-    public void aStoreOnTheServerComesOnlineAndServes() throws Exception {
-        Configuration configuration = define("pg-orders", serverUrl());
+    public void aStoreConfigDroppedIntoDeployComesOnlineOnTheServerAndServes() throws Exception {
+        String url = serverUrl();
+        Path deploy = Paths.get(context.getProperty(StrataRuntime.DEPLOY_DIR_PROPERTY));
+        Path staged = Files.writeString(deploy.resolveSibling("dev.strata.store-pg-orders.config.part"), String.join("\n",
+                "# a store on the PostgreSQL backend, defined by a file",
+                "name=\"pg-orders\"",
+                "backend=\"postgres\"",
+                "durability=\"fsync\"",
+                "postgres.url=\"" + url + "\"",
+                "postgres.schema=\"it_" + ProcessHandle.current().pid() + "\"",
+                ""));
+        Path config = Files.move(staged, deploy.resolve("dev.strata.store-pg-orders.config"), StandardCopyOption.ATOMIC_MOVE);
         try {
             StoreInfo info = Stores.awaitStatus(storage, "pg-orders", StoreStatus.ONLINE);
             assertEquals("postgres", info.backend());
@@ -83,7 +97,9 @@ public class PostgresStoreIT {
             store.put("order.1", Stores.bytes("42 apples"));
             assertEquals("42 apples", Stores.text(store.get("order.1")));
         } finally {
-            configuration.delete();
+            Files.delete(config);
+            Await.until("store 'pg-orders' no longer listed after its .config was removed",
+                    () -> storage.findStore("pg-orders").isEmpty());
         }
     }
 
