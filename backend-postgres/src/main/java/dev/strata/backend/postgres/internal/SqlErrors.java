@@ -52,6 +52,22 @@ final class SqlErrors {
                 + (keys.isEmpty() ? "the same keys" : keys) + " (" + firstLine(failure) + " [" + state + "])", failure);
     }
 
+    /**
+     * Whether TLS was refused for a reason a retry cannot fix: the certificate does not verify against the CA, the
+     * host name does not match it, or the server has no TLS while the settings require it.
+     */
+    static boolean isTlsRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException
+                    || message.contains("could not be verified by hostnameverifier")
+                    || message.contains("The server does not support SSL")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static StorageException map(String store, String doing, SQLException failure) {
         String state = sqlState(failure);
         String detail = firstLine(failure) + (state.isEmpty() ? "" : " [" + state + "]");
@@ -61,6 +77,10 @@ final class SqlErrors {
         }
         if (state.equals("23505")) {
             return new ConflictException(prefix + "a concurrent transaction inserted the same key (" + detail + ")", failure);
+        }
+        if (isTlsRefusal(failure)) {
+            return new InvalidArgumentException(prefix + "TLS to the server failed; check postgres.sslmode and"
+                    + " postgres.sslrootcert (" + detail + ")");
         }
         if (isUnavailable(failure)) {
             return new StoreUnavailableException(prefix + "the PostgreSQL server is not reachable (" + detail + ")", failure);
