@@ -95,6 +95,11 @@ class PostgresTlsTest {
         if (certificates != null) {
             sql("ALTER SYSTEM RESET ssl", "ALTER SYSTEM RESET ssl_cert_file", "ALTER SYSTEM RESET ssl_key_file",
                     "SELECT pg_reload_conf()");
+            try (java.util.stream.Stream<Path> files = Files.walk(certificates)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary directory is harmless
+            }
         }
         TestServer.dropSchemas();
     }
