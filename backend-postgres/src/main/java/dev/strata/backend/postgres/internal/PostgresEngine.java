@@ -65,6 +65,9 @@ final class PostgresEngine implements StorageEngine {
     private void prepare(SchemaMigrations migrations) {
         try (Connection connection = connectWithRetries()) {
             migrations.prepare(connection, tables, settings.enableMigrations());
+            // maintenance at READ COMMITTED, so that two engines trimming at once wait for each other instead of
+            // failing with a serialization error (the pool restores the session's level afterwards)
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate(tables.trimCommits());
@@ -188,6 +191,7 @@ final class PostgresEngine implements StorageEngine {
 
     private void runMaintenance(List<String> statements) {
         try (Connection connection = pool.connection()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 for (String sql : statements) {

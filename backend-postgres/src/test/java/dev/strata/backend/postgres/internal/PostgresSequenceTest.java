@@ -64,6 +64,7 @@ class PostgresSequenceTest {
         Map<Long, String> committed = new ConcurrentHashMap<>();
         List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean writing = new AtomicBoolean(true);
+        fixture.engine(); // opened here: the fixture opens lazily and is not meant for concurrent first use
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
         try {
             List<Future<?>> writers = new ArrayList<>();
