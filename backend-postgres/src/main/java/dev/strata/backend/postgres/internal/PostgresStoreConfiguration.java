@@ -1,0 +1,73 @@
+package dev.strata.backend.postgres.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * The backend-specific keys of a store on {@code backend=postgres}, for metatype-aware tools: they go into the
+ * store's own configuration (factory PID {@code dev.strata.store}) beside {@code name} and {@code backend}, and core
+ * hands them to this backend unchanged. Attribute names map to keys as DS does ({@code postgres_url} is
+ * {@code postgres.url}); {@link PostgresSettings} reads them, with these defaults.
+ */
+@ObjectClassDefinition(pid = PostgresStoreConfiguration.PID, name = "Strata store on PostgreSQL",
+        description = "The settings of a store kept in a PostgreSQL server (one table per store).")
+public @interface PostgresStoreConfiguration {
+
+    String PID = "dev.strata.store.postgres";
+
+    @AttributeDefinition(name = "JDBC URL", description = "jdbc:postgresql://host:port/database (postgresql:// also"
+            + " accepted). Driver parameters may follow '?'.")
+    String postgres_url();
+
+    @AttributeDefinition(name = "User", required = false, description = "Login role; empty: the URL's user parameter.")
+    String postgres_user() default "";
+
+    @AttributeDefinition(name = "Password file", required = false,
+            description = "File whose first line is the password (keep it readable by the runtime's user only).")
+    String postgres_passwordFile() default "";
+
+    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD,
+            description = "The password itself; prefer a password file. Never logged.")
+    String postgres_password() default "";
+
+    @AttributeDefinition(name = "Pool size", description = "Most connections this store holds open.")
+    int postgres_poolSize() default PostgresSettings.DEFAULT_POOL_SIZE;
+
+    @AttributeDefinition(name = "Connect timeout (ms)",
+            description = "How long opening a connection, or waiting for a free one, may take.")
+    long postgres_connectTimeout() default PostgresSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS;
+
+    @AttributeDefinition(name = "Statement timeout (ms)", description = "Longest a statement may run; 0: no limit.")
+    long postgres_statementTimeout() default PostgresSettings.DEFAULT_STATEMENT_TIMEOUT_MILLIS;
+
+    @AttributeDefinition(name = "Retries", description = "Further attempts to begin a transaction when the server is"
+            + " unreachable, before the caller gets StoreUnavailableException.")
+    int postgres_retries() default PostgresSettings.DEFAULT_RETRIES;
+
+    @AttributeDefinition(name = "Retry backoff (ms)", description = "Pause before the first retry; doubles each time.")
+    long postgres_retryBackoff() default PostgresSettings.DEFAULT_RETRY_BACKOFF_MILLIS;
+
+    @AttributeDefinition(name = "Schema", description = "Schema that holds the backend's tables.")
+    String postgres_schema() default PostgresSettings.DEFAULT_SCHEMA;
+
+    @AttributeDefinition(name = "Table", required = false,
+            description = "Table of this store's keys; empty: kv_ followed by the store name.")
+    String postgres_table() default "";
+
+    @AttributeDefinition(name = "Migrations", description = "Create or upgrade the backend's tables at open. Off:"
+            + " the tables must exist at this backend's version (created by an administrator).")
+    boolean postgres_enableMigrations() default true;
+
+    @AttributeDefinition(name = "TLS mode", description = "The driver's sslmode.", options = {
+            @Option(value = "disable", label = "disable"), @Option(value = "allow", label = "allow"),
+            @Option(value = "prefer", label = "prefer"), @Option(value = "require", label = "require"),
+            @Option(value = "verify-ca", label = "verify-ca"), @Option(value = "verify-full", label = "verify-full")})
+    String postgres_sslmode() default PostgresSettings.DEFAULT_SSL_MODE;
+
+    @AttributeDefinition(name = "CA certificate", required = false,
+            description = "PEM file of the certificate authority that signed the server's certificate (verify-ca and"
+                    + " verify-full).")
+    String postgres_sslrootcert() default "";
+}

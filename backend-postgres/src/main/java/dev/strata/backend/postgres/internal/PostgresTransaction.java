@@ -1,0 +1,346 @@
+package dev.strata.backend.postgres.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.api.IsolationLevel;
+import dev.strata.api.ReadOnlyException;
+import dev.strata.api.StorageException;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.ByteKeys;
+import dev.strata.api.spi.EngineCursor;
+import dev.strata.api.spi.EngineTransaction;
+import dev.strata.api.spi.KeyRange;
+
+/**
+ * One database transaction on one pooled connection, begun by {@link PostgresEngine#begin} at REPEATABLE READ or
+ * SERIALIZABLE with its snapshot already taken. Reads go to the server (through the writes held here); writes are
+ * held in a {@link WriteSet} and sent at commit as batched upserts, in key order. PostgreSQL then refuses, with
+ * SQLSTATE 40001, an upsert of a row that a transaction committed after this snapshot (or that one still committing
+ * writes, once it commits): first committer wins, and because deletes are rows too, it covers every mix of puts and
+ * deletes, of present and absent keys.
+ */
+final class PostgresTransaction implements EngineTransaction {
+
+    /**
+     * Held writes beyond this are sent early, so that a huge batch does not sit in memory whole; their rows then stay
+     * locked until commit, so another transaction writing one of them waits for this one to finish. Statements
+     * carry at most this much too.
+     */
+    static final long FLUSH_BYTES = 32L << 20;
+    static final int FLUSH_ROWS = 50_000;
+    private static final int GET_ALL_CHUNK = 1_000;
+
+    private final PostgresEngine engine;
+    private final StoreTables tables;
+    private final Connection connection;
+    private final TransactionMode mode;
+    private final IsolationLevel isolation;
+    private final long snapshotSequence;
+    private final String snapshot;
+    private final WriteSet writes = new WriteSet();
+    /** The keys of the upsert being sent, to name them when the server refuses it. */
+    private List<byte[]> sending = List.of();
+    private int heldRows;
+    private boolean sentWrites;
+    private boolean finished;
+
+    PostgresTransaction(PostgresEngine engine, Connection connection, TransactionMode mode, IsolationLevel isolation,
+            long snapshotSequence, String snapshot) {
+        this.engine = engine;
+        this.tables = engine.tables();
+        this.connection = connection;
+        this.mode = mode;
+        this.isolation = isolation;
+        this.snapshotSequence = snapshotSequence;
+        this.snapshot = snapshot;
+    }
+
+    @Override
+    public TransactionMode mode() {
+        return mode;
+    }
+
+    @Override
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    @Override
+    public long snapshotSequence() {
+        active();
+        return snapshotSequence;
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        ByteKeys.checkKey(key);
+        active();
+        if (writes.contains(key)) {
+            return writes.value(key);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(tables.get())) {
+            statement.setBytes(1, key);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw fail("reading a key", e);
+        }
+    }
+
+    @Override
+    public List<byte[]> getAll(List<byte[]> keys) {
+        active();
+        Map<ByteKey, byte[]> found = new HashMap<>();
+        List<byte[]> fromServer = new ArrayList<>();
+        for (byte[] key : keys) {
+            ByteKeys.checkKey(key);
+            if (!writes.contains(key)) {
+                fromServer.add(key);
+            }
+        }
+        try {
+            for (int start = 0; start < fromServer.size(); start += GET_ALL_CHUNK) {
+                List<byte[]> chunk = fromServer.subList(start, Math.min(fromServer.size(), start + GET_ALL_CHUNK));
+                try (PreparedStatement statement = connection.prepareStatement(tables.getAll())) {
+                    Array array = connection.createArrayOf("bytea", chunk.toArray(new byte[0][]));
+                    statement.setArray(1, array);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            found.put(new ByteKey(rows.getBytes(1)), rows.getBytes(2));
+                        }
+                    }
+                    array.free();
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("reading keys", e);
+        }
+        List<byte[]> values = new ArrayList<>(keys.size());
+        for (byte[] key : keys) {
+            byte[] value = writes.contains(key) ? writes.value(key) : found.get(new ByteKey(key));
+            values.add(value == null ? null : value.clone());
+        }
+        return values;
+    }
+
+    @Override
+    public void put(byte[] key, byte[] value) {
+        writable("put");
+        ByteKeys.checkKey(key);
+        ByteKeys.checkValue(value);
+        writes.put(key, value);
+        heldRows++;
+        flushIfLarge();
+    }
+
+    @Override
+    public boolean delete(byte[] key) {
+        writable("delete");
+        ByteKeys.checkKey(key);
+        boolean present = get(key) != null;
+        writes.delete(key);
+        heldRows++;
+        flushIfLarge();
+        return present;
+    }
+
+    @Override
+    public EngineCursor cursor(KeyRange range, boolean reverse) {
+        active();
+        RangeCursor server = new RangeCursor(connection, tables, range, reverse, e -> fail("scanning a range", e));
+        return new MergedCursor(server, writes.inRange(range, reverse), reverse, engine::checkOpen);
+    }
+
+    /** One statement on the server for the whole range, after the held writes (which it then covers too). */
+    @Override
+    public long deleteRange(KeyRange range) {
+        writable("delete");
+        try {
+            flush();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    tables.deleteRange(range.lower() != null, range.upper() != null))) {
+                int index = 1;
+                if (range.lower() != null) {
+                    statement.setBytes(index++, range.lower());
+                }
+                if (range.upper() != null) {
+                    statement.setBytes(index, range.upper());
+                }
+                return statement.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw fail("deleting a range", e);
+        }
+    }
+
+    @Override
+    public long commit() {
+        active();
+        finished = true;
+        boolean committing = false;
+        try {
+            if (writes.isEmpty() && !sentWrites) {
+                connection.commit();
+                return snapshotSequence;
+            }
+            flush();
+            long sequence;
+            try (PreparedStatement number = connection.prepareStatement(tables.numberCommit())) {
+                number.setString(1, tables.store());
+                try (ResultSet row = number.executeQuery()) {
+                    if (!row.next()) {
+                        throw new StorageException("store '" + tables.store() + "' is no longer registered in schema "
+                                + tables.schemaName() + "; nothing was committed");
+                    }
+                    sequence = row.getLong(1);
+                }
+            }
+            committing = true;
+            connection.commit();
+            engine.committed(sequence);
+            return sequence;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            if (committing && SqlErrors.isUnavailable(e)) {
+                throw new StorageException("store '" + tables.store() + "': the connection to the server was lost while"
+                        + " the commit was being confirmed; it may or may not have been applied", e);
+            }
+            throw map("committing", e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (!finished) {
+            finished = true;
+            rollbackQuietly();
+            release();
+        }
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private void flushIfLarge() {
+        if (writes.bytes() >= FLUSH_BYTES || heldRows >= FLUSH_ROWS) {
+            try {
+                flush();
+            } catch (SQLException e) {
+                throw fail("writing", e);
+            }
+        }
+    }
+
+    /** Sends the held writes as upserts of at most {@link #FLUSH_ROWS} rows or about {@link #FLUSH_BYTES} each. */
+    private void flush() throws SQLException {
+        List<Map.Entry<byte[], byte[]>> all = writes.drain();
+        heldRows = 0;
+        int start = 0;
+        while (start < all.size()) {
+            int end = start;
+            long bytes = 0;
+            while (end < all.size() && end - start < FLUSH_ROWS && (end == start || bytes < FLUSH_BYTES)) {
+                bytes += all.get(end).getKey().length + all.get(end).getValue().length;
+                end++;
+            }
+            upsert(all.subList(start, end));
+            start = end;
+        }
+        sentWrites |= !all.isEmpty();
+    }
+
+    private void upsert(List<Map.Entry<byte[], byte[]>> batch) throws SQLException {
+        byte[][] keys = new byte[batch.size()][];
+        byte[][] values = new byte[batch.size()][];
+        for (int i = 0; i < batch.size(); i++) {
+            keys[i] = batch.get(i).getKey();
+            byte[] value = batch.get(i).getValue();
+            values[i] = value == WriteSet.DELETED ? null : value;
+        }
+        sending = java.util.Arrays.asList(keys);
+        try (PreparedStatement statement = connection.prepareStatement(tables.upsert())) {
+            statement.setArray(1, connection.createArrayOf("bytea", keys));
+            statement.setArray(2, connection.createArrayOf("bytea", values));
+            statement.executeUpdate();
+        }
+        sending = List.of();
+    }
+
+    private void active() {
+        engine.checkOpen();
+        if (finished) {
+            throw new IllegalStateException("the transaction is finished (committed, aborted or failed)");
+        }
+    }
+
+    private void writable(String what) {
+        active();
+        if (mode == TransactionMode.READ_ONLY) {
+            throw new ReadOnlyException("a read-only transaction cannot " + what);
+        }
+    }
+
+    /** A failed statement ends the database transaction: this one is finished too, its writes discarded. */
+    private StorageException fail(String doing, SQLException e) {
+        finished = true;
+        rollbackQuietly();
+        StorageException mapped = map(doing, e);
+        release();
+        return mapped;
+    }
+
+    /** The typed error; a conflict names the keys another transaction wrote (asked after the rollback). */
+    private StorageException map(String doing, SQLException e) {
+        if (SqlErrors.isConflict(e)) {
+            return SqlErrors.conflict(tables.store(), doing,
+                    ConflictingKeys.describe(connection, tables, sending, snapshot), e);
+        }
+        return engine.map(doing, e);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // a broken connection has nothing to roll back; the pool drops it
+        }
+    }
+
+    private void release() {
+        engine.released(this);
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // returned to (or dropped by) the pool either way
+        }
+    }
+
+    /** A byte-array key for hash lookups. */
+    private record ByteKey(byte[] bytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ByteKey k && java.util.Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+    }
+}
