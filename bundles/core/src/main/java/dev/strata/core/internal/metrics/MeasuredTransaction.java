@@ -82,43 +82,33 @@ final class MeasuredTransaction implements EngineTransaction {
 
     @Override
     public void put(byte[] key, byte[] value) {
-        long start = System.nanoTime();
-        meter.counted(Operation.PUT);
-        try {
+        measured(Operation.PUT, () -> {
             tx.put(key, value);
-        } catch (RuntimeException e) {
-            meter.failed(Operation.PUT, e);
-            throw e;
-        } finally {
-            meter.timed(Operation.PUT, System.nanoTime() - start);
-        }
+            return null;
+        });
     }
 
     @Override
     public boolean delete(byte[] key) {
-        long start = System.nanoTime();
-        meter.counted(Operation.DELETE);
-        try {
-            return tx.delete(key);
-        } catch (RuntimeException e) {
-            meter.failed(Operation.DELETE, e);
-            throw e;
-        } finally {
-            meter.timed(Operation.DELETE, System.nanoTime() - start);
-        }
+        return measured(Operation.DELETE, () -> tx.delete(key));
     }
 
     @Override
     public long deleteRange(KeyRange range) {
+        return measured(Operation.DELETE, () -> tx.deleteRange(range));
+    }
+
+    /** Counts the operation, times it and counts its failure; writes cost microseconds, so every one is timed. */
+    private <T> T measured(Operation operation, java.util.function.Supplier<T> call) {
         long start = System.nanoTime();
-        meter.counted(Operation.DELETE);
+        meter.counted(operation);
         try {
-            return tx.deleteRange(range);
+            return call.get();
         } catch (RuntimeException e) {
-            meter.failed(Operation.DELETE, e);
+            meter.failed(operation, e);
             throw e;
         } finally {
-            meter.timed(Operation.DELETE, System.nanoTime() - start);
+            meter.timed(operation, System.nanoTime() - start);
         }
     }
 
