@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.strata.api.BackendInfo;
 import dev.strata.api.InvalidArgumentException;
@@ -97,9 +96,8 @@ final class StoreCatalog {
         this.publisher = storePublisher;
         this.events = log;
         this.maintenance = new StoreMaintenance(log);
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(task -> daemon(task, "strata-store-" + count.incrementAndGet()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "strata-store-timer"));
+        this.workers = Executors.newCachedThreadPool(DaemonThreads.numbered("strata-store"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("strata-store-timer"));
         timer.scheduleWithFixedDelay(this::queueDueMaintenance, MAINTENANCE_TICK_MILLIS, MAINTENANCE_TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
         running = true;
@@ -391,11 +389,5 @@ final class StoreCatalog {
             }
         }
         backendInfos = List.copyOf(infos);
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }
