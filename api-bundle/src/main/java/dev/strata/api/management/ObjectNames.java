@@ -36,6 +36,11 @@ public final class ObjectNames {
         return of("Audit", null);
     }
 
+    /** {@code dev.strata:type=DataBrowser} */
+    public static ObjectName dataBrowser() {
+        return of("DataBrowser", null);
+    }
+
     /** {@code dev.strata:type=Runtime} */
     public static ObjectName runtime() {
         return of("Runtime", null);

@@ -18,4 +18,27 @@ public interface StoreControl {
      * @throws dev.strata.api.NotFoundException when no store has that name
      */
     void reopen(String store);
+
+    /**
+     * Takes the store offline: its engine is closed after the work inside it (as a backend departure would), and
+     * the store shows {@code UNAVAILABLE} ("closed by an operator") until {@link #reopen}. Returns at once.
+     *
+     * @throws dev.strata.api.NotFoundException when no store has that name
+     */
+    void close(String store);
+
+    /**
+     * Checkpoints the store's engine now (its in-memory state written to its files, its log trimmed) and returns
+     * when done. Runs in the store's own queue, so it never overlaps an open, a close or scheduled maintenance.
+     *
+     * @throws dev.strata.api.NotFoundException         when no store has that name
+     * @throws dev.strata.api.StoreUnavailableException when the store is not open
+     */
+    void checkpoint(String store);
+
+    /**
+     * Compacts the store's engine now (space held by overwritten and deleted data reclaimed) and returns when done;
+     * may take long. Same rules as {@link #checkpoint}.
+     */
+    void compact(String store);
 }

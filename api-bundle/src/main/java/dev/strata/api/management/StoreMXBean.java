@@ -58,4 +58,25 @@ public interface StoreMXBean {
      * @param seconds how far back
      */
     HistorySeries history(String figure, int seconds);
+
+    /** A {@link StoreHealth} name: how the store is doing, by the runtime's health checks. */
+    String getHealth();
+
+    /** Why the store is not {@code HEALTHY}, one line; empty when it is. */
+    String getHealthReason();
+
+    /** Writes the engine's in-memory state to its files and trims its log, now (role {@code operator}). */
+    void checkpoint();
+
+    /** Reclaims the space held by overwritten and deleted data, now; may take long (role {@code operator}). */
+    void compact();
+
+    /**
+     * Takes the store offline: its engine is closed after the work inside it, and the store shows
+     * {@code UNAVAILABLE} ("closed by an operator") until {@link #open()} (role {@code operator}).
+     */
+    void close();
+
+    /** Opens a store closed by {@link #close()}, or reopens one whose open failed (role {@code operator}). */
+    void open();
 }

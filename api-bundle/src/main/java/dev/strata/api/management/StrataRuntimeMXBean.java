@@ -31,4 +31,21 @@ public interface StrataRuntimeMXBean {
     long installBundle(String location);
 
     void uninstallBundle(long bundleId);
+
+    /**
+     * The form for defining a store on a backend: core's store settings followed by the backend's own, from their
+     * metatype (role {@code monitor}).
+     *
+     * @throws IllegalArgumentException (as the JMX error) when no backend of that type is installed
+     */
+    SettingInfo[] getStoreForm(String backend);
+
+    /** A store's definition as it is configured: {@code backend} and every setting (secrets masked as {@code ****}). */
+    Map<String, String> getStoreDefinition(String name);
+
+    /**
+     * Changes a store's settings (the ConfigAdmin configuration is updated; core reopens the store with them).
+     * Settings not named keep their value; a setting given an empty value is removed. Role {@code admin}.
+     */
+    void changeStore(String name, Map<String, String> settings);
 }

@@ -8,7 +8,7 @@
  * {@link dev.strata.api.management.JobInfo} (its 0.1 constructor and accessors are kept).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;

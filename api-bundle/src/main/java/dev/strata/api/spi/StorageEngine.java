@@ -41,6 +41,18 @@ public interface StorageEngine extends AutoCloseable {
         return begin(mode);
     }
 
+    /**
+     * Why the engine cannot reach its data right now (its database server is down, a network share is gone), one
+     * line; empty while it can. Core asks every few seconds and after an operation fails with
+     * {@link dev.strata.api.StoreUnavailableException}: while the answer is not empty the store shows
+     * {@code UNAVAILABLE} with this reason, and it is served again as soon as the answer is empty, without reopening
+     * the engine. Cheap and non-blocking (answer from the engine's last observation; probe in the background);
+     * engines whose data is local keep the default.
+     */
+    default String unavailableReason() {
+        return "";
+    }
+
     /** Figures only the engine knows; cheap enough to call every second. */
     EngineMetrics metrics();
 

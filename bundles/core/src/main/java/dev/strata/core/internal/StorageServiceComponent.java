@@ -88,6 +88,21 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
     }
 
     @Override
+    public void close(String name) {
+        catalog.close(name);
+    }
+
+    @Override
+    public void checkpoint(String name) {
+        catalog.runNow(name, "checkpoint", engine -> engine.checkpoint());
+    }
+
+    @Override
+    public void compact(String name) {
+        catalog.runNow(name, "compact", engine -> engine.compact());
+    }
+
+    @Override
     public List<StoreInfo> stores() {
         return catalog.stores().stream().map(Store::info).sorted(Comparator.comparing(StoreInfo::name)).toList();
     }

@@ -18,6 +18,7 @@ import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.spi.StorageBackend;
+import dev.strata.api.spi.StorageEngine;
 
 /**
  * Matches store definitions with backends, outside any framework so that it can be tested directly. The
@@ -98,8 +99,8 @@ final class StoreCatalog {
         this.maintenance = new StoreMaintenance(log);
         this.workers = Executors.newCachedThreadPool(DaemonThreads.numbered("strata-store"));
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("strata-store-timer"));
-        timer.scheduleWithFixedDelay(this::queueDueMaintenance, MAINTENANCE_TICK_MILLIS, MAINTENANCE_TICK_MILLIS,
-                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> maintenance.queueDue(stores.values()), MAINTENANCE_TICK_MILLIS,
+                MAINTENANCE_TICK_MILLIS, TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -208,11 +209,9 @@ final class StoreCatalog {
 
     /** Closes the store's engine if it is open and opens it again now, forgetting earlier failures. */
     synchronized void reopen(String name) {
-        StoreLifecycle life = stores.get(name);
-        if (life == null) {
-            throw new NotFoundException("No store named '" + name + "'");
-        }
+        StoreLifecycle life = lifecycle(name);
         life.invalidateRetries();
+        life.heldClosed = false;
         Optional<Binding> binding = current(life.store.definition().backend());
         binding.ifPresent(b -> life.store.opening().begin("reopening on backend '" + b.info().type() + "'"));
         life.submit(() -> {
@@ -223,6 +222,29 @@ final class StoreCatalog {
             reconcile(life);
         });
         events.info("Store '" + name + "' reopened by an operator");
+    }
+
+    /** Closes the store's engine (after the work inside it) and keeps it closed until {@link #reopen}. */
+    synchronized void close(String name) {
+        StoreLifecycle life = lifecycle(name);
+        life.heldClosed = true;
+        life.invalidateRetries();
+        life.submit(() -> reconcile(life));
+        events.info("Store '" + name + "' closed by an operator");
+    }
+
+    /** Runs an operator's {@code checkpoint} or {@code compact} on the store's engine now, in its queue; waits. */
+    void runNow(String name, String what, java.util.function.Consumer<StorageEngine> action) {
+        maintenance.runNow(lifecycle(name), what, action);
+    }
+
+    /** The store's lifecycle, for operator actions that run as a step of its queue. */
+    synchronized StoreLifecycle lifecycle(String name) {
+        StoreLifecycle life = stores.get(name);
+        if (life == null) {
+            throw new NotFoundException("No store named '" + name + "'");
+        }
+        return life;
     }
 
     Optional<ManagedStore> find(String name) {
@@ -258,9 +280,10 @@ final class StoreCatalog {
         synchronized (this) {
             boolean defined = running && stores.get(life.name()) == life;
             String type = life.store.definition().backend();
-            wanted = defined ? current(type).orElse(null) : null;
+            wanted = defined && !life.heldClosed ? current(type).orElse(null) : null;
             reason = !running ? "the storage service stopped"
                     : !defined ? "store '" + life.name() + "' was removed"
+                    : life.heldClosed ? "closed by an operator (strata:reopen " + life.name() + " opens it)"
                     : wanted == null ? "backend '" + type + "' is not installed"
                     : "backend '" + type + "' is being replaced";
         }
@@ -339,23 +362,6 @@ final class StoreCatalog {
                     });
                 }
             }, delayMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** The timer's tick: queues a maintenance step for each open store that has something due. */
-    private void queueDueMaintenance() {
-        for (StoreLifecycle life : stores.values()) {
-            try {
-                if (!life.maintenanceQueued && maintenance.due(life)) {
-                    life.maintenanceQueued = true;
-                    life.submit(() -> {
-                        life.maintenanceQueued = false;
-                        maintenance.run(life);
-                    });
-                }
-            } catch (RuntimeException e) {
-                events.error("Store '" + life.name() + "': maintenance check failed: " + e.getMessage(), e);
-            }
         }
     }
 

@@ -31,6 +31,8 @@ final class StoreLifecycle {
     private String lastFailure;
     volatile long lastCheckpointNanos;
     volatile boolean maintenanceQueued;
+    /** Set by an operator's close: the store stays closed, whatever its backend does, until a reopen. */
+    volatile boolean heldClosed;
 
     StoreLifecycle(ManagedStore store, MaintenanceSettings maintenance, Executor workers,
             CompletableFuture<Void> predecessor) {
@@ -49,6 +51,13 @@ final class StoreLifecycle {
         CompletableFuture<Void> next = tail.thenRunAsync(step, workers);
         tail = next.handle((ignored, failure) -> null);
         return tail;
+    }
+
+    /** Queues a step whose outcome the caller wants: the future fails with what the step threw. */
+    synchronized CompletableFuture<Void> submitForOutcome(Runnable step) {
+        CompletableFuture<Void> next = tail.thenRunAsync(step, workers);
+        tail = next.handle((ignored, failure) -> null);
+        return next;
     }
 
     /** Completes after the last step queued so far. */

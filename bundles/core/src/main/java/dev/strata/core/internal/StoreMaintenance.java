@@ -1,6 +1,11 @@
 package dev.strata.core.internal;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import dev.strata.api.StoreUnavailableException;
 
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.StorageEngine;
@@ -17,6 +22,48 @@ final class StoreMaintenance {
 
     StoreMaintenance(StoreCatalog.Events events) {
         this.events = events;
+    }
+
+    /** The catalog timer's tick: queues a maintenance step for each open store that has something due. */
+    void queueDue(Collection<StoreLifecycle> stores) {
+        for (StoreLifecycle life : stores) {
+            try {
+                if (!life.maintenanceQueued && due(life)) {
+                    life.maintenanceQueued = true;
+                    life.submit(() -> {
+                        life.maintenanceQueued = false;
+                        run(life);
+                    });
+                }
+            } catch (RuntimeException e) {
+                events.error("Store '" + life.name() + "': maintenance check failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Runs an operator's checkpoint or compaction as a step of the store's queue and waits for it: the step never
+     * overlaps an open, a close or the timer's maintenance.
+     */
+    void runNow(StoreLifecycle life, String what, Consumer<StorageEngine> action) {
+        try {
+            life.submitForOutcome(() -> {
+                StorageEngine engine = life.store.engine().orElseThrow(() -> new StoreUnavailableException(
+                        "store '" + life.name() + "' is " + life.store.info().status() + "; cannot " + what));
+                long started = System.nanoTime();
+                action.accept(engine);
+                if (what.equals("checkpoint")) {
+                    life.lastCheckpointNanos = System.nanoTime();
+                }
+                events.info("Store '" + life.name() + "': " + what + " by an operator done in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
+            }).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Whether anything is due now: cheap, called on the timer thread before a step is queued. */

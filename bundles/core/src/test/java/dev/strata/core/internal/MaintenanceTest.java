@@ -103,4 +103,36 @@ class MaintenanceTest {
         assertTrue(e.getMessage().contains("wal.max.size must be a size"), e.getMessage());
         assertTrue(fixture.catalog.find("s").isEmpty(), "a bad setting defines nothing");
     }
+
+    @Test
+    void anOperatorCheckpointsAndCompactsNowAndIsToldWhenTheStoreIsNotOpen() throws Exception {
+        fixture.catalog.define(MemoryStores.definition("s", "scripted", "checkpoint.interval", "0"));
+        fixture.settle("s");
+        fixture.catalog.runNow("s", "checkpoint", engine -> engine.checkpoint());
+        assertEquals(1, backend.checkpoints.get(), "the checkpoint ran before the call returned");
+        fixture.catalog.runNow("s", "compact", engine -> engine.compact());
+        assertEquals(1, backend.compactions.get());
+        assertThrows(dev.strata.api.NotFoundException.class,
+                () -> fixture.catalog.runNow("nope", "checkpoint", engine -> engine.checkpoint()));
+
+        fixture.catalog.close("s");
+        fixture.settle("s");
+        assertEquals(dev.strata.api.StoreStatus.UNAVAILABLE, fixture.status("s"));
+        assertTrue(fixture.store("s").info().message().contains("closed by an operator"),
+                fixture.store("s").info().message());
+        dev.strata.api.StoreUnavailableException refused = assertThrows(
+                dev.strata.api.StoreUnavailableException.class,
+                () -> fixture.catalog.runNow("s", "checkpoint", engine -> engine.checkpoint()));
+        assertTrue(refused.getMessage().contains("cannot checkpoint"), refused.getMessage());
+        assertEquals(1, backend.checkpoints.get());
+
+        fixture.catalog.removeBackend(backend);
+        fixture.catalog.addBackend(backend, MemoryStores.info(backend, "scripted"));
+        fixture.settle("s");
+        assertEquals(dev.strata.api.StoreStatus.UNAVAILABLE, fixture.status("s"),
+                "a closed store stays closed whatever its backends do");
+        fixture.catalog.reopen("s");
+        fixture.settle("s");
+        assertEquals(dev.strata.api.StoreStatus.ONLINE, fixture.status("s"));
+    }
 }

@@ -2,15 +2,21 @@ package dev.strata.management.internal.jmx;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import dev.strata.api.BackendInfo;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageException;
 import dev.strata.api.StorageService;
 import dev.strata.api.StoreInfo;
+import dev.strata.api.management.SettingInfo;
 import dev.strata.api.management.StrataRuntimeMXBean;
 
 import org.osgi.framework.Bundle;
@@ -29,15 +35,20 @@ final class RuntimeBean implements StrataRuntimeMXBean {
 
     static final String STORE_PID = "dev.strata.store";
     private static final String NAME_PATTERN = "[A-Za-z0-9._-]{1,64}";
+    /** Keys whose values are never shown (a passphrase, a database password). */
+    private static final Pattern SECRET = Pattern.compile("(?i)(password|passphrase|secret)");
 
     private final StorageService storage;
     private final ConfigurationAdmin configs;
     private final BundleContext context;
 
-    RuntimeBean(StorageService storage, ConfigurationAdmin configs, BundleContext context) {
+    private final StoreForms forms;
+
+    RuntimeBean(StorageService storage, ConfigurationAdmin configs, BundleContext context, StoreForms forms) {
         this.storage = storage;
         this.configs = configs;
         this.context = context;
+        this.forms = forms;
     }
 
     @Override
@@ -85,16 +96,7 @@ final class RuntimeBean implements StrataRuntimeMXBean {
 
     @Override
     public void removeStore(String name) {
-        Configuration[] found;
-        try {
-            found = configs.listConfigurations("(&(service.factoryPid=" + STORE_PID + ")(name=" + escape(name) + "))");
-        } catch (IOException | InvalidSyntaxException e) {
-            throw new StorageException("cannot look up store '" + name + "': " + e.getMessage(), e);
-        }
-        if (found == null || found.length == 0) {
-            throw new NotFoundException("no store named '" + name + "' is defined through ConfigAdmin");
-        }
-        for (Configuration configuration : found) {
+        for (Configuration configuration : definitions(name)) {
             try {
                 configuration.delete();
             } catch (IOException e) {
@@ -131,6 +133,64 @@ final class RuntimeBean implements StrataRuntimeMXBean {
         } catch (BundleException e) {
             throw new StorageException("cannot uninstall bundle " + bundleId + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public SettingInfo[] getStoreForm(String backend) {
+        BackendInfo info = storage.backends().stream().filter(b -> b.type().equals(backend)).findFirst()
+                .orElseThrow(() -> StoreForms.unknownBackend(backend, storage.backends()));
+        return forms.form(info).toArray(SettingInfo[]::new);
+    }
+
+    @Override
+    public Map<String, String> getStoreDefinition(String name) {
+        Dictionary<String, Object> properties = definitions(name)[0].getProperties();
+        Map<String, String> definition = new TreeMap<>();
+        for (String key : Collections.list(properties.keys())) {
+            if (key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.")) {
+                continue; // ConfigAdmin's and File Install's bookkeeping, not the store's settings
+            }
+            Object value = properties.get(key);
+            definition.put(key, SECRET.matcher(key).find() ? "****" : String.valueOf(value));
+        }
+        return definition;
+    }
+
+    @Override
+    public void changeStore(String name, Map<String, String> settings) {
+        if (settings == null || settings.isEmpty()) {
+            throw new InvalidArgumentException("no settings to change for store '" + name + "'");
+        }
+        if (settings.containsKey("name")) {
+            throw new InvalidArgumentException("a store's name cannot change; define a new store and migrate to it");
+        }
+        Configuration configuration = definitions(name)[0];
+        Dictionary<String, Object> properties = configuration.getProperties();
+        settings.forEach((key, value) -> {
+            if (value == null || value.isEmpty()) {
+                properties.remove(key);
+            } else {
+                properties.put(key, value);
+            }
+        });
+        try {
+            configuration.update(properties);
+        } catch (IOException e) {
+            throw new StorageException("cannot save the settings of store '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Configuration[] definitions(String name) {
+        Configuration[] found;
+        try {
+            found = configs.listConfigurations("(&(service.factoryPid=" + STORE_PID + ")(name=" + escape(name) + "))");
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new StorageException("cannot look up store '" + name + "': " + e.getMessage(), e);
+        }
+        if (found == null || found.length == 0) {
+            throw new NotFoundException("no store named '" + name + "' is defined through ConfigAdmin");
+        }
+        return found;
     }
 
     private static String escape(String value) {

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.MetaTypeService;
 
 /** Registers {@code dev.strata:type=Runtime}. */
 @Component(immediate = true, service = {})
@@ -22,8 +23,9 @@ public final class RuntimeBeanComponent {
 
     @Activate
     public RuntimeBeanComponent(BundleContext context, @Reference StorageService storage,
-            @Reference ConfigurationAdmin configs) {
-        Beans.register(server, ObjectNames.runtime(), new RuntimeBean(storage, configs, context));
+            @Reference ConfigurationAdmin configs, @Reference MetaTypeService metatype) {
+        Beans.register(server, ObjectNames.runtime(),
+                new RuntimeBean(storage, configs, context, new StoreForms(context, metatype)));
     }
 
     @Deactivate

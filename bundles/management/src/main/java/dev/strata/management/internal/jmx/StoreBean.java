@@ -9,6 +9,8 @@ import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.StoreMetrics;
 import dev.strata.api.management.HistorySeries;
+import dev.strata.api.management.StoreControl;
+import dev.strata.api.management.StoreHealth;
 import dev.strata.api.management.StoreMXBean;
 import dev.strata.management.internal.metrics.Figure;
 import dev.strata.management.internal.metrics.MetricsHistory;
@@ -24,10 +26,12 @@ final class StoreBean implements StoreMXBean {
 
     private final Store store;
     private final MetricsHistory history;
+    private final StoreControl control;
 
-    StoreBean(Store store, MetricsHistory history) {
+    StoreBean(Store store, MetricsHistory history, StoreControl control) {
         this.store = store;
         this.history = history;
+        this.control = control;
     }
 
     private StoreMetrics metrics() {
@@ -142,6 +146,45 @@ final class StoreBean implements StoreMXBean {
         long now = System.currentTimeMillis();
         return history.of(store.name()).map(h -> h.series(known, seconds, now))
                 .orElse(new HistorySeries(known.label(), seconds <= 3600 ? 1000 : 60_000, new long[0], new double[0]));
+    }
+
+    @Override
+    public String getHealth() {
+        return health().name();
+    }
+
+    @Override
+    public String getHealthReason() {
+        return health() == StoreHealth.HEALTHY ? "" : info().message();
+    }
+
+    /** From the store's status: serving read-only needs an operator, not serving at all is down. */
+    private StoreHealth health() {
+        return switch (info().status()) {
+            case ONLINE -> StoreHealth.HEALTHY;
+            case READ_ONLY -> StoreHealth.DEGRADED;
+            default -> StoreHealth.DOWN;
+        };
+    }
+
+    @Override
+    public void checkpoint() {
+        control.checkpoint(store.name());
+    }
+
+    @Override
+    public void compact() {
+        control.compact(store.name());
+    }
+
+    @Override
+    public void close() {
+        control.close(store.name());
+    }
+
+    @Override
+    public void open() {
+        control.reopen(store.name());
     }
 
     private double p99(String operation) {

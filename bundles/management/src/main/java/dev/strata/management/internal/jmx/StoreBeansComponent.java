@@ -12,6 +12,7 @@ import javax.management.MBeanServer;
 import dev.strata.api.StorageService;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.management.ObjectNames;
+import dev.strata.api.management.StoreControl;
 import dev.strata.management.internal.metrics.MetricsHistory;
 
 import org.osgi.service.component.annotations.Activate;
@@ -38,10 +39,14 @@ public final class StoreBeansComponent {
 
     private final MetricsHistory history;
 
+    private final StoreControl control;
+
     @Activate
-    public StoreBeansComponent(@Reference StorageService storage, @Reference MetricsHistory history) {
+    public StoreBeansComponent(@Reference StorageService storage, @Reference MetricsHistory history,
+            @Reference StoreControl control) {
         this.storage = storage;
         this.history = history;
+        this.control = control;
         sync();
         timer.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
     }
@@ -51,7 +56,8 @@ public final class StoreBeansComponent {
         for (StoreInfo info : storage.stores()) {
             defined.add(info.name());
             if (registered.add(info.name())) {
-                Beans.register(server, ObjectNames.store(info.name()), new StoreBean(storage.store(info.name()), history));
+                Beans.register(server, ObjectNames.store(info.name()),
+                        new StoreBean(storage.store(info.name()), history, control));
             }
         }
         for (String name : Set.copyOf(registered)) {

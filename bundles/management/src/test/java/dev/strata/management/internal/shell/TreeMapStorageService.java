@@ -80,6 +80,27 @@ final class TreeMapStorageService implements StorageService, StoreControl {
         store.info = new StoreInfo(name, store.info.backend(), StoreStatus.ONLINE, store.info.durability(), "");
     }
 
+    final List<String> actions = new ArrayList<>();
+
+    /** Like core after a close: the store is UNAVAILABLE until reopened. */
+    @Override
+    public void close(String name) {
+        actions.add("close " + name);
+        TreeMapStore store = stores.get(name);
+        store.info = new StoreInfo(name, store.info.backend(), StoreStatus.UNAVAILABLE, store.info.durability(),
+                "closed by an operator");
+    }
+
+    @Override
+    public void checkpoint(String name) {
+        actions.add("checkpoint " + name);
+    }
+
+    @Override
+    public void compact(String name) {
+        actions.add("compact " + name);
+    }
+
     static final class TreeMapStore implements Store {
 
         final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
