@@ -207,9 +207,9 @@ public final class TimeSeriesCommands {
         for (RollupData series : data) {
             for (RollupBucket b : series.buckets()) {
                 String time = Instant.ofEpochMilli(b.start()).toString();
-                rows.add(only != null ? List.of(series.series().toString(), time, Double.toString(b.value(only)))
-                        : List.of(series.series().toString(), time, Long.toString(b.count()), Double.toString(b.sum()),
-                                Double.toString(b.min()), Double.toString(b.max()), Double.toString(b.avg())));
+                rows.add(only != null ? List.of(series.series().toString(), time, aggregate(b.value(only)))
+                        : List.of(series.series().toString(), time, Long.toString(b.count()), aggregate(b.sum()),
+                                aggregate(b.min()), aggregate(b.max()), aggregate(b.avg())));
             }
         }
         List<String> header = only != null ? List.of("SERIES", "BUCKET", only.name())
@@ -252,5 +252,19 @@ public final class TimeSeriesCommands {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return "error: " + message.replaceAll("\\s*\\R\\s*", " ");
         }
+    }
+
+    /**
+     * An aggregate for a person: sums and averages of binary floating-point values carry representation noise
+     * ({@code 0.45999999999999996}), so they are shown to 12 significant digits; raw points print exactly.
+     */
+    static String aggregate(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        String text = new java.math.BigDecimal(value).round(new java.math.MathContext(12)).stripTrailingZeros()
+                .toPlainString();
+        return text.contains(".") ? text : text + ".0"; // as raw points print: 6.0, not 6
+
     }
 }

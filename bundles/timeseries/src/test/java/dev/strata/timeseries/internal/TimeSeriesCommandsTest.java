@@ -89,6 +89,16 @@ class TimeSeriesCommandsTest {
     }
 
     @Test
+    void aggregatesAreShownWithoutFloatingPointNoise() {
+        assertEquals("0.46", TimeSeriesCommands.aggregate(0.45999999999999996));
+        assertEquals("0.3", TimeSeriesCommands.aggregate(0.1 + 0.2));
+        assertEquals("0.1", TimeSeriesCommands.aggregate(0.1));
+        assertEquals("1234567.125", TimeSeriesCommands.aggregate(1234567.125));
+        assertEquals("-3.0", TimeSeriesCommands.aggregate(-3.0));
+        assertEquals("NaN", TimeSeriesCommands.aggregate(Double.NaN));
+    }
+
+    @Test
     void badInputIsAOneLineError() {
         String name = store.name();
         assertEquals("error: 'abc' is not a number", ts.append(name, "cpu", "abc"));
