@@ -6,6 +6,7 @@ import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageService;
 import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.DocumentService;
+import dev.strata.api.document.KeyValueQuery;
 import dev.strata.api.document.Query;
 
 import org.osgi.service.component.annotations.Activate;
@@ -22,7 +23,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=insert", "osgi.command.function=get", "osgi.command.function=delete",
         "osgi.command.function=find", "osgi.command.function=count", "osgi.command.function=explain",
         "osgi.command.function=index", "osgi.command.function=unindex", "osgi.command.function=indexes",
-        "osgi.command.function=search", "osgi.command.function=schema"})
+        "osgi.command.function=search", "osgi.command.function=schema",
+        "osgi.command.function=kvquery"})
 public final class DocumentCommands {
 
     static final int DEFAULT_LIMIT = 20;
@@ -122,6 +124,29 @@ public final class DocumentCommands {
         return run(() -> {
             var set = collection(store, collection).setSchema("none".equals(schema) ? null : schema);
             return set == null ? "schema removed" : "schema version " + set.version();
+        });
+    }
+
+    /**
+     * {@code doc:kvquery <store> <pattern> '<filter>' [sort] [limit]}: key-value entries under a glob whose JSON
+     * values match the filter ({@code _id} is the key).
+     */
+    public String kvquery(String store, String pattern, String filter) {
+        return kvquery(store, pattern, filter, "", Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String kvquery(String store, String pattern, String filter, String sort) {
+        return kvquery(store, pattern, filter, sort, Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String kvquery(String store, String pattern, String filter, String sort, String limit) {
+        return run(() -> {
+            KeyValueQuery query = KeyValueQuery.of(pattern).where(documents.parseJsonObject(filter))
+                    .limit(CommandOutput.parseLimit(limit));
+            if (sort != null && !sort.isBlank()) {
+                query = query.sortBy(sort.split(","));
+            }
+            return CommandOutput.entries(documents.query(store(store), query));
         });
     }
 

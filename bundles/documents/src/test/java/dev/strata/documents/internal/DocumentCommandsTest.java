@@ -65,6 +65,18 @@ class DocumentCommandsTest {
     }
 
     @Test
+    void keyValueEntriesWithJsonValuesAreQueried() {
+        store.put("users.ada", "{\"name\":\"Ada\",\"active\":true}".getBytes());
+        store.put("users.bob", "{\"name\":\"Bob\",\"active\":false}".getBytes());
+        store.put("users.raw", "plain text".getBytes());
+        assertEquals("users.ada  {\"name\":\"Ada\",\"active\":true}\n(1 entry; 1 values that are not JSON objects "
+                + "skipped)", doc.kvquery("s", "users.*", "{\"active\":true}"));
+        assertEquals("users.bob  {\"name\":\"Bob\",\"active\":false}\nusers.ada  {\"name\":\"Ada\",\"active\":true}\n"
+                + "(2 entries; 1 values that are not JSON objects skipped)", doc.kvquery("s", "users.*", "{}", "-_id", "5"));
+        assertTrue(doc.kvquery("s", "users.*", "{\"a\":{\"$bad\":1}}").startsWith("error: "));
+    }
+
+    @Test
     void badInputIsOneErrorLine() {
         doc.create("s", "people");
         for (String output : new String[] {

@@ -28,4 +28,12 @@ class ExampleEngineTest {
             return "example";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
 }

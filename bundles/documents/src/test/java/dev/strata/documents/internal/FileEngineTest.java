@@ -28,4 +28,12 @@ class FileEngineTest {
             return "file";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
 }

@@ -28,4 +28,12 @@ class MemoryEngineTest {
             return "memory";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "memory";
+        }
+    }
 }

@@ -28,4 +28,12 @@ class XodusEngineTest {
             return "xodus";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
 }
