@@ -36,4 +36,12 @@ class ExampleEngineTest {
             return "example";
         }
     }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
 }

@@ -36,4 +36,12 @@ class FileEngineTest {
             return "file";
         }
     }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
 }

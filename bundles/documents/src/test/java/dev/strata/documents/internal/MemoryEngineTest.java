@@ -36,4 +36,12 @@ class MemoryEngineTest {
             return "memory";
         }
     }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "memory";
+        }
+    }
 }

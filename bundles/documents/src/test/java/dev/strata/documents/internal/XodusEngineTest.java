@@ -36,4 +36,12 @@ class XodusEngineTest {
             return "xodus";
         }
     }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
 }
