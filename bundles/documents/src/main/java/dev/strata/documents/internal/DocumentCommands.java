@@ -65,7 +65,10 @@ public final class DocumentCommands {
         return run(() -> collection(store, collection).delete(id) ? "deleted" : "(not found)");
     }
 
-    /** {@code doc:find <store> <collection> '<filter>' [sort] [limit]}: sort like {@code -age,name}. */
+    /**
+     * {@code doc:find <store> <collection> '<filter>' [sort] [limit] [projection]}: sort like {@code -age,name}, a
+     * lone {@code -} for none.
+     */
     public String find(String store, String collection, String filter) {
         return find(store, collection, filter, "", Integer.toString(DEFAULT_LIMIT));
     }
@@ -75,7 +78,12 @@ public final class DocumentCommands {
     }
 
     public String find(String store, String collection, String filter, String sort, String limit) {
-        return run(() -> CommandOutput.documents(collection(store, collection).find(query(filter, sort)
+        return find(store, collection, filter, sort, limit, "");
+    }
+
+    /** {@code doc:find ... [sort] [limit] [projection]}: projection like {@code title,year}. */
+    public String find(String store, String collection, String filter, String sort, String limit, String projection) {
+        return run(() -> CommandOutput.documents(collection(store, collection).find(query(filter, sort, projection)
                 .limit(CommandOutput.parseLimit(limit)))));
     }
 
@@ -89,7 +97,12 @@ public final class DocumentCommands {
     }
 
     public String explain(String store, String collection, String filter, String sort) {
-        return run(() -> collection(store, collection).explain(query(filter, sort)).render().stripTrailing());
+        return explain(store, collection, filter, sort, "");
+    }
+
+    /** {@code doc:explain ... [sort] [projection]}: a projection an index covers shows INDEX_ONLY. */
+    public String explain(String store, String collection, String filter, String sort, String projection) {
+        return run(() -> collection(store, collection).explain(query(filter, sort, projection)).render().stripTrailing());
     }
 
     /** {@code doc:index <store> <collection> <name> <field,field...> [value|unique|text]}. */
@@ -143,16 +156,17 @@ public final class DocumentCommands {
         return run(() -> {
             KeyValueQuery query = KeyValueQuery.of(pattern).where(documents.parseJsonObject(filter))
                     .limit(CommandOutput.parseLimit(limit));
-            if (sort != null && !sort.isBlank()) {
+            if (sort != null && !sort.isBlank() && !sort.equals("-")) {
                 query = query.sortBy(sort.split(","));
             }
             return CommandOutput.entries(documents.query(store(store), query));
         });
     }
 
-    private Query query(String filter, String sort) {
+    private Query query(String filter, String sort, String projection) {
         Query query = Query.where(documents.parseJsonObject(filter));
-        return sort == null || sort.isBlank() ? query : query.sortBy(sort.split(","));
+        query = sort == null || sort.isBlank() || sort.equals("-") ? query : query.sortBy(sort.split(","));
+        return projection == null || projection.isBlank() ? query : query.project(projection.split(","));
     }
 
     private DocumentCollection collection(String store, String collection) {

@@ -55,6 +55,9 @@ class DocumentCommandsTest {
                 + "(2 documents)", doc.find("s", "people", "{}", "age"));
         assertEquals("index by_age READABLE", doc.index("s", "people", "by_age", "age"));
         assertTrue(doc.explain("s", "people", "{\"age\":{\"$gt\":30}}").contains("INDEX_SCAN by_age"));
+        assertEquals("{\"_id\":\"ada\",\"age\":36}\n(1 document)", doc.find("s", "people", "{\"age\":{\"$gt\":30}}", "-",
+                "5", "age"));
+        assertTrue(doc.explain("s", "people", "{\"age\":{\"$gt\":30}}", "age", "age").contains("INDEX_ONLY"));
         assertEquals("index text READABLE", doc.index("s", "people", "text", "bio", "text"));
         assertTrue(doc.search("s", "people", "storage").contains("\"_id\":\"bob\""));
         assertEquals("1", doc.count("s", "people", "{\"age\":{\"$lt\":30}}"));
