@@ -2,6 +2,7 @@ package dev.strata.api.document;
 
 import java.util.Map;
 
+import dev.strata.api.ReadOperations;
 import dev.strata.api.Store;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -12,6 +13,15 @@ public interface DocumentService {
 
     /** The collections kept in the store (its keys under {@link DocumentStore#KEY_PREFIX}). */
     DocumentStore documents(Store store);
+
+    /**
+     * Runs the filter language over plain key-value entries whose values are JSON objects (since 0.2). Reads from
+     * the given store (one snapshot for the whole query) or transaction (its snapshot and own writes); the keys of the
+     * document layer itself ({@link DocumentStore#KEY_PREFIX}) are never matched.
+     *
+     * @throws InvalidQueryException for an unknown operator, a malformed operand or a sort over too many entries
+     */
+    JsonEntryCursor query(ReadOperations source, KeyValueQuery query);
 
     /**
      * Parses JSON text into the plain values a {@link Document} holds (maps, lists, strings, numbers, booleans, null).

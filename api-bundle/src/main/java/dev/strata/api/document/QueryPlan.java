@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * One stage of an executed plan, with its inputs as children. Stages: {@code COLLECTION_SCAN}, {@code INDEX_SCAN}
- * (details name the index and the key bounds), {@code UNION}, {@code FETCH}, {@code FILTER}, {@code SORT},
- * {@code SKIP}, {@code LIMIT}, {@code PROJECTION}.
+ * (details name the index and the key bounds), {@code UNION}, {@code FETCH}, {@code INDEX_ONLY} (a covering plan:
+ * the index entries stand in for the documents, none is fetched), {@code FILTER}, {@code SORT}, {@code SKIP},
+ * {@code LIMIT}, {@code PROJECTION}.
  *
  * @param stage         the stage name
  * @param details       what it does (index and bounds, filter, sort keys)
@@ -33,6 +34,16 @@ public record QueryPlan(String stage, String details, long keysExamined, long do
     /** Whether some stage of the tree has this name. */
     public boolean hasStage(String name) {
         return stage.equals(name) || children.stream().anyMatch(child -> child.hasStage(name));
+    }
+
+    /** Documents decoded by this stage and every stage below it (0 for a covering plan). */
+    public long totalDocsExamined() {
+        return docsExamined + children.stream().mapToLong(QueryPlan::totalDocsExamined).sum();
+    }
+
+    /** Keys read by this stage and every stage below it. */
+    public long totalKeysExamined() {
+        return keysExamined + children.stream().mapToLong(QueryPlan::totalKeysExamined).sum();
     }
 
     /** The tree as indented text, one stage a line. */

@@ -5,6 +5,9 @@
  * share one {@link dev.strata.api.Transaction} on any engine.
  * <p>
  * Entry point: the {@link dev.strata.api.document.DocumentService} OSGi service.
+ * <p>
+ * 0.2.0 adds queries over plain key-value entries holding JSON ({@link dev.strata.api.document.KeyValueQuery},
+ * {@link dev.strata.api.document.DocumentService#query}).
  *
  * <pre>{@code
  * DocumentCollection users = documents.documents(store).createCollection("users");
@@ -20,7 +23,7 @@
  * }</pre>
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.strata.api.document;
 
 import org.osgi.annotation.bundle.Export;

@@ -41,6 +41,11 @@ public final class ObjectNames {
         return of("DataBrowser", null);
     }
 
+    /** {@code dev.strata:type=Documents} (since 0.3) */
+    public static ObjectName documents() {
+        return of("Documents", null);
+    }
+
     /** {@code dev.strata:type=Runtime} */
     public static ObjectName runtime() {
         return of("Runtime", null);

@@ -6,6 +6,9 @@
  * 0.2.0 adds, beside the MXBeans, the job service ({@link dev.strata.api.management.JobService}), its typed
  * requests and {@link dev.strata.api.management.MigrationTransform}, and widens
  * {@link dev.strata.api.management.JobInfo} (its 0.1 constructor and accessors are kept).
+ * <p>
+ * 0.3.0 adds the document layer's bean for the console's data browser
+ * ({@link dev.strata.api.management.DocumentsMXBean}, {@link dev.strata.api.management.ObjectNames#documents()}).
  */
 @Export
 @Version("0.3.0")

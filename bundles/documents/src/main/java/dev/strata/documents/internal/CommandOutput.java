@@ -59,6 +59,23 @@ final class CommandOutput {
         return out.append("(").append(count).append(count == 1 ? " document)" : " documents)").toString();
     }
 
+    static String entries(dev.strata.api.document.JsonEntryCursor cursor) {
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        try (cursor) {
+            while (cursor.hasNext()) {
+                var entry = cursor.next();
+                out.append(entry.key()).append("  ").append(entry.valueJson()).append('\n');
+                count++;
+            }
+            out.append("(").append(count).append(count == 1 ? " entry" : " entries");
+            if (cursor.skippedValues() > 0) {
+                out.append("; ").append(cursor.skippedValues()).append(" values that are not JSON objects skipped");
+            }
+        }
+        return out.append(")").toString();
+    }
+
     static String indexes(List<IndexInfo> indexes) {
         if (indexes.isEmpty()) {
             return "(no indexes)";

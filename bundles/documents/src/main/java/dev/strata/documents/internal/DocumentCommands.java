@@ -6,6 +6,7 @@ import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageService;
 import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.DocumentService;
+import dev.strata.api.document.KeyValueQuery;
 import dev.strata.api.document.Query;
 
 import org.osgi.service.component.annotations.Activate;
@@ -22,7 +23,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=insert", "osgi.command.function=get", "osgi.command.function=delete",
         "osgi.command.function=find", "osgi.command.function=count", "osgi.command.function=explain",
         "osgi.command.function=index", "osgi.command.function=unindex", "osgi.command.function=indexes",
-        "osgi.command.function=search", "osgi.command.function=schema"})
+        "osgi.command.function=search", "osgi.command.function=schema",
+        "osgi.command.function=kvquery"})
 public final class DocumentCommands {
 
     static final int DEFAULT_LIMIT = 20;
@@ -63,7 +65,10 @@ public final class DocumentCommands {
         return run(() -> collection(store, collection).delete(id) ? "deleted" : "(not found)");
     }
 
-    /** {@code doc:find <store> <collection> '<filter>' [sort] [limit]}: sort like {@code -age,name}. */
+    /**
+     * {@code doc:find <store> <collection> '<filter>' [sort] [limit] [projection]}: sort like {@code -age,name}, a
+     * lone {@code -} for none.
+     */
     public String find(String store, String collection, String filter) {
         return find(store, collection, filter, "", Integer.toString(DEFAULT_LIMIT));
     }
@@ -73,7 +78,12 @@ public final class DocumentCommands {
     }
 
     public String find(String store, String collection, String filter, String sort, String limit) {
-        return run(() -> CommandOutput.documents(collection(store, collection).find(query(filter, sort)
+        return find(store, collection, filter, sort, limit, "");
+    }
+
+    /** {@code doc:find ... [sort] [limit] [projection]}: projection like {@code title,year}. */
+    public String find(String store, String collection, String filter, String sort, String limit, String projection) {
+        return run(() -> CommandOutput.documents(collection(store, collection).find(query(filter, sort, projection)
                 .limit(CommandOutput.parseLimit(limit)))));
     }
 
@@ -87,7 +97,12 @@ public final class DocumentCommands {
     }
 
     public String explain(String store, String collection, String filter, String sort) {
-        return run(() -> collection(store, collection).explain(query(filter, sort)).render().stripTrailing());
+        return explain(store, collection, filter, sort, "");
+    }
+
+    /** {@code doc:explain ... [sort] [projection]}: a projection an index covers shows INDEX_ONLY. */
+    public String explain(String store, String collection, String filter, String sort, String projection) {
+        return run(() -> collection(store, collection).explain(query(filter, sort, projection)).render().stripTrailing());
     }
 
     /** {@code doc:index <store> <collection> <name> <field,field...> [value|unique|text]}. */
@@ -125,9 +140,33 @@ public final class DocumentCommands {
         });
     }
 
-    private Query query(String filter, String sort) {
+    /**
+     * {@code doc:kvquery <store> <pattern> '<filter>' [sort] [limit]}: key-value entries under a glob whose JSON
+     * values match the filter ({@code _id} is the key).
+     */
+    public String kvquery(String store, String pattern, String filter) {
+        return kvquery(store, pattern, filter, "", Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String kvquery(String store, String pattern, String filter, String sort) {
+        return kvquery(store, pattern, filter, sort, Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String kvquery(String store, String pattern, String filter, String sort, String limit) {
+        return run(() -> {
+            KeyValueQuery query = KeyValueQuery.of(pattern).where(documents.parseJsonObject(filter))
+                    .limit(CommandOutput.parseLimit(limit));
+            if (sort != null && !sort.isBlank() && !sort.equals("-")) {
+                query = query.sortBy(sort.split(","));
+            }
+            return CommandOutput.entries(documents.query(store(store), query));
+        });
+    }
+
+    private Query query(String filter, String sort, String projection) {
         Query query = Query.where(documents.parseJsonObject(filter));
-        return sort == null || sort.isBlank() ? query : query.sortBy(sort.split(","));
+        query = sort == null || sort.isBlank() || sort.equals("-") ? query : query.sortBy(sort.split(","));
+        return projection == null || projection.isBlank() ? query : query.project(projection.split(","));
     }
 
     private DocumentCollection collection(String store, String collection) {

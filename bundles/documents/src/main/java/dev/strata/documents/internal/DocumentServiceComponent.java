@@ -4,9 +4,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.ReadOperations;
 import dev.strata.api.Store;
 import dev.strata.api.document.DocumentService;
 import dev.strata.api.document.DocumentStore;
+import dev.strata.api.document.JsonEntryCursor;
+import dev.strata.api.document.KeyValueQuery;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,6 +34,14 @@ public final class DocumentServiceComponent implements DocumentService, AutoClos
             documents.resumeBuilds();
             return documents;
         });
+    }
+
+    @Override
+    public JsonEntryCursor query(ReadOperations source, KeyValueQuery query) {
+        if (source == null || query == null) {
+            throw new InvalidArgumentException("source and query must not be null");
+        }
+        return KeyValueQueries.run(source, query);
     }
 
     @Override

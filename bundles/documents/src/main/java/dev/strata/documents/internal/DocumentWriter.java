@@ -1,5 +1,6 @@
 package dev.strata.documents.internal;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,12 +70,16 @@ final class DocumentWriter {
             }
             for (String key : is.keys()) {
                 if (was.keys().contains(key)) {
+                    // same key, but the values a covering plan reads from the entry may differ (1 and 1.0)
+                    if (!Arrays.equals(was.value(), is.value())) {
+                        puts.put(key, is.value());
+                    }
                     continue;
                 }
                 if (index.definition().unique()) {
                     checkUnique(tx, context, index, key, id);
                 }
-                puts.put(key, IndexKeys.idValue(id));
+                puts.put(key, is.value());
             }
             if (is.sawArray() && !index.multikey()) {
                 updated = updated.withIndex(index.withMultikey());
@@ -99,11 +104,11 @@ final class DocumentWriter {
     }
 
     static void checkUnique(Transaction tx, CollectionContext context, IndexMeta index, String key, String id) {
-        Optional<byte[]> holder = tx.get(key);
-        if (holder.isPresent() && !new String(holder.get(), java.nio.charset.StandardCharsets.UTF_8).equals(id)) {
+        Optional<String> holder = tx.get(key).map(IndexEntryValue::id);
+        if (holder.isPresent() && !holder.get().equals(id)) {
             throw new UniqueIndexViolationException("collection '" + context.name() + "': unique index '"
                     + index.name() + "' already holds these values of " + index.definition().fields()
-                    + " for document '" + new String(holder.get(), java.nio.charset.StandardCharsets.UTF_8) + "'");
+                    + " for document '" + holder.get() + "'");
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.strata.documents.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.strata.api.ReadOperations;
 import dev.strata.api.document.InvalidQueryException;
@@ -36,6 +38,25 @@ final class Executor {
         return new Prepared(filter, order, resume, query);
     }
 
+    /**
+     * The paths the query reads (filter, order, projection), or null when it returns whole documents; for a count,
+     * only the filter's.
+     */
+    static Set<String> neededPaths(Prepared prepared, boolean counting) {
+        if (!counting && prepared.query().projection().isEmpty()) {
+            return null;
+        }
+        Set<String> paths = new HashSet<>();
+        Planner.paths(prepared.filter(), paths);
+        if (!counting) {
+            paths.addAll(prepared.query().projection());
+            if (prepared.order() != null) {
+                prepared.order().fields().forEach(field -> paths.add(field.path()));
+            }
+        }
+        return paths;
+    }
+
     /** The stages up to (not including) projection. */
     static Stage<DocumentRecord> build(ReadOperations tx, CollectionMeta meta, Prepared prepared, Planner.Plan plan,
             boolean window) {
@@ -46,14 +67,20 @@ final class Executor {
                 afterId = (String) prepared.resume().position().get(0);
             }
             source = new Stages.CollectionScan(tx, meta.uid(), plan.reverse(), afterId);
-        } else if (plan.union()) {
-            List<Stages.IndexScan> scans = new ArrayList<>();
-            for (IndexBounds bounds : plan.bounds()) {
-                scans.add(new Stages.IndexScan(tx, bounds, false));
-            }
-            source = new Stages.Fetch(tx, meta.uid(), new Stages.Union(scans));
         } else {
-            source = new Stages.Fetch(tx, meta.uid(), new Stages.IndexScan(tx, plan.bounds().get(0), plan.reverse()));
+            Stage<Stages.IndexHit> hits;
+            if (plan.union()) {
+                List<Stages.IndexScan> scans = new ArrayList<>();
+                for (IndexBounds bounds : plan.bounds()) {
+                    scans.add(new Stages.IndexScan(tx, bounds, false));
+                }
+                hits = new Stages.Union(scans);
+            } else {
+                hits = new Stages.IndexScan(tx, plan.bounds().get(0), plan.reverse());
+            }
+            source = plan.covering() ? new IndexOnly(tx, meta.uid(), hits, "covering " + String.join(", ",
+                    plan.bounds().stream().map(b -> b.index().name()).distinct().toList()))
+                    : new Stages.Fetch(tx, meta.uid(), hits);
         }
         Stage<DocumentRecord> stage = prepared.filter() == Filter.ALL ? source
                 : new Stages.FilterStage(source, prepared.filter(), Json.write(prepared.query().filter()));

@@ -108,13 +108,13 @@ final class IndexBuilder implements AutoCloseable {
                         if (index.definition().unique()) {
                             DocumentWriter.checkUnique(tx, context, index, key, id);
                             byte[] earlier = puts.get(key);
-                            if (earlier != null && !new String(earlier, StandardCharsets.UTF_8).equals(id)) {
+                            if (earlier != null && !IndexEntryValue.id(earlier).equals(id)) {
                                 throw new dev.strata.api.document.UniqueIndexViolationException("unique index '"
-                                        + index.name() + "': documents '" + new String(earlier, StandardCharsets.UTF_8)
+                                        + index.name() + "': documents '" + IndexEntryValue.id(earlier)
                                         + "' and '" + id + "' have the same values of " + index.definition().fields());
                             }
                         }
-                        puts.put(key, IndexKeys.idValue(id));
+                        puts.put(key, entries.value());
                     }
                     multikey |= entries.sawArray();
                 }

@@ -22,9 +22,12 @@ final class IndexKeys {
     /** An index never holds more entries than this for one document. */
     static final int MAX_ENTRIES_PER_DOCUMENT = 1000;
 
-    /** The keys (in order) and whether an indexed path held an array. */
-    record Entries(Set<String> keys, boolean sawArray) {
-        static final Entries NONE = new Entries(Set.of(), false);
+    /**
+     * The keys (in order), the value every one of them holds ({@link IndexEntryValue}) and whether an indexed path
+     * held an array.
+     */
+    record Entries(Set<String> keys, byte[] value, boolean sawArray) {
+        static final Entries NONE = new Entries(Set.of(), null, false);
     }
 
     private IndexKeys() {
@@ -53,7 +56,7 @@ final class IndexKeys {
             if (index.definition().unique()) {
                 distinct.values().removeIf(v -> v == null);
                 if (distinct.isEmpty()) {
-                    return new Entries(Set.of(), sawArray);
+                    return new Entries(Set.of(), null, sawArray);
                 }
             }
             perField.add(new ArrayList<>(distinct.keySet()));
@@ -66,7 +69,7 @@ final class IndexKeys {
         String suffix = index.definition().unique() ? "" : TupleCodec.encode(id);
         Set<String> keys = new LinkedHashSet<>();
         product(perField, 0, new StringBuilder(prefix), suffix, keys, index);
-        return new Entries(keys, sawArray);
+        return new Entries(keys, IndexEntryValue.encode(id, index.definition().fields(), content), sawArray);
     }
 
     private static void product(List<List<String>> perField, int field, StringBuilder key, String suffix,
@@ -90,9 +93,5 @@ final class IndexKeys {
             product(perField, field + 1, key, suffix, out, index);
             key.setLength(length);
         }
-    }
-
-    static byte[] idValue(String id) {
-        return id.getBytes(StandardCharsets.UTF_8);
     }
 }

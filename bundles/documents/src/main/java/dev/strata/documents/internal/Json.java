@@ -18,7 +18,7 @@ import dev.strata.api.document.InvalidDocumentException;
  */
 final class Json {
 
-    private static final ObjectMapper TEXT = new ObjectMapper()
+    static final ObjectMapper TEXT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import dev.strata.api.document.Document;
 
 import dev.strata.api.document.IndexNotFoundException;
 import dev.strata.api.document.IndexState;
@@ -24,11 +27,66 @@ final class Planner {
      * @param reverse scan backwards
      * @param order   the order results must come in (null: any, as for count)
      * @param sorted  whether the source already yields that order (no SORT stage)
+     * @param covering whether the index entries hold every path the query reads, so no document is fetched
      */
-    record Plan(List<IndexBounds> bounds, boolean union, boolean reverse, Order order, boolean sorted) {
+    record Plan(List<IndexBounds> bounds, boolean union, boolean reverse, Order order, boolean sorted,
+            boolean covering) {
+
+        Plan(List<IndexBounds> bounds, boolean union, boolean reverse, Order order, boolean sorted) {
+            this(bounds, union, reverse, order, sorted, false);
+        }
     }
 
     private Planner() {
+    }
+
+    /**
+     * Like {@link #plan(CollectionMeta, Filter, Order, String, boolean)}, then makes an index plan covering when every
+     * path the query reads is an indexed path of each index it scans.
+     *
+     * @param needed the paths the query reads (filter, sort, projection), or null when it needs whole documents
+     */
+    static Plan plan(CollectionMeta meta, Filter filter, Order requested, String hint, boolean ordered,
+            Set<String> needed) {
+        Plan plan = plan(meta, filter, requested, hint, ordered);
+        if (needed == null || plan.bounds().isEmpty()
+                || !plan.bounds().stream().allMatch(bounds -> covers(bounds.index(), needed))) {
+            return plan;
+        }
+        return new Plan(plan.bounds(), plan.union(), plan.reverse(), plan.order(), plan.sorted(), true);
+    }
+
+    /**
+     * Whether the index's entries can stand in for its documents on these paths: it is not multikey (an entry holds
+     * one array element, not the array), no indexed path is a prefix of another (their values would nest), and every
+     * path needed is indexed.
+     */
+    static boolean covers(IndexMeta index, Set<String> needed) {
+        List<String> fields = index.definition().fields();
+        if (index.multikey()) {
+            return false;
+        }
+        for (String a : fields) {
+            for (String b : fields) {
+                if (!a.equals(b) && b.startsWith(a + ".")) {
+                    return false;
+                }
+            }
+        }
+        return needed.stream().allMatch(path -> path.equals(Document.ID_FIELD) || fields.contains(path));
+    }
+
+    /** Every path a filter reads. */
+    static void paths(Filter filter, Set<String> out) {
+        if (filter instanceof Filter.Field field) {
+            out.add(field.path());
+        } else if (filter instanceof Filter.And and) {
+            and.parts().forEach(part -> paths(part, out));
+        } else if (filter instanceof Filter.Or or) {
+            or.parts().forEach(part -> paths(part, out));
+        } else if (filter instanceof Filter.Not not) {
+            paths(not.inner(), out);
+        }
     }
 
     /**

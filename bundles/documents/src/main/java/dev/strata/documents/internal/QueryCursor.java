@@ -39,7 +39,9 @@ final class QueryCursor implements DocumentCursor {
             throw new java.util.NoSuchElementException("cursor is closed");
         }
         last = root.next();
-        return Document.of(last.id(), Executor.project(last, query)).stored(last.id(), last.toDocument().metadata());
+        Document document = Document.of(last.id(), Executor.project(last, query));
+        // a record a covering plan read from an index has no metadata: such a document says version 0
+        return last.version() == IndexOnly.NOT_STORED ? document : document.stored(last.id(), last.toDocument().metadata());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.strata.documents.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -58,12 +57,17 @@ final class Stages {
         }
     }
 
-    /** Key ranges of one index, scanned one after another; yields ids (each once when the index is multikey). */
-    static final class IndexScan extends Stage<String> {
+    /** One index entry a scan yielded: the document id and the entry's value ({@link IndexEntryValue}). */
+    record IndexHit(String id, byte[] value, List<String> fields) {
+    }
+
+    /** Key ranges of one index, scanned one after another; yields entries (each id once when the index is multikey). */
+    static final class IndexScan extends Stage<IndexHit> {
         private final ReadOperations tx;
         private final Iterator<IndexBounds.Range> ranges;
         private final boolean reverse;
         private final Set<String> seen;
+        private final List<String> fields;
         private EntryCursor cursor;
 
         IndexScan(ReadOperations tx, IndexBounds bounds, boolean reverse) {
@@ -76,10 +80,11 @@ final class Stages {
             this.ranges = list.iterator();
             this.reverse = reverse;
             this.seen = bounds.index().multikey() ? new HashSet<>() : null;
+            this.fields = bounds.index().definition().fields();
         }
 
         @Override
-        protected String advance() {
+        protected IndexHit advance() {
             while (true) {
                 if (cursor == null || !cursor.hasNext()) {
                     if (cursor != null) {
@@ -96,9 +101,9 @@ final class Stages {
                 }
                 Entry entry = cursor.next();
                 keysExamined++;
-                String id = new String(entry.value(), StandardCharsets.UTF_8);
+                String id = IndexEntryValue.id(entry.value());
                 if (seen == null || seen.add(id)) {
-                    return id;
+                    return new IndexHit(id, entry.value(), fields);
                 }
             }
         }
@@ -111,8 +116,8 @@ final class Stages {
         }
     }
 
-    /** The ids of several index scans, each id once. */
-    static final class Union extends Stage<String> {
+    /** The entries of several index scans, each id once. */
+    static final class Union extends Stage<IndexHit> {
         private final Set<String> seen = new HashSet<>();
         private int current;
 
@@ -123,13 +128,13 @@ final class Stages {
 
         @SuppressWarnings("unchecked")
         @Override
-        protected String advance() {
+        protected IndexHit advance() {
             while (current < children.size()) {
-                Iterator<String> input = (Iterator<String>) children.get(current);
+                Iterator<IndexHit> input = (Iterator<IndexHit>) children.get(current);
                 while (input.hasNext()) {
-                    String id = input.next();
-                    if (seen.add(id)) {
-                        return id;
+                    IndexHit hit = input.next();
+                    if (seen.add(hit.id())) {
+                        return hit;
                     }
                 }
                 current++;
@@ -142,9 +147,9 @@ final class Stages {
     static final class Fetch extends Stage<DocumentRecord> {
         private final ReadOperations tx;
         private final long uid;
-        private final Stage<String> ids;
+        private final Stage<IndexHit> ids;
 
-        Fetch(ReadOperations tx, long uid, Stage<String> ids) {
+        Fetch(ReadOperations tx, long uid, Stage<IndexHit> ids) {
             super("FETCH", "", ids);
             this.tx = tx;
             this.uid = uid;
@@ -154,7 +159,7 @@ final class Stages {
         @Override
         protected DocumentRecord advance() {
             while (ids.hasNext()) {
-                String id = ids.next();
+                String id = ids.next().id();
                 docsExamined++;
                 var bytes = tx.get(KeyLayout.doc(uid, id));
                 if (bytes.isPresent()) {

@@ -145,7 +145,8 @@ final class TxDocuments implements DocumentOperations {
     DocumentCursor find(Query query, Runnable onClose) {
         Executor.Prepared prepared = Executor.prepare(query);
         CollectionMeta meta = context.meta(tx);
-        Planner.Plan plan = Planner.plan(meta, prepared.filter(), prepared.order(), query.hint(), true);
+        Planner.Plan plan = Planner.plan(meta, prepared.filter(), prepared.order(), query.hint(), true,
+                Executor.neededPaths(prepared, false));
         Stage<DocumentRecord> root = Executor.build(tx, meta, prepared, plan, true);
         return new QueryCursor(root, plan.order(), query, onClose);
     }
@@ -177,7 +178,8 @@ final class TxDocuments implements DocumentOperations {
             }
             return total;
         }
-        Planner.Plan plan = Planner.plan(meta, prepared.filter(), null, null, false);
+        Planner.Plan plan = Planner.plan(meta, prepared.filter(), null, null, false,
+                Executor.neededPaths(prepared, true));
         Stage<DocumentRecord> root = Executor.build(tx, meta, prepared, plan, false);
         try {
             long count = 0;
@@ -195,7 +197,8 @@ final class TxDocuments implements DocumentOperations {
     public QueryPlan explain(Query query) {
         Executor.Prepared prepared = Executor.prepare(query);
         CollectionMeta meta = context.meta(tx);
-        Planner.Plan plan = Planner.plan(meta, prepared.filter(), prepared.order(), query.hint(), true);
+        Planner.Plan plan = Planner.plan(meta, prepared.filter(), prepared.order(), query.hint(), true,
+                Executor.neededPaths(prepared, false));
         Stage<DocumentRecord> root = Executor.build(tx, meta, prepared, plan, true);
         try {
             while (root.hasNext()) {

@@ -55,6 +55,9 @@ class DocumentCommandsTest {
                 + "(2 documents)", doc.find("s", "people", "{}", "age"));
         assertEquals("index by_age READABLE", doc.index("s", "people", "by_age", "age"));
         assertTrue(doc.explain("s", "people", "{\"age\":{\"$gt\":30}}").contains("INDEX_SCAN by_age"));
+        assertEquals("{\"_id\":\"ada\",\"age\":36}\n(1 document)", doc.find("s", "people", "{\"age\":{\"$gt\":30}}", "-",
+                "5", "age"));
+        assertTrue(doc.explain("s", "people", "{\"age\":{\"$gt\":30}}", "age", "age").contains("INDEX_ONLY"));
         assertEquals("index text READABLE", doc.index("s", "people", "text", "bio", "text"));
         assertTrue(doc.search("s", "people", "storage").contains("\"_id\":\"bob\""));
         assertEquals("1", doc.count("s", "people", "{\"age\":{\"$lt\":30}}"));
@@ -62,6 +65,18 @@ class DocumentCommandsTest {
         assertEquals("people", doc.collections("s"));
         assertEquals("deleted", doc.delete("s", "people", "bob"));
         assertEquals("(not found)", doc.get("s", "people", "bob"));
+    }
+
+    @Test
+    void keyValueEntriesWithJsonValuesAreQueried() {
+        store.put("users.ada", "{\"name\":\"Ada\",\"active\":true}".getBytes());
+        store.put("users.bob", "{\"name\":\"Bob\",\"active\":false}".getBytes());
+        store.put("users.raw", "plain text".getBytes());
+        assertEquals("users.ada  {\"name\":\"Ada\",\"active\":true}\n(1 entry; 1 values that are not JSON objects "
+                + "skipped)", doc.kvquery("s", "users.*", "{\"active\":true}"));
+        assertEquals("users.bob  {\"name\":\"Bob\",\"active\":false}\nusers.ada  {\"name\":\"Ada\",\"active\":true}\n"
+                + "(2 entries; 1 values that are not JSON objects skipped)", doc.kvquery("s", "users.*", "{}", "-_id", "5"));
+        assertTrue(doc.kvquery("s", "users.*", "{\"a\":{\"$bad\":1}}").startsWith("error: "));
     }
 
     @Test

@@ -28,4 +28,20 @@ class ExampleEngineTest {
             return "example";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
 }

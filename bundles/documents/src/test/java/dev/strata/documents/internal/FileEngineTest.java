@@ -28,4 +28,20 @@ class FileEngineTest {
             return "file";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.strata.documents.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +55,13 @@ final class IndexAudit {
                     assertEquals(withWords, counted, "BM25 statistics count every document once");
                 }
             } else {
-                docs.forEach((id, content) -> expected.addAll(IndexKeys.of(meta.uid(), index, id, content).keys()));
-                scan(store, KeyLayout.indexPrefix(meta.uid(), index.uid())).forEach(e -> actual.add(e.key()));
+                // each entry with the value a covering plan reads: the id and the exact indexed values
+                docs.forEach((id, content) -> {
+                    IndexKeys.Entries entries = IndexKeys.of(meta.uid(), index, id, content);
+                    entries.keys().forEach(key -> expected.add(key + " = " + HexFormat.of().formatHex(entries.value())));
+                });
+                scan(store, KeyLayout.indexPrefix(meta.uid(), index.uid()))
+                        .forEach(e -> actual.add(e.key() + " = " + HexFormat.of().formatHex(e.value())));
             }
             assertEquals(expected, actual, "index " + index.name() + " holds exactly its documents' entries");
         }

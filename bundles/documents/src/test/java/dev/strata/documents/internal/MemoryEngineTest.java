@@ -28,4 +28,20 @@ class MemoryEngineTest {
             return "memory";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "memory";
+        }
+    }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "memory";
+        }
+    }
 }

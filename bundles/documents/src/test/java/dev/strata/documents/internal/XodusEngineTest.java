@@ -28,4 +28,20 @@ class XodusEngineTest {
             return "xodus";
         }
     }
+
+    @Nested
+    class KeyValueQueries extends KeyValueQueryContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
+
+    @Nested
+    class Covering extends CoveringContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
 }

@@ -23,9 +23,12 @@ final class AccessPolicy {
 
     private static final Set<String> WRITES = Set.of("setAttribute", "setAttributes");
 
-    /** Operation name prefixes of read-only operations (JConsole's thread view invokes getThreadInfo, say). */
+    /**
+     * Operation name prefixes of read-only operations (JConsole's thread view invokes getThreadInfo, say; the
+     * documents bean's explainQuery and searchText run queries).
+     */
     private static final String[] READ_OPERATIONS = {"get", "find", "list", "is", "can", "dump", "entries", "history",
-        "job", "await"};
+        "job", "await", "explain", "search"};
 
     private AccessPolicy() {
     }
