@@ -8,7 +8,12 @@
  * {@link dev.strata.api.management.JobInfo} (its 0.1 constructor and accessors are kept).
  * <p>
  * 0.3.0 adds the document layer's bean for the console's data browser
- * ({@link dev.strata.api.management.DocumentsMXBean}, {@link dev.strata.api.management.ObjectNames#documents()}).
+ * ({@link dev.strata.api.management.DocumentsMXBean}, {@link dev.strata.api.management.ObjectNames#documents()}),
+ * the data browser and backend beans ({@link dev.strata.api.management.DataBrowserMXBean},
+ * {@link dev.strata.api.management.BackendMXBean}), store forms from the metatype
+ * ({@link dev.strata.api.management.SettingInfo}), store health ({@link dev.strata.api.management.StoreHealth}), the
+ * EventAdmin topics ({@link dev.strata.api.management.StorageEvents}), and operator actions on a store
+ * ({@link dev.strata.api.management.StoreControl#close}, {@code checkpoint}, {@code compact}).
  */
 @Export
 @Version("0.3.0")
