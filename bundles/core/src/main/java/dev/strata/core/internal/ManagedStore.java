@@ -27,6 +27,7 @@ import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.core.internal.cache.CachedEngine;
 import dev.strata.core.internal.metrics.MeasuredEngine;
 import dev.strata.core.internal.metrics.StoreMeter;
 
@@ -100,7 +101,9 @@ public final class ManagedStore implements Store {
                     engine.close();
                     throw e;
                 }
-                open = new OpenEngine(definition.name(), new MeasuredEngine(engine, meter), info, records);
+                StorageEngine served = recordSettings.readCacheBytes() > 0
+                        ? new CachedEngine(engine, recordSettings.readCacheBytes()) : engine;
+                open = new OpenEngine(definition.name(), new MeasuredEngine(served, meter), info, records);
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);

@@ -10,11 +10,23 @@ import dev.strata.api.InvalidArgumentException;
  * @param defaultTtlMillis {@code ttl.default}: the time to live of a put that names none, a duration such as
  *                         {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d} (a bare number is seconds);
  *                         empty or {@code 0} for none
+ * @param readCacheBytes   {@code read.cache.size}: bytes of core's read cache in front of the engine
+ *                         ({@link dev.strata.core.internal.cache.ReadCache}), with k/m/g suffixes; empty or {@code 0}
+ *                         (the default) for none. Not {@code cache.size}: that one is the engine's own cache (the file
+ *                         engine's block cache, Xodus's), and the two would double the memory a store takes.
  */
-record RecordSettings(long defaultTtlMillis) {
+record RecordSettings(long defaultTtlMillis, long readCacheBytes) {
 
     static RecordSettings from(StoreDefinition definition) {
-        return new RecordSettings(millis(definition.name(), "ttl.default", definition.properties().get("ttl.default")));
+        Object cache = definition.properties().get("read.cache.size");
+        long cacheBytes = cache == null || cache.toString().isBlank() ? 0
+                : new dev.strata.api.spi.EngineConfig(definition.name(), java.nio.file.Path.of("."),
+                        definition.durability(), definition.properties()).size("read.cache.size", 0);
+        if (cacheBytes < 0) {
+            throw new InvalidArgumentException("store '" + definition.name() + "': read.cache.size must not be negative");
+        }
+        return new RecordSettings(millis(definition.name(), "ttl.default", definition.properties().get("ttl.default")),
+                cacheBytes);
     }
 
     static long millis(String store, String key, Object value) {
