@@ -58,6 +58,7 @@ public final class ManagedStore implements Store {
     private final Clock clock;
     private final RecordSettings recordSettings;
     private final ExpiryPurge purge = new ExpiryPurge();
+    private final ChangeFeed changes;
     private volatile long lastPurgeNanos = System.nanoTime();
 
     public ManagedStore(StoreDefinition definition, Path directory) {
@@ -65,6 +66,11 @@ public final class ManagedStore implements Store {
     }
 
     public ManagedStore(StoreDefinition definition, Path directory, Clock clock) {
+        this(definition, directory, clock, ChangeHub.NONE);
+    }
+
+    ManagedStore(StoreDefinition definition, Path directory, Clock clock, ChangeHub changeHub) {
+        this.changes = new ChangeFeed(definition.name(), changeHub, new ChangeDispatcher(changeHub));
         this.definition = definition;
         this.directory = directory;
         this.clock = clock;
@@ -103,7 +109,8 @@ public final class ManagedStore implements Store {
                 }
                 StorageEngine served = recordSettings.readCacheBytes() > 0
                         ? new CachedEngine(engine, recordSettings.readCacheBytes()) : engine;
-                open = new OpenEngine(definition.name(), new MeasuredEngine(served, meter), info, records);
+                open = new OpenEngine(definition.name(), new MeasuredEngine(served, meter), info, records,
+                        changes);
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -157,7 +164,9 @@ public final class ManagedStore implements Store {
         OpenEngine engine = enter();
         try {
             return StoreFigures.of(engine.engine().metrics(), meter, java.util.Map.of("ttl.purged", purge.purged(),
-                    "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts()), engine.records().enveloped());
+                    "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(), "events.delivered",
+                    changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
+                    "events.listenerErrors", changes.hub().listenerErrors()), engine.records().enveloped());
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {

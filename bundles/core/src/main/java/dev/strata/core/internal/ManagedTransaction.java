@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import dev.strata.api.Change;
 import dev.strata.api.EntryCursor;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.IsolationLevel;
@@ -33,6 +34,9 @@ final class ManagedTransaction implements Transaction {
     private final ValueRecords records;
     private final RecordWriter writer;
     private boolean open = true;
+    /** User keys written, with whether the last write was a put: for the change listeners. */
+    private final Map<String, Boolean> touched = new java.util.LinkedHashMap<>();
+    private boolean rolledBackToSavepoint;
 
     ManagedTransaction(OpenEngine engine, EngineTransaction tx) {
         this.engine = engine;
@@ -116,18 +120,26 @@ final class ManagedTransaction implements Transaction {
             throw new InvalidArgumentException("put options must not be null");
         }
         run(() -> writer.put(encoded, value, options));
+        touched.put(key, Boolean.TRUE);
     }
 
     @Override
     public void putAll(Map<String, byte[]> entries) {
         Keys.checkEntries(entries);
-        run(() -> entries.forEach((key, value) -> writer.put(Keys.encode(key), value, PutOptions.DEFAULT)));
+        run(() -> entries.forEach((key, value) -> {
+            writer.put(Keys.encode(key), value, PutOptions.DEFAULT);
+            touched.put(key, Boolean.TRUE);
+        }));
     }
 
     @Override
     public boolean delete(String key) {
         byte[] encoded = Keys.encode(key);
-        return call(() -> writer.delete(encoded));
+        return call(() -> {
+            boolean present = writer.delete(encoded);
+            touched.put(key, Boolean.FALSE);
+            return present;
+        });
     }
 
     @Override
@@ -139,6 +151,7 @@ final class ManagedTransaction implements Transaction {
     @Override
     public void rollbackTo(Savepoint savepoint) {
         run(() -> savepoints.rollbackTo(tx, savepoint));
+        rolledBackToSavepoint = true;
     }
 
     @Override
@@ -149,13 +162,42 @@ final class ManagedTransaction implements Transaction {
     @Override
     public long commit() {
         checkOpen();
+        ChangeFeed feed = engine.changes();
+        long ticket = 0;
         try {
-            return tx.commit();
+            List<Object[]> changes = null;
+            if (!touched.isEmpty() && feed.listening()) {
+                changes = finalChanges();
+                ticket = feed.dispatcher().begin();
+            }
+            long sequence = tx.commit();
+            if (ticket != 0) {
+                List<Change> committed = new ArrayList<>(changes.size());
+                for (Object[] change : changes) {
+                    committed.add(new Change(engine.store(), (String) change[0], (Change.Kind) change[1], sequence));
+                }
+                feed.dispatcher().committed(ticket, sequence, committed); // after the engine's commit returned
+                ticket = 0;
+            }
+            return sequence;
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
+            if (ticket != 0) {
+                feed.dispatcher().abandon(ticket); // nothing committed: nothing reported
+            }
             finish();
         }
+    }
+
+    /** Each touched key with what the commit leaves it: a rollback to a savepoint may have restored either. */
+    private List<Object[]> finalChanges() {
+        List<Object[]> changes = new ArrayList<>(touched.size());
+        touched.forEach((key, put) -> {
+            boolean present = rolledBackToSavepoint ? records.liveValue(tx.get(Keys.encode(key))) != null : put;
+            changes.add(new Object[] {key, present ? Change.Kind.PUT : Change.Kind.DELETE});
+        });
+        return changes;
     }
 
     @Override
