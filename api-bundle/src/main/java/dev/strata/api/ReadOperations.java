@@ -28,6 +28,14 @@ public interface ReadOperations {
      */
     EntryCursor scan(Scan scan);
 
+    /**
+     * The key's metadata: creation and update times, expiry, tags, version and size.
+     *
+     * @return empty when the key is absent (or expired)
+     * @throws InvalidArgumentException for a null, empty or oversized key
+     */
+    Optional<KeyMetadata> metadata(String key);
+
     /** Whether the key is present. */
     default boolean contains(String key) {
         return get(key).isPresent();

@@ -26,8 +26,14 @@ public interface Store extends KeyValueOperations {
     /** Keys are strings of 1 to this many UTF-8 bytes. */
     int MAX_KEY_BYTES = 1024;
 
-    /** Values are at most this many bytes (64 MiB). */
+    /**
+     * Values are at most this many bytes (64 MiB) less {@link #VALUE_HEADER_RESERVE}: that much is kept for the
+     * metadata stored with each value (times, expiry, tags).
+     */
     int MAX_VALUE_BYTES = 64 * 1024 * 1024;
+
+    /** Bytes of {@link #MAX_VALUE_BYTES} kept for a value's metadata (17 KiB). */
+    int VALUE_HEADER_RESERVE = 17 * 1024;
 
     String name();
 

@@ -11,6 +11,9 @@ import dev.strata.api.Store;
 /** Turns string keys into the engine's byte keys, refusing what cannot be stored unambiguously. */
 final class Keys {
 
+    /** The largest user value: the engine's limit less the most a record header can take ({@link RecordCodec}). */
+    static final int MAX_VALUE_BYTES = Store.MAX_VALUE_BYTES - Store.VALUE_HEADER_RESERVE;
+
     private Keys() {
     }
 
@@ -51,9 +54,9 @@ final class Keys {
         if (value == null) {
             throw new InvalidArgumentException("value of '" + key + "' must not be null (use delete to remove a key)");
         }
-        if (value.length > Store.MAX_VALUE_BYTES) {
+        if (value.length > MAX_VALUE_BYTES) {
             throw new QuotaExceededException("value of '" + key + "' is " + value.length + " bytes; the limit is "
-                    + Store.MAX_VALUE_BYTES);
+                    + MAX_VALUE_BYTES + " (" + Store.MAX_VALUE_BYTES + " less room for its metadata)");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.strata.core.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import dev.strata.api.BackendInfo;
 import dev.strata.api.EntryCursor;
 import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.KeyMetadata;
+import dev.strata.api.PutOptions;
 import dev.strata.api.Scan;
 import dev.strata.api.StorageException;
 import dev.strata.api.Store;
@@ -24,6 +27,7 @@ import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.core.internal.cache.CachedEngine;
 import dev.strata.core.internal.metrics.MeasuredEngine;
 import dev.strata.core.internal.metrics.StoreMeter;
 
@@ -37,6 +41,9 @@ public final class ManagedStore implements Store {
     /** How long an operation waits for a store that is opening before it gives up with StoreUnavailableException. */
     static final long OPENING_WAIT_MILLIS = 3_000;
 
+    /** The purge also runs this long after its last run, whatever the expiry hint says (puts of other cores' time). */
+    private static final long PURGE_FALLBACK_NANOS = 10_000_000_000L;
+
     private final StoreDefinition definition;
     private final OpeningState opening = new OpeningState();
     private final Path directory;
@@ -47,9 +54,27 @@ public final class ManagedStore implements Store {
     /** What core measures of this store's operations, kept across reopenings of its engine. */
     private final StoreMeter meter = new StoreMeter();
 
+    /** The store's time: expiry checks, metadata times and the purge read it (tests replace it). */
+    private final Clock clock;
+    private final RecordSettings recordSettings;
+    private final ExpiryPurge purge = new ExpiryPurge();
+    private final ChangeFeed changes;
+    private volatile long lastPurgeNanos = System.nanoTime();
+
     public ManagedStore(StoreDefinition definition, Path directory) {
+        this(definition, directory, Clock.systemUTC());
+    }
+
+    public ManagedStore(StoreDefinition definition, Path directory, Clock clock) {
+        this(definition, directory, clock, ChangeHub.NONE);
+    }
+
+    ManagedStore(StoreDefinition definition, Path directory, Clock clock, ChangeHub changeHub) {
+        this.changes = new ChangeFeed(definition.name(), changeHub, new ChangeDispatcher(changeHub));
         this.definition = definition;
         this.directory = directory;
+        this.clock = clock;
+        this.recordSettings = RecordSettings.from(definition);
         this.unavailableReason = "backend '" + definition.backend() + "' is not installed";
     }
 
@@ -75,7 +100,17 @@ public final class ManagedStore implements Store {
                 Files.createDirectories(directory);
                 StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
                         definition.durability(), definition.properties()));
-                open = new OpenEngine(definition.name(), new MeasuredEngine(engine, meter), info);
+                ValueRecords records;
+                try {
+                    records = StoreFormat.settle(definition.name(), engine, clock, recordSettings.defaultTtlMillis());
+                } catch (RuntimeException e) {
+                    engine.close();
+                    throw e;
+                }
+                StorageEngine served = recordSettings.readCacheBytes() > 0
+                        ? new CachedEngine(engine, recordSettings.readCacheBytes()) : engine;
+                open = new OpenEngine(definition.name(), new MeasuredEngine(served, meter), info, records,
+                        changes);
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -128,7 +163,10 @@ public final class ManagedStore implements Store {
     public dev.strata.api.StoreMetrics metrics() {
         OpenEngine engine = enter();
         try {
-            return StoreFigures.of(engine.engine().metrics(), meter);
+            return StoreFigures.of(engine.engine().metrics(), meter, java.util.Map.of("ttl.purged", purge.purged(),
+                    "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(), "events.delivered",
+                    changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
+                    "events.listenerErrors", changes.hub().listenerErrors()), engine.records().enveloped());
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
@@ -169,7 +207,7 @@ public final class ManagedStore implements Store {
         byte[] encoded = Keys.encode(key);
         OpenEngine engine = enter();
         try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
-            return Optional.ofNullable(tx.get(encoded));
+            return Optional.ofNullable(engine.records().liveValue(tx.get(encoded)));
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
@@ -198,7 +236,7 @@ public final class ManagedStore implements Store {
             throw engine.translate(e);
         }
         try {
-            return new ScanCursor(name(), tx.cursor(plan.range(), scan.descending()), plan, () -> {
+            return new ScanCursor(engine.records(), tx.cursor(plan.range(), scan.descending()), plan, () -> {
                 try {
                     tx.close();
                 } finally {
@@ -220,6 +258,49 @@ public final class ManagedStore implements Store {
         Keys.encode(key);
         Keys.checkValue(key, value);
         inTransaction(tx -> tx.put(key, value));
+    }
+
+    @Override
+    public void put(String key, byte[] value, PutOptions options) {
+        Keys.encode(key);
+        Keys.checkValue(key, value);
+        if (options == null) {
+            throw new InvalidArgumentException("put options must not be null");
+        }
+        inTransaction(tx -> tx.put(key, value, options));
+    }
+
+    @Override
+    public Optional<KeyMetadata> metadata(String key) {
+        Keys.encode(key);
+        return read(tx -> tx.metadata(key));
+    }
+
+    /** Whether the purge has work now: an expiry noted by a put has come, or a while has passed since it last ran. */
+    boolean purgeDue() {
+        OpenEngine current = open;
+        return current != null && (current.records().purgeDue()
+                || System.nanoTime() - lastPurgeNanos > PURGE_FALLBACK_NANOS && current.records().enveloped());
+    }
+
+    /**
+     * Removes expired keys for at most {@code budgetMillis} (see {@link ExpiryPurge}); called by core's maintenance.
+     *
+     * @return how many keys were removed
+     */
+    long purgeExpired(long budgetMillis) {
+        OpenEngine engine = enter();
+        try {
+            if (engine.engine().isReadOnly() || !engine.records().enveloped()) {
+                return 0;
+            }
+            return purge.run(engine.engine(), engine.records(), budgetMillis);
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            lastPurgeNanos = System.nanoTime();
+            engine.leave();
+        }
     }
 
     @Override

@@ -8,9 +8,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import dev.strata.api.Change;
 import dev.strata.api.EntryCursor;
+import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.IsolationLevel;
+import dev.strata.api.KeyMetadata;
 import dev.strata.api.KeyOrder;
+import dev.strata.api.PutOptions;
 import dev.strata.api.Savepoint;
 import dev.strata.api.Scan;
 import dev.strata.api.Transaction;
@@ -18,7 +22,8 @@ import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineTransaction;
 
 /**
- * A client transaction over one engine transaction: string keys, validation, error translation, and the engine
+ * A client transaction over one engine transaction: string keys, validation, error translation, values in their
+ * record envelope with expiry checked on every read ({@link ValueRecords}, {@link RecordWriter}), and the engine
  * lease, which it holds from begin until commit or rollback so the engine cannot close under it.
  */
 final class ManagedTransaction implements Transaction {
@@ -26,11 +31,18 @@ final class ManagedTransaction implements Transaction {
     private final OpenEngine engine;
     private final EngineTransaction tx;
     private final SavepointLog savepoints = new SavepointLog();
+    private final ValueRecords records;
+    private final RecordWriter writer;
     private boolean open = true;
+    /** User keys written, with whether the last write was a put: for the change listeners. */
+    private final Map<String, Boolean> touched = new java.util.LinkedHashMap<>();
+    private boolean rolledBackToSavepoint;
 
     ManagedTransaction(OpenEngine engine, EngineTransaction tx) {
         this.engine = engine;
         this.tx = tx;
+        this.records = engine.records();
+        this.writer = new RecordWriter(records, tx, savepoints);
     }
 
     @Override
@@ -56,7 +68,13 @@ final class ManagedTransaction implements Transaction {
     @Override
     public Optional<byte[]> get(String key) {
         byte[] encoded = Keys.encode(key);
-        return Optional.ofNullable(call(() -> tx.get(encoded)));
+        return Optional.ofNullable(call(() -> records.liveValue(tx.get(encoded))));
+    }
+
+    @Override
+    public Optional<KeyMetadata> metadata(String key) {
+        byte[] encoded = Keys.encode(key);
+        return Optional.ofNullable(call(() -> records.metadata(tx.get(encoded))));
     }
 
     @Override
@@ -66,16 +84,18 @@ final class ManagedTransaction implements Transaction {
         for (String key : keys) {
             encoded.add(Keys.encode(key));
         }
-        List<byte[]> values = call(() -> tx.getAll(encoded));
-        Map<String, byte[]> found = new TreeMap<>(KeyOrder::compare);
-        int i = 0;
-        for (String key : keys) {
-            byte[] value = values.get(i++);
-            if (value != null) {
-                found.put(key, value);
+        return call(() -> {
+            List<byte[]> values = tx.getAll(encoded);
+            Map<String, byte[]> found = new TreeMap<>(KeyOrder::compare);
+            int i = 0;
+            for (String key : keys) {
+                byte[] value = records.liveValue(values.get(i++));
+                if (value != null) {
+                    found.put(key, value);
+                }
             }
-        }
-        return found;
+            return found;
+        });
     }
 
     @Override
@@ -84,26 +104,31 @@ final class ManagedTransaction implements Transaction {
         if (plan.isEmpty()) {
             return ScanCursor.empty(plan);
         }
-        return new ScanCursor(engine.store(), call(() -> tx.cursor(plan.range(), scan.descending())), plan, () -> { });
+        return new ScanCursor(records, call(() -> tx.cursor(plan.range(), scan.descending())), plan, () -> { });
     }
 
     @Override
     public void put(String key, byte[] value) {
+        put(key, value, PutOptions.DEFAULT);
+    }
+
+    @Override
+    public void put(String key, byte[] value, PutOptions options) {
         byte[] encoded = Keys.encode(key);
         Keys.checkValue(key, value);
-        run(() -> {
-            savepoints.beforeWrite(tx, encoded);
-            tx.put(encoded, value);
-        });
+        if (options == null) {
+            throw new InvalidArgumentException("put options must not be null");
+        }
+        run(() -> writer.put(encoded, value, options));
+        touched.put(key, Boolean.TRUE);
     }
 
     @Override
     public void putAll(Map<String, byte[]> entries) {
         Keys.checkEntries(entries);
         run(() -> entries.forEach((key, value) -> {
-            byte[] encoded = Keys.encode(key);
-            savepoints.beforeWrite(tx, encoded);
-            tx.put(encoded, value);
+            writer.put(Keys.encode(key), value, PutOptions.DEFAULT);
+            touched.put(key, Boolean.TRUE);
         }));
     }
 
@@ -111,8 +136,9 @@ final class ManagedTransaction implements Transaction {
     public boolean delete(String key) {
         byte[] encoded = Keys.encode(key);
         return call(() -> {
-            savepoints.beforeWrite(tx, encoded);
-            return tx.delete(encoded);
+            boolean present = writer.delete(encoded);
+            touched.put(key, Boolean.FALSE);
+            return present;
         });
     }
 
@@ -125,6 +151,7 @@ final class ManagedTransaction implements Transaction {
     @Override
     public void rollbackTo(Savepoint savepoint) {
         run(() -> savepoints.rollbackTo(tx, savepoint));
+        rolledBackToSavepoint = true;
     }
 
     @Override
@@ -135,13 +162,42 @@ final class ManagedTransaction implements Transaction {
     @Override
     public long commit() {
         checkOpen();
+        ChangeFeed feed = engine.changes();
+        long ticket = 0;
         try {
-            return tx.commit();
+            List<Object[]> changes = null;
+            if (!touched.isEmpty() && feed.listening()) {
+                changes = finalChanges();
+                ticket = feed.dispatcher().begin();
+            }
+            long sequence = tx.commit();
+            if (ticket != 0) {
+                List<Change> committed = new ArrayList<>(changes.size());
+                for (Object[] change : changes) {
+                    committed.add(new Change(engine.store(), (String) change[0], (Change.Kind) change[1], sequence));
+                }
+                feed.dispatcher().committed(ticket, sequence, committed); // after the engine's commit returned
+                ticket = 0;
+            }
+            return sequence;
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
+            if (ticket != 0) {
+                feed.dispatcher().abandon(ticket); // nothing committed: nothing reported
+            }
             finish();
         }
+    }
+
+    /** Each touched key with what the commit leaves it: a rollback to a savepoint may have restored either. */
+    private List<Object[]> finalChanges() {
+        List<Object[]> changes = new ArrayList<>(touched.size());
+        touched.forEach((key, put) -> {
+            boolean present = rolledBackToSavepoint ? records.liveValue(tx.get(Keys.encode(key))) != null : put;
+            changes.add(new Object[] {key, present ? Change.Kind.PUT : Change.Kind.DELETE});
+        });
+        return changes;
     }
 
     @Override

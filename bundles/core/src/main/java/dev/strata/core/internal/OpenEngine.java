@@ -15,12 +15,15 @@ import dev.strata.api.spi.StorageEngine;
  * @param store   the store's name, for messages
  * @param engine  the open engine
  * @param backend the backend that opened it
+ * @param records how the store's values are read and written (record format, expiry, clock)
+ * @param changes where its commits report their changes
  * @param gate    counts the operations inside
  */
-record OpenEngine(String store, StorageEngine engine, BackendInfo backend, EngineGate gate) {
+record OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes,
+        EngineGate gate) {
 
-    OpenEngine(String store, StorageEngine engine, BackendInfo backend) {
-        this(store, engine, backend, new EngineGate());
+    OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes) {
+        this(store, engine, backend, records, changes, new EngineGate());
     }
 
     /** @return false when the engine is closing */

@@ -8,12 +8,12 @@ import dev.strata.api.spi.EngineCursor;
 
 /**
  * Streams a scan's entries from an engine cursor: one entry of look-ahead, the pattern filter and the limit applied
- * as it goes. Closes itself when exhausted; {@code onClose} releases what the scan holds (its transaction and its
+ * as it goes, and expired records skipped ({@link ValueRecords#liveValue}). Closes itself when exhausted; {@code onClose} releases what the scan holds (its transaction and its
  * place in the engine gate, for a scan outside a transaction).
  */
 final class ScanCursor implements EntryCursor {
 
-    private final String store;
+    private final ValueRecords records;
     private final EngineCursor cursor;
     private final ScanPlan plan;
     private final Runnable onClose;
@@ -21,8 +21,8 @@ final class ScanCursor implements EntryCursor {
     private Entry next;
     private boolean closed;
 
-    ScanCursor(String store, EngineCursor cursor, ScanPlan plan, Runnable onClose) {
-        this.store = store;
+    ScanCursor(ValueRecords records, EngineCursor cursor, ScanPlan plan, Runnable onClose) {
+        this.records = records;
         this.cursor = cursor;
         this.plan = plan;
         this.onClose = onClose;
@@ -31,7 +31,7 @@ final class ScanCursor implements EntryCursor {
 
     /** A cursor over nothing, for a scan whose bounds exclude every key. */
     static ScanCursor empty(ScanPlan plan) {
-        ScanCursor empty = new ScanCursor("", null, plan, () -> { });
+        ScanCursor empty = new ScanCursor(null, null, plan, () -> { });
         empty.closed = true;
         return empty;
     }
@@ -48,14 +48,17 @@ final class ScanCursor implements EntryCursor {
             while (remaining > 0 && cursor.next()) {
                 String key = Keys.decode(cursor.key());
                 if (plan.accepts(key)) {
-                    next = new Entry(key, cursor.value());
-                    remaining--;
-                    return true;
+                    byte[] value = records.liveValue(cursor.value()); // null once expired: skipped like a miss
+                    if (value != null) {
+                        next = new Entry(key, value);
+                        remaining--;
+                        return true;
+                    }
                 }
             }
         } catch (RuntimeException e) {
             close();
-            throw Failures.translate(store, e);
+            throw Failures.translate(records.store(), e);
         }
         close();
         return false;

@@ -10,7 +10,8 @@ import dev.strata.api.spi.KeyRange;
 /**
  * How a {@link Scan} is run on an engine: the narrowest byte range that holds every key it can select (the
  * intersection of its bounds, its prefix's range and its pattern's literal start's range), plus the test for the
- * keys in that range, which checks prefix and pattern both: narrowing by the longer of the two literal starts alone
+ * keys in that range, which checks prefix and pattern both (the range always ends below {@link CoreKeys#USER_END},
+ * where core's own records start): narrowing by the longer of the two literal starts alone
  * would let through keys that have the pattern's start but not the prefix.
  *
  * @param range the engine range to walk, or {@code null} when the scan can select nothing
@@ -35,6 +36,9 @@ record ScanPlan(KeyRange range, Scan scan) {
         }
         if (lower != null && lower.length == 0) {
             lower = null;
+        }
+        if (upper == null || Arrays.compareUnsigned(upper, CoreKeys.USER_END) > 0) {
+            upper = CoreKeys.USER_END; // core's own records (0xFF...) are never part of a user's scan
         }
         if (lower != null && upper != null && Arrays.compareUnsigned(lower, upper) >= 0) {
             return new ScanPlan(null, scan);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.strata.api.BackendInfo;
+import dev.strata.api.ChangeListener;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageException;
 import dev.strata.api.StorageService;
@@ -44,12 +45,14 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
     private Logger logger;
 
     private final StoreCatalog catalog = new StoreCatalog();
+    private final ChangeHub changes = new ChangeHub((message, failure) -> logger.error(message, failure));
 
     @Activate
     void activate(BundleContext context) {
         String configured = context.getProperty(DATA_PROPERTY);
         Path dataRoot = Path.of(configured != null ? configured : System.getProperty("user.dir") + "/data");
         boolean starting = FrameworkStart.isStarting(context);
+        catalog.changeHub(changes);
         catalog.start(dataRoot, new StorePublisher(context), new CatalogLog(logger), starting);
         if (starting) {
             FrameworkStart.whenStarted(context, catalog::frameworkStarted);
@@ -60,6 +63,17 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
     @Deactivate
     void deactivate() {
         catalog.stop();
+        changes.stop();
+    }
+
+    /** The change listeners' whiteboard: {@link ChangeListener} services with store and pattern properties. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindChangeListener(ChangeListener listener, Map<String, Object> properties) {
+        changes.add(listener, properties);
+    }
+
+    void unbindChangeListener(ChangeListener listener) {
+        changes.remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -79,6 +79,7 @@ final class StoreCatalog {
     private Publisher publisher;
     private Events events;
     private StoreMaintenance maintenance;
+    private volatile ChangeHub changeHub = ChangeHub.NONE; // where stores report commits (the listeners' whiteboard)
     private ExecutorService workers;
     private ScheduledExecutorService timer;
 
@@ -105,6 +106,10 @@ final class StoreCatalog {
     }
 
     /** The framework has started every bundle: a backend that has not registered by now is not installed. */
+    void changeHub(ChangeHub hub) {
+        this.changeHub = hub;
+    }
+
     synchronized void frameworkStarted() {
         frameworkStarting = false;
         for (StoreLifecycle life : stores.values()) {
@@ -179,7 +184,8 @@ final class StoreCatalog {
                     + "' was not defined");
         }
         MaintenanceSettings settings = MaintenanceSettings.from(definition);
-        ManagedStore store = new ManagedStore(definition, dataRoot.resolve(definition.name()));
+        ManagedStore store = new ManagedStore(definition, dataRoot.resolve(definition.name()),
+                java.time.Clock.systemUTC(), changeHub);
         CompletableFuture<Void> predecessor = removing.getOrDefault(definition.name(),
                 CompletableFuture.completedFuture(null));
         StoreLifecycle life = new StoreLifecycle(store, settings, workers, predecessor);

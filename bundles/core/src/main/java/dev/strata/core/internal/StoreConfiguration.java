@@ -40,6 +40,15 @@ public @interface StoreConfiguration {
             description = "Bytes of cache the backend may use (k/m/g suffixes), where it has one.")
     String cache_size() default "";
 
+    @AttributeDefinition(name = "Read cache size", required = false,
+            description = "Bytes of core's read cache in front of the engine (k/m/g suffixes), coherent with "
+                    + "transactions; empty or 0 for none. Most useful before a remote engine.")
+    String read_cache_size() default "";
+
+    @AttributeDefinition(name = "Default time to live", required = false,
+            description = "Time to live of a put that names none: 500ms, 30s, 5m, 1h, 7d; empty for none.")
+    String ttl_default() default "";
+
     @AttributeDefinition(name = "Compression", required = false,
             description = "Value or block compression, where the backend supports it: none, lz4, zstd, deflate.")
     String compression() default "";

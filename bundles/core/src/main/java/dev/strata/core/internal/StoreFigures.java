@@ -10,9 +10,16 @@ final class StoreFigures {
     private StoreFigures() {
     }
 
-    static StoreMetrics of(EngineMetrics engine, StoreMeter meter) {
-        return new StoreMetrics(engine.keys(), engine.memoryBytes(), engine.diskBytes(), engine.walBytes(),
-                engine.cacheHits(), engine.cacheMisses(), engine.compactionState(), engine.extra(),
+    /** {@code coreExtra}: figures core keeps itself (expiry purge, read cache), added to the engine's extras. */
+    static StoreMetrics of(EngineMetrics engine, StoreMeter meter, java.util.Map<String, Number> coreExtra,
+            boolean formatMarker) {
+        java.util.Map<String, Number> extra = new java.util.HashMap<>(engine.extra());
+        extra.putAll(coreExtra);
+        // a format-2 store holds one record of core's that is no key of the user's: its format marker (StoreFormat);
+        // entries of the expiry index are counted as the engine counts them
+        long keys = formatMarker && engine.keys() > 0 ? engine.keys() - 1 : engine.keys();
+        return new StoreMetrics(keys, engine.memoryBytes(), engine.diskBytes(), engine.walBytes(),
+                engine.cacheHits(), engine.cacheMisses(), engine.compactionState(), extra,
                 meter.operations(), meter.conflicts(), meter.errors(), System.currentTimeMillis());
     }
 }

@@ -12,11 +12,15 @@ import dev.strata.api.spi.StorageEngine;
 
 /**
  * Drives an open engine's housekeeping: {@link StorageEngine#checkpoint()} when the store's interval has passed or
- * its log has outgrown {@code wal.max.size}, and {@link StorageEngine#compact()} when the engine asks for it. Runs as
+ * its log has outgrown {@code wal.max.size}, {@link StorageEngine#compact()} when the engine asks for it, and the
+ * purge of expired keys ({@link ExpiryPurge}) when one may be due. Runs as
  * a step of the store's lifecycle queue, so it never overlaps the engine's close; the engine keeps serving
  * meanwhile. A failure is logged and tried again at a later tick: housekeeping never takes a store down.
  */
 final class StoreMaintenance {
+
+    /** How long one maintenance step spends purging expired keys at most (in batches of ExpiryPurge.BATCH). */
+    static final long PURGE_BUDGET_MILLIS = 200;
 
     private final StoreCatalog.Events events;
 
@@ -69,8 +73,8 @@ final class StoreMaintenance {
     /** Whether anything is due now: cheap, called on the timer thread before a step is queued. */
     boolean due(StoreLifecycle life) {
         Optional<StorageEngine> engine = life.store.engine();
-        return engine.isPresent()
-                && (checkpointReason(life, engine.get()) != null || wantsCompaction(life, engine.get()));
+        return engine.isPresent() && (checkpointReason(life, engine.get()) != null
+                || wantsCompaction(life, engine.get()) || life.store.purgeDue());
     }
 
     /** Runs what is due (inside the store's lifecycle queue). */
@@ -89,6 +93,13 @@ final class StoreMaintenance {
                 events.error("Store '" + life.name() + "': checkpoint failed (" + reason + "): " + e.getMessage(), e);
             } finally {
                 life.lastCheckpointNanos = System.nanoTime();
+            }
+        }
+        if (life.store.purgeDue()) {
+            try {
+                life.store.purgeExpired(PURGE_BUDGET_MILLIS);
+            } catch (RuntimeException e) {
+                events.error("Store '" + life.name() + "': purging expired keys failed: " + e.getMessage(), e);
             }
         }
         if (wantsCompaction(life, engine)) {

@@ -13,7 +13,7 @@ import dev.strata.api.spi.KeyRange;
  * transactions (a read-only one just ends); a rollback is counted only when the transaction really ends that way
  * (an {@link #abort} after a commit does nothing and counts nothing).
  */
-final class MeasuredTransaction implements EngineTransaction {
+final class MeasuredTransaction implements EngineTransaction, CoreAccess {
 
     private final EngineTransaction tx;
     private final StoreMeter meter;
@@ -81,7 +81,21 @@ final class MeasuredTransaction implements EngineTransaction {
     }
 
     @Override
+    public byte[] readForWrite(byte[] key) {
+        return tx.get(key);
+    }
+
+    /** Core's own records (the expiry index, the format marker) start with 0xFF: no user operation. */
+    private static boolean isCoreRecord(byte[] key) {
+        return key.length > 0 && key[0] == (byte) 0xFF;
+    }
+
+    @Override
     public void put(byte[] key, byte[] value) {
+        if (isCoreRecord(key)) {
+            tx.put(key, value);
+            return;
+        }
         measured(Operation.PUT, () -> {
             tx.put(key, value);
             return null;
@@ -90,6 +104,9 @@ final class MeasuredTransaction implements EngineTransaction {
 
     @Override
     public boolean delete(byte[] key) {
+        if (isCoreRecord(key)) {
+            return tx.delete(key);
+        }
         return measured(Operation.DELETE, () -> tx.delete(key));
     }
 

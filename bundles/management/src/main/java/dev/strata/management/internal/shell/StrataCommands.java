@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.Reference;
  * clear message rather than Gogo's "cannot coerce".
  */
 @Component(service = StrataCommands.class)
-@GogoCommand(scope = "strata", function = {"backends", "stores", "put", "get", "delete", "scan", "reopen"})
+@GogoCommand(scope = "strata", function = {"backends", "stores", "put", "get", "delete", "scan", "reopen",
+        "meta"})
 public final class StrataCommands {
 
     static final int DEFAULT_SCAN_LIMIT = 100;
@@ -84,6 +85,22 @@ public final class StrataCommands {
             store(store).put(key, value.getBytes(StandardCharsets.UTF_8));
             return "ok";
         });
+    }
+
+    /** {@code strata:put <store> <key> <value> --ttl=30s}: the same with a time to live (ms, s, m, h, d). */
+    public String put(String store, String key, String value, String option) {
+        return run(() -> {
+            if (value == null) {
+                throw new InvalidArgumentException("value must not be null");
+            }
+            store(store).put(key, value.getBytes(StandardCharsets.UTF_8), KeyMetadataListing.ttlOption(option));
+            return "ok";
+        });
+    }
+
+    /** {@code strata:meta <store> <key>}: the key's creation and update times, expiry, tags, version and size. */
+    public String meta(String store, String key) {
+        return run(() -> store(store).metadata(key).map(KeyMetadataListing::describe).orElse(NOT_FOUND));
     }
 
     /** {@code strata:get <store> <key>}: the value as text, or as a hex dump when it is not UTF-8. */

@@ -90,6 +90,27 @@ class StrataCommandsTest {
     }
 
     @Test
+    void putWithATtlAndMetaPrintsTheKeysMetadata() {
+        assertEquals("ok", commands.put("default", "session", "token", "--ttl=30s"));
+        assertEquals("""
+                created  2026-12-01T12:00:00Z
+                updated  2026-12-01T12:00:00Z
+                expires  2026-12-01T12:00:30Z
+                tags     -
+                version  1
+                size     5 bytes""", commands.meta("default", "session"));
+        assertEquals(java.time.Duration.ofMillis(500), KeyMetadataListing.ttlOption("--ttl=500ms"));
+        assertEquals(java.time.Duration.ofDays(7), KeyMetadataListing.ttlOption("--ttl=7d"));
+        assertEquals(java.time.Duration.ofSeconds(12), KeyMetadataListing.ttlOption("--ttl=12"));
+        assertEquals("error: '--ttl=soon' is not a time to live; use for example --ttl=30s, --ttl=500ms, --ttl=5m, "
+                + "--ttl=1h or --ttl=7d", commands.put("default", "k", "v", "--ttl=soon"));
+        assertEquals("error: unknown option '-t'; strata:put takes --ttl=<duration> (500ms, 30s, 5m, 1h, 7d) after "
+                + "the value", commands.put("default", "k", "v", "-t"));
+        assertEquals(StrataCommands.NOT_FOUND, commands.get("default", "k"), "a refused put wrote nothing");
+        assertEquals(StrataCommands.NOT_FOUND, commands.meta("default", "nothing"));
+    }
+
+    @Test
     void putStoresUtf8AndGetPrintsIt() {
         assertEquals("ok", commands.put("default", "greeting", "grüß dich"));
         assertEquals("grüß dich", new String(store.data.get("greeting"), StandardCharsets.UTF_8));

@@ -104,6 +104,9 @@ final class TreeMapStorageService implements StorageService, StoreControl {
     static final class TreeMapStore implements Store {
 
         final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
+        /** The options of each key's last put, for metadata; times are fixed, this fake has no clock. */
+        final Map<String, dev.strata.api.PutOptions> options = new TreeMap<>(KeyOrder::compare);
+        static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T12:00:00Z");
         private StoreInfo info;
 
         TreeMapStore(StoreInfo info) {
@@ -179,6 +182,22 @@ final class TreeMapStorageService implements StorageService, StoreControl {
             checkAvailable();
             checkKey(key);
             data.put(key, ByteKeys.checkValue(value).clone());
+            options.remove(key);
+        }
+
+        @Override
+        public void put(String key, byte[] value, dev.strata.api.PutOptions putOptions) {
+            put(key, value);
+            options.put(key, putOptions);
+        }
+
+        @Override
+        public Optional<dev.strata.api.KeyMetadata> metadata(String key) {
+            return get(key).map(value -> {
+                dev.strata.api.PutOptions put = options.getOrDefault(key, dev.strata.api.PutOptions.DEFAULT);
+                return new dev.strata.api.KeyMetadata(NOW, NOW, put.ttl() == null ? null : NOW.plus(put.ttl()),
+                        put.tags(), 1, value.length);
+            });
         }
 
         @Override

@@ -1,0 +1,87 @@
+package dev.strata.core.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+import dev.strata.api.spi.ByteKeys;
+import dev.strata.api.spi.KeyRange;
+
+/**
+ * Core's own records in an engine, beside the user's keys. User keys are Java strings encoded as UTF-8
+ * ({@link Keys}), and valid UTF-8 never contains the bytes {@code 0xF5..0xFF}, so every engine key that starts with
+ * {@code 0xFF} is core's: it can never collide with a user key, and capping every user scan below {@link #USER_END}
+ * ({@link ScanPlan}) keeps these records out of every user read.
+ * <ul>
+ * <li>{@link #FORMAT_MARKER} ({@code FF 'f'}): the store's record format ({@link StoreFormat}).</li>
+ * <li>The expiry index ({@code FF 'x'} + expiresAt as 8 bytes big-endian + the user key): one entry per key with a
+ * time to live, ordered by expiry time then key, written in the same transaction as the key's record. Its value is
+ * empty, or the whole user key when the key is too long to fit the index key (then the index key ends with the first
+ * bytes of the user key and 8 bytes of its SHA-256, so it stays unique and under the engine's key limit).</li>
+ * </ul>
+ */
+final class CoreKeys {
+
+    /** The exclusive upper end of the user key space: no UTF-8 string starts with 0xFF. */
+    static final byte[] USER_END = {(byte) 0xFF};
+    static final byte[] FORMAT_MARKER = {(byte) 0xFF, 'f'};
+    private static final byte[] EXPIRY_PREFIX = {(byte) 0xFF, 'x'};
+    private static final int EXPIRY_HEADER = EXPIRY_PREFIX.length + Long.BYTES;
+    private static final int HASH_BYTES = 8;
+
+    private CoreKeys() {
+    }
+
+    /** The expiry index key of a user key expiring at {@code expiresAt} (epoch milliseconds). */
+    static byte[] expiryKey(long expiresAt, byte[] userKey) {
+        int room = ByteKeys.MAX_KEY_BYTES - EXPIRY_HEADER;
+        byte[] tail = userKey.length <= room ? userKey
+                : concat(Arrays.copyOf(userKey, room - HASH_BYTES), Arrays.copyOf(sha256(userKey), HASH_BYTES));
+        return ByteBuffer.allocate(EXPIRY_HEADER + tail.length).put(EXPIRY_PREFIX).putLong(expiresAt).put(tail).array();
+    }
+
+    /** The value stored under an expiry index key: empty, or the whole user key when it did not fit. */
+    static byte[] expiryValue(byte[] userKey) {
+        return userKey.length <= ByteKeys.MAX_KEY_BYTES - EXPIRY_HEADER ? new byte[0] : userKey.clone();
+    }
+
+    static long expiryTime(byte[] indexKey) {
+        return ByteBuffer.wrap(indexKey, EXPIRY_PREFIX.length, Long.BYTES).getLong();
+    }
+
+    /** The user key an index entry stands for. */
+    static byte[] expiryUserKey(byte[] indexKey, byte[] indexValue) {
+        return indexValue.length > 0 ? indexValue : Arrays.copyOfRange(indexKey, EXPIRY_HEADER, indexKey.length);
+    }
+
+    /** Every index entry that expires at or before {@code now}. */
+    static KeyRange expiredBy(long now) {
+        return new KeyRange(EXPIRY_PREFIX, ByteBuffer.allocate(EXPIRY_HEADER).put(EXPIRY_PREFIX).putLong(now + 1).array());
+    }
+
+    /** Every index entry that expires after {@code now}. */
+    static KeyRange expiringAfter(long now) {
+        return new KeyRange(ByteBuffer.allocate(EXPIRY_HEADER).put(EXPIRY_PREFIX).putLong(now + 1).array(),
+                ByteKeys.prefixEnd(EXPIRY_PREFIX));
+    }
+
+    static String display(byte[] key) {
+        return new String(key, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

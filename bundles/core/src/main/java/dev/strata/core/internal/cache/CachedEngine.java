@@ -1,0 +1,97 @@
+package dev.strata.core.internal.cache;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.strata.api.IsolationLevel;
+import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.EngineMetrics;
+import dev.strata.api.spi.EngineTransaction;
+import dev.strata.api.spi.StorageEngine;
+import dev.strata.api.spi.VerifyResult;
+
+/**
+ * An engine with core's read cache in front ({@link ReadCache}), for a store configured with
+ * {@code read.cache.size}. Its figures replace the engine's cache hits and misses with the read cache's (the
+ * engine's own move to the extras {@code engine.cacheHits} and {@code engine.cacheMisses}), and add
+ * {@code cache.evictions}, {@code cache.bytes} and {@code cache.maxBytes}. Everything else passes straight through.
+ */
+public final class CachedEngine implements StorageEngine {
+
+    private final StorageEngine engine;
+    private final ReadCache cache;
+
+    public CachedEngine(StorageEngine engine, long maxBytes) {
+        this.engine = engine;
+        this.cache = new ReadCache(maxBytes);
+    }
+
+    ReadCache cache() {
+        return cache;
+    }
+
+    @Override
+    public EngineTransaction begin(TransactionMode mode) {
+        return new CachedTransaction(engine.begin(mode), cache, engine);
+    }
+
+    @Override
+    public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
+        return new CachedTransaction(engine.begin(mode, isolation), cache, engine);
+    }
+
+    @Override
+    public EngineMetrics metrics() {
+        EngineMetrics own = engine.metrics();
+        cache.cleanUp();
+        Map<String, Number> extra = new HashMap<>(own.extra());
+        extra.put("engine.cacheHits", own.cacheHits());
+        extra.put("engine.cacheMisses", own.cacheMisses());
+        extra.put("cache.evictions", cache.evictions());
+        extra.put("cache.bytes", cache.weightedBytes());
+        extra.put("cache.maxBytes", cache.maxBytes());
+        return new EngineMetrics(own.keys(), own.memoryBytes(), own.diskBytes(), own.walBytes(), cache.hits(),
+                cache.misses(), own.compactionState(), extra);
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return engine.isReadOnly();
+    }
+
+    @Override
+    public String readOnlyReason() {
+        return engine.readOnlyReason();
+    }
+
+    @Override
+    public boolean wantsCompaction() {
+        return engine.wantsCompaction();
+    }
+
+    @Override
+    public void checkpoint() {
+        engine.checkpoint();
+    }
+
+    @Override
+    public void compact() {
+        engine.compact();
+    }
+
+    @Override
+    public void snapshot(Path target) {
+        engine.snapshot(target);
+    }
+
+    @Override
+    public VerifyResult verify() {
+        return engine.verify();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
