@@ -16,11 +16,17 @@ import dev.strata.api.spi.StorageEngine;
  * @param engine  the open engine
  * @param backend the backend that opened it
  * @param gate    counts the operations inside
+ * @param onUnavailable told when an operation failed with StoreUnavailableException while the engine is open, so
+ *                      that core asks the engine's {@link StorageEngine#unavailableReason()} at once
  */
-record OpenEngine(String store, StorageEngine engine, BackendInfo backend, EngineGate gate) {
+record OpenEngine(String store, StorageEngine engine, BackendInfo backend, EngineGate gate, Runnable onUnavailable) {
 
     OpenEngine(String store, StorageEngine engine, BackendInfo backend) {
-        this(store, engine, backend, new EngineGate());
+        this(store, engine, backend, new EngineGate(), () -> { });
+    }
+
+    OpenEngine(String store, StorageEngine engine, BackendInfo backend, Runnable onUnavailable) {
+        this(store, engine, backend, new EngineGate(), onUnavailable);
     }
 
     /** @return false when the engine is closing */
@@ -83,6 +89,9 @@ record OpenEngine(String store, StorageEngine engine, BackendInfo backend, Engin
         if (gate.isClosing() && !(failure instanceof StoreUnavailableException)) {
             return new StoreUnavailableException("store '" + store + "' was closed while the operation ran: "
                     + "backend '" + backend.type() + "' went away", failure);
+        }
+        if (failure instanceof StoreUnavailableException) {
+            onUnavailable.run();
         }
         return Failures.translate(store, failure);
     }
