@@ -35,6 +35,7 @@ final class PostgresEngine implements StorageEngine {
     private final StoreTables tables;
     private final ConnectionPool pool;
     private final ServerMetrics serverMetrics;
+    private final ServerProbe probe;
     private final Set<PostgresTransaction> open = ConcurrentHashMap.newKeySet();
     private final Consumer<PostgresEngine> onClose;
     private volatile boolean closed;
@@ -46,6 +47,7 @@ final class PostgresEngine implements StorageEngine {
         this.tables = new StoreTables(store, settings.schema(), settings.table());
         this.pool = pool;
         this.serverMetrics = new ServerMetrics(tables, pool);
+        this.probe = new ServerProbe(store, pool, settings.serverDisplay());
         this.onClose = onClose;
     }
 
@@ -55,6 +57,7 @@ final class PostgresEngine implements StorageEngine {
         try {
             PostgresEngine engine = new PostgresEngine(config, settings, pool, onClose);
             engine.prepare(migrations);
+            engine.probe.start();
             return engine;
         } catch (RuntimeException e) {
             pool.close();
@@ -152,6 +155,7 @@ final class PostgresEngine implements StorageEngine {
     }
 
     StorageException map(String doing, SQLException e) {
+        probe.observed(e);
         return SqlErrors.map(store, doing, e);
     }
 
@@ -174,6 +178,12 @@ final class PostgresEngine implements StorageEngine {
                 // the commit stands; the next trim (or compact) drops these numbers
             }
         }
+    }
+
+    /** From the background probe and the last failed statement: never blocks. */
+    @Override
+    public String unavailableReason() {
+        return closed ? "" : probe.reason();
     }
 
     @Override
@@ -210,6 +220,7 @@ final class PostgresEngine implements StorageEngine {
             return;
         }
         closed = true;
+        probe.close();
         for (PostgresTransaction tx : List.copyOf(open)) {
             tx.abort();
         }

@@ -40,6 +40,18 @@ final class SqlErrors {
                 || (state.isEmpty() && failure instanceof SQLTransientConnectionException);
     }
 
+    /** Whether the connection to the server was lost or never made (SQLSTATE class 08, or the server shutting down). */
+    static boolean isConnectionLoss(Throwable failure) {
+        String state = sqlState(failure);
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+
+    /** The failure's first line and SQLSTATE, for a one-line reason. */
+    static String summary(SQLException failure) {
+        String state = sqlState(failure);
+        return firstLine(failure) + (state.isEmpty() ? "" : " [" + state + "]");
+    }
+
     static boolean isConflict(Throwable failure) {
         String state = sqlState(failure);
         return state.equals("40001") || state.equals("40P01");

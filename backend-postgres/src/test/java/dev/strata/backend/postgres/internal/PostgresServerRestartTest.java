@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Kills the PostgreSQL server ({@code pg_ctl -m immediate stop}: no shutdown checkpoint, as in a crash) while a
  * writer commits one key per transaction, then starts it again. Every commit that was acknowledged is there
  * afterwards; meanwhile the engine reported {@link StoreUnavailableException}; and the same engine, never reopened,
- * writes again once the server is back (its pool makes new connections). Needs the server that .ci/postgres-server
+ * writes again once the server is back (its pool makes new connections); its {@code unavailableReason()} says so
+ * while the server is down and is empty again after the restart, without the engine being reopened. Needs the server that .ci/postgres-server
  * starts ({@code STRATA_POSTGRES_DIR}, {@code STRATA_POSTGRES_BIN}, {@code STRATA_POSTGRES_PORT}).
  */
 class PostgresServerRestartTest {
@@ -97,8 +98,11 @@ class PostgresServerRestartTest {
                 pgCtl("-m", "immediate", "stop");
                 int before = acknowledged.size();
                 waitFor(() -> unavailable.get() >= 3, "the engine reporting the server unavailable");
+                waitFor(() -> !engine.unavailableReason().isEmpty(), "the engine's unavailableReason while down");
+                assertTrue(engine.unavailableReason().contains("not reachable"), engine.unavailableReason());
                 assertTrue(acknowledged.size() <= before + 1, "no commit is acknowledged while the server is down");
                 pgCtl("-l", dir + "/log", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "-w", "start");
+                waitFor(() -> engine.unavailableReason().isEmpty(), "the probe seeing the server again");
                 int afterRestart = acknowledged.size();
                 waitFor(() -> acknowledged.size() >= afterRestart + 100, "commits after the restart, same engine");
             } finally {

@@ -50,6 +50,9 @@ public final class ManagedStore implements Store {
     private final Object lifecycle = new Object();
     private volatile OpenEngine open;
     private volatile String unavailableReason;
+    /** What the open engine last said about reaching its data ({@link EngineAvailability}); empty while it can. */
+    private volatile String engineUnavailable = "";
+    private volatile Runnable onEngineUnavailable = () -> { };
 
     /** What core measures of this store's operations, kept across reopenings of its engine. */
     private final StoreMeter meter = new StoreMeter();
@@ -109,8 +112,9 @@ public final class ManagedStore implements Store {
                 }
                 StorageEngine served = recordSettings.readCacheBytes() > 0
                         ? new CachedEngine(engine, recordSettings.readCacheBytes()) : engine;
+                engineUnavailable = "";
                 open = new OpenEngine(definition.name(), new MeasuredEngine(served, meter), info, records,
-                        changes);
+                        changes, () -> onEngineUnavailable.run());
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -134,6 +138,7 @@ public final class ManagedStore implements Store {
     public int detach(String reason, long graceMillis) {
         synchronized (lifecycle) {
             unavailableReason = reason;
+            engineUnavailable = "";
             OpenEngine closing = open;
             if (closing == null) {
                 return 0;
@@ -141,6 +146,24 @@ public final class ManagedStore implements Store {
             open = null;
             return closing.close(graceMillis);
         }
+    }
+
+    /**
+     * Records what the open engine says about reaching its data: while {@code reason} is not empty the store is
+     * UNAVAILABLE with it (its engine stays open) and operations fail fast; empty serves again.
+     */
+    void engineAvailability(String reason) {
+        engineUnavailable = reason == null ? "" : reason.trim();
+    }
+
+    /** The open engine's last unavailability reason, empty while it can reach its data. */
+    String engineUnavailableReason() {
+        return engineUnavailable;
+    }
+
+    /** Who to tell when an operation failed with StoreUnavailableException on the open engine (its catalog). */
+    void whenEngineUnavailable(Runnable hook) {
+        onEngineUnavailable = hook;
     }
 
     /** Whether the store is being opened; its catalog marks it (see StoreCatalog), operations wait on it. */
@@ -161,7 +184,7 @@ public final class ManagedStore implements Store {
 
     @Override
     public dev.strata.api.StoreMetrics metrics() {
-        OpenEngine engine = enter();
+        OpenEngine engine = enter(false); // figures are readable while the engine cannot reach its data
         try {
             return StoreFigures.of(engine.engine().metrics(), meter, java.util.Map.of("ttl.purged", purge.purged(),
                     "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(), "events.delivered",
@@ -178,10 +201,12 @@ public final class ManagedStore implements Store {
     public StoreInfo info() {
         OpenEngine current = open;
         String openingReason = opening.reason();
-        StoreStatus status = openingReason != null ? StoreStatus.OPENING : current == null ? StoreStatus.UNAVAILABLE
+        String engineReason = engineUnavailable;
+        StoreStatus status = openingReason != null ? StoreStatus.OPENING
+                : current == null || !engineReason.isEmpty() ? StoreStatus.UNAVAILABLE
                 : current.engine().isReadOnly() ? StoreStatus.READ_ONLY : StoreStatus.ONLINE;
         String message = switch (status) {
-            case UNAVAILABLE -> unavailableReason;
+            case UNAVAILABLE -> current != null && !engineReason.isEmpty() ? engineReason : unavailableReason;
             case OPENING -> openingReason;
             case READ_ONLY -> readOnlyReason(current.engine());
             case ONLINE -> "";
@@ -316,6 +341,14 @@ public final class ManagedStore implements Store {
     }
 
     private OpenEngine enter() {
+        return enter(true);
+    }
+
+    private OpenEngine enter(boolean needsData) {
+        String engineReason = engineUnavailable;
+        if (needsData && open != null && !engineReason.isEmpty()) {
+            throw new StoreUnavailableException("store '" + name() + "' is unavailable: " + engineReason);
+        }
         OpenEngine current = open;
         if (current == null && opening.active() && opening.awaitEnd(OPENING_WAIT_MILLIS)) {
             current = open;

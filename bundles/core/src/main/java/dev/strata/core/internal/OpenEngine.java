@@ -18,12 +18,19 @@ import dev.strata.api.spi.StorageEngine;
  * @param records how the store's values are read and written (record format, expiry, clock)
  * @param changes where its commits report their changes
  * @param gate    counts the operations inside
+ * @param onUnavailable told when an operation failed with StoreUnavailableException while the engine is open, so
+ *                      that core asks the engine's {@link StorageEngine#unavailableReason()} at once
  */
 record OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes,
-        EngineGate gate) {
+        EngineGate gate, Runnable onUnavailable) {
 
     OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes) {
-        this(store, engine, backend, records, changes, new EngineGate());
+        this(store, engine, backend, records, changes, new EngineGate(), () -> { });
+    }
+
+    OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes,
+            Runnable onUnavailable) {
+        this(store, engine, backend, records, changes, new EngineGate(), onUnavailable);
     }
 
     /** @return false when the engine is closing */
@@ -86,6 +93,9 @@ record OpenEngine(String store, StorageEngine engine, BackendInfo backend, Value
         if (gate.isClosing() && !(failure instanceof StoreUnavailableException)) {
             return new StoreUnavailableException("store '" + store + "' was closed while the operation ran: "
                     + "backend '" + backend.type() + "' went away", failure);
+        }
+        if (failure instanceof StoreUnavailableException) {
+            onUnavailable.run();
         }
         return Failures.translate(store, failure);
     }

@@ -63,8 +63,7 @@ final class StoreCatalog {
         void error(String message, Throwable cause);
     }
 
-    private record Binding(StorageBackend backend, BackendInfo info) {
-    }
+    private record Binding(StorageBackend backend, BackendInfo info) { }
 
     private final Map<String, StoreLifecycle> stores = new ConcurrentHashMap<>();
     /** Removed stores still closing, by name: a store defined again under the name queues behind it. */
@@ -80,6 +79,7 @@ final class StoreCatalog {
     private Events events;
     private StoreMaintenance maintenance;
     private volatile ChangeHub changeHub = ChangeHub.NONE; // where stores report commits (the listeners' whiteboard)
+    private EngineAvailability availability;
     private ExecutorService workers;
     private ScheduledExecutorService timer;
 
@@ -102,6 +102,8 @@ final class StoreCatalog {
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("strata-store-timer"));
         timer.scheduleWithFixedDelay(() -> maintenance.queueDue(stores.values()), MAINTENANCE_TICK_MILLIS,
                 MAINTENANCE_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        this.availability = new EngineAvailability(log);
+        availability.start(timer, stores.values());
         running = true;
     }
 
@@ -190,6 +192,7 @@ final class StoreCatalog {
                 CompletableFuture.completedFuture(null));
         StoreLifecycle life = new StoreLifecycle(store, settings, workers, predecessor);
         stores.put(definition.name(), life);
+        availability.watch(life);
         events.info("Store '" + definition.name() + "' defined on backend '" + definition.backend() + "'");
         Optional<Binding> binding = current(definition.backend());
         if (binding.isPresent()) {
@@ -325,15 +328,13 @@ final class StoreCatalog {
                 store.opening().end();
             }
             events.info("Store '" + store.name() + "' waits for backend '" + type + "' to be ready ("
-                    + e.getMessage() + "); trying again in "
-                    + delay + " ms");
+                    + e.getMessage() + "); trying again in " + delay + " ms");
             scheduleRetry(life, delay);
         } catch (RuntimeException e) {
             store.opening().end();
             long delay = life.nextRetryDelay(FIRST_FAILED_RETRY_MILLIS, MAX_FAILED_RETRY_MILLIS);
             String message = "Store '" + store.name() + "' could not be opened: " + e.getMessage()
-                    + "; trying again in "
-                    + delay + " ms (or strata:reopen " + store.name() + ")";
+                    + "; trying again in " + delay + " ms (or strata:reopen " + store.name() + ")";
             if (life.newFailure(String.valueOf(e.getMessage()))) {
                 events.error(message, e);
             } else {
@@ -378,8 +379,7 @@ final class StoreCatalog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
-            events.error("Stores still closing " + CLOSE_WAIT_MILLIS + " ms after " + why + "; going on without them",
-                    null);
+            events.error("Stores still closing " + CLOSE_WAIT_MILLIS + " ms after " + why + "; going on", null);
         } catch (java.util.concurrent.ExecutionException e) {
             events.error("A store failed to close after " + why + ": " + e.getCause(), e.getCause());
         }

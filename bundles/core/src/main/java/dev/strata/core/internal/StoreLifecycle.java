@@ -31,6 +31,7 @@ final class StoreLifecycle {
     private String lastFailure;
     volatile long lastCheckpointNanos;
     volatile boolean maintenanceQueued;
+    volatile boolean availabilityQueued;
     /** Set by an operator's close: the store stays closed, whatever its backend does, until a reopen. */
     volatile boolean heldClosed;
 

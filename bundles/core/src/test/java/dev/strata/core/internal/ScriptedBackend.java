@@ -36,6 +36,9 @@ final class ScriptedBackend implements StorageBackend {
     final AtomicLong walBytes = new AtomicLong(0);
     final AtomicBoolean wantsCompaction = new AtomicBoolean();
     volatile String readOnlyReason = "";
+    /** What the engines answer to unavailableReason(); while not empty, their begins throw StoreUnavailableException. */
+    volatile String unavailableReason = "";
+    final AtomicInteger availabilityQuestions = new AtomicInteger();
     /** Checkpoints wait on this until the test counts it down (starts released). */
     volatile CountDownLatch checkpointGate = new CountDownLatch(0);
     /** Engine closes wait on this until the test counts it down (starts released). */
@@ -86,12 +89,27 @@ final class ScriptedBackend implements StorageBackend {
 
         @Override
         public EngineTransaction begin(TransactionMode mode) {
+            refuseWhileUnavailable();
             return engine.begin(mode);
         }
 
         @Override
         public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
+            refuseWhileUnavailable();
             return engine.begin(mode, isolation);
+        }
+
+        private void refuseWhileUnavailable() {
+            String reason = unavailableReason;
+            if (!reason.isEmpty()) {
+                throw new dev.strata.api.StoreUnavailableException("scripted: " + reason);
+            }
+        }
+
+        @Override
+        public String unavailableReason() {
+            availabilityQuestions.incrementAndGet();
+            return unavailableReason;
         }
 
         @Override

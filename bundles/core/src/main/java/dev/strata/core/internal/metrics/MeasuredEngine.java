@@ -55,6 +55,11 @@ public final class MeasuredEngine implements StorageEngine {
     }
 
     @Override
+    public String unavailableReason() {
+        return engine.unavailableReason();
+    }
+
+    @Override
     public boolean wantsCompaction() {
         return engine.wantsCompaction();
     }

@@ -10,8 +10,8 @@ import dev.strata.api.StoreInfo;
 import dev.strata.api.StoreMetrics;
 import dev.strata.api.management.HistorySeries;
 import dev.strata.api.management.StoreControl;
-import dev.strata.api.management.StoreHealth;
 import dev.strata.api.management.StoreMXBean;
+import dev.strata.management.internal.health.StoreHealthMonitor;
 import dev.strata.management.internal.metrics.Figure;
 import dev.strata.management.internal.metrics.MetricsHistory;
 
@@ -27,11 +27,13 @@ final class StoreBean implements StoreMXBean {
     private final Store store;
     private final MetricsHistory history;
     private final StoreControl control;
+    private final StoreHealthMonitor health;
 
-    StoreBean(Store store, MetricsHistory history, StoreControl control) {
+    StoreBean(Store store, MetricsHistory history, StoreControl control, StoreHealthMonitor health) {
         this.store = store;
         this.history = history;
         this.control = control;
+        this.health = health;
     }
 
     private StoreMetrics metrics() {
@@ -150,21 +152,12 @@ final class StoreBean implements StoreMXBean {
 
     @Override
     public String getHealth() {
-        return health().name();
+        return health.of(store).health().name();
     }
 
     @Override
     public String getHealthReason() {
-        return health() == StoreHealth.HEALTHY ? "" : info().message();
-    }
-
-    /** From the store's status: serving read-only needs an operator, not serving at all is down. */
-    private StoreHealth health() {
-        return switch (info().status()) {
-            case ONLINE -> StoreHealth.HEALTHY;
-            case READ_ONLY -> StoreHealth.DEGRADED;
-            default -> StoreHealth.DOWN;
-        };
+        return health.of(store).reason();
     }
 
     @Override

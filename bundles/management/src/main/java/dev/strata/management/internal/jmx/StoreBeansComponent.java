@@ -13,6 +13,7 @@ import dev.strata.api.StorageService;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.management.ObjectNames;
 import dev.strata.api.management.StoreControl;
+import dev.strata.management.internal.health.StoreHealthMonitor;
 import dev.strata.management.internal.metrics.MetricsHistory;
 
 import org.osgi.service.component.annotations.Activate;
@@ -40,13 +41,15 @@ public final class StoreBeansComponent {
     private final MetricsHistory history;
 
     private final StoreControl control;
+    private final StoreHealthMonitor health;
 
     @Activate
     public StoreBeansComponent(@Reference StorageService storage, @Reference MetricsHistory history,
-            @Reference StoreControl control) {
+            @Reference StoreControl control, @Reference StoreHealthMonitor health) {
         this.storage = storage;
         this.history = history;
         this.control = control;
+        this.health = health;
         sync();
         timer.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
     }
@@ -57,7 +60,7 @@ public final class StoreBeansComponent {
             defined.add(info.name());
             if (registered.add(info.name())) {
                 Beans.register(server, ObjectNames.store(info.name()),
-                        new StoreBean(storage.store(info.name()), history, control));
+                        new StoreBean(storage.store(info.name()), history, control, health));
             }
         }
         for (String name : Set.copyOf(registered)) {
