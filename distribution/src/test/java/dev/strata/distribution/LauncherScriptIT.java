@@ -67,14 +67,13 @@ public class LauncherScriptIT {
             assertEquals("ok", shell.run("strata:put default clé héllo€").strip());
             assertEquals("héllo€", shell.run("strata:get default clé").strip());
             assertEquals("clé = héllo€\n1 entry", shell.run("strata:scan default 'cl*'").strip());
-            // the stored bytes: hex of the value, through a Gogo method call on the returned string
-            assertEquals("8", shell.run("(strata:get default clé) length").strip());
 
             String usage = shell.run("strata:put default k").strip();
             assertTrue(usage, usage.startsWith("error: missing <value>\nusage: strata:put <store> <key> <value>"));
 
+            // Gogo passes the names of the matching files as one list argument (a single match may come as a word)
             String hint = shell.run("strata:scan default *").strip();
-            assertTrue(hint, hint.startsWith("0 entries\nhint: the shell replaced an unquoted *"));
+            assertTrue(hint, hint.contains("hint: the shell replaced an unquoted *"));
             assertTrue(hint, hint.endsWith("quote the pattern: strata:scan default '*'"));
             Files.writeString(workDir.resolve("more.txt"), "x");
             Files.createDirectory(workDir.resolve("sub"));

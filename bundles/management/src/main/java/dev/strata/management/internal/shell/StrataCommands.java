@@ -107,23 +107,30 @@ public final class StrataCommands {
 
     /**
      * {@code strata:scan <store> <pattern>}: at most {@value #DEFAULT_SCAN_LIMIT} entries. Gogo expands unquoted
-     * {@code *} and {@code ?} against the file system like a Unix shell, so patterns are typed in quotes:
-     * {@code strata:scan default 'users.*'}; a pattern that looks expanded gets that advice.
+     * {@code *} and {@code ?} against the working directory like a Unix shell and passes the matching file names as
+     * one list argument; the pattern is an {@code Object} so that such a list is recognised here (and answered with
+     * the advice to quote the pattern) instead of being turned into text that matches nothing.
      */
-    public String scan(String store, String pattern) {
-        return run(() -> withHint(store, List.of(pattern),
-                ScanListing.list(store(store), typed(pattern), DEFAULT_SCAN_LIMIT)));
+    public String scan(String store, Object pattern) {
+        return run(() -> withHint(store, pattern(store, pattern),
+                ScanListing.list(store(store), typed(pattern(store, pattern)), DEFAULT_SCAN_LIMIT)));
     }
 
     /** {@code strata:scan <store> <pattern> <limit>}: glob pattern ({@code *}, {@code ?}), at most limit entries. */
-    public String scan(String store, String pattern, String limit) {
+    public String scan(String store, Object pattern, String limit) {
         return run(() -> {
-            if (ShellExpansion.looksExpanded(List.of(pattern, limit))) {
-                throw new InvalidArgumentException(ShellExpansion.hint(store));
-            }
+            String glob = pattern(store, pattern);
             int max = ScanListing.parseLimit(limit);
-            return withHint(store, List.of(pattern), ScanListing.list(store(store), typed(pattern), max));
+            return withHint(store, glob, ScanListing.list(store(store), typed(glob), max));
         });
+    }
+
+    /** The pattern as typed; a list is what Gogo made of an unquoted glob that matched files. */
+    private static String pattern(String store, Object pattern) {
+        if (pattern instanceof java.util.Collection<?>) {
+            throw new InvalidArgumentException(ShellExpansion.hint(store));
+        }
+        return pattern == null ? null : pattern.toString();
     }
 
     /** More words than scan takes: most likely a pattern Gogo expanded into several file names. */
@@ -134,8 +141,9 @@ public final class StrataCommands {
                 : usage("scan", "too many arguments (" + (words.size() + 1) + ")");
     }
 
-    private static String withHint(String store, List<String> patternWords, String listing) {
-        return listing.startsWith("0 entries") && ShellExpansion.looksExpanded(patternWords)
+    /** A pattern that is the name of a file here and found nothing: most likely a glob Gogo replaced by that name. */
+    private static String withHint(String store, String pattern, String listing) {
+        return listing.startsWith("0 entries") && ShellExpansion.looksExpanded(List.of(pattern))
                 ? listing + "\n" + ShellExpansion.hint(store) : listing;
     }
 

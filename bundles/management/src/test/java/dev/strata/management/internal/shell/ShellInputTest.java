@@ -96,8 +96,9 @@ class ShellInputTest {
         assertTrue(answer.startsWith("0 entries\nhint: the shell replaced an unquoted * by the names of the files in "),
                 answer);
         assertTrue(answer.endsWith("quote the pattern: strata:scan s '*'"), answer);
-        assertTrue(commands.scan("s", file, "src").startsWith("error: hint: the shell replaced"));
-        assertTrue(commands.scan("s", file, "src", "target").startsWith("error: hint: the shell replaced"));
+        // what Gogo passes for an unquoted * that matched several files: one argument, the list of their names
+        assertTrue(commands.scan("s", List.of("pom.xml", "src", "target")).startsWith("error: hint: the shell replaced"));
+        assertTrue(commands.scan("s", List.of("pom.xml"), "10").startsWith("error: hint: the shell replaced"));
         assertEquals("a = 1\n1 entry", commands.scan("s", "*"), "a quoted pattern gets no hint");
         assertEquals("0 entries", commands.scan("s", "zzz"), "a pattern that is no file name gets no hint");
     }
