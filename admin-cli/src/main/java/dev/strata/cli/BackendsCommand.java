@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.strata.api.management.BackendMXBean;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code strata-cli backends}: the installed engines. */
-@Command(name = "backends", description = "List the installed backends.")
+/** {@code strata-cli backends}: the installed engines, their bundles and what they can do. */
+@Command(name = "backends", description = "List the installed backends with their bundle and capabilities.")
 final class BackendsCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("type", "bundle", "version", "state", "durability", "isolation",
+            "persistent", "encryption", "compression", "stores");
 
     @ParentCommand
     StrataCli cli;
@@ -20,16 +25,31 @@ final class BackendsCommand implements Callable<Integer> {
     public Integer call() {
         try (RuntimeConnection runtime = cli.connect()) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (String line : RuntimeConnection.call(() -> runtime.runtime().getBackends())) {
-                String[] parts = line.split(" ", 3);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("type", parts[0]);
-                row.put("bundle", parts.length > 1 ? parts[1] : "");
-                row.put("version", parts.length > 2 ? parts[2] : "");
-                rows.add(row);
+            for (BackendMXBean backend : runtime.backends()) {
+                rows.add(RuntimeConnection.call(() -> row(backend, cli.output().json())));
             }
-            cli.output().table(List.of("type", "bundle", "version"), rows);
+            cli.output().table(COLUMNS, rows);
             return ExitCode.OK;
         }
+    }
+
+    private static Map<String, Object> row(BackendMXBean backend, boolean json) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("type", backend.getType());
+        row.put("bundle", backend.getBundleSymbolicName());
+        row.put("version", backend.getBundleVersion());
+        row.put("state", backend.getBundleState());
+        row.put("durability", list(backend.getDurabilityLevels(), json));
+        row.put("isolation", list(backend.getIsolationLevels(), json));
+        row.put("persistent", backend.isPersistent());
+        row.put("encryption", backend.isEncryption());
+        row.put("compression", backend.isCompression());
+        row.put("stores", list(backend.getStores(), json));
+        return row;
+    }
+
+    /** A JSON array for scripts, comma-separated words in a table. */
+    private static Object list(String[] values, boolean json) {
+        return json ? List.of(values) : String.join(",", values);
     }
 }

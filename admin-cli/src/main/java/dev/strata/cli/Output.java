@@ -65,6 +65,11 @@ final class Output {
         out.flush();
     }
 
+    /** Prints any value as JSON (records by their components). */
+    void value(Object value) {
+        print(value);
+    }
+
     /** Prints a line of text (as {@code {"message": ...}} in JSON mode). */
     void message(String text) {
         if (json) {

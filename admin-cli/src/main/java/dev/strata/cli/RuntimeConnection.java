@@ -3,7 +3,11 @@ package dev.strata.cli;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.management.InstanceNotFoundException;
@@ -14,11 +18,14 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.management.AccessMXBean;
 import dev.strata.api.management.AuditMXBean;
+import dev.strata.api.management.BackendMXBean;
+import dev.strata.api.management.DataBrowserMXBean;
 import dev.strata.api.management.JobsMXBean;
 import dev.strata.api.management.ObjectNames;
 import dev.strata.api.management.StoreMXBean;
@@ -39,6 +46,14 @@ final class RuntimeConnection implements AutoCloseable {
     }
 
     static RuntimeConnection open(String host, int port, String user, char[] password) {
+        return open(host, port, user, password, false);
+    }
+
+    /**
+     * @param tls whether the runtime's connector speaks TLS; the trust (which certificates to accept) is then the
+     *            JVM's default context, which {@link Tls#trust} sets from {@code --truststore}
+     */
+    static RuntimeConnection open(String host, int port, String user, char[] password, boolean tls) {
         JMXServiceURL url;
         try {
             url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi");
@@ -46,14 +61,23 @@ final class RuntimeConnection implements AutoCloseable {
             throw new CliFailure(ExitCode.USAGE, "not a runtime address: " + host + ":" + port);
         }
         try {
-            JMXConnector connector = JMXConnectorFactory.connect(url,
-                    Map.of(JMXConnector.CREDENTIALS, new String[] {user, new String(password)}));
+            Map<String, Object> environment = new HashMap<>();
+            environment.put(JMXConnector.CREDENTIALS, new String[] {user, new String(password)});
+            if (tls) {
+                // the registry is reached over TLS too; the connector's stub then carries the same factory
+                environment.put("com.sun.jndi.rmi.factory.socket", new SslRMIClientSocketFactory());
+            }
+            JMXConnector connector = JMXConnectorFactory.connect(url, environment);
             return new RuntimeConnection(connector, connector.getMBeanServerConnection());
         } catch (SecurityException e) {
             throw new CliFailure(ExitCode.REFUSED, "refused: " + e.getMessage());
         } catch (IOException e) {
+            if (Tls.isHandshakeFailure(e)) {
+                throw new CliFailure(ExitCode.FAILED, "cannot reach the Strata runtime at " + host + ":" + port
+                        + " over " + (tls ? "TLS: " + Tls.reason(e) : "plain sockets: it speaks TLS (use --tls --truststore=FILE)"));
+            }
             throw new CliFailure(ExitCode.FAILED, "cannot reach the Strata runtime at " + host + ":" + port
-                    + " (is it running, and is this its JMX port?)");
+                    + " (is it running, and is this its JMX port" + (tls ? ", and does it speak TLS?)" : "?)"));
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -73,6 +97,23 @@ final class RuntimeConnection implements AutoCloseable {
 
     AuditMXBean audit() {
         return JMX.newMXBeanProxy(beans, ObjectNames.audit(), AuditMXBean.class);
+    }
+
+    DataBrowserMXBean data() {
+        return JMX.newMXBeanProxy(beans, ObjectNames.dataBrowser(), DataBrowserMXBean.class);
+    }
+
+    /** Every backend bean, sorted by type. */
+    List<BackendMXBean> backends() {
+        Set<ObjectName> names = call(() -> {
+            try {
+                return beans.queryNames(name(ObjectNames.DOMAIN + ":type=Backend,*"), null);
+            } catch (IOException e) {
+                throw new UndeclaredThrowableException(e);
+            }
+        });
+        return names.stream().sorted(Comparator.comparing(n -> n.getKeyProperty("name")))
+                .map(n -> JMX.newMXBeanProxy(beans, n, BackendMXBean.class)).toList();
     }
 
     StoreMXBean store(String name) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Operate a running Strata runtime over its secured JMX connector.",
         footer = {"", "Password: --password-file, STRATA_PASSWORD, or a prompt (not echoed).",
                 "Exit codes: 0 ok, 1 failed (a job included), 2 usage, 3 refused (login or role)."},
-        subcommands = {StoresCommand.class, BackendsCommand.class, MetricsCommand.class, StoreCommand.class,
+        subcommands = {StoresCommand.class, BackendsCommand.class, DataCommand.class, MetricsCommand.class, StoreCommand.class,
                 BundleCommand.class, AuditCommand.class, WhoAmICommand.class, JobCommands.Backup.class,
                 JobCommands.Restore.class, JobCommands.Verify.class, JobCommands.Migrate.class,
                 JobCommands.Archive.class, JobCommands.Jobs.class, JobCommands.Job.class, JobCommands.Cancel.class})
@@ -37,6 +37,13 @@ public final class StrataCli implements Callable<Integer> {
     @Option(names = "--password-file", description = "Read the password from the first line of this file.")
     Path passwordFile;
 
+    @Option(names = "--tls", description = "The runtime's connector speaks TLS (strata.jmx.tls.keystore is set).")
+    boolean tls;
+
+    @Option(names = "--truststore", paramLabel = "FILE", description = "With --tls: trust the certificates of this "
+            + "PKCS12 (or .jks) file; its password, if any, from STRATA_TRUSTSTORE_PASSWORD.")
+    Path truststore;
+
     @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
 
@@ -49,8 +56,14 @@ public final class StrataCli implements Callable<Integer> {
     }
 
     RuntimeConnection connect() {
+        if (truststore != null && !tls) {
+            throw new CliFailure(ExitCode.USAGE, "--truststore is for a TLS connector: add --tls");
+        }
+        if (tls) {
+            Tls.trust(truststore, System.getenv());
+        }
         char[] password = Credentials.password(passwordFile, System.getenv(), System.console(), user);
-        return RuntimeConnection.open(host, port, user, password);
+        return RuntimeConnection.open(host, port, user, password, tls);
     }
 
     Output output() {

@@ -33,6 +33,10 @@ import dev.strata.api.management.StrataRuntimeMXBean;
 final class FakeRuntime implements AutoCloseable {
 
     final List<String> stores = new ArrayList<>(List.of("files"));
+    /** The "files" store's data, for the data browser. */
+    final java.util.TreeMap<String, byte[]> data = new java.util.TreeMap<>();
+    /** Maintenance and changes the beans were asked for, in order. */
+    static final List<String> actions = java.util.Collections.synchronizedList(new ArrayList<>());
     final int port;
     private final Registry registry;
     private final JMXConnectorServer server;
@@ -45,6 +49,8 @@ final class FakeRuntime implements AutoCloseable {
         beans.registerMBean(new Access(), ObjectNames.access());
         beans.registerMBean(new Audit(), ObjectNames.audit());
         beans.registerMBean(new Jobs(), ObjectNames.jobs());
+        beans.registerMBean(new FakeData(data), ObjectNames.dataBrowser());
+        beans.registerMBean(new FakeData.FileBackend(), ObjectNames.backend("file"));
         registry = LocateRegistry.createRegistry(port);
         Map<String, Object> environment = Map.of(JMXConnectorServer.AUTHENTICATOR,
                 (javax.management.remote.JMXAuthenticator) credentials -> {
@@ -59,7 +65,7 @@ final class FakeRuntime implements AutoCloseable {
         server.start();
     }
 
-    private static String currentUser() {
+    static String currentUser() {
         @SuppressWarnings("removal")
         Subject subject = Subject.getSubject(java.security.AccessController.getContext());
         return subject == null ? "" : subject.getPrincipals(JMXPrincipal.class).iterator().next().getName();
@@ -105,6 +111,35 @@ final class FakeRuntime implements AutoCloseable {
         @Override
         public void uninstallBundle(long bundleId) {
         }
+
+        @Override
+        public dev.strata.api.management.SettingInfo[] getStoreForm(String backend) {
+            if (!backend.equals("file")) {
+                throw new dev.strata.api.NotFoundException("no backend of type '" + backend + "' is installed; installed: file");
+            }
+            return new dev.strata.api.management.SettingInfo[] {
+                new dev.strata.api.management.SettingInfo("durability", "Durability", "", "STRING", "os",
+                        List.of("none", "os", "fsync"), List.of("none", "os", "fsync"), false, "store"),
+                new dev.strata.api.management.SettingInfo("segment.size", "Segment size", "", "LONG", "67108864",
+                        List.of(), List.of(), false, "file")};
+        }
+
+        @Override
+        public Map<String, String> getStoreDefinition(String name) {
+            if (!stores.contains(name)) {
+                throw new dev.strata.api.NotFoundException("no store named '" + name + "' is defined through ConfigAdmin");
+            }
+            return new java.util.TreeMap<>(Map.of("name", name, "backend", "file", "durability", "fsync",
+                    "encryption.passphrase", "****"));
+        }
+
+        @Override
+        public void changeStore(String name, Map<String, String> settings) {
+            if (currentUser().equals("watcher")) {
+                throw new SecurityException("Access denied: user 'watcher' (role monitor) may not changeStore");
+            }
+            actions.add("change " + name + " " + new java.util.TreeMap<>(settings));
+        }
     }
 
     static final class FilesStore implements StoreMXBean {
@@ -129,6 +164,19 @@ final class FakeRuntime implements AutoCloseable {
         @Override public double getGetP99Micros() { return 12.5; }
         @Override public double getPutP99Micros() { return 40.0; }
         @Override public double getCommitP99Micros() { return 800.0; }
+        @Override public String getHealth() { return "HEALTHY"; }
+        @Override public String getHealthReason() { return "online"; }
+        @Override public void checkpoint() { maintain("checkpoint"); }
+        @Override public void compact() { maintain("compact"); }
+        @Override public void close() { maintain("close"); }
+        @Override public void open() { maintain("open"); }
+        private void maintain(String operation) {
+            if (currentUser().equals("watcher")) {
+                throw new SecurityException("Access denied: user 'watcher' (role monitor) may not " + operation
+                        + " on dev.strata:type=Store,name=files; needs role operator");
+            }
+            actions.add(operation + " files");
+        }
         @Override public dev.strata.api.management.HistorySeries history(String figure, int seconds) {
             return new dev.strata.api.management.HistorySeries(figure, 1000, new long[] {1, 2}, new double[] {3, 4});
         }

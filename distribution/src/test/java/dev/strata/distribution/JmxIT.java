@@ -26,6 +26,10 @@ import javax.management.remote.rmi.RMIServer;
 import dev.strata.api.StorageService;
 import dev.strata.api.StoreStatus;
 import dev.strata.api.management.AuditMXBean;
+import dev.strata.api.management.BackendMXBean;
+import dev.strata.api.management.DataBrowserMXBean;
+import dev.strata.api.management.KeyPage;
+import dev.strata.api.management.ValueView;
 import dev.strata.api.management.BackupRequest;
 import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobState;
@@ -178,6 +182,59 @@ public class JmxIT {
             assertEquals(done.failure(), JobState.SUCCEEDED, done.state());
             assertTrue(done.result(), done.result().contains("test restore: digest equal"));
         }
+    }
+
+    @Test
+    public void aMonitorBrowsesDataAnAdminEditsItAndBackendsShowWhatTheyCanDo() throws Exception {
+        Path users = Path.of(context.getProperty("strata.home"), "etc", "jmx.users");
+        Await.until("the JMX connector created " + users, () -> Files.exists(users));
+        Files.write(users, List.of("watcher = monitor:" + hash("watch-pw"), "root = admin:" + hash("root-pw")),
+                StandardCharsets.UTF_8);
+        Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
+        for (int i = 0; i < 25; i++) {
+            storage.store("files").put(String.format("browse.%02d", i), Stores.bytes("v" + i));
+        }
+        try (JMXConnector monitor = connect("watcher", "watch-pw")) {
+            MBeanServerConnection beans = monitor.getMBeanServerConnection();
+            Await.until("the data browser is registered", () -> registered(beans, ObjectNames.dataBrowser()));
+            DataBrowserMXBean browser = JMX.newMXBeanProxy(beans, ObjectNames.dataBrowser(), DataBrowserMXBean.class);
+            KeyPage first = browser.listKeys("files", "browse.*", "", 10);
+            assertEquals(10, first.entries().size());
+            assertEquals("browse.09", first.next());
+            KeyPage last = browser.listKeys("files", "browse.*", browser.listKeys("files", "browse.*", first.next(), 10)
+                    .next(), 10);
+            assertEquals(5, last.entries().size());
+            assertEquals("", last.next());
+            assertEquals("v24", last.entries().get(4).preview());
+            ValueView value = browser.getValue("files", "browse.03", 100);
+            assertEquals("v3", value.text());
+            assertThrows(SecurityException.class, () -> browser.putValue("files", "browse.03", "changed", "text"));
+            assertThrows(SecurityException.class, () -> browser.deleteValue("files", "browse.03"));
+
+            Await.until("the file backend's bean is registered", () -> registered(beans, ObjectNames.backend("file")));
+            BackendMXBean file = JMX.newMXBeanProxy(beans, ObjectNames.backend("file"), BackendMXBean.class);
+            assertEquals("ACTIVE", file.getBundleState());
+            assertTrue(file.isPersistent());
+            assertTrue(List.of(file.getDurabilityLevels()).contains("fsync"));
+            assertTrue(List.of(file.getStores()).contains("files"));
+            StrataRuntimeMXBean runtime = JMX.newMXBeanProxy(beans, ObjectNames.runtime(), StrataRuntimeMXBean.class);
+            assertTrue(java.util.Arrays.stream(runtime.getStoreForm("file"))
+                    .anyMatch(s -> s.id().equals("durability") && s.source().equals("store")));
+        }
+        assertEquals("v3", new String(storage.store("files").get("browse.03").orElseThrow(), StandardCharsets.UTF_8));
+        try (JMXConnector admin = connect("root", "root-pw")) {
+            DataBrowserMXBean browser = JMX.newMXBeanProxy(admin.getMBeanServerConnection(), ObjectNames.dataBrowser(),
+                    DataBrowserMXBean.class);
+            browser.putValue("files", "browse.03", "héllo", "text");
+            assertEquals("héllo", new String(storage.store("files").get("browse.03").orElseThrow(),
+                    StandardCharsets.UTF_8));
+            assertTrue(browser.deleteValue("files", "browse.04"));
+            assertTrue(storage.store("files").get("browse.04").isEmpty());
+            RuntimeException bad = assertThrows(RuntimeException.class,
+                    () -> browser.putValue("files", "browse.05", "zz", "hex"));
+            assertEquals("dev.strata.api.InvalidArgumentException", bad.getClass().getName());
+        }
+        assertEquals("v5", new String(storage.store("files").get("browse.05").orElseThrow(), StandardCharsets.UTF_8));
     }
 
     /** Connects without JNDI (the test runs inside the framework, whose class loaders hide the JNDI providers). */

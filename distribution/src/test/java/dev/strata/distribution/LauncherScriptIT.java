@@ -49,6 +49,43 @@ public class LauncherScriptIT {
         assertTrue("the framework cache is under data/", Files.isDirectory(home.resolve("data/felix-cache")));
     }
 
+    /**
+     * The three places a newcomer tripped, driven through the real shell: UTF-8 bytes written to its standard input
+     * (as a UTF-8 terminal sends them) are stored as the same UTF-8 text, a missing argument gets the usage, and an
+     * unquoted {@code *} that Gogo expanded into the working directory's file names gets a hint.
+     */
+    @Test
+    public void typedTextIsStoredAsTypedAShortCommandGetsItsUsageAndAnExpandedStarAHint() throws Exception {
+        Path home = copyOfTheRuntime();
+        Path workDir = Files.createDirectories(home.resolveSibling("work"));
+        Files.writeString(workDir.resolve("notes.txt"), "not a key");
+
+        try (ShellSession shell = ShellSession.start(home.resolve("bin/strata"), workDir, Map.of("LANG", "C.UTF-8"))) {
+            shell.awaitPrompt();
+            shell.runUntil("strata:stores", "the default store ONLINE in memory",
+                    printed -> DEFAULT_STORE_ONLINE.matcher(printed).find());
+            assertEquals("ok", shell.run("strata:put default clé héllo€").strip());
+            assertEquals("héllo€", shell.run("strata:get default clé").strip());
+            assertEquals("clé = héllo€\n1 entry", shell.run("strata:scan default 'cl*'").strip());
+
+            String usage = shell.run("strata:put default k").strip();
+            assertTrue(usage, usage.startsWith("error: missing <value>\nusage: strata:put <store> <key> <value>"));
+
+            // Gogo passes the names of the matching files as one list argument (a single match may come as a word)
+            String hint = shell.run("strata:scan default *").strip();
+            assertTrue(hint, hint.contains("hint: the shell replaced an unquoted *"));
+            assertTrue(hint, hint.endsWith("quote the pattern: strata:scan default '*'"));
+            Files.writeString(workDir.resolve("more.txt"), "x");
+            Files.createDirectory(workDir.resolve("sub"));
+            hint = shell.run("strata:scan default *").strip();
+            assertTrue(hint, hint.startsWith("error: hint: the shell replaced an unquoted *"));
+            assertTrue(shell.run("strata:scan default '*'").strip().endsWith("1 entry"));
+
+            shell.send("stop 0");
+            assertEquals("exit status after stop 0; output: " + shell.output(), 0, shell.awaitExit());
+        }
+    }
+
     @Test
     public void aFrameworkThatCannotStartEndsWithStatusOne() throws Exception {
         Path home = copyOfTheRuntime();

@@ -43,11 +43,24 @@ public final class JmxRuntimeClient implements RuntimeClient {
         this.role = call(access::getRole);
     }
 
+    /**
+     * System property that says the runtime's connector speaks TLS ({@code strata.jmx.tls.keystore} set there):
+     * {@code STRATA_ADMIN_OPTS="-Dstrata.jmx.tls=true -Djavax.net.ssl.trustStore=FILE
+     * -Djavax.net.ssl.trustStorePassword=..."}; the stubs' SslRMIClientSocketFactory trusts what the JDK's
+     * default context trusts, which those standard properties set.
+     */
+    public static final String TLS_PROPERTY = "strata.jmx.tls";
+
     public static JmxRuntimeClient connect(String host, int port, String user, char[] password) {
         try {
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi");
-            JMXConnector connector = JMXConnectorFactory.connect(url,
-                    Map.of(JMXConnector.CREDENTIALS, new String[] {user, new String(password)}));
+            Map<String, Object> environment = new java.util.HashMap<>();
+            environment.put(JMXConnector.CREDENTIALS, new String[] {user, new String(password)});
+            if (Boolean.getBoolean(TLS_PROPERTY)) {
+                // the registry is reached over TLS too; the connector's stub carries the same factory
+                environment.put("com.sun.jndi.rmi.factory.socket", new javax.rmi.ssl.SslRMIClientSocketFactory());
+            }
+            JMXConnector connector = JMXConnectorFactory.connect(url, environment);
             return new JmxRuntimeClient(connector, connector.getMBeanServerConnection());
         } catch (SecurityException e) {
             throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: " + e.getMessage());

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import javax.management.MBeanServer;
+import javax.net.ssl.SSLContext;
 
 import dev.strata.api.management.ObjectNames;
 
@@ -49,8 +50,10 @@ public final class JmxComponent {
         Optional<char[]> generated = users.createIfMissing();
         String host = !settings.host().isBlank() ? settings.host() : property(context, "strata.jmx.host", "127.0.0.1");
         int port = settings.port() > 0 ? settings.port() : Integer.parseInt(property(context, "strata.jmx.port", "9099"));
-        connector = JmxConnector.start(host, port, server, users, audit);
-        log.info("JMX connector listening on {} (users in {})", connector.url(), users.file());
+        SSLContext tls = JmxTls.fromProperties(context::getProperty, home).orElse(null);
+        connector = JmxConnector.start(host, port, server, users, audit, tls);
+        log.info("JMX connector listening on {} ({}; users in {})", connector.url(),
+                tls == null ? "plain sockets" : "TLS, keystore " + context.getProperty(JmxTls.KEYSTORE), users.file());
         generated.ifPresent(password -> announce(connector, users, password));
         audit.append("runtime", "local", "start", "jmx", connector.url().toString(), "ok");
     }
@@ -60,7 +63,7 @@ public final class JmxComponent {
         System.out.println();
         System.out.println("JMX: created user 'admin' with password " + new String(password));
         System.out.println("     (shown only now; its hash is in " + users.file() + ")");
-        System.out.println("     connect: " + connector.url());
+        System.out.println("     connect: " + connector.url() + (connector.tls() ? " (TLS)" : ""));
         System.out.println();
         Arrays.fill(password, '\0');
     }

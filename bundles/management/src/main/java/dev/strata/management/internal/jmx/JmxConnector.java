@@ -5,6 +5,7 @@ import java.net.MalformedURLException;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
+import java.rmi.server.RMIClientSocketFactory;
 import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,8 @@ import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
+import javax.net.ssl.SSLContext;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 
 import dev.strata.api.StorageException;
 
@@ -27,8 +30,10 @@ final class JmxConnector implements AutoCloseable {
     private final Registry registry;
     private final JMXConnectorServer server;
     private final JMXServiceURL url;
+    private final boolean tls;
 
-    private JmxConnector(Registry registry, JMXConnectorServer server, JMXServiceURL url) {
+    private JmxConnector(Registry registry, JMXConnectorServer server, JMXServiceURL url, boolean tls) {
+        this.tls = tls;
         this.registry = registry;
         this.server = server;
         this.url = url;
@@ -41,26 +46,37 @@ final class JmxConnector implements AutoCloseable {
      * JmxIT's logins failed there (not at every run) with "ClassNotFoundException: java.lang.String".
      */
     static JmxConnector start(String host, int port, MBeanServer beans, UserDirectory users, AuditTrail audit) {
+        return start(host, port, beans, users, audit, null);
+    }
+
+    /**
+     * @param tls the TLS context when the connector speaks TLS (registry and connector both), {@code null} for plain
+     *            sockets; clients then need {@link SslRMIClientSocketFactory}, which the stubs they get carry
+     */
+    static JmxConnector start(String host, int port, MBeanServer beans, UserDirectory users, AuditTrail audit,
+            SSLContext tls) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JmxConnector.class.getClassLoader());
         try {
-            return export(host, port, beans, users, audit);
+            return export(host, port, beans, users, audit, tls);
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
     private static JmxConnector export(String host, int port, MBeanServer beans, UserDirectory users,
-            AuditTrail audit) {
+            AuditTrail audit, SSLContext tls) {
         if (System.getProperty("java.rmi.server.hostname") == null) {
             // the stubs the registry hands out carry this address; the default may be a name that resolves elsewhere
             System.setProperty("java.rmi.server.hostname", host);
         }
-        LoopbackSocketFactory sockets = new LoopbackSocketFactory(host);
+        LoopbackSocketFactory sockets = new LoopbackSocketFactory(host,
+                tls == null ? null : tls.getServerSocketFactory());
+        RMIClientSocketFactory clientSockets = tls == null ? null : new SslRMIClientSocketFactory();
         Registry registry;
         try {
-            registry = LocateRegistry.createRegistry(port, null, sockets);
+            registry = LocateRegistry.createRegistry(port, clientSockets, sockets);
         } catch (IOException e) {
             throw new StorageException("cannot open the JMX port " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -73,13 +89,13 @@ final class JmxConnector implements AutoCloseable {
                     String.class.getName()});
             // bound in the registry by hand, as the JDK's own agent does: the connector's JNDI binding would look the
             // RMI naming provider up through the thread's context class loader, which inside OSGi cannot see it
-            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(port, null, sockets, environment);
+            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(port, clientSockets, sockets, environment);
             JMXConnectorServer server = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + host + ":" + port),
                     environment, rmiServer, beans);
             server.setMBeanServerForwarder(AccessControl.forwarder(audit));
             server.start();
             registry.rebind("jmxrmi", rmiServer.toStub());
-            return new JmxConnector(registry, server, url);
+            return new JmxConnector(registry, server, url, tls != null);
         } catch (IOException | RuntimeException e) {
             unexport(registry);
             throw new StorageException("cannot start the JMX connector on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -97,6 +113,10 @@ final class JmxConnector implements AutoCloseable {
 
     JMXServiceURL url() {
         return url;
+    }
+
+    boolean tls() {
+        return tls;
     }
 
     @Override

@@ -13,7 +13,7 @@ public @interface JmxSettings {
 
     @AttributeDefinition(name = "Address", required = false, description = "The local address to listen on; empty: "
             + "the framework property strata.jmx.host (etc/config.properties), else 127.0.0.1. Keep it a loopback "
-            + "address unless the port is protected otherwise (there is no TLS yet).")
+            + "address unless the port is protected otherwise (TLS: strata.jmx.tls.keystore).")
     String host() default "";
 
     @AttributeDefinition(name = "Port", min = "0", max = "65535", description = "One port for the RMI registry and "

@@ -65,7 +65,7 @@ final class RuntimeBean implements StrataRuntimeMXBean {
     @Override
     public String[] getBundles() {
         return Arrays.stream(context.getBundles())
-                .map(b -> b.getBundleId() + " " + b.getSymbolicName() + " " + b.getVersion() + " " + state(b))
+                .map(b -> b.getBundleId() + " " + b.getSymbolicName() + " " + b.getVersion() + " " + BundleStates.name(b.getState()))
                 .toArray(String[]::new);
     }
 
@@ -195,16 +195,5 @@ final class RuntimeBean implements StrataRuntimeMXBean {
 
     private static String escape(String value) {
         return value == null ? "" : value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
-    }
-
-    private static String state(Bundle bundle) {
-        return switch (bundle.getState()) {
-            case Bundle.ACTIVE -> "ACTIVE";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            default -> "UNINSTALLED";
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.strata.management.internal.shell;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -76,13 +77,13 @@ public final class StrataCommands {
         });
     }
 
-    /** {@code strata:put <store> <key> <value>}: stores the UTF-8 bytes of the value. */
+    /** {@code strata:put <store> <key> <value>}: stores the UTF-8 bytes of the value as it was typed. */
     public String put(String store, String key, String value) {
         return run(() -> {
             if (value == null) {
                 throw new InvalidArgumentException("value must not be null");
             }
-            store(store).put(key, value.getBytes(StandardCharsets.UTF_8));
+            store(store).put(typed(key), typed(value).getBytes(StandardCharsets.UTF_8));
             return "ok";
         });
     }
@@ -106,14 +107,14 @@ public final class StrataCommands {
     /** {@code strata:get <store> <key>}: the value as text, or as a hex dump when it is not UTF-8. */
     public String get(String store, String key) {
         return run(() -> {
-            Optional<byte[]> value = store(store).get(key);
+            Optional<byte[]> value = store(store).get(typed(key));
             return value.map(ValueFormatter::full).orElse(NOT_FOUND);
         });
     }
 
     /** {@code strata:delete <store> <key>}. */
     public String delete(String store, String key) {
-        return run(() -> store(store).delete(key) ? "deleted" : NOT_FOUND);
+        return run(() -> store(store).delete(typed(key)) ? "deleted" : NOT_FOUND);
     }
 
     /** {@code strata:scan <store>}: every key, at most {@value #DEFAULT_SCAN_LIMIT} entries. */
@@ -123,19 +124,44 @@ public final class StrataCommands {
 
     /**
      * {@code strata:scan <store> <pattern>}: at most {@value #DEFAULT_SCAN_LIMIT} entries. Gogo expands unquoted
-     * {@code *} and {@code ?} against the file system like a Unix shell, so patterns are typed in quotes:
-     * {@code strata:scan default 'users.*'}.
+     * {@code *} and {@code ?} against the working directory like a Unix shell and passes the matching file names as
+     * one list argument; the pattern is an {@code Object} so that such a list is recognised here (and answered with
+     * the advice to quote the pattern) instead of being turned into text that matches nothing.
      */
-    public String scan(String store, String pattern) {
-        return run(() -> ScanListing.list(store(store), pattern, DEFAULT_SCAN_LIMIT));
+    public String scan(String store, Object pattern) {
+        return run(() -> withHint(store, pattern(store, pattern),
+                ScanListing.list(store(store), typed(pattern(store, pattern)), DEFAULT_SCAN_LIMIT)));
     }
 
     /** {@code strata:scan <store> <pattern> <limit>}: glob pattern ({@code *}, {@code ?}), at most limit entries. */
-    public String scan(String store, String pattern, String limit) {
+    public String scan(String store, Object pattern, String limit) {
         return run(() -> {
+            String glob = pattern(store, pattern);
             int max = ScanListing.parseLimit(limit);
-            return ScanListing.list(store(store), pattern, max);
+            return withHint(store, glob, ScanListing.list(store(store), typed(glob), max));
         });
+    }
+
+    /** The pattern as typed; a list is what Gogo made of an unquoted glob that matched files. */
+    private static String pattern(String store, Object pattern) {
+        if (pattern instanceof java.util.Collection<?>) {
+            throw new InvalidArgumentException(ShellExpansion.hint(store));
+        }
+        return pattern == null ? null : pattern.toString();
+    }
+
+    /** More words than scan takes: most likely a pattern Gogo expanded into several file names. */
+    public String scan(String store, String pattern, String limit, String extra, String... more) {
+        List<String> words = new java.util.ArrayList<>(List.of(pattern, limit, extra));
+        words.addAll(List.of(more));
+        return ShellExpansion.looksExpanded(words) ? "error: " + ShellExpansion.hint(store)
+                : usage("scan", "too many arguments (" + (words.size() + 1) + ")");
+    }
+
+    /** A pattern that is the name of a file here and found nothing: most likely a glob Gogo replaced by that name. */
+    private static String withHint(String store, String pattern, String listing) {
+        return listing.startsWith("0 entries") && ShellExpansion.looksExpanded(List.of(pattern))
+                ? listing + "\n" + ShellExpansion.hint(store) : listing;
     }
 
     /**
@@ -163,7 +189,67 @@ public final class StrataCommands {
         });
     }
 
-    private Store store(String name) {
+    // A missing argument would get Gogo's raw "Cannot coerce put(String, String) to any of ...": these overloads
+    // take the short calls and answer with the usage instead.
+
+    public String put() {
+        return usage("put", "missing <store>");
+    }
+
+    public String put(String store) {
+        return usage("put", "missing <key>");
+    }
+
+    public String put(String store, String key) {
+        return usage("put", "missing <value>");
+    }
+
+    /** {@code strata:put s k two words}: the value's words were not quoted. */
+    public String put(String store, String key, String value, String extra, String... more) {
+        return usage("put", "too many arguments (" + (4 + more.length) + "); quote a value with spaces");
+    }
+
+    public String get() {
+        return usage("get", "missing <store>");
+    }
+
+    public String get(String store) {
+        return usage("get", "missing <key>");
+    }
+
+    public String delete() {
+        return usage("delete", "missing <store>");
+    }
+
+    public String delete(String store) {
+        return usage("delete", "missing <key>");
+    }
+
+    public String scan() {
+        return usage("scan", "missing <store>");
+    }
+
+    public String reopen() {
+        return usage("reopen", "missing <store>");
+    }
+
+    static String usage(String command, String problem) {
+        return "error: " + problem + "\nusage: strata:" + command + " " + USAGES.get(command);
+    }
+
+    private static final Map<String, String> USAGES = Map.of(
+            "put", "<store> <key> <value>   (quote a value with spaces: 'two words')",
+            "get", "<store> <key>",
+            "delete", "<store> <key>",
+            "scan", "<store> ['<pattern>'] [<limit>]   (quote patterns: 'users.*')",
+            "reopen", "<store>");
+
+    private static String typed(String word) {
+        return ConsoleText.typed(word);
+    }
+
+    private Store store(String typedName) {
+        String name = typed(typedName);
         if (name == null || name.isBlank()) {
             throw new InvalidArgumentException("store name must not be empty");
         }

@@ -35,18 +35,18 @@ import dev.strata.api.spi.ByteKeys;
  * A store defined with {@link StoreStatus#UNAVAILABLE} throws on every operation, like a store whose backend is
  * missing.
  */
-final class TreeMapStorageService implements StorageService, StoreControl {
+public final class TreeMapStorageService implements StorageService, StoreControl {
 
     private final Map<String, TreeMapStore> stores = new TreeMap<>();
     private final List<BackendInfo> backends = new ArrayList<>();
 
-    TreeMapStore define(String name, String backend, StoreStatus status, String message) {
+    public TreeMapStore define(String name, String backend, StoreStatus status, String message) {
         TreeMapStore store = new TreeMapStore(new StoreInfo(name, backend, status, Durability.OS, message));
         stores.put(name, store);
         return store;
     }
 
-    void install(BackendInfo backend) {
+    public void install(BackendInfo backend) {
         backends.add(backend);
     }
 
@@ -101,9 +101,11 @@ final class TreeMapStorageService implements StorageService, StoreControl {
         actions.add("compact " + name);
     }
 
-    static final class TreeMapStore implements Store {
+    public static final class TreeMapStore implements Store {
 
-        final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
+        public final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
+        /** How many entries scans handed out, to tell a page from a whole-store read. */
+        public int entriesRead;
         /** The options of each key's last put, for metadata; times are fixed, this fake has no clock. */
         final Map<String, dev.strata.api.PutOptions> options = new TreeMap<>(KeyOrder::compare);
         static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T12:00:00Z");
@@ -153,7 +155,14 @@ final class TreeMapStorageService implements StorageService, StoreControl {
         @Override
         public EntryCursor scan(Scan scan) {
             checkAvailable();
-            NavigableMap<String, byte[]> view = scan.descending() ? data.descendingMap() : data;
+            NavigableMap<String, byte[]> bounded = data;
+            if (scan.from() != null) {
+                bounded = bounded.tailMap(scan.from(), true);
+            }
+            if (scan.to() != null) {
+                bounded = bounded.headMap(scan.to(), false);
+            }
+            NavigableMap<String, byte[]> view = scan.descending() ? bounded.descendingMap() : bounded;
             Iterator<Entry> entries = view.entrySet().stream()
                     .filter(e -> scan.accepts(e.getKey()))
                     .limit(scan.maxEntries() == 0 ? Long.MAX_VALUE : scan.maxEntries())
@@ -167,6 +176,7 @@ final class TreeMapStorageService implements StorageService, StoreControl {
 
                 @Override
                 public Entry next() {
+                    entriesRead++;
                     return entries.next();
                 }
 
