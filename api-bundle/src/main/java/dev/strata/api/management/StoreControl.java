@@ -18,4 +18,25 @@ public interface StoreControl {
      * @throws dev.strata.api.NotFoundException when no store has that name
      */
     void reopen(String store);
+
+    /**
+     * Checkpoints the store's engine now (makes what it has committed durable in its main files, so its log can be
+     * trimmed), while the store keeps serving; returns when the checkpoint is done.
+     *
+     * @throws dev.strata.api.NotFoundException         when no store has that name
+     * @throws dev.strata.api.StoreUnavailableException when the store is not open
+     * @throws dev.strata.api.ReadOnlyException         when the store refuses writes (read-only by definition or
+     *                                                  after a failure)
+     */
+    void checkpoint(String store);
+
+    /**
+     * Compacts the store's engine now (reclaims the space of overwritten and deleted entries), while the store keeps
+     * serving; returns when the compaction is done. An engine with nothing to compact returns at once.
+     *
+     * @throws dev.strata.api.NotFoundException         when no store has that name
+     * @throws dev.strata.api.StoreUnavailableException when the store is not open
+     * @throws dev.strata.api.ReadOnlyException         when the store refuses writes
+     */
+    void compact(String store);
 }

@@ -75,6 +75,9 @@ public final class ManagedStore implements Store {
                 Files.createDirectories(directory);
                 StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
                         definition.durability(), definition.properties()));
+                if (definition.readOnly()) {
+                    engine = new ReadOnlyEngine(definition.name(), engine);
+                }
                 open = new OpenEngine(definition.name(), new MeasuredEngine(engine, meter), info);
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
@@ -117,6 +120,23 @@ public final class ManagedStore implements Store {
     public Optional<StorageEngine> engine() {
         OpenEngine current = open;
         return current == null ? Optional.empty() : Optional.of(current.engine());
+    }
+
+    /**
+     * Runs an engine hook (a checkpoint, a compaction) now, inside the store like an operation, so that the
+     * engine's close waits for it.
+     *
+     * @throws StoreUnavailableException while the store is not open
+     */
+    public void maintain(java.util.function.Consumer<StorageEngine> hook) {
+        OpenEngine engine = enter();
+        try {
+            hook.accept(engine.engine());
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            engine.leave();
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.management.StoreControl;
 import dev.strata.api.spi.StorageBackend;
+import dev.strata.api.spi.StorageEngine;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -85,6 +86,20 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
     @Override
     public void reopen(String name) {
         catalog.reopen(name);
+    }
+
+    @Override
+    public void checkpoint(String name) {
+        managed(name).maintain(StorageEngine::checkpoint);
+    }
+
+    @Override
+    public void compact(String name) {
+        managed(name).maintain(StorageEngine::compact);
+    }
+
+    private ManagedStore managed(String name) {
+        return catalog.find(name).orElseThrow(() -> new NotFoundException("No store named '" + name + "'"));
     }
 
     @Override

@@ -80,6 +80,16 @@ final class TreeMapStorageService implements StorageService, StoreControl {
         store.info = new StoreInfo(name, store.info.backend(), StoreStatus.ONLINE, store.info.durability(), "");
     }
 
+    @Override
+    public void checkpoint(String name) {
+        store(name);
+    }
+
+    @Override
+    public void compact(String name) {
+        store(name);
+    }
+
     static final class TreeMapStore implements Store {
 
         final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
