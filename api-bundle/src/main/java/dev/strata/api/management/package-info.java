@@ -6,9 +6,13 @@
  * 0.2.0 adds, beside the MXBeans, the job service ({@link dev.strata.api.management.JobService}), its typed
  * requests and {@link dev.strata.api.management.MigrationTransform}, and widens
  * {@link dev.strata.api.management.JobInfo} (its 0.1 constructor and accessors are kept).
+ * <p>
+ * 0.3.0 adds {@link dev.strata.api.management.EngineMigrationRequest} (a store moved to another engine in place),
+ * {@link dev.strata.api.management.JobService#confirm} and {@link dev.strata.api.management.StoreControl}'s
+ * checkpoint and compaction.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;

@@ -139,6 +139,20 @@ public final class JobEngine implements AutoCloseable {
         return job.info();
     }
 
+    public JobInfo confirm(String id) {
+        RunningJob job = id == null ? null : live.get(id);
+        if (job == null) {
+            JobInfo ended = history.find(id).orElseThrow(() -> new NotFoundException("no job '" + id + "'"));
+            throw new InvalidArgumentException("job " + id + " has ended (" + ended.state() + "); there is nothing to "
+                    + "confirm");
+        }
+        if (!job.confirm()) {
+            throw new InvalidArgumentException("job " + id + " does not wait for a confirmation (" + job.info()
+                    .message() + ")");
+        }
+        return job.info();
+    }
+
     public List<JobInfo> history(int limit) {
         return history.list(limit);
     }

@@ -26,6 +26,8 @@ final class RunningJob implements JobControl {
 
     private JobState state = JobState.QUEUED;
     private volatile boolean cancelRequested;
+    private boolean awaitingConfirmation;
+    private boolean confirmed;
     private volatile long keysDone;
     private volatile long bytesDone;
     private volatile long keysTotal = -1;
@@ -78,6 +80,50 @@ final class RunningJob implements JobControl {
         message = "cancelling at the next chunk boundary";
         notifyAll();
         return false;
+    }
+
+    /** Lets a job waiting in {@link #awaitConfirmation} go on; false when it does not wait for one. */
+    synchronized boolean confirm() {
+        if (!awaitingConfirmation || state.isFinal()) {
+            return false;
+        }
+        confirmed = true;
+        notifyAll();
+        return true;
+    }
+
+    @Override
+    public void awaitConfirmation(String text, Runnable meanwhile) {
+        synchronized (this) {
+            awaitingConfirmation = true;
+            message = text;
+        }
+        try {
+            while (true) {
+                synchronized (this) {
+                    if (confirmed) {
+                        message = "confirmed";
+                        return;
+                    }
+                    checkCancelled();
+                    wait(1000);
+                    if (confirmed) {
+                        message = "confirmed";
+                        return;
+                    }
+                    checkCancelled();
+                }
+                meanwhile.run();
+                message = text;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobCancelledException("interrupted while waiting for a confirmation");
+        } finally {
+            synchronized (this) {
+                awaitingConfirmation = false;
+            }
+        }
     }
 
     synchronized void finish(JobState end, String resultLine, String failureLine) {
