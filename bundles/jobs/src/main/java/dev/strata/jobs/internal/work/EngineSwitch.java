@@ -89,10 +89,11 @@ final class EngineSwitch {
             boolean switched = false;
             try {
                 Store source = definitions.redefine(name, frozen);
-                StoreDiff.Result last = StoreDiff.apply(source, copy, control);
+                // while writes are frozen the throttle does not apply: the freeze lasts as short as it can
+                StoreDiff.Result last = StoreDiff.apply(source, copy, control, Integer.MAX_VALUE);
                 control.report("frozen: final catch-up wrote " + last.written() + " and deleted " + last.deleted()
                         + " keys, up to source commit sequence " + last.sequence());
-                StoreDiff.Result proof = StoreDiff.compare(source, copy, control);
+                StoreDiff.Result proof = StoreDiff.compare(source, copy, control, Integer.MAX_VALUE);
                 if (!proof.mismatches().isEmpty()) {
                     throw new StorageException("the target differs from the frozen source in " + proof.mismatches()
                             .size() + " key range(s), first " + proof.mismatches().get(0) + "; nothing was switched");
@@ -146,12 +147,12 @@ final class EngineSwitch {
 
     private String copyAndCatchUp(Store source, Store copy, JobControl control) {
         control.message("copying '" + source.name() + "' to '" + target.get("backend") + "'");
-        StoreDiff.Result first = StoreDiff.apply(source, copy, control);
+        StoreDiff.Result first = StoreDiff.apply(source, copy, control, env.chunkBytes());
         control.totals(first.keys(), first.bytes());
-        String copied = first.same() > 0
-                ? "resumed: " + first.same() + " keys already in the target from an earlier run, " + first.written()
-                + " copied, " + first.deleted() + " deleted"
-                : "copied " + first.written() + " keys";
+        String copied = first.same() == 0 ? "copied " + first.written() + " keys"
+                : (request.undo() ? "the old files still held " + first.same() + " keys; "
+                : "resumed: " + first.same() + " keys already in the target from an earlier run, ")
+                + first.written() + " copied, " + first.deleted() + " deleted";
         control.report(copied + " at source commit sequence " + first.sequence());
         long changes = first.changes();
         for (int round = 1; round <= MAX_ROUNDS && changes > SMALL_ROUND; round++) {
@@ -162,7 +163,7 @@ final class EngineSwitch {
 
     private StoreDiff.Result round(Store source, Store copy, JobControl control, String what) {
         control.message(what);
-        StoreDiff.Result r = StoreDiff.apply(source, copy, control);
+        StoreDiff.Result r = StoreDiff.apply(source, copy, control, env.chunkBytes());
         if (r.changes() > 0) {
             control.report(what + ": " + r.written() + " written, " + r.deleted() + " deleted, up to source commit "
                     + "sequence " + r.sequence());

@@ -54,21 +54,22 @@ final class StoreDiff {
     }
 
     /** Makes the target equal to one snapshot of the source. */
-    static Result apply(Store source, Store target, JobControl control) {
-        return walk(source, target, control, true);
+    static Result apply(Store source, Store target, JobControl control, int chunkBytes) {
+        return walk(source, target, control, true, chunkBytes);
     }
 
     /** Compares one snapshot of each by digests over key ranges, changing nothing. */
-    static Result compare(Store source, Store target, JobControl control) {
-        return walk(source, target, control, false);
+    static Result compare(Store source, Store target, JobControl control, int chunkBytes) {
+        return walk(source, target, control, false, chunkBytes);
     }
 
-    private static Result walk(Store source, Store target, JobControl control, boolean apply) {
+    private static Result walk(Store source, Store target, JobControl control, boolean apply,
+            int chunkBytes) {
         try (Transaction s = source.begin(TransactionMode.READ_ONLY);
              Transaction t = target.begin(TransactionMode.READ_ONLY);
              EntryCursor a = s.scan(Scan.all());
              EntryCursor b = t.scan(Scan.all())) {
-            Walk walk = new Walk(target, control, apply);
+            Walk walk = new Walk(target, control, apply, chunkBytes);
             walk.run(a, b);
             return new Result(walk.same, walk.written, walk.deleted, walk.keys, walk.bytes, s.snapshotSequence(),
                     walk.whole.finish(), walk.ranges, List.copyOf(walk.mismatches));
@@ -97,7 +98,10 @@ final class StoreDiff {
         private long ranges;
         private long sinceChunk;
 
-        Walk(Store target, JobControl control, boolean apply) {
+        private final int chunkBytes;
+
+        Walk(Store target, JobControl control, boolean apply, int chunkBytes) {
+            this.chunkBytes = chunkBytes;
             this.target = target;
             this.control = control;
             this.apply = apply;
@@ -124,6 +128,9 @@ final class StoreDiff {
                 if (order >= 0) {
                     targetRange.update(y.key().getBytes(StandardCharsets.UTF_8), y.value());
                     targetInRange++;
+                    if (order > 0) {
+                        sinceChunk += y.key().length() + y.value().length;
+                    }
                     if (order > 0 && apply) {
                         deletes.add(y.key());
                     }
@@ -142,7 +149,7 @@ final class StoreDiff {
                 if (puts.size() + deletes.size() >= BATCH) {
                     flush();
                 }
-                if (sinceChunk >= 64 * 1024) {
+                if (sinceChunk >= chunkBytes) {
                     control.chunkDone(keys, bytes, sinceChunk);
                     sinceChunk = 0;
                 }
