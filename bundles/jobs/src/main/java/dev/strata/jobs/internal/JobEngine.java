@@ -73,6 +73,7 @@ public final class JobEngine implements AutoCloseable {
         }
         JobWork work = planner.plan(request);
         RunningJob job = new RunningJob(nextId(), request, startedBy == null ? "" : startedBy, throttle);
+        job.onEvidence(() -> history.record(job.info()));
         live.put(job.jobId(), job);
         history.record(job.info());
         try {

@@ -27,6 +27,7 @@ final class RunningJob implements JobControl {
     private JobState state = JobState.QUEUED;
     private volatile boolean cancelRequested;
     private boolean awaitingConfirmation;
+    private volatile Runnable evidenceListener;
     private boolean confirmed;
     private volatile long keysDone;
     private volatile long bytesDone;
@@ -192,9 +193,20 @@ final class RunningJob implements JobControl {
         message = text;
     }
 
+    /** Runs after each line of evidence is added (the engine records the job, so a leftover is found after a kill). */
+    void onEvidence(Runnable listener) {
+        this.evidenceListener = listener;
+    }
+
     @Override
-    public synchronized void report(String line) {
-        report.add(line);
+    public void report(String line) {
+        synchronized (this) {
+            report.add(line);
+        }
+        Runnable listener = evidenceListener;
+        if (listener != null && line.startsWith("output: ")) {
+            listener.run();
+        }
     }
 
     synchronized JobInfo info() {
