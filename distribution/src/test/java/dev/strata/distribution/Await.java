@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  */
 final class Await {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(90); // a loaded 2-core machine took 25 s to a first prompt
     private static final long POLL_MILLIS = 100;
 
     private Await() {

@@ -41,6 +41,16 @@ public interface JobService {
      */
     JobInfo cancel(String id);
 
+    /**
+     * Lets a job that waits for an operator go on: an {@link EngineMigrationRequest} with {@code hold} freezes the
+     * store and switches it once confirmed.
+     *
+     * @return the job as it is now
+     * @throws dev.strata.api.NotFoundException        when there is no such job
+     * @throws dev.strata.api.InvalidArgumentException when the job does not wait for a confirmation
+     */
+    JobInfo confirm(String id);
+
     /** Jobs that ended, newest first, at most {@code limit} (0: all that are kept). */
     List<JobInfo> history(int limit);
 

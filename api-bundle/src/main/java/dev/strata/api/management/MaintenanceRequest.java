@@ -3,10 +3,9 @@ package dev.strata.api.management;
 import java.util.List;
 
 /**
- * Maintain a live store. Only what the public {@link dev.strata.api.Store} API can reach is offered: {@code VERIFY}
- * reads every key and value on one snapshot (so the engine checks every checksum it keeps on the way) and reports
- * count, bytes and digest. Checkpoint and compaction are engine hooks ({@code StorageEngine.checkpoint/compact})
- * that the store API does not expose yet; requesting them is refused with a clear message.
+ * Maintain a live store while it serves: {@code VERIFY} reads every key and value on one snapshot (so the engine
+ * checks every checksum it keeps on the way) and reports count, bytes and digest; {@code CHECKPOINT} and
+ * {@code COMPACT} run the engine's hooks through {@link StoreControl}.
  *
  * @param store     the store
  * @param operation what to do

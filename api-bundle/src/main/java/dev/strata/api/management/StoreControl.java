@@ -28,17 +28,24 @@ public interface StoreControl {
     void close(String store);
 
     /**
-     * Checkpoints the store's engine now (its in-memory state written to its files, its log trimmed) and returns
-     * when done. Runs in the store's own queue, so it never overlaps an open, a close or scheduled maintenance.
+     * Checkpoints the store's engine now (makes what it has committed durable in its main files, so its log can be
+     * trimmed), while the store keeps serving; returns when the checkpoint is done. Runs in the store's own queue,
+     * so it never overlaps an open, a close or scheduled maintenance.
      *
      * @throws dev.strata.api.NotFoundException         when no store has that name
      * @throws dev.strata.api.StoreUnavailableException when the store is not open
+     * @throws dev.strata.api.ReadOnlyException         when the store refuses writes (read-only by definition or
+     *                                                  after a failure)
      */
     void checkpoint(String store);
 
     /**
-     * Compacts the store's engine now (space held by overwritten and deleted data reclaimed) and returns when done;
-     * may take long. Same rules as {@link #checkpoint}.
+     * Compacts the store's engine now (reclaims the space of overwritten and deleted entries), while the store keeps
+     * serving; returns when the compaction is done. An engine with nothing to compact returns at once.
+     *
+     * @throws dev.strata.api.NotFoundException         when no store has that name
+     * @throws dev.strata.api.StoreUnavailableException when the store is not open
+     * @throws dev.strata.api.ReadOnlyException         when the store refuses writes
      */
     void compact(String store);
 }

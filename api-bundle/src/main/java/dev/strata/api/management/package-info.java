@@ -13,7 +13,9 @@
  * {@link dev.strata.api.management.BackendMXBean}), store forms from the metatype
  * ({@link dev.strata.api.management.SettingInfo}), store health ({@link dev.strata.api.management.StoreHealth}), the
  * EventAdmin topics ({@link dev.strata.api.management.StorageEvents}), and operator actions on a store
- * ({@link dev.strata.api.management.StoreControl#close}, {@code checkpoint}, {@code compact}).
+ * ({@link dev.strata.api.management.StoreControl#close}, {@code checkpoint}, {@code compact}), and
+ * {@link dev.strata.api.management.EngineMigrationRequest} (a store moved to another engine in place) with
+ * {@link dev.strata.api.management.JobService#confirm}.
  */
 @Export
 @Version("0.3.0")

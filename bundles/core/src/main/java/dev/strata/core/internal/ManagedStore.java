@@ -110,8 +110,9 @@ public final class ManagedStore implements Store {
                     engine.close();
                     throw e;
                 }
+                StorageEngine guarded = definition.readOnly() ? new ReadOnlyEngine(definition.name(), engine) : engine;
                 StorageEngine served = recordSettings.readCacheBytes() > 0
-                        ? new CachedEngine(engine, recordSettings.readCacheBytes()) : engine;
+                        ? new CachedEngine(guarded, recordSettings.readCacheBytes()) : guarded;
                 engineUnavailable = "";
                 open = new OpenEngine(definition.name(), new MeasuredEngine(served, meter), info, records,
                         changes, () -> onEngineUnavailable.run());
@@ -175,6 +176,23 @@ public final class ManagedStore implements Store {
     public Optional<StorageEngine> engine() {
         OpenEngine current = open;
         return current == null ? Optional.empty() : Optional.of(current.engine());
+    }
+
+    /**
+     * Runs an engine hook (a checkpoint, a compaction) now, inside the store like an operation, so that the
+     * engine's close waits for it.
+     *
+     * @throws StoreUnavailableException while the store is not open
+     */
+    public void maintain(java.util.function.Consumer<StorageEngine> hook) {
+        OpenEngine engine = enter();
+        try {
+            hook.accept(engine.engine());
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            engine.leave();
+        }
     }
 
     @Override

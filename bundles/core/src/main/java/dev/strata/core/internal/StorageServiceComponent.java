@@ -15,6 +15,7 @@ import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.management.StoreControl;
 import dev.strata.api.spi.StorageBackend;
+import dev.strata.api.spi.StorageEngine;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;

@@ -186,7 +186,7 @@ final class StoreCatalog {
                     + "' was not defined");
         }
         MaintenanceSettings settings = MaintenanceSettings.from(definition);
-        ManagedStore store = new ManagedStore(definition, dataRoot.resolve(definition.name()),
+        ManagedStore store = new ManagedStore(definition, definition.directoryIn(dataRoot),
                 java.time.Clock.systemUTC(), changeHub);
         CompletableFuture<Void> predecessor = removing.getOrDefault(definition.name(),
                 CompletableFuture.completedFuture(null));
@@ -213,7 +213,7 @@ final class StoreCatalog {
         CompletableFuture<Void> closed = life.submit(() -> reconcile(life));
         removing.put(name, closed);
         closed.whenComplete((ignored, failure) -> removing.remove(name, closed));
-        events.info("Store '" + name + "' removed; its data stays in " + dataRoot.resolve(name));
+        events.info("Store '" + name + "' removed; its data stays in " + life.store.definition().directoryIn(dataRoot));
     }
 
     /** Closes the store's engine if it is open and opens it again now, forgetting earlier failures. */

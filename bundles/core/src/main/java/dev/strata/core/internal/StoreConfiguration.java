@@ -53,6 +53,15 @@ public @interface StoreConfiguration {
             description = "Value or block compression, where the backend supports it: none, lz4, zstd, deflate.")
     String compression() default "";
 
+    @AttributeDefinition(name = "Data directory", required = false,
+            description = "Where the store keeps its files: relative to the data root, or absolute; empty for the "
+                    + "store's name.")
+    String data_dir() default "";
+
+    @AttributeDefinition(name = "Read-only", required = false,
+            description = "Refuse every write (a migration freezes a store this way for its final catch-up).")
+    boolean read_only() default false;
+
     @AttributeDefinition(name = "Encryption key alias", required = false,
             description = "Alias of the data key in the keystore; empty for no encryption.")
     String encryption_keyAlias() default "";

@@ -1,5 +1,6 @@
 package dev.strata.core.internal;
 
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import dev.strata.api.InvalidArgumentException;
 /**
  * A validated store definition.
  *
- * @param name       unique store name, also its directory name
+ * @param name       unique store name, also its directory name unless {@value #DATA_DIR} names another
  * @param backend    the backend type it needs
  * @param durability when commits count as done
  * @param properties every setting, for the backend (framework bookkeeping keys removed)
@@ -21,6 +22,20 @@ import dev.strata.api.InvalidArgumentException;
 public record StoreDefinition(String name, String backend, Durability durability, Map<String, Object> properties) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /**
+     * Setting naming the store's data directory: relative to the data root, or absolute; absent means the store's
+     * name. A store can so be defined again on another engine over another directory under the same name (an
+     * in-place engine migration), while its old directory is kept.
+     */
+    public static final String DATA_DIR = "data.dir";
+
+    /**
+     * Setting that opens the store refusing every write ({@code true}): the engine stays open for reads and the
+     * store shows READ_ONLY with the reason. Redefining a store read-only closes its writable engine after the
+     * work inside it, so once the store is back READ_ONLY no write can still reach its data (a write freeze).
+     */
+    public static final String READ_ONLY = "read.only";
 
     public StoreDefinition {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -34,6 +49,7 @@ public record StoreDefinition(String name, String backend, Durability durability
             throw new InvalidArgumentException("store '" + name + "' has no durability");
         }
         properties = Map.copyOf(properties);
+        readOnly(name, properties); // a bad flag is refused with the definition, not at the first open
     }
 
     /** Reads a definition from configuration properties (ConfigAdmin's, or a plain map in tests). */
@@ -56,6 +72,29 @@ public record StoreDefinition(String name, String backend, Durability durability
             copy.put(key, config.get(key));
         }
         return from(copy);
+    }
+
+    /** Where the store keeps its data: {@value #DATA_DIR} resolved against the data root, or the store's name. */
+    public Path directoryIn(Path dataRoot) {
+        String configured = text(properties.get(DATA_DIR));
+        return configured == null || configured.isEmpty() ? dataRoot.resolve(name) : dataRoot.resolve(configured);
+    }
+
+    /** Whether the definition says {@value #READ_ONLY}. */
+    public boolean readOnly() {
+        return readOnly(name, properties);
+    }
+
+    private static boolean readOnly(String name, Map<String, Object> properties) {
+        String value = text(properties.get(READ_ONLY));
+        if (value == null || value.isEmpty() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidArgumentException("store '" + name + "': " + READ_ONLY + " must be true or false, was '"
+                + value + "'");
     }
 
     static Durability durability(String store, String value) {

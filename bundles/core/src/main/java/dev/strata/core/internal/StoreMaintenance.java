@@ -54,6 +54,10 @@ final class StoreMaintenance {
             life.submitForOutcome(() -> {
                 StorageEngine engine = life.store.engine().orElseThrow(() -> new StoreUnavailableException(
                         "store '" + life.name() + "' is " + life.store.info().status() + "; cannot " + what));
+                if (engine.isReadOnly()) {
+                    throw new dev.strata.api.ReadOnlyException("store '" + life.name() + "' refuses writes ("
+                            + engine.readOnlyReason() + "); cannot " + what);
+                }
                 long started = System.nanoTime();
                 action.accept(engine);
                 if (what.equals("checkpoint")) {

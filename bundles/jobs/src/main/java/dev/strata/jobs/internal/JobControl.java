@@ -25,6 +25,14 @@ public interface JobControl {
     /** Adds a line of evidence kept with the job. */
     void report(String line);
 
+    /**
+     * Waits until an operator confirms the job ({@code JobService.confirm}), running {@code meanwhile} about once a
+     * second, with {@code message} shown.
+     *
+     * @throws JobCancelledException when the job is cancelled instead
+     */
+    void awaitConfirmation(String message, Runnable meanwhile);
+
     /** The job's id (for naming scratch stores and temporary files). */
     String jobId();
 }

@@ -73,6 +73,7 @@ public final class JobEngine implements AutoCloseable {
         }
         JobWork work = planner.plan(request);
         RunningJob job = new RunningJob(nextId(), request, startedBy == null ? "" : startedBy, throttle);
+        job.onEvidence(() -> history.record(job.info()));
         live.put(job.jobId(), job);
         history.record(job.info());
         try {
@@ -135,6 +136,20 @@ public final class JobEngine implements AutoCloseable {
         }
         if (job.cancel()) {
             end(job);
+        }
+        return job.info();
+    }
+
+    public JobInfo confirm(String id) {
+        RunningJob job = id == null ? null : live.get(id);
+        if (job == null) {
+            JobInfo ended = history.find(id).orElseThrow(() -> new NotFoundException("no job '" + id + "'"));
+            throw new InvalidArgumentException("job " + id + " has ended (" + ended.state() + "); there is nothing to "
+                    + "confirm");
+        }
+        if (!job.confirm()) {
+            throw new InvalidArgumentException("job " + id + " does not wait for a confirmation (" + job.info()
+                    .message() + ")");
         }
         return job.info();
     }

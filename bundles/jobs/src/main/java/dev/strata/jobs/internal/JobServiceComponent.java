@@ -45,7 +45,9 @@ public class JobServiceComponent implements JobService {
                 () -> Optional.of(systemStore),
                 directory(config.backupDirectory(), home.resolve("backups")),
                 directory(config.archiveDirectory(), home.resolve("archives")), config.compression(),
-                Math.max(1, config.chunkKilobytes()) * 1024);
+                Math.max(1, config.chunkKilobytes()) * 1024,
+                new ConfigAdminStoreDefinitions(services::configAdmin, storage, services::storeControl),
+                services::storeControl, Math.max(0, config.keepSourceMinutes()));
         catalog = new ArchiveCatalog(env);
         engine = new JobEngine(new Jobs(env), new JobHistory(() -> Optional.of(systemStore),
                 config.historyRetention()), new Throttle(config.throttleMegabytesPerSecond()),
@@ -90,6 +92,11 @@ public class JobServiceComponent implements JobService {
     @Override
     public JobInfo cancel(String id) {
         return engine.cancel(id);
+    }
+
+    @Override
+    public JobInfo confirm(String id) {
+        return engine.confirm(id);
     }
 
     @Override

@@ -36,4 +36,9 @@ public @interface JobsConfiguration {
 
     @AttributeDefinition(name = "Chunk size (KiB)", description = "Plaintext bytes per archive chunk.")
     int chunkKilobytes() default 1024;
+
+    @AttributeDefinition(name = "Keep a migrated store's old files (minutes)",
+            description = "How long a store moved to another engine in place keeps its old files, unwritten, so "
+                    + "that the switch can be undone (strata:migrate-undo).")
+    long keepSourceMinutes() default 1440;
 }

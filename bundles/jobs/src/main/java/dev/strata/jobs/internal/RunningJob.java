@@ -26,6 +26,9 @@ final class RunningJob implements JobControl {
 
     private JobState state = JobState.QUEUED;
     private volatile boolean cancelRequested;
+    private boolean awaitingConfirmation;
+    private volatile Runnable evidenceListener;
+    private boolean confirmed;
     private volatile long keysDone;
     private volatile long bytesDone;
     private volatile long keysTotal = -1;
@@ -78,6 +81,50 @@ final class RunningJob implements JobControl {
         message = "cancelling at the next chunk boundary";
         notifyAll();
         return false;
+    }
+
+    /** Lets a job waiting in {@link #awaitConfirmation} go on; false when it does not wait for one. */
+    synchronized boolean confirm() {
+        if (!awaitingConfirmation || state.isFinal()) {
+            return false;
+        }
+        confirmed = true;
+        notifyAll();
+        return true;
+    }
+
+    @Override
+    public void awaitConfirmation(String text, Runnable meanwhile) {
+        synchronized (this) {
+            awaitingConfirmation = true;
+            message = text;
+        }
+        try {
+            while (true) {
+                synchronized (this) {
+                    if (confirmed) {
+                        message = "confirmed";
+                        return;
+                    }
+                    checkCancelled();
+                    wait(1000);
+                    if (confirmed) {
+                        message = "confirmed";
+                        return;
+                    }
+                    checkCancelled();
+                }
+                meanwhile.run();
+                message = text;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobCancelledException("interrupted while waiting for a confirmation");
+        } finally {
+            synchronized (this) {
+                awaitingConfirmation = false;
+            }
+        }
     }
 
     synchronized void finish(JobState end, String resultLine, String failureLine) {
@@ -146,9 +193,20 @@ final class RunningJob implements JobControl {
         message = text;
     }
 
+    /** Runs after each line of evidence is added (the engine records the job, so a leftover is found after a kill). */
+    void onEvidence(Runnable listener) {
+        this.evidenceListener = listener;
+    }
+
     @Override
-    public synchronized void report(String line) {
-        report.add(line);
+    public void report(String line) {
+        synchronized (this) {
+            report.add(line);
+        }
+        Runnable listener = evidenceListener;
+        if (listener != null && line.startsWith("output: ")) {
+            listener.run();
+        }
     }
 
     synchronized JobInfo info() {

@@ -8,6 +8,7 @@ import dev.strata.api.crypto.AeadCipher;
 import dev.strata.api.crypto.Compressor;
 import dev.strata.api.crypto.KeyProvider;
 import dev.strata.api.management.MigrationTransform;
+import dev.strata.api.management.StoreControl;
 
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
@@ -18,8 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The services jobs use that come and go while the job service runs: codecs, ciphers and the key provider (from the
- * crypto bundle), migration transforms (from any bundle, by {@value MigrationTransform#NAME_PROPERTY}) and
- * ConfigAdmin (for scratch stores). Bound dynamically, looked up when a job is planned.
+ * crypto bundle), migration transforms (from any bundle, by {@value MigrationTransform#NAME_PROPERTY}) ConfigAdmin (for scratch
+ * stores and store definitions) and core's StoreControl (checkpoint, compaction). Bound dynamically, looked up when a job is planned.
  */
 @Component(service = ServiceBindings.class)
 public class ServiceBindings {
@@ -27,6 +28,7 @@ public class ServiceBindings {
     private final CryptoServices crypto = new CryptoServices();
     private final Map<String, MigrationTransform> transforms = new ConcurrentHashMap<>();
     private volatile ConfigurationAdmin configAdmin;
+    private volatile StoreControl storeControl;
 
     CryptoServices crypto() {
         return crypto;
@@ -38,6 +40,22 @@ public class ServiceBindings {
 
     ConfigurationAdmin configAdmin() {
         return configAdmin;
+    }
+
+    Optional<StoreControl> storeControl() {
+        return Optional.ofNullable(storeControl);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setStoreControl(StoreControl control) {
+        storeControl = control;
+    }
+
+    void unsetStoreControl(StoreControl control) {
+        if (storeControl == control) {
+            storeControl = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -87,6 +87,10 @@ class JobCommandsTest {
             return engine.history(limit);
         }
 
+        public JobInfo confirm(String id) {
+            return engine.confirm(id);
+        }
+
         public JobInfo await(String id, long t) throws InterruptedException {
             return engine.await(id, t);
         }

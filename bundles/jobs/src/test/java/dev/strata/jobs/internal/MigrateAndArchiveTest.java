@@ -175,14 +175,37 @@ class MigrateAndArchiveTest {
     }
 
     @Test
-    void maintenanceVerifiesALiveStoreAndRefusesWhatTheStoreApiCannotDo() throws Exception {
-        Store live = runtime.define("live", "xodus");
-        live.put("a", text("1"));
+    void maintenanceVerifiesChecksAndCompactsALiveStore() throws Exception {
+        Store live = runtime.define("live", "file");
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 200; i++) {
+                live.put(String.format("k%03d", i), text("value " + round + " of " + i));
+            }
+        }
         JobInfo job = BackupRestoreTest.run(engine, new MaintenanceRequest("live",
                 MaintenanceRequest.Operation.VERIFY));
         assertEquals(JobState.SUCCEEDED, job.state(), job.failure());
-        assertTrue(job.result().contains("1 keys"), job.result());
-        assertThrows(InvalidArgumentException.class, () -> engine.submit(new MaintenanceRequest("live",
-                MaintenanceRequest.Operation.COMPACT), "t"));
+        assertTrue(job.result().contains("200 keys"), job.result());
+        long logBefore = live.metrics().walBytes();
+        JobInfo checkpoint = BackupRestoreTest.run(engine, new MaintenanceRequest("live",
+                MaintenanceRequest.Operation.CHECKPOINT));
+        assertEquals(JobState.SUCCEEDED, checkpoint.state(), checkpoint.failure());
+        assertTrue(checkpoint.result().startsWith("checkpointed 'live' (file)"), checkpoint.result());
+        assertTrue(live.metrics().walBytes() < logBefore, "the checkpoint trimmed the log: " + checkpoint.result());
+        JobInfo compact = BackupRestoreTest.run(engine, new MaintenanceRequest("live",
+                MaintenanceRequest.Operation.COMPACT));
+        assertEquals(JobState.SUCCEEDED, compact.state(), compact.failure());
+        assertTrue(compact.result().startsWith("compacted 'live' (file)"), compact.result());
+        assertArrayEquals(text("value 4 of 7"), live.get("k007").orElseThrow());
+
+        runtime.redefine("live", new java.util.TreeMap<>(java.util.Map.of("name", "live", "backend", "file",
+                "durability", "os", "read.only", "true")));
+        JobInfo refused = BackupRestoreTest.run(engine, new MaintenanceRequest("live",
+                MaintenanceRequest.Operation.COMPACT));
+        assertEquals(JobState.FAILED, refused.state());
+        assertEquals("store 'live' is defined read.only=true: it refuses writes and is not compacted",
+                refused.failure());
+        assertThrows(NotFoundException.class, () -> engine.submit(new MaintenanceRequest("nowhere",
+                MaintenanceRequest.Operation.CHECKPOINT), "t"));
     }
 }

@@ -27,18 +27,24 @@ import dev.strata.crypto.internal.codec.ZstdCompressor;
 import dev.strata.jobs.internal.work.JobEnvironment;
 import dev.strata.jobs.internal.work.Jobs;
 import dev.strata.jobs.internal.work.ScratchStores;
+import dev.strata.jobs.internal.work.StoreDefinitions;
+import dev.strata.api.management.StoreControl;
+import java.util.TreeMap;
 
 /**
  * Real stores (core's store layer over the memory, file and Xodus engines) and the real crypto services, outside any
  * framework: what the job service sees in the runtime, minus OSGi.
  */
-final class TestRuntime implements StorageService, ScratchStores, AutoCloseable {
+final class TestRuntime implements StorageService, ScratchStores, StoreDefinitions, StoreControl, AutoCloseable {
 
     final Path root;
     final CryptoServices crypto = new CryptoServices();
     final TestKeys keys = new TestKeys();
     final Map<String, MigrationTransform> transforms = new ConcurrentHashMap<>();
     private final Map<String, ManagedStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> definitions = new ConcurrentHashMap<>();
+    /** Minutes a migrated store keeps its old files (for the environment). */
+    long keepSourceMinutes = 60;
     private final MemoryBackend memory = new MemoryBackend();
     private final FileBackend file;
     private final XodusBackend xodus = new XodusBackend();
@@ -58,25 +64,75 @@ final class TestRuntime implements StorageService, ScratchStores, AutoCloseable 
 
     /** Defines and opens a store on an engine: {@code memory}, {@code file} or {@code xodus}. */
     Store define(String name, String engine) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, String> config = new TreeMap<>();
         config.put("name", name);
         config.put("backend", engine);
         config.put("durability", "memory".equals(engine) ? "none" : "os");
-        ManagedStore store = new ManagedStore(StoreDefinition.from(config), root.resolve("data").resolve(name));
-        StorageBackend backend = switch (engine) {
+        return define(config);
+    }
+
+    @Override
+    public synchronized Store define(Map<String, String> config) {
+        String name = config.get("name");
+        StoreDefinition definition = StoreDefinition.from(config);
+        ManagedStore store = new ManagedStore(definition, definition.directoryIn(root.resolve("data")));
+        String engine = definition.backend();
+        StorageBackend backend = backend(engine);
+        store.attach(backend, new BackendInfo(engine, "test." + engine, "1.0.0", backend.capabilities()));
+        stores.put(name, store);
+        definitions.put(name, Map.copyOf(new TreeMap<>(config)));
+        return store;
+    }
+
+    private StorageBackend backend(String engine) {
+        return switch (engine) {
             case "memory" -> memory;
             case "file" -> file;
             case "xodus" -> xodus;
-            default -> throw new IllegalArgumentException(engine);
+            default -> throw new NotFoundException("no backend '" + engine + "'");
         };
-        store.attach(backend, new BackendInfo(engine, "test." + engine, "1.0.0", backend.capabilities()));
-        stores.put(name, store);
-        return store;
+    }
+
+    @Override
+    public Map<String, String> definition(String store) {
+        Map<String, String> d = definitions.get(store);
+        if (d == null) {
+            throw new NotFoundException("store '" + store + "' has no definition");
+        }
+        return d;
+    }
+
+    /** As core does on a configuration change: the old engine closes after the work inside it, the new one opens. */
+    @Override
+    public synchronized Store redefine(String store, Map<String, String> definition) {
+        close(store);
+        return define(definition);
+    }
+
+    @Override
+    public void remove(String store) {
+        close(store);
+    }
+
+    @Override
+    public void reopen(String store) {
+        redefine(store, definition(store));
+    }
+
+    @Override
+    public void checkpoint(String store) {
+        ((ManagedStore) store(store)).maintain(e -> e.checkpoint());
+    }
+
+    @Override
+    public void compact(String store) {
+        ((ManagedStore) store(store)).maintain(e -> e.compact());
     }
 
     /** Closes a store's engine (as a stop of the runtime does) and forgets it. */
     void close(String name) {
         ManagedStore store = stores.remove(name);
+        definitions.remove(name);
         if (store != null) {
             store.detach("closed by the test", 1000);
         }
@@ -84,7 +140,8 @@ final class TestRuntime implements StorageService, ScratchStores, AutoCloseable 
 
     JobEnvironment environment(int chunkBytes) {
         return new JobEnvironment(this, crypto, name -> Optional.ofNullable(transforms.get(name)), this,
-                () -> findStore("system"), root.resolve("backups"), root.resolve("archives"), "lz4", chunkBytes);
+                () -> findStore("system"), root.resolve("backups"), root.resolve("archives"), "lz4", chunkBytes, this,
+                () -> Optional.of(this), keepSourceMinutes);
     }
 
     /** A job engine as the component builds it, over the store "system" (defined on the file engine if absent). */
@@ -115,7 +172,9 @@ final class TestRuntime implements StorageService, ScratchStores, AutoCloseable 
 
     @Override
     public List<BackendInfo> backends() {
-        return List.of();
+        return List.of(new BackendInfo("memory", "test.memory", "1.0.0", memory.capabilities()),
+                new BackendInfo("file", "test.file", "1.0.0", file.capabilities()),
+                new BackendInfo("xodus", "test.xodus", "1.0.0", xodus.capabilities()));
     }
 
     @Override

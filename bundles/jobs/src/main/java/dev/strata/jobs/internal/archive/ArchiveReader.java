@@ -141,6 +141,11 @@ public final class ArchiveReader implements AutoCloseable {
         }
         long trailerAt = size - ChunkFrame.TRAILER;
         ByteBuffer trailer = ByteBuffer.wrap(readOrFail(trailerAt, ChunkFrame.TRAILER, -1));
+        if (!Arrays.equals(Arrays.copyOf(trailer.array(), 8), ChunkFrame.TRAILER_MAGIC)) {
+            // no trailer where one should be: walk the frames from the start to tell an archive whose writing
+            // stopped (every frame intact up to the end of the file) from a damaged one; the walk throws either way
+            readAll((index, entries, offset) -> { });
+        }
         long manifestOffset = trailer.getLong(8);
         long frames = trailer.getLong(16);
         checkTrailer(manifestOffset, trailerAt, frames);

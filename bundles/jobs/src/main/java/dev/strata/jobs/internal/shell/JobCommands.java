@@ -62,8 +62,16 @@ public final class JobCommands {
                 .flag("async")));
     }
 
-    /** {@code strata:migrate <source> <target> [pattern='users.*'] [move] [transform=<name>] [sync] [async]} */
+    /**
+     * {@code strata:migrate <source> <target> [pattern='users.*'] [move] [transform=<name>] [sync] [async]}, or
+     * {@code strata:migrate <store> engine=<backend> [<setting>=<value>...] [keep=<minutes>] [hold] [async]}: the
+     * whole store moved to another engine in place.
+     */
     public String migrate(String source, String target, String... words) {
+        if (target.startsWith("engine=")) {
+            return ShellOutput.run(() -> submit(jobs, MigrationCommands.engineRequest(source, target, words),
+                    java.util.Arrays.asList(words).contains("async")));
+        }
         return ShellOutput.run(() -> {
             Options o = Options.parse(words, Set.of("pattern", "transform"), Set.of("move", "sync", "async"));
             return submit(new MigrateRequest(source, target, o.get("pattern"), o.flag("move"), o.get("transform"),
@@ -133,6 +141,10 @@ public final class JobCommands {
     }
 
     private String submit(JobRequest request, boolean async) throws InterruptedException {
+        return submit(jobs, request, async);
+    }
+
+    static String submit(JobService jobs, JobRequest request, boolean async) throws InterruptedException {
         JobInfo job = jobs.submit(request, BY);
         if (async) {
             return "job " + job.id() + " " + job.type() + " queued (strata:job " + job.id() + ")";

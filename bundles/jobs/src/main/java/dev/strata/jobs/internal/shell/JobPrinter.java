@@ -49,11 +49,11 @@ final class JobPrinter {
         if (jobs.isEmpty()) {
             return "No jobs.";
         }
-        StringBuilder out = new StringBuilder(String.format("%-19s %-11s %-10s %-16s %-9s %-8s %s%n", "ID", "TYPE",
+        StringBuilder out = new StringBuilder(String.format("%-19s %-14s %-10s %-16s %-9s %-8s %s%n", "ID", "TYPE",
                 "STATE", "STORES", "STARTED", "BY", "RESULT"));
         for (JobInfo j : jobs) {
             String outcome = j.state().isFinal() ? (j.failure().isEmpty() ? j.result() : j.failure()) : j.message();
-            out.append(String.format("%-19s %-11s %-10s %-16s %-9s %-8s %s%n", j.id(), j.type(), j.state(),
+            out.append(String.format("%-19s %-14s %-10s %-16s %-9s %-8s %s%n", j.id(), j.type(), j.state(),
                     String.join(",", j.stores()), j.startedAt() == 0 ? "-" : TIME.format(Instant.ofEpochMilli(
                             j.startedAt())), j.startedBy(), clip(outcome, 100)));
         }

@@ -9,6 +9,7 @@ import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.StorageService;
 import dev.strata.api.Store;
 import dev.strata.api.management.MigrationTransform;
+import dev.strata.api.management.StoreControl;
 import dev.strata.jobs.internal.archive.ArchiveCodecs;
 
 /**
@@ -24,11 +25,15 @@ import dev.strata.jobs.internal.archive.ArchiveCodecs;
  * @param archiveDirectory   where cold-tier archives go when the request names no destination
  * @param defaultCompression the codec used when a request names none
  * @param chunkBytes         plaintext bytes per archive chunk
+ * @param definitions        store definitions (ConfigAdmin), for moving a store to another engine in place
+ * @param storeControl       core's operator actions (checkpoint, compact), when available
+ * @param keepSourceMinutes  how long a store moved to another engine keeps its old files for an undo, by default
  */
 public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
         Function<String, Optional<MigrationTransform>> transforms, ScratchStores scratch,
         Supplier<Optional<Store>> systemStore, Path backupDirectory, Path archiveDirectory, String defaultCompression,
-        int chunkBytes) {
+        int chunkBytes, StoreDefinitions definitions, Supplier<Optional<StoreControl>> storeControl,
+        long keepSourceMinutes) {
 
     public JobEnvironment {
         if (chunkBytes < 1) {

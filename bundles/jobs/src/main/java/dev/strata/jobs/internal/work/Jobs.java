@@ -3,6 +3,7 @@ package dev.strata.jobs.internal.work;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.management.ArchiveRequest;
 import dev.strata.api.management.BackupRequest;
+import dev.strata.api.management.EngineMigrationRequest;
 import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.MaintenanceRequest;
@@ -35,6 +36,8 @@ public final class Jobs implements JobPlanner {
             return ColdArchiveJob.plan(r, env);
         } else if (request instanceof MaintenanceRequest r) {
             return MaintenanceJob.plan(r, env);
+        } else if (request instanceof EngineMigrationRequest r) {
+            return EngineSwitchPlan.plan(r, env);
         }
         throw new InvalidArgumentException("unknown job request " + request.getClass().getName());
     }
@@ -42,5 +45,8 @@ public final class Jobs implements JobPlanner {
     @Override
     public void cleanUpInterrupted(JobInfo job) {
         Leftovers.remove(job);
+        if (EngineSwitchRecovery.concerns(job)) {
+            EngineSwitchRecovery.recover(job, env, env.keepSourceMinutes());
+        }
     }
 }
