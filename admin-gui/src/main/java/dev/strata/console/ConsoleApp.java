@@ -53,7 +53,8 @@ public final class ConsoleApp extends Application {
 
     private void showMain(Stage stage, RuntimeClient connected, ConnectViewModel model) {
         client = connected;
-        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/shell/MainView.fxml"));
+        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/shell/MainView.fxml"),
+                dev.strata.console.shell.Messages.bundle());
         try {
             Parent root = loader.load();
             main = loader.getController();

@@ -28,6 +28,8 @@ import dev.strata.console.dashboard.DashboardViewModel;
 import dev.strata.console.dashboard.StoreTile;
 import dev.strata.console.jobs.JobsView;
 import dev.strata.console.jobs.JobsViewModel;
+import dev.strata.console.stores.StoresView;
+import dev.strata.console.stores.StoresViewModel;
 
 /**
  * The connected window: a tab per feature and a status bar with who is connected, the role, and the last refresh
@@ -39,6 +41,7 @@ public final class MainView {
 
     @FXML private TabPane tabs;
     @FXML private Tab dashboardTab;
+    @FXML private Tab storesTab;
     @FXML private Tab jobsTab;
     @FXML private Tab auditTab;
     @FXML private StatusBar status;
@@ -60,6 +63,9 @@ public final class MainView {
         dashboard.tiles().addListener((javafx.collections.ListChangeListener<StoreTile>) c ->
                 storeNames.setAll(dashboard.tiles().stream().map(StoreTile::name).toList()));
         jobsView.bind(jobs, storeNames);
+        StoresViewModel stores = new StoresViewModel(client, background);
+        StoresView storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
+        storesView.bind(stores);
         AuditView auditView = load("/dev/strata/console/audit/AuditView.fxml", auditTab);
         auditView.bind(audit);
 
@@ -71,6 +77,9 @@ public final class MainView {
             Tab shown = tabs.getSelectionModel().getSelectedItem();
             if (shown == dashboardTab || storeNames.isEmpty()) {
                 dashboard.refresh(failed);
+            }
+            if (shown == storesTab) {
+                stores.refresh(failed);
             }
             if (shown == jobsTab) {
                 jobs.refresh(failed);
@@ -84,6 +93,7 @@ public final class MainView {
         dashboard.refresh(failed);
         jobs.refresh(failed);
         audit.refresh(failed);
+        stores.refresh(failed);
     }
 
     /** Opens a tab ({@code dashboard}, {@code jobs}, {@code audit}) and selects a store, when given. */
@@ -93,6 +103,8 @@ public final class MainView {
         }
         if ("jobs".equals(tab)) {
             tabs.getSelectionModel().select(jobsTab);
+        } else if ("stores".equals(tab)) {
+            tabs.getSelectionModel().select(storesTab);
         } else if ("audit".equals(tab)) {
             tabs.getSelectionModel().select(auditTab);
         }
@@ -105,7 +117,7 @@ public final class MainView {
     }
 
     private static <T> T load(String fxml, Tab tab) {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource(fxml));
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource(fxml), Messages.bundle());
         try {
             Parent root = loader.load();
             tab.setContent(root);
