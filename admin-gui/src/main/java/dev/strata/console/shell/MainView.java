@@ -28,6 +28,8 @@ import dev.strata.console.dashboard.DashboardViewModel;
 import dev.strata.console.dashboard.StoreTile;
 import dev.strata.console.jobs.JobsView;
 import dev.strata.console.jobs.JobsViewModel;
+import dev.strata.console.backends.BackendsView;
+import dev.strata.console.backends.BackendsViewModel;
 import dev.strata.console.stores.StoresView;
 import dev.strata.console.stores.StoresViewModel;
 
@@ -42,6 +44,7 @@ public final class MainView {
     @FXML private TabPane tabs;
     @FXML private Tab dashboardTab;
     @FXML private Tab storesTab;
+    @FXML private Tab backendsTab;
     @FXML private Tab jobsTab;
     @FXML private Tab auditTab;
     @FXML private StatusBar status;
@@ -52,6 +55,9 @@ public final class MainView {
     public void bind(RuntimeClient client, String address, Background background) {
         Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
                 .hideAfter(Duration.seconds(8)).showInformation();
+        String who = client.user() + " (" + client.role() + ") at " + address;
+        status.setText("Connected: " + who);
+        Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
         DashboardViewModel dashboard = new DashboardViewModel(client, background, notify);
         dashboardModel = dashboard;
         JobsViewModel jobs = new JobsViewModel(client, background, notify);
@@ -66,12 +72,13 @@ public final class MainView {
         StoresViewModel stores = new StoresViewModel(client, background);
         StoresView storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
         storesView.bind(stores);
+        BackendsViewModel backends = new BackendsViewModel(client, background, stores.stores(),
+                () -> stores.refresh(failed));
+        BackendsView backendsView = load("/dev/strata/console/backends/BackendsView.fxml", backendsTab);
+        backendsView.bind(backends);
         AuditView auditView = load("/dev/strata/console/audit/AuditView.fxml", auditTab);
         auditView.bind(audit);
 
-        String who = client.user() + " (" + client.role() + ") at " + address;
-        status.setText("Connected: " + who);
-        Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
         Runnable ok = () -> status.setText("Connected: " + who + " · refreshed " + LocalTime.now().format(CLOCK));
         timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             Tab shown = tabs.getSelectionModel().getSelectedItem();
@@ -80,6 +87,9 @@ public final class MainView {
             }
             if (shown == storesTab) {
                 stores.refresh(failed);
+            }
+            if (shown == backendsTab) {
+                backends.refresh(failed);
             }
             if (shown == jobsTab) {
                 jobs.refresh(failed);
@@ -93,7 +103,7 @@ public final class MainView {
         dashboard.refresh(failed);
         jobs.refresh(failed);
         audit.refresh(failed);
-        stores.refresh(failed);
+        backends.refresh(failed);
     }
 
     /** Opens a tab ({@code dashboard}, {@code jobs}, {@code audit}) and selects a store, when given. */
@@ -105,6 +115,8 @@ public final class MainView {
             tabs.getSelectionModel().select(jobsTab);
         } else if ("stores".equals(tab)) {
             tabs.getSelectionModel().select(storesTab);
+        } else if ("backends".equals(tab)) {
+            tabs.getSelectionModel().select(backendsTab);
         } else if ("audit".equals(tab)) {
             tabs.getSelectionModel().select(auditTab);
         }
