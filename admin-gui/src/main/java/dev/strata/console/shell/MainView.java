@@ -30,6 +30,8 @@ import dev.strata.console.jobs.JobsView;
 import dev.strata.console.jobs.JobsViewModel;
 import dev.strata.console.backends.BackendsView;
 import dev.strata.console.backends.BackendsViewModel;
+import dev.strata.console.browser.BrowserView;
+import dev.strata.console.browser.BrowserViewModel;
 import dev.strata.console.stores.StoresView;
 import dev.strata.console.stores.StoresViewModel;
 
@@ -45,6 +47,7 @@ public final class MainView {
     @FXML private Tab dashboardTab;
     @FXML private Tab storesTab;
     @FXML private Tab backendsTab;
+    @FXML private Tab browserTab;
     @FXML private Tab jobsTab;
     @FXML private Tab auditTab;
     @FXML private StatusBar status;
@@ -76,6 +79,8 @@ public final class MainView {
                 () -> stores.refresh(failed));
         BackendsView backendsView = load("/dev/strata/console/backends/BackendsView.fxml", backendsTab);
         backendsView.bind(backends);
+        BrowserView browserView = load("/dev/strata/console/browser/BrowserView.fxml", browserTab);
+        browserView.bind(new BrowserViewModel(client, background), storeNames);
         AuditView auditView = load("/dev/strata/console/audit/AuditView.fxml", auditTab);
         auditView.bind(audit);
 
@@ -117,6 +122,8 @@ public final class MainView {
             tabs.getSelectionModel().select(storesTab);
         } else if ("backends".equals(tab)) {
             tabs.getSelectionModel().select(backendsTab);
+        } else if ("data".equals(tab)) {
+            tabs.getSelectionModel().select(browserTab);
         } else if ("audit".equals(tab)) {
             tabs.getSelectionModel().select(auditTab);
         }
