@@ -26,6 +26,7 @@ import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.dashboard.DashboardView;
 import dev.strata.console.dashboard.DashboardViewModel;
 import dev.strata.console.dashboard.StoreTile;
+import dev.strata.console.jobs.JobFormsViewModel;
 import dev.strata.console.jobs.JobsView;
 import dev.strata.console.jobs.JobsViewModel;
 import dev.strata.console.backends.BackendsView;
@@ -72,6 +73,7 @@ public final class MainView {
         dashboard.tiles().addListener((javafx.collections.ListChangeListener<StoreTile>) c ->
                 storeNames.setAll(dashboard.tiles().stream().map(StoreTile::name).toList()));
         jobsView.bind(jobs, storeNames);
+        jobsView.bindForms(new JobFormsViewModel(client, background, jobs::watch), storeNames);
         StoresViewModel stores = new StoresViewModel(client, background);
         StoresView storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
         storesView.bind(stores);
