@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import dev.strata.console.client.JmxRuntimeClient;
+import dev.strata.console.client.ReconnectingClient;
+import dev.strata.console.connect.ProfileStore;
 import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.connect.ConnectView;
 import dev.strata.console.connect.ConnectViewModel;
@@ -25,11 +27,12 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         stage.setTitle("Strata console");
-        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/connect/ConnectView.fxml"));
+        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/connect/ConnectView.fxml"),
+                dev.strata.console.shell.Messages.bundle());
         Parent login = loader.load();
         ConnectViewModel[] form = new ConnectViewModel[1];
-        ConnectViewModel model = new ConnectViewModel(JmxRuntimeClient::connect, background,
-                connected -> showMain(stage, connected, form[0]));
+        ConnectViewModel model = new ConnectViewModel(this::connect, background,
+                connected -> showMain(stage, connected, form[0]), ProfileStore.inUserHome());
         form[0] = model;
         getParameters().getNamed().forEach((name, value) -> {
             switch (name) {
@@ -49,6 +52,23 @@ public final class ConsoleApp extends Application {
         if (password != null && getParameters().getRaw().contains("--connect")) {
             model.connect();
         }
+    }
+
+    /**
+     * Connects, and keeps what a reconnection needs for this session only (in memory, never written): a lost
+     * connection is then made again by itself, every 5 seconds, while the window stays open.
+     */
+    private RuntimeClient connect(String host, int port, String user, char[] password) {
+        char[] kept = password.clone();
+        RuntimeClient first;
+        try {
+            first = JmxRuntimeClient.connect(host, port, user, password);
+        } catch (RuntimeException refused) {
+            java.util.Arrays.fill(kept, '\0');
+            throw refused;
+        }
+        return new ReconnectingClient(first, () -> JmxRuntimeClient.connect(host, port, user, kept.clone()),
+                System::currentTimeMillis, 5000);
     }
 
     private void showMain(Stage stage, RuntimeClient connected, ConnectViewModel model) {
