@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.util.Duration;
@@ -59,6 +60,9 @@ public final class MainView {
     public void bind(RuntimeClient client, String address, Background background) {
         Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
                 .hideAfter(Duration.seconds(8)).showInformation();
+        CheckBox dark = new CheckBox(Messages.get("theme.dark"));
+        dark.setOnAction(e -> Themes.apply(tabs.getScene(), dark.isSelected()));
+        status.getRightItems().add(dark);
         String who = client.user() + " (" + client.role() + ") at " + address;
         status.setText("Connected: " + who);
         Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
@@ -111,6 +115,15 @@ public final class MainView {
         jobs.refresh(failed);
         audit.refresh(failed);
         backends.refresh(failed);
+    }
+
+    /** Switches to the dark theme at start ({@code --theme=dark}). */
+    public void dark() {
+        status.getRightItems().stream().filter(CheckBox.class::isInstance).map(CheckBox.class::cast).findFirst()
+                .ifPresent(box -> {
+                    box.setSelected(true);
+                    Themes.apply(tabs.getScene(), true);
+                });
     }
 
     /** Opens a tab ({@code dashboard}, {@code jobs}, {@code audit}) and selects a store, when given. */
