@@ -32,7 +32,10 @@ public final class BackendsView {
     public void bind(BackendsViewModel model) {
         table.setItems(model.backends());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label(Messages.get("backends.unsupported")));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.availableProperty())
+                .then(Messages.get("backends.none")).otherwise(Messages.get("backends.unsupportedShort")));
+        table.setPlaceholder(empty);
         table.getColumns().add(column("backends.type", BackendRow::type, 70));
         table.getColumns().add(column("backends.bundle", BackendRow::bundle, 190));
         table.getColumns().add(column("backends.version", BackendRow::version, 110));
@@ -44,6 +47,7 @@ public final class BackendsView {
         table.getColumns().add(column("backends.stores", model::storesOf, 200));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> model.selectedProperty().set(row));
         orphans.textProperty().bind(model.orphansProperty());
+        orphans.getParent().visibleProperty().bind(model.orphansProperty().isNotEmpty());
         // the stores column shows their live status: redraw when the stores list moves, too
         model.orphansProperty().addListener((o, old, now) -> table.refresh());
         install.disableProperty().bind(model.canInstall().not());

@@ -69,6 +69,7 @@ public final class BackendsViewModel {
         }, failure -> {
             if (failure.kind() == ConsoleException.Kind.UNSUPPORTED) {
                 available.set(false);
+                orphans.set("");
                 message.set(Messages.get("backends.unsupported"));
             } else {
                 onFailure.accept(failure.getMessage());
@@ -139,6 +140,9 @@ public final class BackendsViewModel {
      * {@code old (UNAVAILABLE, engine file)}; empty when every store has its engine.
      */
     public String storesWithoutEngine() {
+        if (!available.get()) {
+            return ""; // the engines are unknown, not missing
+        }
         return stores.stream().filter(s -> backends.stream().noneMatch(b -> b.type().equals(s.backend())))
                 .map(s -> Messages.get("backends.orphan", s.name(), s.status(), s.backend()))
                 .collect(Collectors.joining(", "));

@@ -57,6 +57,11 @@ public final class BrowserView {
         next.disableProperty().bind(model.hasNext().not());
         message.textProperty().bind(model.messageProperty());
         keys.setItems(model.page());
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.availableProperty())
+                .then(Messages.get("browser.empty")).otherwise(Messages.get("browser.unsupportedShort")));
+        keys.setPlaceholder(empty);
         keys.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         keys.getColumns().add(column("browser.key", KeyEntry::key, 220));
         keys.getColumns().add(column("browser.size", e -> Integer.toString(e.valueSize()), 60));
@@ -77,7 +82,7 @@ public final class BrowserView {
         editText.disableProperty().bind(model.mayEditProperty().not());
         save.disableProperty().bind(model.mayEditProperty().not());
         delete.disableProperty().bind(model.canDelete().not());
-        roleHint.visibleProperty().bind(model.mayEditProperty().not());
+        roleHint.visibleProperty().bind(model.mayEditProperty().not().and(model.availableProperty()));
         save.setOnAction(e -> confirm(model.saveQuestion(), model::save));
         delete.setOnAction(e -> confirm(model.deleteQuestion(), model::delete));
     }

@@ -52,6 +52,7 @@ public final class BrowserViewModel {
     private final StringProperty editKey = new SimpleStringProperty("");
     private final StringProperty editText = new SimpleStringProperty("");
     private final BooleanProperty mayEdit = new SimpleBooleanProperty();
+    private final BooleanProperty available = new SimpleBooleanProperty(true);
     private final StringProperty message = new SimpleStringProperty("");
 
     public BrowserViewModel(RuntimeClient client, Background background) {
@@ -170,6 +171,10 @@ public final class BrowserViewModel {
     }
 
     private void fail(ConsoleException failure) {
+        if (failure.kind() == ConsoleException.Kind.UNSUPPORTED) {
+            available.set(false);
+            mayEdit.set(false);
+        }
         message.set(failure.kind() == ConsoleException.Kind.UNSUPPORTED ? Messages.get("browser.unsupported")
                 : failure.getMessage());
     }
@@ -186,6 +191,8 @@ public final class BrowserViewModel {
     public StringProperty editKeyProperty() { return editKey; }
     public StringProperty editTextProperty() { return editText; }
     public BooleanProperty mayEditProperty() { return mayEdit; }
+    /** False once the runtime turned out to have no data browser. */
+    public BooleanProperty availableProperty() { return available; }
     public BooleanBinding canDelete() {
         return Bindings.createBooleanBinding(() -> mayEdit.get() && value.get() != null && value.get().found(),
                 mayEdit, value);

@@ -127,7 +127,12 @@ final class StoreFormDialog {
         }
 
         @Override public Class<?> getType() { return isBoolean() ? Boolean.class : String.class; }
-        @Override public String getCategory() { return field.setting().source(); }
+        @Override
+        public String getCategory() {
+            String source = field.setting().source();
+            return "store".equals(source) || source.isEmpty() ? Messages.get("form.coreSettings")
+                    : Messages.get("form.engineSettings", source);
+        }
         @Override public String getName() { return field.label(); }
         @Override public String getDescription() { return field.help(); }
 
