@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import dev.strata.console.client.JmxRuntimeClient;
+import dev.strata.console.client.ReconnectingClient;
+import dev.strata.console.connect.ProfileStore;
 import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.connect.ConnectView;
 import dev.strata.console.connect.ConnectViewModel;
@@ -19,19 +21,34 @@ import dev.strata.console.shell.MainView;
 public final class ConsoleApp extends Application {
 
     private final Background background = Background.javafx();
+    private final ConnectViewModel.Connector connector;
+    private final ProfileStore profiles;
     private RuntimeClient client;
     private MainView main;
+
+    /** The real console: JMX, profiles in the user's home. */
+    public ConsoleApp() {
+        this.connector = ConsoleApp::connect;
+        this.profiles = ProfileStore.inUserHome();
+    }
+
+    /** A console over another connector and profile file (TestFX tests against a fake runtime). */
+    public ConsoleApp(ConnectViewModel.Connector connector, ProfileStore profiles) {
+        this.connector = connector;
+        this.profiles = profiles;
+    }
 
     @Override
     public void start(Stage stage) throws IOException {
         stage.setTitle("Strata console");
-        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/connect/ConnectView.fxml"));
+        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/connect/ConnectView.fxml"),
+                dev.strata.console.shell.Messages.bundle());
         Parent login = loader.load();
         ConnectViewModel[] form = new ConnectViewModel[1];
-        ConnectViewModel model = new ConnectViewModel(JmxRuntimeClient::connect, background,
-                connected -> showMain(stage, connected, form[0]));
+        ConnectViewModel model = new ConnectViewModel(connector, background,
+                connected -> showMain(stage, connected, form[0]), profiles);
         form[0] = model;
-        getParameters().getNamed().forEach((name, value) -> {
+        named().forEach((name, value) -> {
             switch (name) {
                 case "host" -> model.hostProperty().set(value);
                 case "port" -> model.portProperty().set(value);
@@ -46,14 +63,32 @@ public final class ConsoleApp extends Application {
         ((ConnectView) loader.getController()).bind(model);
         stage.setScene(styled(new Scene(login, 560, 420)));
         stage.show();
-        if (password != null && getParameters().getRaw().contains("--connect")) {
+        if (password != null && raw().contains("--connect")) {
             model.connect();
         }
     }
 
+    /**
+     * Connects, and keeps what a reconnection needs for this session only (in memory, never written): a lost
+     * connection is then made again by itself, every 5 seconds, while the window stays open.
+     */
+    private static RuntimeClient connect(String host, int port, String user, char[] password) {
+        char[] kept = password.clone();
+        RuntimeClient first;
+        try {
+            first = JmxRuntimeClient.connect(host, port, user, password);
+        } catch (RuntimeException refused) {
+            java.util.Arrays.fill(kept, '\0');
+            throw refused;
+        }
+        return new ReconnectingClient(first, () -> JmxRuntimeClient.connect(host, port, user, kept.clone()),
+                System::currentTimeMillis, 5000);
+    }
+
     private void showMain(Stage stage, RuntimeClient connected, ConnectViewModel model) {
         client = connected;
-        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/shell/MainView.fxml"));
+        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/shell/MainView.fxml"),
+                dev.strata.console.shell.Messages.bundle());
         try {
             Parent root = loader.load();
             main = loader.getController();
@@ -64,7 +99,10 @@ public final class ConsoleApp extends Application {
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
             stage.setMaximized(true);
-            main.show(getParameters().getNamed().get("tab"), getParameters().getNamed().get("store"));
+            main.show(named().get("tab"), named().get("store"));
+            if ("dark".equals(named().get("theme"))) {
+                main.dark();
+            }
         } catch (IOException e) {
             model.messageProperty().set("cannot show the console: " + e.getMessage());
         }
@@ -73,6 +111,15 @@ public final class ConsoleApp extends Application {
     private static Scene styled(Scene scene) {
         scene.getStylesheets().add(ConsoleApp.class.getResource("/dev/strata/console/console.css").toExternalForm());
         return scene;
+    }
+
+    /** The named arguments; none when started by a test harness without parameters. */
+    private java.util.Map<String, String> named() {
+        return getParameters() == null ? java.util.Map.of() : getParameters().getNamed();
+    }
+
+    private java.util.List<String> raw() {
+        return getParameters() == null ? java.util.List.of() : getParameters().getRaw();
     }
 
     @Override

@@ -7,8 +7,9 @@ import javafx.application.Application;
  * path with "JavaFX runtime components are missing".
  * <p>
  * Arguments: {@code --host=H --port=P --user=U} fill the login form; with {@code STRATA_PASSWORD} set and
- * {@code --connect} it connects at once (screenshots, kiosks); {@code --tab=jobs|audit} and {@code --store=S} choose
- * what is shown first.
+ * {@code --connect} it connects at once (screenshots, kiosks); {@code --tab=stores|backends|data|jobs|audit} and
+ * {@code --store=S} choose what is shown first; {@code --theme=dark} starts dark (a check box in the status bar
+ * switches).
  */
 public final class Main {
 

@@ -1,15 +1,25 @@
 package dev.strata.console;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.strata.api.management.BackupRequest;
 import dev.strata.api.management.HistorySeries;
 import dev.strata.api.management.JobInfo;
+import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.JobState;
+import dev.strata.api.management.KeyEntry;
+import dev.strata.api.management.KeyPage;
+import dev.strata.api.management.SettingInfo;
+import dev.strata.api.management.ValueView;
+import dev.strata.console.client.BackendRow;
 import dev.strata.console.client.ConsoleException;
 import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.client.StoreFigures;
+import dev.strata.console.client.StoreRow;
 
 /** A runtime in fields, for view-model tests without JMX or the toolkit. */
 public final class FakeClient implements RuntimeClient {
@@ -26,10 +36,117 @@ public final class FakeClient implements RuntimeClient {
     @Override public String user() { return "tester"; }
     @Override public String role() { return role; }
 
+    public List<StoreRow> rows = new ArrayList<>();
+    public List<String> calls = new ArrayList<>();
+    public List<SettingInfo> form = new ArrayList<>();
+    public Map<String, String> definition = new LinkedHashMap<>();
+    public Map<String, String> sent;
+    public List<BackendRow> backends = new ArrayList<>();
+    public TreeMap<String, String> data = new TreeMap<>();
+    public List<JobRequest> jobs = new ArrayList<>();
+    /** Thrown by every call of the newer surface (stores, backends, data browser, jobs) while set. */
+    public ConsoleException failAll;
+
+    /** As the runtime's AccessPolicy: reads for all, store and job operations for operators, the rest for admins. */
     @Override
     public boolean canInvoke(String objectName, String operation) {
-        return !role.equals("monitor");
+        if (operation.startsWith("get") || operation.startsWith("list")) {
+            return true;
+        }
+        if (objectName.contains("type=Store") || objectName.contains("type=Jobs")) {
+            return !role.equals("monitor");
+        }
+        return role.equals("admin");
     }
+
+    private void check(String call) {
+        calls.add(call);
+        if (failAll != null) {
+            throw failAll;
+        }
+    }
+
+    @Override
+    public JobInfo submitJob(JobRequest request) {
+        check("submit " + request.type());
+        jobs.add(request);
+        return job("job-" + jobs.size(), JobState.QUEUED, "");
+    }
+
+    @Override public List<StoreRow> storeRows() { check("storeRows"); return List.copyOf(rows); }
+
+    @Override
+    public void storeAction(String store, String action) {
+        check(action + " " + store);
+        for (int i = 0; i < rows.size(); i++) {
+            StoreRow r = rows.get(i);
+            if (r.name().equals(store) && (action.equals("open") || action.equals("close"))) {
+                boolean open = action.equals("open");
+                rows.set(i, new StoreRow(r.name(), r.backend(), open ? "ONLINE" : "UNAVAILABLE",
+                        open ? "" : "closed by an operator", open ? "HEALTHY" : "DOWN", open ? "" : "closed by an operator"));
+            }
+        }
+    }
+
+    @Override public List<String> backendTypes() { check("backendTypes"); return List.of("file", "memory"); }
+    @Override public List<SettingInfo> storeForm(String backend) { check("storeForm " + backend); return List.copyOf(form); }
+    @Override public Map<String, String> storeDefinition(String store) { check("definition " + store); return Map.copyOf(definition); }
+
+    @Override
+    public void defineStore(String name, String backend, Map<String, String> settings) {
+        check("define " + name + " " + backend);
+        sent = Map.copyOf(settings);
+    }
+
+    @Override
+    public void changeStore(String name, Map<String, String> settings) {
+        check("change " + name);
+        sent = Map.copyOf(settings);
+    }
+
+    @Override public void removeStore(String name) { check("remove " + name); rows.removeIf(r -> r.name().equals(name)); }
+    @Override public List<BackendRow> backends() { check("backends"); return List.copyOf(backends); }
+    @Override public long installBundle(String location) { check("install " + location); return 42; }
+    @Override public void uninstallBundle(long bundleId) { check("uninstall " + bundleId); }
+
+    /** Pages over {@link #data}, by prefix when the pattern ends in {@code *}. */
+    @Override
+    public KeyPage listKeys(String store, String pattern, String after, int limit) {
+        check("listKeys " + store + " " + pattern + " after='" + after + "' " + limit);
+        String prefix = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
+        List<KeyEntry> page = new ArrayList<>();
+        String next = "";
+        for (Map.Entry<String, String> e : (after.isEmpty() ? data : data.tailMap(after, false)).entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                continue;
+            }
+            if (page.size() == limit) {
+                next = page.get(page.size() - 1).key();
+                break;
+            }
+            page.add(new KeyEntry(e.getKey(), e.getValue().length(), e.getValue()));
+        }
+        return new KeyPage(page, next);
+    }
+
+    @Override
+    public ValueView getValue(String store, String key, int maxBytes) {
+        check("getValue " + key);
+        String value = data.get(key);
+        if (value == null) {
+            return new ValueView(key, false, 0, false, false, "", "");
+        }
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new ValueView(key, true, bytes.length, false, true, value, java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
+    @Override
+    public void putValue(String store, String key, String value, String encoding) {
+        check("put " + key + " " + encoding);
+        data.put(key, value);
+    }
+
+    @Override public boolean deleteValue(String store, String key) { check("delete " + key); return data.remove(key) != null; }
 
     @Override
     public List<StoreFigures> stores() {
@@ -76,6 +193,14 @@ public final class FakeClient implements RuntimeClient {
         return new JobInfo(id, "backup", "files", state, 10, 100, 1000, "", 1, 2, state.isFinal() ? 3 : 0,
                 state == JobState.SUCCEEDED ? "/backups/a" : "", List.of("files"), "tester", 10_000, 0, -1, failure,
                 List.of());
+    }
+
+    public static StoreRow row(String name, String status, String health, String reason) {
+        return new StoreRow(name, "file", status, status.equals("ONLINE") ? "" : reason, health, reason);
+    }
+
+    public static SettingInfo setting(String id, String type, String def, boolean required, String... options) {
+        return new SettingInfo(id, id, "about " + id, type, def, List.of(options), List.of(options), required, "store");
     }
 
     public static StoreFigures store(String name, String status, long walBytes, double hitRate) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import javax.management.JMX;
@@ -16,8 +17,18 @@ import javax.management.remote.JMXServiceURL;
 
 import dev.strata.api.StorageException;
 import dev.strata.api.management.AccessMXBean;
+import dev.strata.api.management.ArchiveRequest;
 import dev.strata.api.management.AuditMXBean;
+import dev.strata.api.management.BackendMXBean;
 import dev.strata.api.management.BackupRequest;
+import dev.strata.api.management.DataBrowserMXBean;
+import dev.strata.api.management.JobRequest;
+import dev.strata.api.management.KeyPage;
+import dev.strata.api.management.MigrateRequest;
+import dev.strata.api.management.RestoreRequest;
+import dev.strata.api.management.SettingInfo;
+import dev.strata.api.management.ValueView;
+import dev.strata.api.management.VerifyRequest;
 import dev.strata.api.management.HistorySeries;
 import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobsMXBean;
@@ -139,6 +150,162 @@ public final class JmxRuntimeClient implements RuntimeClient {
     @Override
     public String verifyAudit() {
         return call(() -> JMX.newMXBeanProxy(beans, ObjectNames.audit(), AuditMXBean.class).verify());
+    }
+
+    @Override
+    public JobInfo submitJob(JobRequest request) {
+        return RemoteCalls.call("The " + request.type() + " job", () -> {
+            JobsMXBean jobs = jobs();
+            if (request instanceof BackupRequest backup) {
+                return jobs.submitBackup(backup);
+            } else if (request instanceof RestoreRequest restore) {
+                return jobs.submitRestore(restore);
+            } else if (request instanceof VerifyRequest verify) {
+                return jobs.submitVerify(verify);
+            } else if (request instanceof MigrateRequest migrate) {
+                return jobs.submitMigrate(migrate);
+            } else if (request instanceof ArchiveRequest archive) {
+                return jobs.submitArchive(archive);
+            }
+            throw new IllegalArgumentException("the console cannot submit a " + request.type() + " job");
+        });
+    }
+
+    @Override
+    public List<StoreRow> storeRows() {
+        return RemoteCalls.call("The store list", () -> {
+            List<StoreRow> rows = new ArrayList<>();
+            for (String name : runtime().getStores()) {
+                StoreMXBean store = store(name);
+                String health;
+                String reason;
+                try {
+                    health = store.getHealth();
+                    reason = store.getHealthReason();
+                } catch (UndeclaredThrowableException older) {
+                    health = ""; // a runtime before store health: the list still shows the status
+                    reason = "";
+                }
+                rows.add(new StoreRow(name, store.getBackend(), store.getStatus(), store.getMessage(), health, reason));
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public void storeAction(String name, String action) {
+        RemoteCalls.run("'" + action + "'", () -> {
+            StoreMXBean store = store(name);
+            switch (action) {
+                case "open" -> store.open();
+                case "close" -> store.close();
+                case "checkpoint" -> store.checkpoint();
+                case "compact" -> store.compact();
+                default -> throw new IllegalArgumentException("not a store action: " + action);
+            }
+        });
+    }
+
+    @Override
+    public List<String> backendTypes() {
+        return RemoteCalls.call("The backend list", () -> {
+            TreeSet<String> types = new TreeSet<>();
+            for (String line : runtime().getBackends()) {
+                types.add(line.split(" ", 2)[0]); // "type bundle version"
+            }
+            return List.copyOf(types);
+        });
+    }
+
+    @Override
+    public List<SettingInfo> storeForm(String backend) {
+        return RemoteCalls.call("The store form", () -> List.of(runtime().getStoreForm(backend)));
+    }
+
+    @Override
+    public Map<String, String> storeDefinition(String name) {
+        return RemoteCalls.call("A store's definition", () -> runtime().getStoreDefinition(name));
+    }
+
+    @Override
+    public void defineStore(String name, String backend, Map<String, String> settings) {
+        RemoteCalls.run("Defining stores", () -> runtime().defineStore(name, backend, settings));
+    }
+
+    @Override
+    public void changeStore(String name, Map<String, String> settings) {
+        RemoteCalls.run("Changing stores", () -> runtime().changeStore(name, settings));
+    }
+
+    @Override
+    public void removeStore(String name) {
+        RemoteCalls.run("Removing stores", () -> runtime().removeStore(name));
+    }
+
+    @Override
+    public List<BackendRow> backends() {
+        return RemoteCalls.call("The backends view", () -> {
+            List<BackendRow> rows = new ArrayList<>();
+            for (javax.management.ObjectName name : backendNames()) {
+                BackendMXBean b = JMX.newMXBeanProxy(beans, name, BackendMXBean.class);
+                rows.add(new BackendRow(b.getType(), b.getBundleSymbolicName(), b.getBundleId(), b.getBundleVersion(),
+                        b.getBundleState(), List.of(b.getDurabilityLevels()), List.of(b.getIsolationLevels()),
+                        b.isPersistent(), b.isEncryption(), b.isCompression(), b.isNativeTtl(), b.isNativeSnapshot(),
+                        List.of(b.getUntrackedFigures()), List.of(b.getStores())));
+            }
+            if (rows.isEmpty() && runtime().getBackends().length > 0) {
+                // engines installed but no Backend beans: a management bundle from before them
+                throw new UndeclaredThrowableException(new javax.management.InstanceNotFoundException("type=Backend"));
+            }
+            rows.sort(java.util.Comparator.comparing(BackendRow::type));
+            return rows;
+        });
+    }
+
+    @Override
+    public long installBundle(String location) {
+        return RemoteCalls.call("Installing bundles", () -> runtime().installBundle(location));
+    }
+
+    @Override
+    public void uninstallBundle(long bundleId) {
+        RemoteCalls.run("Uninstalling bundles", () -> runtime().uninstallBundle(bundleId));
+    }
+
+    @Override
+    public KeyPage listKeys(String store, String pattern, String after, int limit) {
+        return RemoteCalls.call("The data browser", () -> browser().listKeys(store, pattern, after, limit));
+    }
+
+    @Override
+    public ValueView getValue(String store, String key, int maxBytes) {
+        return RemoteCalls.call("The data browser", () -> browser().getValue(store, key, maxBytes));
+    }
+
+    @Override
+    public void putValue(String store, String key, String value, String encoding) {
+        RemoteCalls.run("The data browser", () -> browser().putValue(store, key, value, encoding));
+    }
+
+    @Override
+    public boolean deleteValue(String store, String key) {
+        return RemoteCalls.call("The data browser", () -> browser().deleteValue(store, key));
+    }
+
+    private java.util.Set<javax.management.ObjectName> backendNames() {
+        try {
+            return beans.queryNames(new javax.management.ObjectName(ObjectNames.DOMAIN + ":type=Backend,*"), null);
+        } catch (IOException | javax.management.MalformedObjectNameException e) {
+            throw new UndeclaredThrowableException(e);
+        }
+    }
+
+    private StrataRuntimeMXBean runtime() {
+        return JMX.newMXBeanProxy(beans, ObjectNames.runtime(), StrataRuntimeMXBean.class);
+    }
+
+    private DataBrowserMXBean browser() {
+        return JMX.newMXBeanProxy(beans, ObjectNames.dataBrowser(), DataBrowserMXBean.class);
     }
 
     private StoreMXBean store(String name) {

@@ -2,6 +2,7 @@ package dev.strata.console.connect;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -15,6 +16,8 @@ public final class ConnectView {
     @FXML private PasswordField password;
     @FXML private Button connect;
     @FXML private Label message;
+    @FXML private ComboBox<Profile> profiles;
+    @FXML private Button save;
 
     public void bind(ConnectViewModel model) {
         host.textProperty().bindBidirectional(model.hostProperty());
@@ -24,5 +27,8 @@ public final class ConnectView {
         message.textProperty().bind(model.messageProperty());
         connect.disableProperty().bind(model.busyProperty());
         connect.setOnAction(e -> model.connect());
+        profiles.setItems(model.profiles());
+        profiles.valueProperty().addListener((o, old, profile) -> model.choose(profile));
+        save.setOnAction(e -> model.saveProfile());
     }
 }

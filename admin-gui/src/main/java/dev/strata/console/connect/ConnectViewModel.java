@@ -6,9 +6,12 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.shell.Background;
+import dev.strata.console.shell.Messages;
 
 /**
  * The login form: where the runtime is and who connects. Checks the input before any call, connects off the UI
@@ -31,11 +34,55 @@ public final class ConnectViewModel {
     private final Background background;
     private final Consumer<RuntimeClient> connected;
 
+    private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
+    private final ProfileStore profileStore;
+
     public ConnectViewModel(Connector connector, Background background, Consumer<RuntimeClient> connected) {
+        this(connector, background, connected, null);
+    }
+
+    /** @param profileStore where saved connections are kept; {@code null} for none */
+    public ConnectViewModel(Connector connector, Background background, Consumer<RuntimeClient> connected,
+            ProfileStore profileStore) {
         this.connector = connector;
         this.background = background;
         this.connected = connected;
+        this.profileStore = profileStore;
+        if (profileStore != null) {
+            background.run(profileStore::load, profiles::setAll, f -> message.set(f.getMessage()));
+        }
     }
+
+    /** Fills the form from a saved connection (the password stays to be typed). */
+    public void choose(Profile profile) {
+        if (profile != null) {
+            host.set(profile.host());
+            port.set(Integer.toString(profile.port()));
+            user.set(profile.user());
+        }
+    }
+
+    /** Saves address, port and user under {@code user@host:port}; never the password. */
+    public void saveProfile() {
+        if (profileStore == null) {
+            return;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port.get().trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            message.set("The port is a number from 1 to 65535.");
+            return;
+        }
+        Profile profile = new Profile(user.get().trim() + "@" + host.get().trim() + ":" + number, host.get().trim(),
+                number, user.get().trim());
+        background.run(() -> profileStore.save(profile), saved -> {
+            profiles.setAll(saved);
+            message.set(Messages.get("connect.saved", profile.name()));
+        }, f -> message.set(f.getMessage()));
+    }
+
+    public ObservableList<Profile> profiles() { return profiles; }
 
     public void connect() {
         String hostText = host.get() == null ? "" : host.get().trim();

@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -17,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ProgressBarTableCell;
 
 import dev.strata.api.management.JobInfo;
+import dev.strata.console.shell.Messages;
 
 /** Binds the job tables and the backup form; a role that may not run jobs sees the buttons disabled. */
 public final class JobsView {
@@ -30,6 +33,26 @@ public final class JobsView {
     @FXML private Label message;
     @FXML private TableView<JobInfo> active;
     @FXML private TableView<JobInfo> history;
+    @FXML private TextField restoreFile;
+    @FXML private ComboBox<String> restoreStore;
+    @FXML private CheckBox restoreOverwrite;
+    @FXML private Button restore;
+    @FXML private TextField verifyFile;
+    @FXML private Button verify;
+    @FXML private ComboBox<String> migrateSource;
+    @FXML private ComboBox<String> migrateTarget;
+    @FXML private TextField migratePattern;
+    @FXML private TextField migrateTransform;
+    @FXML private ChoiceBox<JobFormsViewModel.MigrationMode> migrateMode;
+    @FXML private Button migrate;
+    @FXML private ComboBox<String> archiveStore;
+    @FXML private TextField archivePattern;
+    @FXML private TextField archiveFrom;
+    @FXML private TextField archiveTo;
+    @FXML private TextField archiveDestination;
+    @FXML private ComboBox<String> archiveCompression;
+    @FXML private TextField archiveKeyAlias;
+    @FXML private Button archive;
 
     public void bind(JobsViewModel model, javafx.collections.ObservableList<String> storeNames) {
         store.setItems(storeNames);
@@ -40,11 +63,51 @@ public final class JobsView {
                 .or(active.getSelectionModel().selectedItemProperty().isNull()));
         backup.setOnAction(e -> model.submitBackup());
         cancel.setOnAction(e -> model.cancel(active.getSelectionModel().getSelectedItem()));
-        message.textProperty().bind(model.messageProperty());
+        // one message line for the backup form and the other forms: the newest message wins
+        model.messageProperty().addListener((o, old, text) -> message.setText(text));
         active.setItems(model.active());
         history.setItems(model.history());
         columns(active, true);
         columns(history, false);
+    }
+
+    /** The restore, verify, migration and archive forms; their messages share the jobs' message line. */
+    public void bindForms(JobFormsViewModel forms, javafx.collections.ObservableList<String> storeNames) {
+        for (ComboBox<String> box : java.util.List.of(restoreStore, migrateSource, migrateTarget, archiveStore)) {
+            box.setItems(storeNames);
+        }
+        restoreFile.textProperty().bindBidirectional(forms.restoreFileProperty());
+        restoreStore.valueProperty().bindBidirectional(forms.restoreStoreProperty());
+        restoreOverwrite.selectedProperty().bindBidirectional(forms.restoreOverwriteProperty());
+        verifyFile.textProperty().bindBidirectional(forms.verifyFileProperty());
+        migrateSource.valueProperty().bindBidirectional(forms.migrateSourceProperty());
+        migrateTarget.valueProperty().bindBidirectional(forms.migrateTargetProperty());
+        migratePattern.textProperty().bindBidirectional(forms.migratePatternProperty());
+        migrateTransform.textProperty().bindBidirectional(forms.migrateTransformProperty());
+        migrateMode.getItems().setAll(JobFormsViewModel.MigrationMode.values());
+        migrateMode.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(JobFormsViewModel.MigrationMode mode) {
+                return mode == null ? "" : Messages.get("jobs.mode." + mode.name());
+            }
+            @Override public JobFormsViewModel.MigrationMode fromString(String text) { return null; }
+        });
+        migrateMode.valueProperty().bindBidirectional(forms.migrateModeProperty());
+        archiveStore.valueProperty().bindBidirectional(forms.archiveStoreProperty());
+        archivePattern.textProperty().bindBidirectional(forms.archivePatternProperty());
+        archiveFrom.textProperty().bindBidirectional(forms.archiveFromProperty());
+        archiveTo.textProperty().bindBidirectional(forms.archiveToProperty());
+        archiveDestination.textProperty().bindBidirectional(forms.archiveDestinationProperty());
+        archiveCompression.getItems().setAll("lz4", "zstd", "deflate", "none");
+        archiveCompression.valueProperty().bindBidirectional(forms.archiveCompressionProperty());
+        archiveKeyAlias.textProperty().bindBidirectional(forms.archiveKeyAliasProperty());
+        for (Button start : java.util.List.of(restore, verify, migrate, archive)) {
+            start.disableProperty().bind(forms.mayRunJobsProperty().not());
+        }
+        restore.setOnAction(e -> forms.submitRestore());
+        verify.setOnAction(e -> forms.submitVerify());
+        migrate.setOnAction(e -> forms.submitMigrate());
+        archive.setOnAction(e -> forms.submitArchive());
+        forms.messageProperty().addListener((o, old, text) -> message.setText(text));
     }
 
     @SuppressWarnings("deprecation") // CONSTRAINED_RESIZE_POLICY: its replacement is JavaFX 20+ only in name

@@ -75,6 +75,12 @@ public final class JobsViewModel {
         }, failure -> message.set(failure.getMessage()));
     }
 
+    /** A job submitted elsewhere (the restore, verify, migrate and archive forms): listed, and notified when it ends. */
+    public void watch(JobInfo job) {
+        watching.add(job.id());
+        active.add(job);
+    }
+
     public void cancel(JobInfo job) {
         if (job == null) {
             return;

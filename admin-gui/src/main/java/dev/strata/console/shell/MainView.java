@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.util.Duration;
@@ -26,8 +27,15 @@ import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.dashboard.DashboardView;
 import dev.strata.console.dashboard.DashboardViewModel;
 import dev.strata.console.dashboard.StoreTile;
+import dev.strata.console.jobs.JobFormsViewModel;
 import dev.strata.console.jobs.JobsView;
 import dev.strata.console.jobs.JobsViewModel;
+import dev.strata.console.backends.BackendsView;
+import dev.strata.console.backends.BackendsViewModel;
+import dev.strata.console.browser.BrowserView;
+import dev.strata.console.browser.BrowserViewModel;
+import dev.strata.console.stores.StoresView;
+import dev.strata.console.stores.StoresViewModel;
 
 /**
  * The connected window: a tab per feature and a status bar with who is connected, the role, and the last refresh
@@ -39,6 +47,9 @@ public final class MainView {
 
     @FXML private TabPane tabs;
     @FXML private Tab dashboardTab;
+    @FXML private Tab storesTab;
+    @FXML private Tab backendsTab;
+    @FXML private Tab browserTab;
     @FXML private Tab jobsTab;
     @FXML private Tab auditTab;
     @FXML private StatusBar status;
@@ -49,6 +60,12 @@ public final class MainView {
     public void bind(RuntimeClient client, String address, Background background) {
         Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
                 .hideAfter(Duration.seconds(8)).showInformation();
+        CheckBox dark = new CheckBox(Messages.get("theme.dark"));
+        dark.setOnAction(e -> Themes.apply(tabs.getScene(), dark.isSelected()));
+        status.getRightItems().add(dark);
+        String who = client.user() + " (" + client.role() + ") at " + address;
+        status.setText("Connected: " + who);
+        Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
         DashboardViewModel dashboard = new DashboardViewModel(client, background, notify);
         dashboardModel = dashboard;
         JobsViewModel jobs = new JobsViewModel(client, background, notify);
@@ -60,17 +77,30 @@ public final class MainView {
         dashboard.tiles().addListener((javafx.collections.ListChangeListener<StoreTile>) c ->
                 storeNames.setAll(dashboard.tiles().stream().map(StoreTile::name).toList()));
         jobsView.bind(jobs, storeNames);
+        jobsView.bindForms(new JobFormsViewModel(client, background, jobs::watch), storeNames);
+        StoresViewModel stores = new StoresViewModel(client, background);
+        StoresView storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
+        storesView.bind(stores);
+        BackendsViewModel backends = new BackendsViewModel(client, background, stores.stores(),
+                () -> stores.refresh(failed));
+        BackendsView backendsView = load("/dev/strata/console/backends/BackendsView.fxml", backendsTab);
+        backendsView.bind(backends);
+        BrowserView browserView = load("/dev/strata/console/browser/BrowserView.fxml", browserTab);
+        browserView.bind(new BrowserViewModel(client, background), storeNames);
         AuditView auditView = load("/dev/strata/console/audit/AuditView.fxml", auditTab);
         auditView.bind(audit);
 
-        String who = client.user() + " (" + client.role() + ") at " + address;
-        status.setText("Connected: " + who);
-        Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
         Runnable ok = () -> status.setText("Connected: " + who + " · refreshed " + LocalTime.now().format(CLOCK));
         timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             Tab shown = tabs.getSelectionModel().getSelectedItem();
             if (shown == dashboardTab || storeNames.isEmpty()) {
                 dashboard.refresh(failed);
+            }
+            if (shown == storesTab) {
+                stores.refresh(failed);
+            }
+            if (shown == backendsTab) {
+                backends.refresh(failed);
             }
             if (shown == jobsTab) {
                 jobs.refresh(failed);
@@ -84,6 +114,16 @@ public final class MainView {
         dashboard.refresh(failed);
         jobs.refresh(failed);
         audit.refresh(failed);
+        backends.refresh(failed);
+    }
+
+    /** Switches to the dark theme at start ({@code --theme=dark}). */
+    public void dark() {
+        status.getRightItems().stream().filter(CheckBox.class::isInstance).map(CheckBox.class::cast).findFirst()
+                .ifPresent(box -> {
+                    box.setSelected(true);
+                    Themes.apply(tabs.getScene(), true);
+                });
     }
 
     /** Opens a tab ({@code dashboard}, {@code jobs}, {@code audit}) and selects a store, when given. */
@@ -93,6 +133,12 @@ public final class MainView {
         }
         if ("jobs".equals(tab)) {
             tabs.getSelectionModel().select(jobsTab);
+        } else if ("stores".equals(tab)) {
+            tabs.getSelectionModel().select(storesTab);
+        } else if ("backends".equals(tab)) {
+            tabs.getSelectionModel().select(backendsTab);
+        } else if ("data".equals(tab)) {
+            tabs.getSelectionModel().select(browserTab);
         } else if ("audit".equals(tab)) {
             tabs.getSelectionModel().select(auditTab);
         }
@@ -105,7 +151,7 @@ public final class MainView {
     }
 
     private static <T> T load(String fxml, Tab tab) {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource(fxml));
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource(fxml), Messages.bundle());
         try {
             Parent root = loader.load();
             tab.setContent(root);

@@ -1,0 +1,89 @@
+package dev.strata.console.backends;
+
+import java.io.File;
+import java.util.function.Function;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import dev.strata.console.client.BackendRow;
+import dev.strata.console.shell.Messages;
+
+/** Binds the backends table, install (file chooser or a dropped jar) and uninstall (after confirmation). */
+public final class BackendsView {
+
+    @FXML private VBox root;
+    @FXML private Button install;
+    @FXML private Button uninstall;
+    @FXML private Label message;
+    @FXML private Label orphans;
+    @FXML private TableView<BackendRow> table;
+
+    @SuppressWarnings("deprecation") // CONSTRAINED_RESIZE_POLICY: its replacement is JavaFX 20+ only in name
+    public void bind(BackendsViewModel model) {
+        table.setItems(model.backends());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.availableProperty())
+                .then(Messages.get("backends.none")).otherwise(Messages.get("backends.unsupportedShort")));
+        table.setPlaceholder(empty);
+        table.getColumns().add(column("backends.type", BackendRow::type, 70));
+        table.getColumns().add(column("backends.bundle", BackendRow::bundle, 190));
+        table.getColumns().add(column("backends.version", BackendRow::version, 110));
+        table.getColumns().add(column("backends.state", BackendRow::state, 70));
+        table.getColumns().add(column("backends.durability", r -> String.join(", ", r.durabilityLevels()), 110));
+        table.getColumns().add(column("backends.isolation", r -> String.join(", ", r.isolationLevels()), 220));
+        table.getColumns().add(column("backends.capabilities", BackendsViewModel::capabilities, 230));
+        table.getColumns().add(column("backends.untracked", r -> String.join(", ", r.untrackedFigures()), 130));
+        table.getColumns().add(column("backends.stores", model::storesOf, 200));
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> model.selectedProperty().set(row));
+        orphans.textProperty().bind(model.orphansProperty());
+        orphans.getParent().visibleProperty().bind(model.orphansProperty().isNotEmpty());
+        // the stores column shows their live status: redraw when the stores list moves, too
+        model.orphansProperty().addListener((o, old, now) -> table.refresh());
+        install.disableProperty().bind(model.canInstall().not());
+        uninstall.disableProperty().bind(model.canUninstall().not());
+        install.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Messages.get("backends.chooserTitle"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OSGi bundle", "*.jar"));
+            model.install(chooser.showOpenDialog(root.getScene().getWindow()));
+        });
+        uninstall.setOnAction(e -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.uninstallQuestion(), ButtonType.OK, ButtonType.CANCEL);
+            confirm.initOwner(root.getScene().getWindow());
+            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> model.uninstall());
+        });
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && model.canInstall().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean taken = e.getDragboard().hasFiles();
+            for (File jar : taken ? e.getDragboard().getFiles() : java.util.List.<File>of()) {
+                model.install(jar);
+            }
+            e.setDropCompleted(taken);
+            e.consume();
+        });
+        message.textProperty().bind(model.messageProperty());
+    }
+
+    private static TableColumn<BackendRow, String> column(String title, Function<BackendRow, String> value, double width) {
+        TableColumn<BackendRow, String> column = new TableColumn<>(Messages.get(title));
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}
