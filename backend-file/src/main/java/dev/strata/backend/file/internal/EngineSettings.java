@@ -1,16 +1,21 @@
 package dev.strata.backend.file.internal;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.support.BackendSettings;
+import dev.strata.api.spi.support.SettingValues;
 
 /**
- * The store settings the file engine reads from {@link EngineConfig#properties()}, checked once at open. A blank
- * value means the default (core passes every setting of its form, empty when unset). See README.md.
+ * The store settings the file engine reads from {@link EngineConfig#properties()} (the keys of
+ * {@link FileStoreConfiguration}), checked once at open. A blank value means the default (core passes every setting
+ * of its form, empty when unset). See README.md.
  *
  * @param compression           codec for new blocks: {@code lz4} (default), {@code zstd}, {@code deflate}, {@code none}
  * @param keyAlias              encryption key alias; {@code null} for no encryption
+ * @param cipher                {@code encryption.cipher}: the AEAD cipher asked for, {@code null} when not set
  * @param cacheBytes            block cache size ({@code cache.size}, default {@link #DEFAULT_CACHE_BYTES}, 0 turns
  *                              it off)
  * @param memtableBytes         memory table size that triggers a flush ({@code memtable.size}, default 32 MiB)
@@ -24,7 +29,7 @@ import dev.strata.api.spi.EngineConfig;
  * @param maxImmutableMemtables memory tables waiting for flush before writers wait ({@code memtable.maxPending},
  *                              default 4)
  */
-public record EngineSettings(String compression, String keyAlias, long cacheBytes, long memtableBytes,
+public record EngineSettings(String compression, String keyAlias, String cipher, long cacheBytes, long memtableBytes,
         long checkpointMillis, long walMaxBytes, int blockSize, int bloomBitsPerKey, int maxSegments,
         int maxImmutableMemtables) {
 
@@ -35,59 +40,37 @@ public record EngineSettings(String compression, String keyAlias, long cacheByte
      */
     public static final long DEFAULT_CACHE_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
+    /**
+     * @throws InvalidArgumentException for a key this engine does not read, or a value out of its range, naming
+     *                                  the key
+     */
     public static EngineSettings from(EngineConfig config) {
-        String compression = text(config, "compression", "lz4").toLowerCase(Locale.ROOT);
-        String alias = text(config, "encryption.keyAlias", "");
-        return new EngineSettings(compression, alias.isEmpty() ? null : alias,
-                size(config, "cache.size", DEFAULT_CACHE_BYTES, 0, Long.MAX_VALUE),
-                size(config, "memtable.size", 32L << 20, 64L << 10, 1L << 30),
-                duration(config, "checkpoint.interval", 300_000),
-                size(config, "wal.maxBytes", 128L << 20, 64L << 10, Long.MAX_VALUE),
-                (int) size(config, "block.size", 8L << 10, 512, 4L << 20),
-                (int) size(config, "bloom.bitsPerKey", 10, 1, 30),
-                (int) size(config, "compaction.maxSegments", 8, 2, 64),
-                (int) size(config, "memtable.maxPending", 4, 1, 64));
+        FileStoreConfiguration typed = BackendSettings.read(config, FileStoreConfiguration.class);
+        try {
+            String compression = typed.compression().toLowerCase(Locale.ROOT);
+            // not checked against a list: codecs are services, and one installed later serves the store then
+            String alias = typed.encryption_keyAlias();
+            String cipher = typed.encryption_cipher();
+            return new EngineSettings(compression, alias.isEmpty() ? null : alias, cipher.isEmpty() ? null : cipher,
+                    typed.cache_size().isEmpty() ? DEFAULT_CACHE_BYTES
+                            : within("cache.size", SettingValues.size("cache.size", typed.cache_size()), 0, Long.MAX_VALUE),
+                    within("memtable.size", SettingValues.size("memtable.size", typed.memtable_size()), 64L << 10, 1L << 30),
+                    SettingValues.durationMillis("checkpoint.interval", typed.checkpoint_interval(), TimeUnit.SECONDS),
+                    within("wal.maxBytes", SettingValues.size("wal.maxBytes", typed.wal_maxBytes()), 64L << 10,
+                            Long.MAX_VALUE),
+                    (int) within("block.size", SettingValues.size("block.size", typed.block_size()), 512, 4L << 20),
+                    (int) within("bloom.bitsPerKey", typed.bloom_bitsPerKey(), 1, 30),
+                    (int) within("compaction.maxSegments", typed.compaction_maxSegments(), 2, 64),
+                    (int) within("memtable.maxPending", typed.memtable_maxPending(), 1, 64));
+        } catch (InvalidArgumentException e) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': " + e.getMessage());
+        }
     }
 
-    private static String text(EngineConfig config, String key, String fallback) {
-        String value = config.string(key, fallback);
-        return value.isEmpty() ? fallback : value;
-    }
-
-    private static long size(EngineConfig config, String key, long fallback, long min, long max) {
-        Object raw = config.properties().get(key);
-        long value = raw == null || raw.toString().isBlank() ? fallback : config.size(key, fallback);
+    private static long within(String key, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + key + " must be between "
-                    + min + " and " + max + ", was " + value);
+            throw new InvalidArgumentException(key + " must be between " + min + " and " + max + ", was " + value);
         }
         return value;
-    }
-
-    private static long duration(EngineConfig config, String key, long fallbackMillis) {
-        String text = text(config, key, "").toLowerCase(Locale.ROOT);
-        if (text.isEmpty()) {
-            return fallbackMillis;
-        }
-        long unit = 1000;
-        char last = text.charAt(text.length() - 1);
-        if (last == 's' || last == 'm' || last == 'h') {
-            unit = last == 's' ? 1000 : last == 'm' ? 60_000 : 3_600_000;
-            text = text.substring(0, text.length() - 1);
-            if (text.endsWith("m") && last == 's') {
-                unit = 1; // "ms"
-                text = text.substring(0, text.length() - 1);
-            }
-        }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.multiplyExact(value, unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + key
-                    + " must be a duration such as 300, 30s, 5m or 1h, was '" + config.string(key, "") + "'");
-        }
     }
 }

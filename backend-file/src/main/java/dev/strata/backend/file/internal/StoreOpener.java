@@ -60,8 +60,7 @@ final class StoreOpener {
                 previous = null;
             }
             String recordedCipher = stored.map(m -> m.identity().cipher()).orElse(null);
-            String configuredCipher = config.string(CipherChoice.SETTING, "").isBlank() ? null
-                    : config.string(CipherChoice.SETTING, "").trim();
+            String configuredCipher = settings.cipher();
             String algorithm = settings.keyAlias() == null ? null
                     : CipherChoice.algorithm(config.storeName(), configuredCipher, recordedCipher);
             KeyRing keyRing = keyRing(config, settings, stored.orElse(null), algorithm, ciphers, keyProvider);

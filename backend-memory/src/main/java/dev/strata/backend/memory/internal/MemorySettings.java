@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.support.BackendSettings;
+import dev.strata.api.spi.support.SettingValues;
 
 /**
  * The store settings the memory engine reads.
@@ -41,28 +43,29 @@ public record MemorySettings(long limitBytes, OverflowPolicy policy, boolean def
         return new MemorySettings(0, OverflowPolicy.REFUSE, false);
     }
 
-    /** @throws InvalidArgumentException for a value this engine cannot honour */
+    /** @throws InvalidArgumentException for an unknown key or a value this engine cannot honour, naming the key */
     public static MemorySettings from(EngineConfig config) {
-        long limit = config.size(LIMIT, 0);
-        if (limit < 0) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + LIMIT
-                    + " must not be negative, was " + limit);
+        MemoryStoreConfiguration typed = BackendSettings.read(config, MemoryStoreConfiguration.class);
+        try {
+            long limit = SettingValues.size(LIMIT, typed.memory_limit());
+            String policyName = typed.memory_policy().toLowerCase(Locale.ROOT);
+            OverflowPolicy policy = switch (policyName) {
+                case "refuse" -> OverflowPolicy.REFUSE;
+                case "evict-lru" -> OverflowPolicy.EVICT_LRU;
+                default -> throw new InvalidArgumentException(POLICY + " must be refuse or evict-lru, was '"
+                        + policyName + "'");
+            };
+            String compression = typed.compression().toLowerCase(Locale.ROOT);
+            boolean deflate = switch (compression) {
+                case "none" -> false;
+                case "deflate" -> true;
+                default -> throw new InvalidArgumentException("the memory backend's " + COMPRESSION
+                        + " must be none or deflate, was '" + compression + "'");
+            };
+            return new MemorySettings(limit, policy, deflate);
+        } catch (InvalidArgumentException e) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': " + e.getMessage());
         }
-        String policyName = config.string(POLICY, "refuse").toLowerCase(Locale.ROOT);
-        OverflowPolicy policy = switch (policyName) {
-            case "", "refuse" -> OverflowPolicy.REFUSE;
-            case "evict-lru" -> OverflowPolicy.EVICT_LRU;
-            default -> throw new InvalidArgumentException("store '" + config.storeName() + "': " + POLICY
-                    + " must be refuse or evict-lru, was '" + policyName + "'");
-        };
-        String compression = config.string(COMPRESSION, "none").toLowerCase(Locale.ROOT);
-        boolean deflate = switch (compression) {
-            case "", "none" -> false;
-            case "deflate" -> true;
-            default -> throw new InvalidArgumentException("store '" + config.storeName() + "': the memory backend's "
-                    + COMPRESSION + " must be none or deflate, was '" + compression + "'");
-        };
-        return new MemorySettings(limit, policy, deflate);
     }
 
     public boolean limited() {

@@ -50,4 +50,22 @@ class MemorySettingsTest {
         assertThrows(InvalidArgumentException.class, () -> read(Map.of("memory.policy", "lru")));
         assertThrows(InvalidArgumentException.class, () -> read(Map.of("compression", "zstd")));
     }
+
+    @Test
+    void anUnknownOrMalformedKeyIsRefusedByName() {
+        InvalidArgumentException unknown = assertThrows(InvalidArgumentException.class,
+                () -> read(Map.of("memory.limt", "64m")));
+        assertTrue(unknown.getMessage().contains("'memory.limt'"), unknown.getMessage());
+        InvalidArgumentException malformed = assertThrows(InvalidArgumentException.class,
+                () -> read(Map.of("memory.limit", "64q")));
+        assertTrue(malformed.getMessage().contains("store 's': memory.limit must be a size"), malformed.getMessage());
+        assertThrows(InvalidArgumentException.class, () -> read(Map.of("memtable.size", "32m")),
+                "a file engine key on a memory store");
+    }
+
+    @Test
+    void theMetatypeDescribesEveryKeyUnderTheBackendsPid() throws Exception {
+        assertEquals(java.util.Set.of(MemorySettings.LIMIT, MemorySettings.POLICY, MemorySettings.COMPRESSION),
+                dev.strata.api.tck.MetatypeCheck.assertPublished(MemoryStoreConfiguration.class, "memory"));
+    }
 }

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.support.BackendSettings;
+import dev.strata.api.spi.support.SettingValues;
 
 /**
  * The settings of one store on this backend, read from the store's configuration (keys and meanings in
@@ -48,30 +51,40 @@ record PostgresSettings(String url, String user, String password, int poolSize, 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,50}");
     private static final List<String> URL_PREFIXES = List.of("jdbc:postgresql://", "postgresql://", "postgres://");
 
+    /** @throws InvalidArgumentException for an unknown key or a value out of its range, naming the key */
     static PostgresSettings from(EngineConfig config) {
+        PostgresStoreConfiguration typed = BackendSettings.read(config, PostgresStoreConfiguration.class);
         String store = config.storeName();
-        String url = jdbcUrl(store, config.string(URL, ""));
-        String schema = config.string(SCHEMA, DEFAULT_SCHEMA);
-        String table = config.string(TABLE, "");
+        String url = jdbcUrl(store, typed.postgres_url());
+        String schema = typed.postgres_schema();
+        String table = typed.postgres_table();
         table = table.isEmpty() ? "kv_" + store : table;
         checkName(store, SCHEMA, schema);
         checkName(store, TABLE, table);
-        String sslMode = config.string(SSL_MODE, DEFAULT_SSL_MODE);
+        String sslMode = typed.postgres_sslmode();
         if (!SSL_MODES.contains(sslMode)) {
             throw new InvalidArgumentException("store '" + store + "': " + SSL_MODE + " must be one of " + SSL_MODES
                     + ", was '" + sslMode + "'");
         }
-        String rootCert = config.string(SSL_ROOT_CERT, "");
+        String rootCert = typed.postgres_sslrootcert();
         if (!rootCert.isEmpty() && !Files.isReadable(Path.of(rootCert))) {
             throw new InvalidArgumentException("store '" + store + "': " + SSL_ROOT_CERT + " names no readable file: " + rootCert);
         }
-        return new PostgresSettings(url, config.string(USER, ""), password(config),
-                (int) atLeast(config, POOL_SIZE, DEFAULT_POOL_SIZE, 1),
-                atLeast(config, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT_MILLIS, 250),
-                atLeast(config, STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT_MILLIS, 0),
-                (int) atLeast(config, RETRIES, DEFAULT_RETRIES, 0),
-                atLeast(config, RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF_MILLIS, 0),
-                schema, table, config.flag(ENABLE_MIGRATIONS, true), sslMode, rootCert.isEmpty() ? null : rootCert);
+        try {
+            return new PostgresSettings(url, typed.postgres_user(), password(config, typed),
+                    (int) atLeast(POOL_SIZE, typed.postgres_poolSize(), 1),
+                    atLeast(CONNECT_TIMEOUT, millis(CONNECT_TIMEOUT, typed.postgres_connectTimeout()), 250),
+                    millis(STATEMENT_TIMEOUT, typed.postgres_statementTimeout()),
+                    (int) atLeast(RETRIES, typed.postgres_retries(), 0),
+                    millis(RETRY_BACKOFF, typed.postgres_retryBackoff()),
+                    schema, table, typed.postgres_enableMigrations(), sslMode, rootCert.isEmpty() ? null : rootCert);
+        } catch (InvalidArgumentException e) {
+            throw new InvalidArgumentException("store '" + store + "': " + e.getMessage());
+        }
+    }
+
+    private static long millis(String key, String value) {
+        return SettingValues.durationMillis(key, value, TimeUnit.MILLISECONDS);
     }
 
     private static String jdbcUrl(String store, String url) {
@@ -88,10 +101,10 @@ record PostgresSettings(String url, String user, String password, int poolSize, 
                 + " was '" + url.replaceAll("(?i)password=[^&]*", "password=***") + "'");
     }
 
-    private static String password(EngineConfig config) {
-        String file = config.string(PASSWORD_FILE, "");
+    private static String password(EngineConfig config, PostgresStoreConfiguration typed) {
+        String file = typed.postgres_passwordFile();
         if (file.isEmpty()) {
-            String inline = config.string(PASSWORD, "");
+            String inline = typed.postgres_password();
             return inline.isEmpty() ? null : inline;
         }
         try {
@@ -106,11 +119,9 @@ record PostgresSettings(String url, String user, String password, int poolSize, 
         }
     }
 
-    private static long atLeast(EngineConfig config, String key, long fallback, long minimum) {
-        long value = config.size(key, fallback);
+    private static long atLeast(String key, long value, long minimum) {
         if (value < minimum) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + key + " must be at least "
-                    + minimum + ", was " + value);
+            throw new InvalidArgumentException(key + " must be at least " + minimum + ", was " + value);
         }
         return value;
     }

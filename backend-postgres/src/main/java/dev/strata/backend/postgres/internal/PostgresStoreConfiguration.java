@@ -6,16 +6,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * The backend-specific keys of a store on {@code backend=postgres}, for metatype-aware tools: they go into the
- * store's own configuration (factory PID {@code dev.strata.store}) beside {@code name} and {@code backend}, and core
- * hands them to this backend unchanged. Attribute names map to keys as DS does ({@code postgres_url} is
- * {@code postgres.url}); {@link PostgresSettings} reads them, with these defaults.
+ * The backend-specific keys of a store on {@code backend=postgres}, for metatype-aware tools (designated under
+ * {@value #PID}): they go into the store's own configuration (factory PID {@code dev.strata.store}) beside
+ * {@code name} and {@code backend}, and core hands them to this backend unchanged. Attribute names map to keys as DS
+ * does ({@code postgres_url} is {@code postgres.url}); {@link PostgresSettings} reads them through
+ * {@link dev.strata.api.spi.support.BackendSettings}, with these defaults. Durations are text: milliseconds, or with
+ * ms/s/m ({@code 500ms}, {@code 5s}).
  */
 @ObjectClassDefinition(pid = PostgresStoreConfiguration.PID, name = "Strata store on PostgreSQL",
         description = "The settings of a store kept in a PostgreSQL server (one table per store).")
 public @interface PostgresStoreConfiguration {
 
-    String PID = "dev.strata.store.postgres";
+    String PID = "dev.strata.backend.postgres";
 
     @AttributeDefinition(name = "JDBC URL", description = "jdbc:postgresql://host:port/database (postgresql:// also"
             + " accepted). Driver parameters may follow '?'.")
@@ -35,19 +37,21 @@ public @interface PostgresStoreConfiguration {
     @AttributeDefinition(name = "Pool size", description = "Most connections this store holds open.")
     int postgres_poolSize() default PostgresSettings.DEFAULT_POOL_SIZE;
 
-    @AttributeDefinition(name = "Connect timeout (ms)",
-            description = "How long opening a connection, or waiting for a free one, may take.")
-    long postgres_connectTimeout() default PostgresSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    @AttributeDefinition(name = "Connect timeout", required = false, description = "How long opening a"
+            + " connection, or waiting for a free one, may take: milliseconds, or with ms/s/m; at least 250ms.")
+    String postgres_connectTimeout() default "" + PostgresSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS;
 
-    @AttributeDefinition(name = "Statement timeout (ms)", description = "Longest a statement may run; 0: no limit.")
-    long postgres_statementTimeout() default PostgresSettings.DEFAULT_STATEMENT_TIMEOUT_MILLIS;
+    @AttributeDefinition(name = "Statement timeout", required = false, description = "Longest a statement may run:"
+            + " milliseconds, or with ms/s/m; 0: no limit.")
+    String postgres_statementTimeout() default "" + PostgresSettings.DEFAULT_STATEMENT_TIMEOUT_MILLIS;
 
     @AttributeDefinition(name = "Retries", description = "Further attempts to begin a transaction when the server is"
             + " unreachable, before the caller gets StoreUnavailableException.")
     int postgres_retries() default PostgresSettings.DEFAULT_RETRIES;
 
-    @AttributeDefinition(name = "Retry backoff (ms)", description = "Pause before the first retry; doubles each time.")
-    long postgres_retryBackoff() default PostgresSettings.DEFAULT_RETRY_BACKOFF_MILLIS;
+    @AttributeDefinition(name = "Retry backoff", required = false, description = "Pause before the first retry,"
+            + " doubled each time: milliseconds, or with ms/s/m.")
+    String postgres_retryBackoff() default "" + PostgresSettings.DEFAULT_RETRY_BACKOFF_MILLIS;
 
     @AttributeDefinition(name = "Schema", description = "Schema that holds the backend's tables.")
     String postgres_schema() default PostgresSettings.DEFAULT_SCHEMA;

@@ -1,13 +1,17 @@
 package dev.strata.backend.xodus.internal;
 
+import java.util.concurrent.TimeUnit;
+
 import dev.strata.api.Durability;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.spi.EngineConfig;
+import dev.strata.api.spi.support.BackendSettings;
+import dev.strata.api.spi.support.SettingValues;
 
 import jetbrains.exodus.env.EnvironmentConfig;
 
 /**
- * The store settings this backend reads, with their defaults (documented in the module README), and how they map
+ * The store settings this backend reads (the keys of {@link XodusStoreConfiguration}), with their defaults (documented in the module README), and how they map
  * onto Xodus's {@link EnvironmentConfig}.
  *
  * @param logFileBytes     size of one Xodus log file; a value must fit in one file, so this bounds value size
@@ -41,31 +45,34 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
     private static final long PAGE_BYTES = 64L << 10;
     private static final long MIN_CACHE_BYTES = 1L << 20;
 
+    /** @throws InvalidArgumentException for an unknown key or a value out of its range, naming the key */
     static XodusStoreSettings from(EngineConfig config) {
-        long logFileBytes = config.size(LOG_FILE_SIZE, DEFAULT_LOG_FILE_BYTES);
-        if (logFileBytes < 16 * PAGE_BYTES || logFileBytes % PAGE_BYTES != 0) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + LOG_FILE_SIZE
-                    + " must be a multiple of 64k and at least 1m, was " + logFileBytes);
+        XodusStoreConfiguration typed = BackendSettings.read(config, XodusStoreConfiguration.class);
+        try {
+            long logFileBytes = SettingValues.size(LOG_FILE_SIZE, typed.xodus_logFileSize());
+            if (logFileBytes < 16 * PAGE_BYTES || logFileBytes % PAGE_BYTES != 0) {
+                throw new InvalidArgumentException(LOG_FILE_SIZE + " must be a multiple of 64k and at least 1m, was "
+                        + logFileBytes);
+            }
+            String cache = typed.xodus_cacheSize().isEmpty() ? typed.cache_size() : typed.xodus_cacheSize();
+            String cacheKey = typed.xodus_cacheSize().isEmpty() ? GENERIC_CACHE_SIZE : CACHE_SIZE;
+            long cacheBytes = cache.isEmpty() ? 0 : SettingValues.size(cacheKey, cache);
+            if (cacheBytes != 0 && cacheBytes < MIN_CACHE_BYTES) {
+                throw new InvalidArgumentException(cacheKey + " must be at least 1m, was " + cacheBytes);
+            }
+            long syncPeriod = typed.xodus_syncPeriod().isEmpty()
+                    ? (config.durability() == Durability.NONE ? 10_000 : 1_000)
+                    : SettingValues.durationMillis(SYNC_PERIOD, typed.xodus_syncPeriod(), TimeUnit.MILLISECONDS);
+            if (syncPeriod <= 0) {
+                throw new InvalidArgumentException(SYNC_PERIOD + " must be a positive duration, was " + syncPeriod);
+            }
+            String alias = typed.encryption_keyAlias();
+            long verifyOnOpen = SettingValues.size(VERIFY_ON_OPEN, typed.xodus_verifyOnOpen());
+            return new XodusStoreSettings(logFileBytes, cacheBytes, typed.xodus_gc(), syncPeriod,
+                    alias.isEmpty() ? null : alias, verifyOnOpen);
+        } catch (InvalidArgumentException e) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': " + e.getMessage());
         }
-        long cacheBytes = config.size(CACHE_SIZE, config.size(GENERIC_CACHE_SIZE, 0));
-        if (cacheBytes != 0 && cacheBytes < MIN_CACHE_BYTES) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + CACHE_SIZE
-                    + " must be at least 1m, was " + cacheBytes);
-        }
-        long defaultSync = config.durability() == Durability.NONE ? 10_000 : 1_000;
-        long syncPeriod = config.size(SYNC_PERIOD, defaultSync);
-        if (syncPeriod <= 0) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + SYNC_PERIOD
-                    + " must be a positive number of milliseconds, was " + syncPeriod);
-        }
-        String alias = config.string(KEY_ALIAS, "");
-        long verifyOnOpen = config.size(VERIFY_ON_OPEN, DEFAULT_VERIFY_ON_OPEN_BYTES);
-        if (verifyOnOpen < 0) {
-            throw new InvalidArgumentException("store '" + config.storeName() + "': " + VERIFY_ON_OPEN
-                    + " must be a size (0: never), was " + verifyOnOpen);
-        }
-        return new XodusStoreSettings(logFileBytes, cacheBytes, config.flag(GC, true), syncPeriod,
-                alias.isEmpty() ? null : alias, verifyOnOpen);
     }
 
     /**

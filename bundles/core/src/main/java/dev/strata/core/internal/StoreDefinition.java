@@ -113,9 +113,13 @@ public record StoreDefinition(String name, String backend, Durability durability
         return value == null ? null : value.toString().trim();
     }
 
-    /** Keys that ConfigAdmin, File Install and DS add, which mean nothing to a backend. */
+    /**
+     * Keys that ConfigAdmin, File Install and DS add, which mean nothing to a backend (DS 1.5 adds
+     * {@code osgi.ds.satisfying.condition.target} to every component's properties).
+     */
     private static boolean isBookkeeping(String key) {
         return key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.")
+                || key.startsWith("osgi.")
                 || key.equals("objectClass");
     }
 }

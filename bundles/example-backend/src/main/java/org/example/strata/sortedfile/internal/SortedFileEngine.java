@@ -58,6 +58,7 @@ final class SortedFileEngine implements StorageEngine {
     }
 
     private final EngineConfig config;
+    private final SortedFileSettings settings;
     private final Path directory;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -71,8 +72,10 @@ final class SortedFileEngine implements StorageEngine {
     private final OpenSnapshots openWriters = new OpenSnapshots();
     private boolean unsaved;
 
-    private SortedFileEngine(EngineConfig config, FileChannel lockChannel, FileLock lock, Snapshot initial) {
+    private SortedFileEngine(EngineConfig config, SortedFileSettings settings, FileChannel lockChannel, FileLock lock,
+            Snapshot initial) {
         this.config = config;
+        this.settings = settings;
         this.directory = config.directory();
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -83,6 +86,7 @@ final class SortedFileEngine implements StorageEngine {
 
     /** Takes the directory's lock, drops a temp file a crash left behind, and loads {@code data.bin}. */
     static SortedFileEngine open(EngineConfig config) {
+        SortedFileSettings settings = SortedFileSettings.from(config); // before touching any file
         Path directory = config.directory();
         FileChannel channel = null;
         try {
@@ -99,7 +103,7 @@ final class SortedFileEngine implements StorageEngine {
             for (Map.Entry<byte[], byte[]> entry : contents.entries().entrySet()) {
                 bytes += entry.getKey().length + entry.getValue().length;
             }
-            return new SortedFileEngine(config, channel, lock, new Snapshot(contents.sequence(),
+            return new SortedFileEngine(config, settings, channel, lock, new Snapshot(contents.sequence(),
                     Collections.unmodifiableNavigableMap(contents.entries()), bytes));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
@@ -108,6 +112,11 @@ final class SortedFileEngine implements StorageEngine {
             }
             throw new StorageException("store '" + config.storeName() + "': cannot open " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The largest value a put accepts in this store. */
+    long maxValueBytes() {
+        return settings.maxValueBytes();
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

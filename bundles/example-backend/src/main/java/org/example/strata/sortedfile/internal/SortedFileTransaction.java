@@ -4,6 +4,7 @@ import java.util.NavigableMap;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.IsolationLevel;
+import dev.strata.api.QuotaExceededException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineCursor;
@@ -75,6 +76,10 @@ final class SortedFileTransaction implements EngineTransaction {
         checkWritable();
         ByteKeys.checkKey(key);
         ByteKeys.checkValue(value);
+        if (value.length > engine.maxValueBytes()) {
+            throw new QuotaExceededException("value is " + value.length + " bytes; this store's "
+                    + SortedFileSettings.MAX_VALUE_SIZE + " is " + engine.maxValueBytes());
+        }
         writes.put(key, value);
     }
 
