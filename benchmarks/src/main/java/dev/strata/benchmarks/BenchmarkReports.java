@@ -87,6 +87,8 @@ final class BenchmarkReports {
                 subject, unit, baseline, unit, subject, baseline));
         for (RunResult result : results) {
             String group = Medians.operation(result);
+            String engine = result.getParams().getParam("engine");
+            String label = engine == null ? group : group + " (" + engine + ")";
             java.util.List<Double> on = new java.util.ArrayList<>();
             java.util.List<Double> off = new java.util.ArrayList<>();
             java.util.List<Double> ratios = new java.util.ArrayList<>();
@@ -99,7 +101,7 @@ final class BenchmarkReports {
             }));
             double ratio = median(ratios);
             table.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.3f (%.2f-%.2f) | %.1f%% | <= %.0f%% | %s |%n",
-                    group, median(on), median(off), ratio, ratios.stream().mapToDouble(x -> x).min().orElse(0),
+                    label, median(on), median(off), ratio, ratios.stream().mapToDouble(x -> x).min().orElse(0),
                     ratios.stream().mapToDouble(x -> x).max().orElse(0), (1 - ratio) * 100, goalCost * 100,
                     1 - ratio <= goalCost ? "met" : "missed"));
         }

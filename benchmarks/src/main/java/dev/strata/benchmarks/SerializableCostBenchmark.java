@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,7 +20,8 @@ import dev.strata.api.IsolationLevel;
 import dev.strata.api.TransactionOptions;
 
 /**
- * What SERIALIZABLE costs against SNAPSHOT on the file engine (durability {@code none}): a read-modify-write
+ * What SERIALIZABLE costs against SNAPSHOT on the file engine (durability {@code none}; the memory engine beside it
+ * for information): a read-modify-write
  * transaction (get a key, put it back changed, commit; retried on conflict by {@code Store.inTransaction}) on
  * zipfian keys ({@link ZipfianKeys}) of {@value #KEYS} loaded keys, eight threads per store. The two stores (one
  * per level) run AT THE SAME TIME in one JMH group, eight threads each, so both sides share this machine's changing
@@ -41,8 +43,8 @@ public class SerializableCostBenchmark {
         StrataStoreTarget store;
         TransactionOptions options;
 
-        void load(IsolationLevel level) {
-            store = new StrataStoreTarget("file", "none");
+        void load(String engine, IsolationLevel level) {
+            store = new StrataStoreTarget(engine, "none");
             WORKLOAD.putEveryKey(store);
             options = TransactionOptions.DEFAULT.withIsolation(level).withMaxAttempts(1_000);
             Workload.settleHeap();
@@ -56,17 +58,25 @@ public class SerializableCostBenchmark {
 
     @State(Scope.Group)
     public static class SnapshotStore extends Loaded {
+        /** {@code file} is the goal's engine; {@code memory} for information (it offers both levels). */
+        @Param({"file", "memory"})
+        public String engine;
+
         @Setup(Level.Trial)
         public void open() {
-            load(IsolationLevel.SNAPSHOT);
+            load(engine, IsolationLevel.SNAPSHOT);
         }
     }
 
     @State(Scope.Group)
     public static class SerializableStore extends Loaded {
+        /** {@code file} is the goal's engine; {@code memory} for information (it offers both levels). */
+        @Param({"file", "memory"})
+        public String engine;
+
         @Setup(Level.Trial)
         public void open() {
-            load(IsolationLevel.SERIALIZABLE);
+            load(engine, IsolationLevel.SERIALIZABLE);
         }
     }
 
