@@ -32,6 +32,9 @@ final class BenchmarkReports {
             case "MetricsCostBenchmark" -> pairedCost(results, "On", "Off", "gets/s", MetricsCostBenchmark.GOAL_COST);
             case "SerializableCostBenchmark" -> pairedCost(results, "Serializable", "Snapshot", "commits/s",
                     SerializableCostBenchmark.GOAL_COST);
+            case "YcsbBenchmark" -> ycsb(results);
+            case "BackupRestoreBenchmark" -> backupRestore(results);
+            case "DocumentEncodingBenchmark" -> documentEncoding(results);
             case "PostgresBenchmark" -> RateTable.render(results, "entries/s", List.of("strata-postgres", "jdbc"),
                     List.of(new RateTable.Baseline("jdbc")));
             case "CryptoCompressionBenchmark" -> cryptoCompression(results);
@@ -106,6 +109,81 @@ final class BenchmarkReports {
                     1 - ratio <= goalCost ? "met" : "missed"));
         }
         return table.toString();
+    }
+
+    /** Per target and workload: operations per second (one thread), p99 latency, ratio to tuned RocksDB; goals. */
+    private static String ycsb(Collection<RunResult> results) {
+        List<String> workloads = List.of("A", "B", "C", "E", "F");
+        StringBuilder table = new StringBuilder("| target |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String w : workloads) {
+            table.append(" ").append(w).append(" ops/s | p99 µs | vs ").append(YcsbBenchmark.BASELINE).append(" |");
+            rule.append("---:|---:|---:|");
+        }
+        table.append('\n').append(rule).append('\n');
+        for (String target : List.of("strata-file", "lmdb", "rocksdb-tuned")) {
+            table.append("| ").append(target).append(" |");
+            for (String w : workloads) {
+                RunResult r = ycsbResult(results, target, w);
+                RunResult base = ycsbResult(results, YcsbBenchmark.BASELINE, w);
+                table.append(r == null ? " - | - |" : String.format(Locale.ROOT, " %,.0f | %.1f |", Medians.perSecond(r),
+                        r.getPrimaryResult().getStatistics().getPercentile(99.0)));
+                table.append(' ').append(RateTable.ratio(r == null ? null : Medians.perSecond(r),
+                        base == null ? null : Medians.perSecond(base))).append(" |");
+            }
+            table.append('\n');
+        }
+        table.append("\n| goal | measured | verdict |\n|---|---|---|\n");
+        for (String w : workloads) {
+            double goal = w.equals("E") ? 0.8 : 1.0;
+            RunResult r = ycsbResult(results, "strata-file", w);
+            RunResult base = ycsbResult(results, YcsbBenchmark.BASELINE, w);
+            Double ratio = r == null || base == null ? null : Medians.perSecond(r) / Medians.perSecond(base);
+            table.append(String.format(Locale.ROOT, "| strata-file >= %.1fx %s on %s | %s | %s |%n", goal,
+                    YcsbBenchmark.BASELINE, w, ratio == null ? "-" : String.format(Locale.ROOT, "%.2fx", ratio),
+                    ratio == null ? "no result" : ratio >= goal ? "met" : "missed"));
+        }
+        return table.append(String.format(Locale.ROOT, "%n%,d keys; block caches %,d bytes each.%n",
+                YcsbBenchmark.KEYS, YcsbBenchmark.cacheBytes())).toString();
+    }
+
+    /** Backup against the full scan, restore against batched puts (issue 8: each >= 0.7x). */
+    private static String backupRestore(Collection<RunResult> results) {
+        StringBuilder table = new StringBuilder("| job | entries/s | against | entries/s | ratio | goal | verdict |\n"
+                + "|---|---:|---|---:|---:|---|---|\n");
+        for (String[] pair : new String[][] {{"backup", "fullScan"}, {"restore", "batchedPuts"}}) {
+            Double job = rate(results, pair[0], null);
+            Double base = rate(results, pair[1], null);
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | >= 0.7x | %s |%n", pair[0],
+                    job == null ? "-" : String.format(Locale.ROOT, "%,.0f", job), pair[1],
+                    base == null ? "-" : String.format(Locale.ROOT, "%,.0f", base), RateTable.ratio(job, base),
+                    job == null || base == null ? "no result" : job / base >= 0.7 ? "met" : "missed"));
+        }
+        return table.toString();
+    }
+
+    /** Smile against JSON text, per direction; then the sizes (deterministic). */
+    private static String documentEncoding(Collection<RunResult> results) {
+        StringBuilder table = new StringBuilder("| direction | json (docs/s) | smile (docs/s) | smile vs json |\n"
+                + "|---|---:|---:|---:|\n");
+        for (String direction : List.of("encode", "decode")) {
+            Double json = rate(results, direction + "Json", null);
+            Double smile = rate(results, direction + "Smile", null);
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", direction,
+                    json == null ? "-" : String.format(Locale.ROOT, "%,.0f", json),
+                    smile == null ? "-" : String.format(Locale.ROOT, "%,.0f", smile), RateTable.ratio(smile, json)));
+        }
+        return table.append(DocumentEncodingBenchmark.sizes()).toString();
+    }
+
+    private static RunResult ycsbResult(Collection<RunResult> results, String target, String workload) {
+        for (RunResult result : results) {
+            if (target.equals(result.getParams().getParam("target"))
+                    && workload.equals(result.getParams().getParam("workload"))) {
+                return result;
+            }
+        }
+        return null;
     }
 
     private static double median(java.util.List<Double> values) {

@@ -79,11 +79,13 @@ public final class BenchmarkTable {
         }
     }
 
+    /** The heap, the opened packages, and every {@code strata.*} system property (sizes, the server's URL). */
     private static String[] forkArguments() {
-        String[] heap = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"};
-        String[] all = Arrays.copyOf(heap, heap.length + OPEN_NIO.length);
-        System.arraycopy(OPEN_NIO, 0, all, heap.length, OPEN_NIO.length);
-        return all;
+        List<String> all = new java.util.ArrayList<>(List.of("-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"));
+        all.addAll(List.of(OPEN_NIO));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("strata."))
+                .sorted().forEach(name -> all.add("-D" + name + "=" + System.getProperty(name)));
+        return all.toArray(String[]::new);
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -23,7 +23,7 @@ import dev.strata.crypto.internal.codec.Lz4Compressor;
  * settings a fresh runtime would give it (the file engine gets the crypto bundle's LZ4 codec, its default
  * compression).
  */
-final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
+final class StrataStoreTarget implements YcsbTarget, CommitTarget {
 
     private final ManagedStore store;
     private final ScratchDirectory directory;
@@ -101,6 +101,17 @@ final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
             }
         }
         return count;
+    }
+
+    @Override
+    public int scanFrom(String from, int count) {
+        int read = 0;
+        try (EntryCursor cursor = store.scan(Scan.range(from, null).limit(count))) {
+            while (cursor.hasNext()) {
+                read += cursor.next().value().length > 0 ? 1 : 0;
+            }
+        }
+        return read;
     }
 
     @Override
