@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * per target and operation, with ratios against baselines measured in the same run. Medians, not means: this
  * machine is shared and noisy, so the load average at start and end is printed beside the tables.
  * <p>
- * Arguments: {@code [--quick] [--include REGEX] [--baseline TARGET]} ({@code --baseline} is for
+ * Arguments: {@code [--quick] [--warmups N] [--iterations N] [--include REGEX] [--baseline TARGET]} ({@code --baseline} is for
  * {@link KeyValueBenchmark}'s table; the other tables have fixed baselines).
  */
 public final class BenchmarkTable {
@@ -46,8 +46,8 @@ public final class BenchmarkTable {
                 .forks(1)
                 // one call: a second jvmArgsAppend replaces the first (which once left the forks on default G1)
                 .jvmArgsAppend(forkArguments())
-                .warmupIterations(quick ? 1 : 3)
-                .measurementIterations(quick ? 3 : 7)
+                .warmupIterations(Integer.parseInt(option(args, "--warmups", quick ? "1" : "3")))
+                .measurementIterations(Integer.parseInt(option(args, "--iterations", quick ? "3" : "7")))
                 .warmupTime(TimeValue.seconds(2))
                 .measurementTime(TimeValue.seconds(2))
                 // a failing target (an engine being finished elsewhere) must not cost the others their figures;
@@ -79,11 +79,13 @@ public final class BenchmarkTable {
         }
     }
 
+    /** The heap, the opened packages, and every {@code strata.*} system property (sizes, the server's URL). */
     private static String[] forkArguments() {
-        String[] heap = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"};
-        String[] all = Arrays.copyOf(heap, heap.length + OPEN_NIO.length);
-        System.arraycopy(OPEN_NIO, 0, all, heap.length, OPEN_NIO.length);
-        return all;
+        List<String> all = new java.util.ArrayList<>(List.of("-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"));
+        all.addAll(List.of(OPEN_NIO));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("strata."))
+                .sorted().forEach(name -> all.add("-D" + name + "=" + System.getProperty(name)));
+        return all.toArray(String[]::new);
     }
 
     private static String option(String[] args, String name, String fallback) {

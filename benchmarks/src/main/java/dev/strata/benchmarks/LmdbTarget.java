@@ -15,7 +15,7 @@ import org.lmdbjava.Txn;
  * proxy reaches into {@code java.nio} internals, hence the {@code --add-opens} in the forks' JVM arguments. Like
  * the Strata API, each get is its own read transaction and values are copied out of the map into byte arrays.
  */
-final class LmdbTarget implements KeyValueTarget {
+final class LmdbTarget implements YcsbTarget {
 
     /** Room for a million 116-byte entries with B-tree overhead and copy-on-write pages. */
     private static final long MAP_BYTES = 4L << 30;
@@ -69,6 +69,20 @@ final class LmdbTarget implements KeyValueTarget {
             }
         }
         return count;
+    }
+
+    @Override
+    public int scanFrom(String from, int count) {
+        int read = 0;
+        try (Txn<ByteBuffer> txn = env.txnRead(); Cursor<ByteBuffer> cursor = dbi.openCursor(txn)) {
+            for (boolean more = cursor.get(key(from), org.lmdbjava.GetOp.MDB_SET_RANGE); more && read < count;
+                    more = cursor.next()) {
+                byte[] keyBytes = bytes(cursor.key());
+                byte[] valueBytes = bytes(cursor.val());
+                read += keyBytes.length > 0 && valueBytes.length > 0 ? 1 : 0;
+            }
+        }
+        return read;
     }
 
     private ByteBuffer key(String key) {

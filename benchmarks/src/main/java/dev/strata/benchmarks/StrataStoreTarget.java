@@ -11,6 +11,7 @@ import dev.strata.api.Scan;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.backend.file.internal.FileBackend;
 import dev.strata.backend.memory.MemoryBackend;
+import dev.strata.backend.postgres.internal.PostgresBackend;
 import dev.strata.backend.xodus.internal.XodusBackend;
 import dev.strata.core.internal.ManagedStore;
 import dev.strata.core.internal.StoreDefinition;
@@ -22,7 +23,7 @@ import dev.strata.crypto.internal.codec.Lz4Compressor;
  * settings a fresh runtime would give it (the file engine gets the crypto bundle's LZ4 codec, its default
  * compression).
  */
-final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
+final class StrataStoreTarget implements YcsbTarget, CommitTarget {
 
     private final ManagedStore store;
     private final ScratchDirectory directory;
@@ -37,24 +38,38 @@ final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
      * @param durability  {@code none}, {@code os} or {@code fsync}
      */
     StrataStoreTarget(String backendType, String durability) {
+        this(backendType, durability, Map.of());
+    }
+
+    /**
+     * @param settings further store settings (a backend's own, or core's), beside name, backend and durability
+     */
+    StrataStoreTarget(String backendType, String durability, Map<String, Object> settings) {
         StorageBackend backend = switch (backendType) {
             case "memory" -> new MemoryBackend();
             case "file" -> new FileBackend(List.of(SharedCodec.LZ4), null, null);
             case "xodus" -> new XodusBackend();
+            case "postgres" -> new PostgresBackend();
             default -> throw new IllegalArgumentException("no Strata backend " + backendType);
         };
         directory = new ScratchDirectory("strata-bench-" + backendType + "-");
-        Map<String, Object> config = new HashMap<>();
-        config.put("name", "bench");
+        Map<String, Object> config = new HashMap<>(settings);
+        config.putIfAbsent("name", "bench");
         config.put("backend", backendType);
         config.put("durability", durability);
-        store = new ManagedStore(StoreDefinition.from(config), directory.path().resolve("bench"));
+        StoreDefinition definition = StoreDefinition.from(config);
+        store = new ManagedStore(definition, directory.path().resolve(definition.name()));
         try {
             store.attach(backend, new BackendInfo(backendType, "bench", "0", backend.capabilities()));
         } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
+    }
+
+    /** The store, for benchmarks that use more of the API than {@link KeyValueTarget} covers. */
+    ManagedStore store() {
+        return store;
     }
 
     @Override
@@ -86,6 +101,17 @@ final class StrataStoreTarget implements KeyValueTarget, CommitTarget {
             }
         }
         return count;
+    }
+
+    @Override
+    public int scanFrom(String from, int count) {
+        int read = 0;
+        try (EntryCursor cursor = store.scan(Scan.range(from, null).limit(count))) {
+            while (cursor.hasNext()) {
+                read += cursor.next().value().length > 0 ? 1 : 0;
+            }
+        }
+        return read;
     }
 
     @Override

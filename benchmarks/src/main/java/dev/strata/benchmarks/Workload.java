@@ -17,11 +17,16 @@ final class Workload {
     final byte[] value;
 
     Workload() {
+        this(KEYS);
+    }
+
+    /** The first {@code count} keys of the same sequence (a smaller workload for slower targets). */
+    Workload(int count) {
         Random random = new Random(20261121L);
-        java.util.Set<String> seen = new java.util.HashSet<>(KEYS * 2);
-        keys = new String[KEYS];
+        java.util.Set<String> seen = new java.util.HashSet<>(count * 2);
+        keys = new String[count];
         int n = 0;
-        while (n < KEYS) {
+        while (n < count) {
             char[] key = new char[16];
             for (int i = 0; i < key.length; i++) {
                 key[i] = ALPHABET[random.nextInt(ALPHABET.length)];
@@ -37,17 +42,21 @@ final class Workload {
 
     /** Writes every key, {@link #BATCH} per transaction, in the workload's order. */
     void putEveryKey(KeyValueTarget store) {
-        for (int from = 0; from < KEYS; from += BATCH) {
-            store.putBatch(keys, from, Math.min(from + BATCH, KEYS), value);
+        for (int from = 0; from < keys.length; from += BATCH) {
+            store.putBatch(keys, from, Math.min(from + BATCH, keys.length), value);
         }
     }
 
     /** Indexes of existing keys in a fixed random order, for random gets. */
     static int[] randomOrder() {
+        return randomOrder(KEYS);
+    }
+
+    static int[] randomOrder(int count) {
         Random random = new Random(7);
-        int[] order = new int[KEYS];
+        int[] order = new int[count];
         for (int i = 0; i < order.length; i++) {
-            order[i] = random.nextInt(KEYS);
+            order[i] = random.nextInt(count);
         }
         return order;
     }

@@ -54,6 +54,9 @@ public final class ManagedStore implements Store {
     private volatile String engineUnavailable = "";
     private volatile Runnable onEngineUnavailable = () -> { };
 
+    /** Store setting: {@code off} leaves the store's operations unmeasured (their counts and timings stay zero). */
+    public static final String METRICS = "metrics";
+
     /** What core measures of this store's operations, kept across reopenings of its engine. */
     private final StoreMeter meter = new StoreMeter();
 
@@ -114,8 +117,10 @@ public final class ManagedStore implements Store {
                 StorageEngine served = recordSettings.readCacheBytes() > 0
                         ? new CachedEngine(guarded, recordSettings.readCacheBytes()) : guarded;
                 engineUnavailable = "";
-                open = new OpenEngine(definition.name(), new MeasuredEngine(served, meter), info, records,
-                        changes, () -> onEngineUnavailable.run());
+                // metrics = "off": no metering decorator (its cost measured by benchmarks' MetricsCostBenchmark)
+                boolean metered = !"off".equals(String.valueOf(definition.properties().get(METRICS)).trim());
+                open = new OpenEngine(definition.name(), metered ? new MeasuredEngine(served, meter) : served, info,
+                        records, changes, () -> onEngineUnavailable.run());
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);

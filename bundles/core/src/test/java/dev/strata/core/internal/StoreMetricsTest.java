@@ -49,4 +49,18 @@ class StoreMetricsTest {
         assertEquals(1, metrics.conflicts());
         assertEquals(10, metrics.keys(), "the engine's own figure comes along: 10 keys, k0 deleted, 'same' added");
     }
+
+    @Test
+    void metricsOffLeavesOperationsUncountedAndTheStoreWorking() {
+        dev.strata.backend.memory.MemoryBackend backend = new dev.strata.backend.memory.MemoryBackend();
+        ManagedStore store = new ManagedStore(MemoryStores.definition("quiet", "memory", ManagedStore.METRICS, "off"),
+                dir.resolve("quiet"));
+        store.attach(backend, MemoryStores.info(backend, "memory"));
+        store.put("k", new byte[] {1});
+        assertEquals(1, store.get("k").orElseThrow()[0]);
+        StoreMetrics metrics = store.metrics();
+        assertEquals(0, metrics.operations().values().stream().mapToLong(o -> o.count()).sum(),
+                "no operation measured: " + metrics.operations());
+        assertEquals(1, metrics.keys(), "the engine's own figures still come along");
+    }
 }

@@ -1,0 +1,145 @@
+package dev.strata.benchmarks;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The PostgreSQL backend through the Strata API ({@code strata-postgres}) beside plain JDBC doing the same
+ * statements on the same server with the same pool settings ({@code jdbc}, see {@link JdbcTarget}): batched puts
+ * ({@value Workload#BATCH} per transaction into an empty table), point gets of random existing keys (each its own
+ * transaction), and full scans. Both write with {@code synchronous_commit = off} (Strata durability {@code none}),
+ * so the server's WAL flush does not hide the client's cost. The server is {@link PostgresServer#url()}, on
+ * this machine; {@value #KEYS} keys of 16 bytes with 100-byte values. Scores are nanoseconds per entry.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class PostgresBenchmark {
+
+    /** Keys loaded (a constant: JMH's operations per invocation must be one). */
+    static final int KEYS = 100_000;
+    private static final int GETS_PER_INVOCATION = 100;
+    private static final AtomicInteger STORES = new AtomicInteger();
+
+    /** The first {@link #KEYS} keys of the shared workload. */
+    private static final Workload WORKLOAD = new Workload(KEYS);
+
+    static KeyValueTarget create(String target) {
+        String name = "pgbench" + ProcessHandle.current().pid() + "_" + STORES.incrementAndGet();
+        return switch (target) {
+            case "strata-postgres" -> new DroppingStrataStore(name);
+            case "jdbc" -> new JdbcTarget(name, "off");
+            default -> throw new IllegalArgumentException("unknown target " + target);
+        };
+    }
+
+    /** A Strata store on the server whose tables are dropped when it closes. */
+    static final class DroppingStrataStore implements KeyValueTarget {
+        private final StrataStoreTarget store;
+        private final String name;
+
+        DroppingStrataStore(String name) {
+            this.name = name;
+            this.store = new StrataStoreTarget("postgres", "none",
+                    Map.of("name", name, "postgres.url", PostgresServer.url()));
+        }
+
+        @Override
+        public void putBatch(String[] keys, int from, int to, byte[] value) {
+            store.putBatch(keys, from, to, value);
+        }
+
+        @Override
+        public byte[] get(String key) {
+            return store.get(key);
+        }
+
+        @Override
+        public long scanAll() {
+            return store.scanAll();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+            PostgresServer.dropStrataStore(name);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Empty {
+        @Param({"strata-postgres", "jdbc"})
+        public String target;
+        KeyValueTarget store;
+
+        @Setup(Level.Iteration)
+        public void open() {
+            store = create(target);
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() {
+            store.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Loaded {
+        @Param({"strata-postgres", "jdbc"})
+        public String target;
+        KeyValueTarget store;
+        int[] order;
+        int next;
+
+        @Setup(Level.Trial)
+        public void load() {
+            store = create(target);
+            WORKLOAD.putEveryKey(store);
+            PostgresServer.execute("VACUUM ANALYZE");
+            order = Workload.randomOrder(KEYS);
+            Workload.settleHeap();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OperationsPerInvocation(KEYS)
+    public void batchedPuts(Empty state) {
+        WORKLOAD.putEveryKey(state.store);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(GETS_PER_INVOCATION)
+    public void pointGets(Loaded state, Blackhole sink) {
+        int at = state.next;
+        for (int i = 0; i < GETS_PER_INVOCATION; i++) {
+            sink.consume(state.store.get(WORKLOAD.keys[state.order[at]]));
+            at = at + 1 == state.order.length ? 0 : at + 1;
+        }
+        state.next = at;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(KEYS)
+    public long fullScan(Loaded state) {
+        return state.store.scanAll();
+    }
+}
