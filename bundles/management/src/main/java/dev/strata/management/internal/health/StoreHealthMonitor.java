@@ -18,6 +18,7 @@ import dev.strata.api.StorageService;
 import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.StoreMetrics;
+import dev.strata.api.StoreStatus;
 import dev.strata.api.management.HistorySeries;
 import dev.strata.api.management.StoreHealth;
 import dev.strata.management.internal.metrics.Figure;
@@ -76,11 +77,14 @@ public final class StoreHealthMonitor {
 
     public HealthVerdict of(Store store) {
         StoreInfo info = store.info();
-        StoreMetrics metrics;
-        try {
-            metrics = store.metrics();
-        } catch (StorageException e) {
-            metrics = null;
+        StoreMetrics metrics = null;
+        // a store that does not serve is DOWN whatever its figures; reading them could wait on an absent server
+        if (info.status() == StoreStatus.ONLINE || info.status() == StoreStatus.READ_ONLY) {
+            try {
+                metrics = store.metrics();
+            } catch (StorageException e) {
+                metrics = null;
+            }
         }
         HealthSettings settings;
         String settingsProblem = null;
