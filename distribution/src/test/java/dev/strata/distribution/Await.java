@@ -25,7 +25,12 @@ final class Await {
 
     /** Waits until the supplier returns a value, and returns it. A RuntimeException counts as "not yet". */
     static <T> T value(String what, Supplier<Optional<T>> supplier) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return value(what, TIMEOUT, supplier);
+    }
+
+    /** Like {@link #value(String, Supplier)} with a limit of its own (a whole JVM's start on a loaded machine). */
+    static <T> T value(String what, Duration timeout, Supplier<Optional<T>> supplier) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException lastFailure = null;
         while (true) {
             try {
@@ -37,7 +42,7 @@ final class Await {
                 lastFailure = e;
             }
             if (System.nanoTime() - deadline > 0) {
-                AssertionError error = new AssertionError("gave up after " + TIMEOUT.toSeconds() + " s waiting for: "
+                AssertionError error = new AssertionError("gave up after " + timeout.toSeconds() + " s waiting for: "
                         + what + (lastFailure == null ? "" : " (last failure: " + lastFailure + ")"));
                 if (lastFailure != null) {
                     error.initCause(lastFailure);
