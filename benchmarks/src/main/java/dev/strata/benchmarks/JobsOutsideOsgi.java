@@ -85,7 +85,7 @@ final class JobsOutsideOsgi {
             }
         };
         jobs = new Jobs(new JobEnvironment(storage, codecs, name -> Optional.empty(), null, Optional::empty,
-                directory, directory, lz4.name(), 1 << 20));
+                directory, directory, lz4.name(), 1 << 20, null, Optional::empty, 0));
     }
 
     void add(Store store) {
@@ -117,6 +117,11 @@ final class JobsOutsideOsgi {
 
             @Override
             public void report(String line) {
+            }
+
+            @Override
+            public void awaitConfirmation(String message, Runnable meanwhile) {
+                // backups and restores never wait for an operator; only engine migrations do
             }
 
             @Override

@@ -194,7 +194,7 @@ class JobEngineTest {
         JobInfo running = new JobInfo("29991231-235959-001", "backup", "a", JobState.RUNNING, 5, -1, 50, "running",
                 1, 2, 0, "", List.of("a"), "t", -1, 0, -1, "", List.of("output: " + dir.resolve("crashed")));
         runtime.store("system").put(JobHistory.PREFIX + running.id(), JobInfoCodec.encode(running));
-        runtime.close("system");
+        runtime.forget("system");
 
         runtime.define("system", "file");
         JobEngine restarted = runtime.engine(1, 3, 4096);

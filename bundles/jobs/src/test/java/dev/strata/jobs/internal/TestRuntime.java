@@ -111,7 +111,7 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
 
     @Override
     public void remove(String store) {
-        close(store);
+        forget(store);
     }
 
     @Override
@@ -129,8 +129,14 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
         ((ManagedStore) store(store)).maintain(e -> e.compact());
     }
 
+    /** Like core's close: the engine closes, the store stays defined, UNAVAILABLE until a reopen. */
+    @Override
+    public void close(String name) {
+        ((ManagedStore) store(name)).detach("closed by an operator", 1000);
+    }
+
     /** Closes a store's engine (as a stop of the runtime does) and forgets it. */
-    void close(String name) {
+    void forget(String name) {
         ManagedStore store = stores.remove(name);
         definitions.remove(name);
         if (store != null) {
