@@ -46,6 +46,22 @@ final class KeyMetadataListing {
                 + "--ttl=500ms, --ttl=5m, --ttl=1h or --ttl=7d");
     }
 
+    /** The figures a person checks at the shell; the rest are in JMX and the console. */
+    static String figures(dev.strata.api.StoreMetrics metrics) {
+        StringBuilder out = new StringBuilder();
+        out.append("keys                  ").append(metrics.keys()).append('\n');
+        double rate = metrics.cacheHitRate();
+        out.append("cache hits            ").append(metrics.cacheHits()).append('\n');
+        out.append("cache misses          ").append(metrics.cacheMisses()).append('\n');
+        out.append("cache hit rate        ").append(Double.isNaN(rate) ? "-" : String.format(Locale.ROOT, "%.1f%%", rate * 100));
+        new java.util.TreeMap<>(metrics.extra()).forEach((name, value) -> {
+            if (name.startsWith("cache.") || name.startsWith("ttl.") || name.startsWith("events.")) {
+                out.append('\n').append(String.format(Locale.ROOT, "%-22s", name)).append(value);
+            }
+        });
+        return out.toString();
+    }
+
     static String describe(KeyMetadata meta) {
         return "created  " + meta.createdAt() + "\n"
                 + "updated  " + meta.updatedAt() + "\n"

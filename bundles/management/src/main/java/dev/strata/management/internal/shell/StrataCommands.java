@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = StrataCommands.class)
 @GogoCommand(scope = "strata", function = {"backends", "stores", "put", "get", "delete", "scan", "reopen",
-        "meta"})
+        "meta", "metrics"})
 public final class StrataCommands {
 
     static final int DEFAULT_SCAN_LIMIT = 100;
@@ -102,6 +102,11 @@ public final class StrataCommands {
     /** {@code strata:meta <store> <key>}: the key's creation and update times, expiry, tags, version and size. */
     public String meta(String store, String key) {
         return run(() -> store(store).metadata(key).map(KeyMetadataListing::describe).orElse(NOT_FOUND));
+    }
+
+    /** {@code strata:metrics <store>}: the store's figures: keys, cache hit rate, expiry purge, change events. */
+    public String metrics(String store) {
+        return run(() -> KeyMetadataListing.figures(store(store).metrics()));
     }
 
     /** {@code strata:get <store> <key>}: the value as text, or as a hex dump when it is not UTF-8. */

@@ -111,6 +111,21 @@ class StrataCommandsTest {
     }
 
     @Test
+    void metricsPrintsKeysAndTheCacheHitRate() {
+        commands.put("default", "a", "1");
+        assertEquals("""
+                keys                  1
+                cache hits            -1
+                cache misses          -1
+                cache hit rate        -""", commands.metrics("default"));
+        assertEquals("error: No store named 'nowhere'. Defined stores: default, files, plugin", commands.metrics("nowhere"));
+        assertEquals("keys                  3\ncache hits            3\ncache misses          1\n"
+                + "cache hit rate        75.0%\ncache.evictions       2\nttl.purged            5", KeyMetadataListing.figures(new dev.strata.api.StoreMetrics(3,
+                0, 0, 0, 3, 1, "idle", java.util.Map.of("ttl.purged", 5L, "cache.evictions", 2L, "segments", 4), null,
+                0, null, 0)));
+    }
+
+    @Test
     void putStoresUtf8AndGetPrintsIt() {
         assertEquals("ok", commands.put("default", "greeting", "grüß dich"));
         assertEquals("grüß dich", new String(store.data.get("greeting"), StandardCharsets.UTF_8));
