@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.strata.api.BackendInfo;
 import dev.strata.api.InvalidArgumentException;
@@ -135,7 +134,7 @@ final class StoreCatalog {
             }
             closing.addAll(removing.values());
         }
-        await(closing, "the storage service stopped");
+        StoreLifecycle.awaitAll(closing, CLOSE_WAIT_MILLIS, events, "the storage service stopped");
         workers.shutdown();
         stores.clear();
     }
@@ -174,7 +173,7 @@ final class StoreCatalog {
             // a removed store still closing on this backend must be closed before the backend goes
             closing.addAll(removing.values());
         }
-        await(closing, "backend '" + type + "' left");
+        StoreLifecycle.awaitAll(closing, CLOSE_WAIT_MILLIS, events, "backend '" + type + "' left");
     }
 
     synchronized void define(StoreDefinition definition) {
@@ -369,19 +368,6 @@ final class StoreCatalog {
                     });
                 }
             }, delayMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void await(List<CompletableFuture<Void>> steps, String why) {
-        try {
-            CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
-                    .get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException e) {
-            events.error("Stores still closing " + CLOSE_WAIT_MILLIS + " ms after " + why + "; going on", null);
-        } catch (java.util.concurrent.ExecutionException e) {
-            events.error("A store failed to close after " + why + ": " + e.getCause(), e.getCause());
         }
     }
 

@@ -119,4 +119,19 @@ final class StoreLifecycle {
         lastFailure = message;
         return fresh;
     }
+
+    /** Waits for steps of several stores' queues (their closes), at most {@code waitMillis}; reports what is late. */
+    static void awaitAll(java.util.List<CompletableFuture<Void>> steps, long waitMillis, StoreCatalog.Events events,
+            String why) {
+        try {
+            CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
+                    .get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.TimeoutException e) {
+            events.error("Stores still closing " + waitMillis + " ms after " + why + "; going on", null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            events.error("A store failed to close after " + why + ": " + e.getCause(), e.getCause());
+        }
+    }
 }
