@@ -48,6 +48,10 @@ final class PowerLossFiles implements ChannelFactory {
     private long directoryForces;
     private long crashAt = Long.MAX_VALUE;
     private long crashAtDirectoryForce = Long.MAX_VALUE;
+    private long crowdedDirectoryForces;
+    private long crashAtCrowdedDirectoryForce = Long.MAX_VALUE;
+    /** At the crash, in-flight new names are lost and the other in-flight changes kept. */
+    private boolean dropNewNames;
     private long writeCounter;
     private boolean tearLastWrite;
     private boolean unorderedDirectory;
@@ -79,6 +83,22 @@ final class PowerLossFiles implements ChannelFactory {
             this.crashAtDirectoryForce = n;
             this.tearLastWrite = tear;
             this.unorderedDirectory = unordered;
+        }
+        return this;
+    }
+
+    /**
+     * The {@code n}th crowded directory force (from 1) finds the power gone: one that would make two or more
+     * directory changes durable at once, one of them a new name. Those are the moments where a missing earlier directory force shows (a
+     * flush's or compaction's segment created, then the manifest replaced, under one force), and the crash keeps
+     * the changes in the order that hurts most: the new names are lost, the replacements and deletions kept (a
+     * file system promises no order among them).
+     */
+    PowerLossFiles crashAtCrowdedDirectoryForce(long n, boolean tear) {
+        synchronized (lock) {
+            this.crashAtCrowdedDirectoryForce = n;
+            this.tearLastWrite = tear;
+            this.dropNewNames = true;
         }
         return this;
     }
@@ -138,7 +158,24 @@ final class PowerLossFiles implements ChannelFactory {
     private void capture() {
         Map<String, SimulatedFile> names = new TreeMap<>(durableNames);
         StringBuilder note = new StringBuilder("crash at event " + events);
-        if (unorderedDirectory) {
+        if (dropNewNames) {
+            Map<String, SimulatedFile> live = liveNames();
+            for (Map.Entry<String, SimulatedFile> entry : live.entrySet()) {
+                SimulatedFile durable = durableNames.get(entry.getKey());
+                if (durable != null && durable != entry.getValue()) {
+                    names.put(entry.getKey(), entry.getValue());
+                    note.append(", unforced replacement kept: ").append(entry.getKey());
+                }
+            }
+            for (String name : durableNames.keySet()) {
+                if (!live.containsKey(name)) {
+                    names.remove(name);
+                    note.append(", unforced deletion kept: ").append(name);
+                }
+            }
+            live.keySet().stream().filter(name -> !durableNames.containsKey(name))
+                    .forEach(name -> note.append(", unforced new name lost: ").append(name));
+        } else if (unorderedDirectory) {
             Map<String, SimulatedFile> live = liveNames();
             Set<String> all = new java.util.TreeSet<>(live.keySet());
             all.addAll(durableNames.keySet());
@@ -184,6 +221,25 @@ final class PowerLossFiles implements ChannelFactory {
         }
         image = files;
         crashNote = note.append(", files ").append(files.keySet()).toString();
+    }
+
+    /**
+     * Whether this directory force would make two or more names durable (created, replaced or deleted), one of
+     * them new: a file created earlier whose own directory force is missing. Under the lock.
+     */
+    private boolean crowdedWithNewName() {
+        Map<String, SimulatedFile> live = liveNames();
+        int changes = 0;
+        boolean newName = false;
+        for (Map.Entry<String, SimulatedFile> entry : live.entrySet()) {
+            SimulatedFile durable = durableNames.get(entry.getKey());
+            changes += durable != entry.getValue() ? 1 : 0;
+            newName |= durable == null;
+        }
+        for (String name : durableNames.keySet()) {
+            changes += live.containsKey(name) ? 0 : 1;
+        }
+        return newName && changes >= 2;
     }
 
     /** The directory as the file system shows it now; the caller holds the lock. */
@@ -251,6 +307,11 @@ final class PowerLossFiles implements ChannelFactory {
         synchronized (lock) {
             if (image == null && ++directoryForces >= crashAtDirectoryForce) {
                 capture();
+            }
+            if (image == null && crashAtCrowdedDirectoryForce != Long.MAX_VALUE && crowdedWithNewName()
+                    && ++crowdedDirectoryForces >= crashAtCrowdedDirectoryForce) {
+                capture();
+                crashNote = "at crowded directory force " + crowdedDirectoryForces + ": " + crashNote;
             }
             event();
             durableNames = liveNames();

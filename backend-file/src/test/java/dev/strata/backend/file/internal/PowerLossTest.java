@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Power loss at random points of a busy {@code fsync} store: three writers commit, a fourth thread checkpoints and
  * compacts, small memory tables and logs make flushes, compactions and manifest replacements frequent; the disk
  * keeps only what was forced ({@link PowerLossFiles}), sometimes with the last write torn, sometimes with some
- * unforced directory changes kept. After each crash the store must open writable, hold every acknowledged commit,
+ * unforced directory changes kept. A third of the rounds crash at a directory force, a third at a crowded one (two
+ * or more changes in flight, one a new name: new names lost, replacements kept), a third at any event. After each crash the store must open writable, hold every acknowledged commit,
  * and hold a prefix of the commit order: per writer a prefix of its commits, and exactly as many commits as the
  * recovered sequence number says (sequence numbers are given one per commit, in commit order).
  * {@code -Dstrata.powerloss.crashes=N} for more rounds, {@code -Dstrata.powerloss.seed=S} to repeat a run.
@@ -42,8 +43,14 @@ class PowerLossTest {
     private static final int COMMITS_PER_WRITER = 500;
     /** Past the events a round makes, so that some rounds crash only after the work is done. */
     private static final int MAX_CRASH_EVENT = 4000;
-    /** Two thirds of the rounds crash at a directory force instead, where renames and creations are in flight. */
+    /** A third of the rounds crash at a directory force instead, where renames and creations are in flight. */
     private static final int MAX_CRASH_DIRECTORY_FORCE = 40;
+    /**
+     * A third crash at a crowded directory force (two or more changes in flight, one a new name), losing the new
+     * names: what a missing flush or compaction directory force leaves (the segment's name, then the manifest's
+     * replacement, under one force). Correct code makes few of them, so the first few are the ones to hit.
+     */
+    private static final int MAX_CRASH_CROWDED_DIRECTORY_FORCE = 4;
 
     @TempDir
     Path temp;
@@ -53,11 +60,13 @@ class PowerLossTest {
         long seed = Long.getLong("strata.powerloss.seed", System.nanoTime());
         Random seeds = new Random(seed);
         int[] midWork = new int[1];
+        int crowded = 0;
         long[] acknowledged = new long[1];
         for (int round = 0; round < ROUNDS; round++) {
             long roundSeed = seeds.nextLong();
             try {
                 Workload work = runRound(round, roundSeed);
+                crowded += work.crashedAtCrowdedForce ? 1 : 0;
                 for (int w = 0; w < WRITERS; w++) {
                     acknowledged[0] += work.acknowledged[w] + 1;
                     midWork[0] += work.inDoubt[w] ? 1 : 0;
@@ -68,7 +77,7 @@ class PowerLossTest {
             }
         }
         System.out.println("power loss: " + ROUNDS + " crashes, " + acknowledged[0] + " acknowledged commits checked, "
-                + midWork[0] + " commits in doubt at the crash");
+                + midWork[0] + " commits in doubt at the crash, " + crowded + " crashes at a crowded directory force");
         assertTrue(midWork[0] > ROUNDS / 2, "most crashes hit writers at work");
     }
 
@@ -78,7 +87,10 @@ class PowerLossTest {
         Path recovered = temp.resolve("recovered-" + round);
         Files.createDirectories(live);
         PowerLossFiles disk = new PowerLossFiles(live, random);
-        if (random.nextInt(3) > 0) {
+        int mode = random.nextInt(3);
+        if (mode == 0) {
+            disk.crashAtCrowdedDirectoryForce(1 + random.nextInt(MAX_CRASH_CROWDED_DIRECTORY_FORCE), random.nextBoolean());
+        } else if (mode == 1) {
             disk.crashAtDirectoryForce(1 + random.nextInt(MAX_CRASH_DIRECTORY_FORCE), random.nextBoolean(),
                     random.nextInt(4) > 0);
         } else {
@@ -100,6 +112,7 @@ class PowerLossTest {
         }
         disk.materialize(recovered);
         String crash = disk.crashNote();
+        work.crashedAtCrowdedForce = crash.startsWith("at crowded");
         try (StorageEngine reopened = new TestFileBackend().open(config(recovered))) {
             assertFalse(reopened.isReadOnly(), "a crash is not damage: the store opens writable; " + crash + "; "
                     + ((FileEngine) reopened).problems());
@@ -132,6 +145,7 @@ class PowerLossTest {
         /** The highest commit sequence acknowledged to any writer. */
         final java.util.concurrent.atomic.AtomicLong highestAcknowledgedSeq = new java.util.concurrent.atomic.AtomicLong();
         final boolean[] inDoubt = new boolean[WRITERS];
+        boolean crashedAtCrowdedForce;
         final AtomicReference<Throwable> unexpected = new AtomicReference<>();
 
         Workload() {
@@ -153,6 +167,7 @@ class PowerLossTest {
             }
             writing.set(false);
             maintenance.join();
+            quietCompaction(engine);
             if (unexpected.get() != null) {
                 throw new AssertionError("unexpected failure: " + unexpected.get(), unexpected.get());
             }
@@ -190,6 +205,19 @@ class PowerLossTest {
                 } catch (InterruptedException e) {
                     return;
                 }
+            }
+        }
+
+        /**
+         * A flush and a full compaction with no writer about: while writers run, their log rotations force the
+         * directory every few milliseconds and so cover a flush's or compaction's missing directory force; here
+         * nothing does, and a crowded-directory crash point finds it.
+         */
+        private static void quietCompaction(StorageEngine engine) {
+            try {
+                engine.compact();
+            } catch (StorageException e) {
+                // the power went
             }
         }
 

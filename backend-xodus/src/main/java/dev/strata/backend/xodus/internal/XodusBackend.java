@@ -51,6 +51,8 @@ public final class XodusBackend implements StorageBackend {
 
     private final Set<XodusEngine> openEngines = ConcurrentHashMap.newKeySet();
     private final LogForce logForce;
+    /** Xodus's reader/writer provider by class name (its own plug-in point), {@code null} for its file provider. */
+    private final String readerWriterProvider;
     private volatile KeyProvider keyProvider;
     private volatile AeadCipher cipher;
 
@@ -61,7 +63,16 @@ public final class XodusBackend implements StorageBackend {
 
     /** For tests: a backend whose stores force their logs through {@code logForce}. */
     XodusBackend(LogForce logForce) {
+        this(logForce, null);
+    }
+
+    /**
+     * For tests: stores that also read and write their log through another {@link
+     * jetbrains.exodus.io.DataReaderWriterProvider} (found by Xodus through {@code ServiceLoader}, by class name).
+     */
+    XodusBackend(LogForce logForce, String readerWriterProvider) {
         this.logForce = logForce;
+        this.readerWriterProvider = readerWriterProvider;
     }
 
     @Override
@@ -73,7 +84,8 @@ public final class XodusBackend implements StorageBackend {
     public StorageEngine open(EngineConfig config) {
         XodusSharedThreads.restartIfStopped();
         XodusStoreSettings settings = XodusStoreSettings.from(config);
-        XodusOpener.Opened opened = XodusOpener.open(config, settings, keyProvider, cipher);
+        XodusOpener.Opened opened = XodusOpener.open(config, settings, readerWriterProvider, keyProvider,
+                cipher);
         XodusEngine engine = new XodusEngine(opened, config, settings, logForce, openEngines::remove);
         openEngines.add(engine);
         return engine;

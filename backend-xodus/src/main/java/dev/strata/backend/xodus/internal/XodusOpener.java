@@ -35,13 +35,18 @@ final class XodusOpener {
     private XodusOpener() {
     }
 
-    static Opened open(EngineConfig config, XodusStoreSettings settings, KeyProvider keys, AeadCipher cipher) {
+    /** @param readerWriterProvider Xodus's I/O provider by class name, {@code null} for its default (files) */
+    static Opened open(EngineConfig config, XodusStoreSettings settings, String readerWriterProvider, KeyProvider keys,
+            AeadCipher cipher) {
         String storeName = config.storeName();
         Path directory = config.directory();
         if (Files.exists(directory.resolve(StoreEncryption.FORMAT_1_SIDECAR))) {
             throw formatOne(storeName, "encrypted with Xodus's stream cipher");
         }
         EnvironmentConfig environmentConfig = settings.environmentConfig();
+        if (readerWriterProvider != null) {
+            environmentConfig.setLogDataReaderWriterProvider(readerWriterProvider);
+        }
         EnvironmentImpl environment;
         try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
             environment = (EnvironmentImpl) Environments.newInstance(new File(directory.toString()), environmentConfig);

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.Stream;
 
 import dev.strata.api.Durability;
 import dev.strata.api.TransactionMode;
@@ -35,14 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Power loss, simulated: concurrent writers commit at {@code fsync} while crash images of the store are taken at
- * random moments. An image keeps of the newest log file only what the engine's forces covered (the file's length
- * when a force of it began), plus, at random, a torn piece of the unforced rest; older log files are whole (Xodus
- * forces a full file before it starts the next). Every image must open healthy and hold exactly the commits up to
- * its recovered sequence, in commit order, and at least every commit acknowledged before the image was taken.
- * The seam is the engine's own {@link LogForce} (it forces the log itself); Xodus's own syncs are not credited, so
- * the images keep less than a real disk would. Checkpoints and the log cleaner do not run meanwhile.
- * Points from {@code -Dstrata.powerloss.points} (30), seed from {@code -Dstrata.powerloss.seed}.
+ * Power loss, simulated through Xodus's own I/O plug-in point: the store reads and writes its log through
+ * {@link PowerLossProvider} (a {@code DataReaderWriterProvider}), which tells a {@link SimulatedDisk} every byte
+ * written and every sync Xodus makes (a full file's sync, the directory sync after it creates a file); the engine's
+ * group force forces files by path, and the test's {@link LogForce} credits those to the same disk. While
+ * concurrent writers commit at {@code fsync}, crash images are cut at random moments: each keeps only forced bytes
+ * of files whose directory entry was forced, and half of them a torn piece of the unforced rest. Every image must
+ * open healthy and hold exactly the commits up to its recovered sequence, in commit order, and at least every
+ * commit acknowledged before the image was cut. Checkpoints and the log cleaner do not run meanwhile. Points from
+ * {@code -Dstrata.powerloss.points} (30), seed from {@code -Dstrata.powerloss.seed}.
  */
 class XodusPowerLossTest {
 
@@ -56,18 +52,6 @@ class XodusPowerLossTest {
     @TempDir
     Path temp;
 
-    /** The engine's forces, remembered: per log file, how many bytes a completed force covered. */
-    private static final class ForceRecorder implements LogForce {
-        final Map<Path, Long> forcedBytes = new ConcurrentHashMap<>();
-
-        @Override
-        public void force(Path file) throws IOException {
-            long covered = Files.size(file);
-            LogForce.CHANNEL.force(file);
-            forcedBytes.merge(file.getFileName(), covered, Math::max);
-        }
-    }
-
     /** A crash image and what had been acknowledged when it was taken. */
     private record Image(Path directory, int[] acknowledged) {
     }
@@ -76,7 +60,8 @@ class XodusPowerLossTest {
     void everyAcknowledgedCommitSurvivesAndEveryRecoveredStateIsAPrefixOfTheCommitOrder() throws Exception {
         Random random = new Random(seed);
         Path live = temp.resolve("live");
-        ForceRecorder forces = new ForceRecorder();
+        SimulatedDisk disk = SimulatedDisk.of(live);
+        LogForce forceOnTheDisk = file -> disk.forcedByPath(file);
         EngineConfig config = new EngineConfig("power", live, Durability.FSYNC, SETTINGS);
         AtomicIntegerArray acknowledged = new AtomicIntegerArray(WRITERS);
         List<Map<Integer, Long>> sequences = new ArrayList<>();
@@ -86,7 +71,7 @@ class XodusPowerLossTest {
         }
         List<Image> images = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
-        try (StorageEngine engine = new XodusBackend(forces).open(config)) {
+        try (StorageEngine engine = new XodusBackend(forceOnTheDisk, PowerLossProvider.NAME).open(config)) {
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
@@ -109,7 +94,9 @@ class XodusPowerLossTest {
                 for (int w = 0; w < WRITERS; w++) {
                     acked[w] = acknowledged.get(w);
                 }
-                images.add(new Image(crashImage(live, temp.resolve("image-" + point), forces, random), acked));
+                Path image = temp.resolve("image-" + point);
+                disk.crashImage(image, random, random.nextBoolean());
+                images.add(new Image(image, acked));
             }
             stop.set(true);
             for (Future<?> writer : writers) {
@@ -124,7 +111,8 @@ class XodusPowerLossTest {
             beyond += check(image, sequences, "seed " + seed + ", " + image.directory().getFileName());
         }
         System.out.println("xodus power loss, seed " + seed + ": " + commits + " commits, " + images.size()
-                + " crash images over " + logFiles + " log files, every acknowledged commit recovered; "
+                + " crash images over " + logFiles + " log files (" + disk.counts() + "), every acknowledged commit"
+                + " recovered; "
                 + beyond + " unacknowledged commits (summed over images) recovered too");
     }
 
@@ -158,42 +146,6 @@ class XodusPowerLossTest {
             }
         }
         return beyond;
-    }
-
-    /** What a power loss now would leave: forced bytes of the newest log file (and a torn rest), older files whole. */
-    private static Path crashImage(Path live, Path image, ForceRecorder forces, Random random) throws IOException {
-        Files.createDirectories(image);
-        List<Path> logs;
-        try (Stream<Path> files = Files.list(live)) {
-            logs = files.filter(file -> file.toString().endsWith(".xd")).sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        }
-        for (int n = 0; n < logs.size(); n++) {
-            Path log = logs.get(n);
-            long size = Files.size(log);
-            long keep = size;
-            if (n == logs.size() - 1) {
-                long forced = Math.min(size, forces.forcedBytes.getOrDefault(log.getFileName(), 0L));
-                keep = random.nextBoolean() ? forced : forced + (long) (random.nextDouble() * (size - forced));
-            }
-            copyPrefix(log, image.resolve(log.getFileName()), keep);
-        }
-        return image;
-    }
-
-    private static void copyPrefix(Path from, Path to, long bytes) throws IOException {
-        try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
-            byte[] buffer = new byte[1 << 16];
-            long left = bytes;
-            while (left > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (read < 0) {
-                    break;
-                }
-                out.write(buffer, 0, read);
-                left -= read;
-            }
-        }
     }
 
     private static String value(int writer, int i) {
