@@ -105,7 +105,7 @@ public final class ManagedStore implements Store {
                 }
                 Files.createDirectories(directory);
                 StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
-                        definition.durability(), definition.properties()));
+                        definition.durability(), definition.engineProperties()));
                 ValueRecords records;
                 try {
                     records = StoreFormat.settle(definition.name(), engine, clock, recordSettings.defaultTtlMillis());

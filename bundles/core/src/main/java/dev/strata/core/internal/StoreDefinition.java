@@ -37,6 +37,25 @@ public record StoreDefinition(String name, String backend, Durability durability
      */
     public static final String READ_ONLY = "read.only";
 
+    /**
+     * Settings core reads itself (and the management bundle's {@code health.*} thresholds): never handed to the
+     * backend, whose typed configuration refuses keys it does not know.
+     */
+    static final java.util.Set<String> CORE_ONLY = java.util.Set.of(DATA_DIR, READ_ONLY, "metrics",
+            "ttl.default", "read.cache.size");
+    private static final String HEALTH_PREFIX = "health.";
+
+    /** The settings for the backend: every setting but those only core and the management bundle read. */
+    public Map<String, Object> engineProperties() {
+        Map<String, Object> forEngine = new HashMap<>();
+        properties.forEach((key, value) -> {
+            if (!CORE_ONLY.contains(key) && !key.startsWith(HEALTH_PREFIX)) {
+                forEngine.put(key, value);
+            }
+        });
+        return Map.copyOf(forEngine);
+    }
+
     public StoreDefinition {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidArgumentException("store name '" + name
