@@ -3,10 +3,8 @@ package dev.strata.core.internal;
 import dev.strata.api.IsolationLevel;
 import dev.strata.api.ReadOnlyException;
 import dev.strata.api.TransactionMode;
-import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
-import dev.strata.api.spi.VerifyResult;
 
 /**
  * The engine of a store defined {@value StoreDefinition#READ_ONLY}: reads pass through, every write transaction is
@@ -14,14 +12,13 @@ import dev.strata.api.spi.VerifyResult;
  * touches its files, so they stay exactly as the last writable engine left them (a migration that froze the store
  * may switch back to them).
  */
-final class ReadOnlyEngine implements StorageEngine {
+final class ReadOnlyEngine extends ForwardingEngine {
 
     private final String store;
-    private final StorageEngine engine;
 
     ReadOnlyEngine(String store, StorageEngine engine) {
+        super(engine);
         this.store = store;
-        this.engine = engine;
     }
 
     @Override
@@ -40,11 +37,6 @@ final class ReadOnlyEngine implements StorageEngine {
         if (mode != TransactionMode.READ_ONLY) {
             throw new ReadOnlyException(readOnlyReason());
         }
-    }
-
-    @Override
-    public EngineMetrics metrics() {
-        return engine.metrics();
     }
 
     @Override
@@ -68,12 +60,13 @@ final class ReadOnlyEngine implements StorageEngine {
     }
 
     @Override
-    public VerifyResult verify() {
-        return engine.verify();
+    public boolean wantsCompaction() {
+        return false; // its files stay as the last writable engine left them
     }
 
     @Override
-    public void close() {
-        engine.close();
+    public void snapshot(java.nio.file.Path target) {
+        // a native snapshot may write to the engine's own files first; a logical backup reads only
+        throw new UnsupportedOperationException(readOnlyReason() + "; back it up logically");
     }
 }

@@ -1,6 +1,5 @@
 package dev.strata.core.internal.cache;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,7 +8,7 @@ import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
-import dev.strata.api.spi.VerifyResult;
+import dev.strata.core.internal.ForwardingEngine;
 
 /**
  * An engine with core's read cache in front ({@link ReadCache}), for a store configured with
@@ -17,13 +16,12 @@ import dev.strata.api.spi.VerifyResult;
  * engine's own move to the extras {@code engine.cacheHits} and {@code engine.cacheMisses}), and add
  * {@code cache.evictions}, {@code cache.bytes} and {@code cache.maxBytes}. Everything else passes straight through.
  */
-public final class CachedEngine implements StorageEngine {
+public final class CachedEngine extends ForwardingEngine {
 
-    private final StorageEngine engine;
     private final ReadCache cache;
 
     public CachedEngine(StorageEngine engine, long maxBytes) {
-        this.engine = engine;
+        super(engine);
         this.cache = new ReadCache(maxBytes);
     }
 
@@ -53,45 +51,5 @@ public final class CachedEngine implements StorageEngine {
         extra.put("cache.maxBytes", cache.maxBytes());
         return new EngineMetrics(own.keys(), own.memoryBytes(), own.diskBytes(), own.walBytes(), cache.hits(),
                 cache.misses(), own.compactionState(), extra);
-    }
-
-    @Override
-    public boolean isReadOnly() {
-        return engine.isReadOnly();
-    }
-
-    @Override
-    public String readOnlyReason() {
-        return engine.readOnlyReason();
-    }
-
-    @Override
-    public boolean wantsCompaction() {
-        return engine.wantsCompaction();
-    }
-
-    @Override
-    public void checkpoint() {
-        engine.checkpoint();
-    }
-
-    @Override
-    public void compact() {
-        engine.compact();
-    }
-
-    @Override
-    public void snapshot(Path target) {
-        engine.snapshot(target);
-    }
-
-    @Override
-    public VerifyResult verify() {
-        return engine.verify();
-    }
-
-    @Override
-    public void close() {
-        engine.close();
     }
 }
