@@ -88,13 +88,20 @@ public final class StrataCommands {
         });
     }
 
-    /** {@code strata:put <store> <key> <value> --ttl=30s}: the same with a time to live (ms, s, m, h, d). */
+    /**
+     * {@code strata:put <store> <key> <value> --ttl=30s}: the same with a time to live (ms, s, m, h, d). A fourth
+     * word that is not an option ({@code -...}) is most likely an unquoted value's second word.
+     */
     public String put(String store, String key, String value, String option) {
+        if (option == null || !option.startsWith("-")) {
+            return put(store, key, value, option, new String[0]);
+        }
         return run(() -> {
             if (value == null) {
                 throw new InvalidArgumentException("value must not be null");
             }
-            store(store).put(key, value.getBytes(StandardCharsets.UTF_8), KeyMetadataListing.ttlOption(option));
+            store(store).put(typed(key), typed(value).getBytes(StandardCharsets.UTF_8),
+                    KeyMetadataListing.ttlOption(option));
             return "ok";
         });
     }

@@ -72,6 +72,8 @@ class ShellInputTest {
         assertTrue(commands.scan().startsWith("error: missing <store>\nusage: strata:scan <store> ['<pattern>']"));
         assertTrue(commands.reopen().startsWith("error: missing <store>\nusage: strata:reopen <store>"));
         assertTrue(commands.put("s", "k", "two", "words").startsWith("error: too many arguments (4)"));
+        assertTrue(commands.put("s", "k", "v", "--frob").startsWith("error: unknown option '--frob'"),
+                commands.put("s", "k", "v", "--frob"));
         assertTrue(store.data.isEmpty(), "nothing stored");
     }
 
