@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Every store's health as one Apache Felix Health Check with one result entry per store, tagged {@code strata} and
- * {@code store}: {@code hc:exec -t strata} at the shell, or the HC executor service, runs it. A DOWN store makes the
+ * {@code store}: {@code hc:exec strata} at the shell, or the HC executor service, runs it. A DOWN store makes the
  * result CRITICAL, a DEGRADED one WARN; the entries say which store and why.
  */
 @Component(service = HealthCheck.class, property = {
