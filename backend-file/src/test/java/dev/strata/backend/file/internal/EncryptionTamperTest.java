@@ -18,6 +18,8 @@ import dev.strata.api.Durability;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.api.tck.crypto.TestAesGcmCipher;
+import dev.strata.api.tck.crypto.TestChaChaCipher;
 import dev.strata.backend.file.internal.codec.BlockCodec;
 import dev.strata.backend.file.internal.codec.Codecs;
 import dev.strata.backend.file.internal.codec.KeyRing;

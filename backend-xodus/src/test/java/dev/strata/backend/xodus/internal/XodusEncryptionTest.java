@@ -22,6 +22,7 @@ import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.WrongKeyException;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.api.tck.crypto.TestAesGcmCipher;
 
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.ByteIterable;

@@ -10,6 +10,7 @@ import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.api.tck.crypto.TestAesGcmCipher;
 
 /** Small helpers the Xodus tests share: configs, one-key writes and reads. */
 final class XodusTestStores {
