@@ -80,11 +80,13 @@ class BackendSettingsTest {
 
     @Test
     void coresAndTheFrameworksKeysAreAcceptedWithoutBeingDeclared() {
-        BackendSettings.read(config(Map.of("wal.max.size", "64m", "compression", "lz4", "encryption.keyAlias", "k")),
-                Sample.class);
-        BackendSettings.read(config(Map.of("osgi.ds.satisfying.condition.target", "(osgi.condition.id=true)",
-                "service.pid", "p", "component.name", "c", "felix.fileinstall.filename", "f", "objectClass", "o")),
-                Sample.class);
+        Sample cores = BackendSettings.read(config(Map.of("wal.max.size", "64m", "compression", "lz4",
+                "encryption.keyAlias", "k")), Sample.class);
+        assertEquals(3, cores.sample_level(), "undeclared core keys change none of the backend's own settings");
+        Sample frameworks = BackendSettings.read(config(Map.of("osgi.ds.satisfying.condition.target",
+                "(osgi.condition.id=true)", "service.pid", "p", "component.name", "c", "felix.fileinstall.filename",
+                "f", "objectClass", "o")), Sample.class);
+        assertEquals("32m", frameworks.sample_size());
     }
 
     @Test
