@@ -52,7 +52,12 @@ public class JobServiceComponent implements JobService {
         engine = new JobEngine(new Jobs(env), new JobHistory(() -> Optional.of(systemStore),
                 config.historyRetention()), new Throttle(config.throttleMegabytesPerSecond()),
                 config.maxConcurrentJobs());
-        engine.start();
+        // Off the activation thread: cleaning up after an interrupted migration redefines its store and waits for
+        // it to serve, which cannot happen while DS is still activating this component (a kill during a migration
+        // made the next start wait 60 s per activation attempt, the shell's prompt three minutes).
+        Thread recovery = new Thread(engine::start, "strata-jobs-recovery");
+        recovery.setDaemon(true);
+        recovery.start();
     }
 
     @Deactivate
