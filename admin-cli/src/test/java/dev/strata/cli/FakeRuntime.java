@@ -229,6 +229,8 @@ final class FakeRuntime implements AutoCloseable {
         @Override public dev.strata.api.management.JobInfo submitMigrate(dev.strata.api.management.MigrateRequest r) { throw new UnsupportedOperationException(); }
         @Override public dev.strata.api.management.JobInfo submitArchive(dev.strata.api.management.ArchiveRequest r) { throw new UnsupportedOperationException(); }
         @Override public dev.strata.api.management.JobInfo submitMaintenance(dev.strata.api.management.MaintenanceRequest r) { throw new UnsupportedOperationException(); }
+        @Override public dev.strata.api.management.JobInfo submitEngineMigration(dev.strata.api.management.EngineMigrationRequest r) { throw new UnsupportedOperationException(); }
+        @Override public dev.strata.api.management.JobInfo confirm(String id) { return info(id); }
         @Override public dev.strata.api.management.JobInfo cancel(String id) { return info(id); }
         @Override public double getThrottle() { return 0; }
         @Override public void throttle(double megabytesPerSecond) { }

@@ -31,6 +31,20 @@ public interface JobsMXBean {
 
     JobInfo submitMaintenance(MaintenanceRequest request);
 
+    /**
+     * Moves a store to another engine in place, or undoes its last switch ({@link EngineMigrationRequest}). It
+     * redefines the store, so unlike the other submissions it needs role {@code admin}.
+     */
+    JobInfo submitEngineMigration(EngineMigrationRequest request);
+
+    /**
+     * Lets a held engine migration freeze its store and switch ({@link JobService#confirm}); role {@code admin}.
+     *
+     * @throws dev.strata.api.InvalidArgumentException when the job does not wait for a confirmation
+     * @throws dev.strata.api.NotFoundException        when there is no such job
+     */
+    JobInfo confirm(String id);
+
     /** Asks a job to stop at its next chunk boundary (a queued one stops at once). */
     JobInfo cancel(String id);
 

@@ -27,6 +27,10 @@ final class AccessPolicy {
      * Operation name prefixes of read-only operations (JConsole's thread view invokes getThreadInfo, say; the
      * documents bean's explainQuery and searchText run queries).
      */
+    /** Jobs operations that redefine a store (an in-place engine migration and its confirmation): admin's, as
+     * defining a store is. */
+    private static final Set<String> JOBS_ADMIN_OPERATIONS = Set.of("submitEngineMigration", "confirm");
+
     private static final String[] READ_OPERATIONS = {"get", "find", "list", "is", "can", "dump", "entries", "history",
         "job", "await", "explain", "search"};
 
@@ -60,6 +64,9 @@ final class AccessPolicy {
             }
             if (isRead(operation)) {
                 return Role.MONITOR;
+            }
+            if ("Jobs".equals(type) && JOBS_ADMIN_OPERATIONS.contains(operation)) {
+                return Role.ADMIN;
             }
             if ("Store".equals(type) || "Jobs".equals(type)) {
                 return Role.OPERATOR;

@@ -4,6 +4,7 @@ import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageTimeoutException;
 import dev.strata.api.management.ArchiveRequest;
 import dev.strata.api.management.BackupRequest;
+import dev.strata.api.management.EngineMigrationRequest;
 import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.JobService;
@@ -78,6 +79,16 @@ final class JobsBean implements JobsMXBean {
     @Override
     public JobInfo submitMaintenance(MaintenanceRequest request) {
         return submit(request);
+    }
+
+    @Override
+    public JobInfo submitEngineMigration(EngineMigrationRequest request) {
+        return submit(request);
+    }
+
+    @Override
+    public JobInfo confirm(String id) {
+        return jobs.confirm(id);
     }
 
     private JobInfo submit(JobRequest request) {

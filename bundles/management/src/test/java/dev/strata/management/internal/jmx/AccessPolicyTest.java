@@ -26,4 +26,12 @@ class AccessPolicyTest {
         assertEquals(Role.ADMIN, AccessPolicy.forOperation(ObjectNames.runtime(), "changeStore"));
         assertEquals(Role.MONITOR, AccessPolicy.forOperation(ObjectNames.backend("file"), "getSettings"));
     }
+
+    @Test
+    void anInPlaceEngineMigrationRedefinesAStoreSoItIsForAdmins() {
+        assertEquals(Role.OPERATOR, AccessPolicy.forOperation(ObjectNames.jobs(), "submitBackup"));
+        assertEquals(Role.ADMIN, AccessPolicy.forOperation(ObjectNames.jobs(), "submitEngineMigration"));
+        assertEquals(Role.ADMIN, AccessPolicy.forOperation(ObjectNames.jobs(), "confirm"));
+        assertEquals(Role.MONITOR, AccessPolicy.forOperation(ObjectNames.jobs(), "job"));
+    }
 }
