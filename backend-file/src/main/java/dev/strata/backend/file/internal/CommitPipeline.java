@@ -79,9 +79,7 @@ final class CommitPipeline {
             context.stats.userBytes.add(bytes);
             context.stats.walBytesWritten.add(payload.length + 20L);
             writer = wal;
-            if (context.durability != Durability.FSYNC) {
-                context.publish(seq);
-            }
+            context.applied(seq); // visible now, or (fsync) once a force covers it too
             if (active.bytes() >= context.settings.memtableBytes() || wal.bytes() >= context.settings.walMaxBytes()) {
                 rotate();
             }
@@ -129,7 +127,7 @@ final class CommitPipeline {
         long number = context.nextFileNumber();
         WalWriter next;
         try {
-            next = WalWriter.create(context.directory, number, context.channels, context.durability, context::publish);
+            next = WalWriter.create(context.directory, number, context.channels, context.durability, context::durable);
         } catch (IOException e) {
             throw failed("creating a log file", e);
         }
