@@ -12,7 +12,7 @@ import dev.strata.api.CorruptionException;
 import dev.strata.api.Durability;
 import dev.strata.api.ReadOnlyException;
 import dev.strata.api.StorageException;
-import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.spi.support.EngineState;
 import dev.strata.backend.file.internal.cache.BlockCache;
 import dev.strata.backend.file.internal.codec.BlockCodec;
 import dev.strata.backend.file.internal.codec.KeyRing;
@@ -57,7 +57,8 @@ final class EngineContext {
     /** Obsolete segment files no reader holds, kept while the previous generation still names them. */
     private final java.util.Set<Path> awaitingDeletion = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile StorageException readOnlyCause;
-    private volatile boolean closed;
+    /** Open or closed, with the SPI support's typed error; what transactions check ({@code TransactionState}). */
+    final EngineState state;
 
     EngineContext(String storeName, Path directory, Durability durability, EngineSettings settings,
             ChannelFactory channels, BlockCodec blockCodec, WalCodec walCodec, KeyRing keyRing,
@@ -80,6 +81,7 @@ final class EngineContext {
         this.appliedSeq = visibleSeq;
         this.durableSeq = visibleSeq;
         this.log = System.getLogger("dev.strata.backend.file." + storeName);
+        this.state = new EngineState(storeName);
     }
 
     void attach(Views views) {
@@ -250,16 +252,14 @@ final class EngineContext {
     }
 
     void checkOpen() {
-        if (closed) {
-            throw new StoreUnavailableException("store '" + storeName + "' is closed");
-        }
+        state.checkOpen();
     }
 
     boolean isClosed() {
-        return closed;
+        return state.isClosed();
     }
 
     void markClosed() {
-        closed = true;
+        state.close();
     }
 }
