@@ -20,6 +20,9 @@ import dev.strata.api.spi.KeyRange;
  * time to live, ordered by expiry time then key, written in the same transaction as the key's record. Its value is
  * empty, or the whole user key when the key is too long to fit the index key (then the index key ends with the first
  * bytes of the user key and 8 bytes of its SHA-256, so it stays unique and under the engine's key limit).</li>
+ * <li>The change feed ({@link ChangeJournal}): {@code FF 'c'} + the commit's feed position (8 bytes big-endian), one
+ * entry per commit written in that commit, and {@link #CHANGES_TRIMMED} ({@code FF 'd'}), the highest position its
+ * retention dropped.</li>
  * </ul>
  */
 final class CoreKeys {
@@ -27,6 +30,8 @@ final class CoreKeys {
     /** The exclusive upper end of the user key space: no UTF-8 string starts with 0xFF. */
     static final byte[] USER_END = {(byte) 0xFF};
     static final byte[] FORMAT_MARKER = {(byte) 0xFF, 'f'};
+    static final byte[] CHANGES_TRIMMED = {(byte) 0xFF, 'd'};
+    private static final byte[] CHANGE_PREFIX = {(byte) 0xFF, 'c'};
     private static final byte[] EXPIRY_PREFIX = {(byte) 0xFF, 'x'};
     private static final int EXPIRY_HEADER = EXPIRY_PREFIX.length + Long.BYTES;
     private static final int HASH_BYTES = 8;
@@ -65,6 +70,25 @@ final class CoreKeys {
     static KeyRange expiringAfter(long now) {
         return new KeyRange(ByteBuffer.allocate(EXPIRY_HEADER).put(EXPIRY_PREFIX).putLong(now + 1).array(),
                 ByteKeys.prefixEnd(EXPIRY_PREFIX));
+    }
+
+    /** The change feed entry of the commit at feed position {@code position}. */
+    static byte[] changeKey(long position) {
+        return ByteBuffer.allocate(CHANGE_PREFIX.length + Long.BYTES).put(CHANGE_PREFIX).putLong(position).array();
+    }
+
+    static long changePosition(byte[] changeKey) {
+        return ByteBuffer.wrap(changeKey, CHANGE_PREFIX.length, Long.BYTES).getLong();
+    }
+
+    /** Every change feed entry after {@code after} up to {@code through}, both feed positions. */
+    static KeyRange changesBetween(long after, long through) {
+        return new KeyRange(changeKey(after + 1), changeKey(through + 1));
+    }
+
+    /** Every change feed entry. */
+    static KeyRange allChanges() {
+        return new KeyRange(CHANGE_PREFIX, ByteKeys.prefixEnd(CHANGE_PREFIX));
     }
 
     static String display(byte[] key) {
