@@ -97,6 +97,9 @@ final class ExpiryPurge {
                     Header header = RecordCodec.header(records.store(), stored);
                     if (header.expiresAt() == expiresAt && now >= expiresAt) {
                         tx.delete(key);
+                        for (String tag : header.tags()) {
+                            tx.delete(CoreKeys.tagKey(tag, key)); // the key's tag index entries go with it
+                        }
                         deleted++;
                     }
                 }

@@ -248,6 +248,12 @@ public final class ManagedStore implements Store {
     }
 
     @Override
+    public java.util.List<String> keysTagged(String tag, int limit) {
+        TagIndex.check(tag, limit);
+        return read(tx -> tx.keysTagged(tag, limit));
+    }
+
+    @Override
     public EntryCursor scan(Scan scan) {
         ScanPlan plan = ScanPlan.of(scan);
         if (plan.isEmpty()) {

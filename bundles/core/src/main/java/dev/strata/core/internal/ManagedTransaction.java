@@ -78,6 +78,12 @@ final class ManagedTransaction implements Transaction {
     }
 
     @Override
+    public List<String> keysTagged(String tag, int limit) {
+        TagIndex.check(tag, limit);
+        return call(() -> TagIndex.keys(tx, records, tag, limit));
+    }
+
+    @Override
     public Map<String, byte[]> getAll(Collection<String> keys) {
         Keys.checkKeys(keys);
         List<byte[]> encoded = new ArrayList<>(keys.size());
