@@ -193,7 +193,8 @@ public final class ManagedStore implements Store {
                     "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(), "events.delivered",
                     changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
                     "events.listenerErrors", changes.hub().listenerErrors(), "changes.held", engine.journal().held(),
-                    "changes.trimmed", engine.journal().trimmed()), engine.records().enveloped());
+                    "changes.trimmed", engine.journal().trimmed()), (engine.records().enveloped() ? 1 : 0)
+                    + (engine.records().tagIndexed() ? 1 : 0));
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {

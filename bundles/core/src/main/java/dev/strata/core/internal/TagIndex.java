@@ -23,11 +23,27 @@ final class TagIndex {
     static List<String> keys(EngineTransaction tx, ValueRecords records, String tag, int limit) {
         check(tag, limit);
         List<String> keys = new ArrayList<>();
+        if (!records.tagIndexed()) {
+            return scanned(tx, records, tag, limit); // a read-only engine of a store indexed by no open yet
+        }
         try (EngineCursor entries = tx.cursor(CoreKeys.tagged(tag), false)) {
             while (keys.size() < limit && entries.next()) {
                 byte[] key = CoreKeys.tagUserKey(tag, entries.key(), entries.value());
                 if (records.liveHeader(tx.get(key)) != null) {
                     keys.add(CoreKeys.display(key));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static List<String> scanned(EngineTransaction tx, ValueRecords records, String tag, int limit) {
+        List<String> keys = new ArrayList<>();
+        try (EngineCursor entries = tx.cursor(new dev.strata.api.spi.KeyRange(null, CoreKeys.USER_END), false)) {
+            while (keys.size() < limit && entries.next()) {
+                RecordCodec.Header header = records.liveHeader(entries.value());
+                if (header != null && header.tags().contains(tag)) {
+                    keys.add(CoreKeys.display(entries.key()));
                 }
             }
         }

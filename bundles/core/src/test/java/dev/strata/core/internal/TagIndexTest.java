@@ -137,6 +137,41 @@ class TagIndexTest {
         }
     }
 
+    static Stream<Engines> persistentEngines() {
+        return engines().filter(Engines::persistent);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("persistentEngines")
+    void aStoreWrittenBeforeTheIndexGetsItsIndexBuiltWhenItOpens(Engines engine) {
+        ManagedStore store = engine.open(dir, "older", Clock.systemUTC());
+        int count = TagIndexBuild.BATCH * 2 + 5;
+        for (int i = 0; i < count; i++) {
+            store.put(String.format("key.%05d", i), new byte[] {1}, i % 3 == 0 ? tags("web", "t" + i % 2) : tags());
+        }
+        // as a store written by the Strata before the tag index: tagged records, no entries, no marker
+        store.maintain(engine1 -> {
+            try (EngineTransaction tx = engine1.begin(TransactionMode.READ_WRITE)) {
+                tx.deleteRange(new dev.strata.api.spi.KeyRange(new byte[] {(byte) 0xFF, 't'},
+                        new byte[] {(byte) 0xFF, 'u'}));
+                tx.delete(TagIndexBuild.MARKER);
+                tx.commit();
+            }
+        });
+        assertEquals(0, indexEntries(store, "web"));
+        store.detach("restart", 5_000);
+        ManagedStore reopened = engine.open(dir, "older", Clock.systemUTC());
+        try {
+            List<String> web = reopened.keysTagged("web", 10_000);
+            assertEquals((count + 2) / 3, web.size());
+            assertEquals("key.00000", web.get(0));
+            assertEquals(web.size(), indexEntries(reopened, "web"), "built, not scanned");
+            assertEquals(List.of("key.00003"), reopened.keysTagged("t1", 1));
+        } finally {
+            reopened.detach("test over", 5_000);
+        }
+    }
+
     /** The tag's entries in the engine, live keys or not: what the index holds. */
     private static int indexEntries(ManagedStore store, String tag) {
         try (EngineTransaction tx = store.engine().orElseThrow().begin(TransactionMode.READ_ONLY);
