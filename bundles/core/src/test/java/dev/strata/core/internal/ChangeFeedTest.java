@@ -257,6 +257,11 @@ class ChangeFeedTest {
             }
             assertTrue(fed.changesAfter(0, 10).changes().isEmpty(), "a rollback writes nothing to the feed");
             assertEquals(0, fed.changesAfter(0, 10).cursor());
+            for (Object[] bad : new Object[][] {{"change.feed.retain", "lots"}, {"change.feed.retain", "-1"},
+                    {"change.feed.age", "soon"}}) {
+                assertThrows(InvalidArgumentException.class, () -> engine.open(dir.resolve("bad"), "bad",
+                        Clock.systemUTC(), "change.feed.retain", "5", bad[0], bad[1]), bad[0] + "=" + bad[1]);
+            }
         } finally {
             plain.detach("test over", 5_000);
             fed.detach("test over", 5_000);
