@@ -28,6 +28,8 @@ public final class FakeClient implements RuntimeClient {
     public List<StoreFigures> stores = new ArrayList<>();
     public long now = 1_000_000;
     public List<String> historyCalls = new ArrayList<>();
+    /** A figure named here has values only for its newest N seconds (NaN before), as a figure reported lately. */
+    public Map<String, Integer> valuedSeconds = new java.util.HashMap<>();
     public List<JobInfo> active = new ArrayList<>();
     public List<JobInfo> ended = new ArrayList<>();
     public List<BackupRequest> backups = new ArrayList<>();
@@ -148,8 +150,12 @@ public final class FakeClient implements RuntimeClient {
 
     @Override public boolean deleteValue(String store, String key) { check("delete " + key); return data.remove(key) != null; }
 
+    /** How often the figures were read (from the console's worker threads). */
+    public final java.util.concurrent.atomic.AtomicInteger storesCalls = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public List<StoreFigures> stores() {
+        storesCalls.incrementAndGet();
         if (failNext != null) {
             ConsoleException failure = failNext;
             failNext = null;
@@ -165,9 +171,10 @@ public final class FakeClient implements RuntimeClient {
         int n = (int) Math.min(seconds, now / 1000);
         long[] times = new long[n];
         double[] values = new double[n];
+        int valued = valuedSeconds.getOrDefault(figure, n);
         for (int i = 0; i < n; i++) {
             times[i] = now - (n - 1 - i) * 1000L;
-            values[i] = times[i] / 1000.0;
+            values[i] = i >= n - valued ? times[i] / 1000.0 : Double.NaN;
         }
         return new HistorySeries(figure, 1000, times, values);
     }

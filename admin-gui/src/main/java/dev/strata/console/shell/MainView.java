@@ -56,8 +56,10 @@ public final class MainView {
 
     private Timeline timer;
     private DashboardViewModel dashboardModel;
+    private RuntimeClient client;
 
     public void bind(RuntimeClient client, String address, Background background) {
+        this.client = client;
         Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
                 .hideAfter(Duration.seconds(8)).showInformation();
         CheckBox dark = new CheckBox(Messages.get("theme.dark"));
@@ -144,9 +146,25 @@ public final class MainView {
         }
     }
 
-    public void stop() {
+    /** Polls while this runtime's tab is shown; a hidden runtime costs its runtime nothing. */
+    public void setActive(boolean active) {
+        if (timer == null) {
+            return;
+        }
+        if (active) {
+            timer.play();
+        } else {
+            timer.pause();
+        }
+    }
+
+    /** Stops polling and closes this runtime's connection (its tab was closed, or the window). */
+    public void close() {
         if (timer != null) {
             timer.stop();
+        }
+        if (client != null) {
+            client.close();
         }
     }
 
