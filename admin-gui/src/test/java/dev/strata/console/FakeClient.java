@@ -55,7 +55,8 @@ public final class FakeClient implements RuntimeClient {
         if (operation.startsWith("get") || operation.startsWith("list")) {
             return true;
         }
-        if (objectName.contains("type=Store") || objectName.contains("type=Jobs")) {
+        boolean redefines = operation.equals("submitEngineMigration") || operation.equals("confirm");
+        if (objectName.contains("type=Store") || objectName.contains("type=Jobs") && !redefines) {
             return !role.equals("monitor");
         }
         return role.equals("admin");
@@ -192,6 +193,18 @@ public final class FakeClient implements RuntimeClient {
     }
 
     @Override public JobInfo cancelJob(String id) { return job(id, JobState.RUNNING, ""); }
+
+    public List<String> confirmed = new ArrayList<>();
+
+    @Override
+    public JobInfo confirmJob(String id) {
+        check("confirm " + id);
+        if (!role.equals("admin")) {
+            throw new ConsoleException(ConsoleException.Kind.REFUSED, "Access denied: needs role admin");
+        }
+        confirmed.add(id);
+        return job(id, JobState.RUNNING, "");
+    }
     @Override public List<String> auditEntries(int newest) { return List.of("0|a|admin|start", "1|b|ops|submitBackup"); }
     @Override public String verifyAudit() { return "ok: 2 entries"; }
     @Override public void close() { }

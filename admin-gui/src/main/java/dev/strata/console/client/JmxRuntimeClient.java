@@ -22,6 +22,7 @@ import dev.strata.api.management.AuditMXBean;
 import dev.strata.api.management.BackendMXBean;
 import dev.strata.api.management.BackupRequest;
 import dev.strata.api.management.DataBrowserMXBean;
+import dev.strata.api.management.EngineMigrationRequest;
 import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.KeyPage;
 import dev.strata.api.management.MigrateRequest;
@@ -139,6 +140,11 @@ public final class JmxRuntimeClient implements RuntimeClient {
     }
 
     @Override
+    public JobInfo confirmJob(String id) {
+        return RemoteCalls.call("Confirming engine migrations", () -> jobs().confirm(id));
+    }
+
+    @Override
     public List<String> auditEntries(int newest) {
         return call(() -> {
             AuditMXBean audit = JMX.newMXBeanProxy(beans, ObjectNames.audit(), AuditMXBean.class);
@@ -166,6 +172,8 @@ public final class JmxRuntimeClient implements RuntimeClient {
                 return jobs.submitMigrate(migrate);
             } else if (request instanceof ArchiveRequest archive) {
                 return jobs.submitArchive(archive);
+            } else if (request instanceof EngineMigrationRequest engine) {
+                return jobs.submitEngineMigration(engine);
             }
             throw new IllegalArgumentException("the console cannot submit a " + request.type() + " job");
         });

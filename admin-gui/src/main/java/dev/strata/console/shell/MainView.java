@@ -27,6 +27,7 @@ import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.dashboard.DashboardView;
 import dev.strata.console.dashboard.DashboardViewModel;
 import dev.strata.console.dashboard.StoreTile;
+import dev.strata.console.jobs.EngineMigrationViewModel;
 import dev.strata.console.jobs.JobFormsViewModel;
 import dev.strata.console.jobs.JobsView;
 import dev.strata.console.jobs.JobsViewModel;
@@ -80,6 +81,7 @@ public final class MainView {
                 storeNames.setAll(dashboard.tiles().stream().map(StoreTile::name).toList()));
         jobsView.bind(jobs, storeNames);
         jobsView.bindForms(new JobFormsViewModel(client, background, jobs::watch), storeNames);
+        jobsView.bindEngineMigration(new EngineMigrationViewModel(client, background, jobs::watch), storeNames);
         StoresViewModel stores = new StoresViewModel(client, background);
         StoresView storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
         storesView.bind(stores);
