@@ -91,6 +91,9 @@ class EngineMigrationViewModelTest {
         JobInfo copying = engineJob("job-2", "copying: 4000 of 10000 keys");
         JobInfo held = engineJob("job-3", "caught up; waiting for strata:migrate-confirm job-3 to freeze and switch");
         assertNull(EngineMigrationViewModel.held(List.of(copying), copying), "nothing holds: Confirm is disabled");
+        JobInfo inARound = engineJob("job-4", "holding");
+        assertSame(inARound, EngineMigrationViewModel.held(List.of(copying, inARound), null),
+                "a held job during one of its catch-up rounds holds too");
         assertSame(held, EngineMigrationViewModel.held(List.of(copying, held), copying), "the held one, not the selected");
         form.confirm(copying);
         assertEquals("Select an engine migration that waits for its confirmation.", form.messageProperty().get());

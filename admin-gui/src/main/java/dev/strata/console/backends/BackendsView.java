@@ -14,6 +14,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 import dev.strata.console.client.BackendRow;
@@ -88,15 +89,22 @@ public final class BackendsView {
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 70));
+        // a Text graphic rather than the cell's own wrapped text: the row then takes the height of every line
+        // (a wrapped Labeled measured itself before its width was known and cut the last line with "...")
         column.setCellFactory(c -> new TableCell<>() {
+            private final Text lines = new Text();
+
             {
-                setWrapText(true);
+                lines.wrappingWidthProperty().bind(column.widthProperty().subtract(10));
+                lines.fillProperty().bind(textFillProperty());
+                lines.fontProperty().bind(fontProperty());
             }
 
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
+                lines.setText(empty || text == null ? "" : text);
+                setGraphic(empty ? null : lines);
             }
         });
         return column;

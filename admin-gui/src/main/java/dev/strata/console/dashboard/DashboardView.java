@@ -1,8 +1,5 @@
 package dev.strata.console.dashboard;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +23,6 @@ import javafx.util.StringConverter;
  * chart's time axis takes its bounds from the one {@link TimeWindow} of the view model.
  */
 public final class DashboardView {
-
-    private static final ZoneId ZONE = ZoneId.systemDefault();
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE);
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZONE);
 
     @FXML private FlowPane tiles;
     @FXML private Label chartsTitle;
@@ -65,23 +58,22 @@ public final class DashboardView {
                 DashboardViewModel.Chart.HIT_RATE, hitRateChart, DashboardViewModel.Chart.OPERATIONS, opsChart,
                 DashboardViewModel.Chart.GET_P99, latencyChart);
         charts.forEach((chart, view) -> follow(model.series(chart), view, chart.title()));
-        model.windowProperty().addListener((o, old, window) -> charts.values().forEach(chart -> span(chart, window)));
+        charts.values().forEach(chart -> span(chart, model.windowProperty()));
     }
 
-    /** Sets a chart's time axis to the shared window (epoch seconds, labelled as the local clock). */
-    private static void span(LineChart<Number, Number> chart, TimeWindow window) {
+    /**
+     * Sets a chart's time axis to the shared window (epoch seconds). Ticks start at the left end, so they are
+     * labelled by how long before the newest sample they are ("-4 min", "now"), which keeps them round; the label
+     * formatter is set once and reads the window, so a moving window changes only the bounds.
+     */
+    private static void span(LineChart<Number, Number> chart, javafx.beans.value.ObservableValue<TimeWindow> shared) {
         NumberAxis axis = (NumberAxis) chart.getXAxis();
-        DateTimeFormatter clock = window.rangeSeconds() <= 300 ? SECONDS : MINUTES;
-        if (axis.isAutoRanging()) {
-            axis.setAutoRanging(false);
-        }
-        axis.setTickUnit(window.tickSeconds());
-        axis.setLowerBound(window.lowerSeconds());
-        axis.setUpperBound(window.upperSeconds());
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return clock.format(Instant.ofEpochMilli((long) (seconds.doubleValue() * 1000)));
+                TimeWindow window = shared.getValue();
+                return window == null ? ""
+                        : before(Math.round(window.upperSeconds() - seconds.doubleValue()), window.rangeSeconds());
             }
 
             @Override
@@ -89,6 +81,18 @@ public final class DashboardView {
                 return null;
             }
         });
+        shared.addListener((o, old, window) -> {
+            axis.setTickUnit(window.tickSeconds());
+            axis.setLowerBound(window.lowerSeconds());
+            axis.setUpperBound(window.upperSeconds());
+        });
+    }
+
+    static String before(long seconds, int range) {
+        if (seconds <= 0) {
+            return "now";
+        }
+        return range <= 3600 ? "-" + Math.round(seconds / 60.0) + " min" : "-" + Math.round(seconds / 3600.0) + " h";
     }
 
     /** Mirrors a bounded series of points into one chart line, change by change (x: epoch seconds). */

@@ -68,6 +68,7 @@ public final class DashboardViewModel {
     private String loadedStore;
     private int loadedRange;
     private int refreshes;
+    private boolean inFlight;
 
     public DashboardViewModel(RuntimeClient client, Background background, Consumer<String> notifier) {
         this.client = client;
@@ -80,12 +81,21 @@ public final class DashboardViewModel {
 
     /** Reads the store figures and the selected store's newest history; call once a second while shown. */
     public void refresh(Consumer<String> onFailure) {
+        if (inFlight) {
+            return; // a slow runtime: the last refresh has not answered yet, do not stack another behind it
+        }
         String store = selected.get();
         int range = rangeSeconds.get();
         boolean reload = store != null && (!store.equals(loadedStore) || range != loadedRange
                 || (range > 300 && ++refreshes % RELOAD_EVERY == 0));
-        background.run(() -> fetch(store, range, reload), result -> apply(result, store, range, reload),
-                failure -> onFailure.accept(failure.getMessage()));
+        inFlight = true;
+        background.run(() -> fetch(store, range, reload), result -> {
+            inFlight = false;
+            apply(result, store, range, reload);
+        }, failure -> {
+            inFlight = false;
+            onFailure.accept(failure.getMessage());
+        });
     }
 
     private record Fetched(List<StoreFigures> stores, Map<Chart, HistorySeries> history) {

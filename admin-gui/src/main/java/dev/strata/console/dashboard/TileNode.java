@@ -31,8 +31,8 @@ final class TileNode extends VBox {
     void show(StoreTile tile, boolean selected) {
         store = tile.name();
         name.setText(tile.alert().isEmpty() ? tile.name() : "⚠ " + tile.name());
-        summary.setText(tile.summary());
-        figures.setText(tile.keys() + " · " + tile.disk());
+        summary.setText(tile.keysTracked() ? tile.summary() + " · " + tile.keys() : tile.summary());
+        figures.setText(tile.disk());
         rates.setText(tile.alert().isEmpty() ? tile.rates() : tile.alert());
         rates.getStyleClass().remove("tile-alert");
         if (!tile.alert().isEmpty()) {

@@ -85,13 +85,14 @@ public final class EngineMigrationViewModel {
     }
 
     /**
-     * Whether a job is an engine migration holding before its switch: running, and its message says it waits (the
-     * job service words it "caught up; waiting for ... confirm"). The runtime still decides: a job that stopped
-     * waiting meanwhile is refused there with its reason.
+     * Whether a job is an engine migration holding before its switch: running, and its message says it waits. The
+     * job service words it "caught up; waiting for ... confirm" between its catch-up rounds and "holding" during
+     * one (a held job alternates between the two). The runtime still decides: a job that stopped waiting meanwhile
+     * is refused there with its reason.
      */
     public static boolean awaitsConfirmation(JobInfo job) {
         return job != null && TYPE.equals(job.type()) && job.state() == JobState.RUNNING
-                && job.message().contains("waiting for");
+                && (job.message().contains("waiting for") || job.message().startsWith("holding"));
     }
 
     private void submit(Supplier<EngineMigrationRequest> form) {

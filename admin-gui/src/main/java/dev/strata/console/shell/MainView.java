@@ -6,8 +6,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -40,7 +38,8 @@ import dev.strata.console.stores.StoresViewModel;
 
 /**
  * The connected window: a tab per feature and a status bar with who is connected, the role, and the last refresh
- * (or why it failed). Once a second only the visible tab refreshes: hidden tabs cost the runtime nothing.
+ * (or why it failed). Once a second only the visible tab refreshes: hidden tabs cost the runtime nothing; a
+ * hidden runtime tab ({@link RuntimeTabs}) does not refresh at all.
  */
 public final class MainView {
 
@@ -55,7 +54,7 @@ public final class MainView {
     @FXML private Tab auditTab;
     @FXML private StatusBar status;
 
-    private Timeline timer;
+    private Ticker timer;
     private DashboardViewModel dashboardModel;
     private RuntimeClient client;
 
@@ -95,7 +94,7 @@ public final class MainView {
         auditView.bind(audit);
 
         Runnable ok = () -> status.setText("Connected: " + who + " · refreshed " + LocalTime.now().format(CLOCK));
-        timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+        timer = new Ticker(() -> {
             Tab shown = tabs.getSelectionModel().getSelectedItem();
             if (shown == dashboardTab || storeNames.isEmpty()) {
                 dashboard.refresh(failed);
@@ -108,12 +107,11 @@ public final class MainView {
             }
             if (shown == jobsTab) {
                 jobs.refresh(failed);
-            } else if (shown == auditTab && e.getSource() != null) {
+            } else if (shown == auditTab) {
                 audit.refresh(failed);
             }
             ok.run();
-        }));
-        timer.setCycleCount(Timeline.INDEFINITE);
+        });
         timer.play();
         dashboard.refresh(failed);
         jobs.refresh(failed);
@@ -163,7 +161,7 @@ public final class MainView {
     /** Stops polling and closes this runtime's connection (its tab was closed, or the window). */
     public void close() {
         if (timer != null) {
-            timer.stop();
+            timer.pause();
         }
         if (client != null) {
             client.close();
