@@ -43,6 +43,20 @@ final class ExpiryPurge {
         return conflicts.get();
     }
 
+    /** Runs the purge on an engine the caller has entered, and leaves it. */
+    long runInside(OpenEngine engine, long budgetMillis) {
+        try {
+            if (engine.engine().isReadOnly() || !engine.records().enveloped()) {
+                return 0;
+            }
+            return run(engine.engine(), engine.records(), budgetMillis);
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            engine.leave();
+        }
+    }
+
     /**
      * Purges batches until no expired entry is left or the time budget is spent.
      *

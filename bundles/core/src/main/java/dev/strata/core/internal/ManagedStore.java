@@ -1,7 +1,6 @@
 package dev.strata.core.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -23,12 +22,10 @@ import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.TransactionOptions;
 import dev.strata.api.TransactionWork;
-import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
-import dev.strata.core.internal.cache.CachedEngine;
-import dev.strata.core.internal.metrics.MeasuredEngine;
+import dev.strata.core.internal.fallback.FallbackRoute;
 import dev.strata.core.internal.metrics.StoreMeter;
 
 /**
@@ -53,6 +50,8 @@ public final class ManagedStore implements Store {
     /** What the open engine last said about reaching its data ({@link EngineAvailability}); empty while it can. */
     private volatile String engineUnavailable = "";
     private volatile Runnable onEngineUnavailable = () -> { };
+    /** Where operations go while the backend is away or its journal is replayed; null without a fallback store. */
+    volatile FallbackRoute fallback;
 
     /** Store setting: {@code off} leaves the store's operations unmeasured (their counts and timings stay zero). */
     public static final String METRICS = "metrics";
@@ -99,28 +98,9 @@ public final class ManagedStore implements Store {
                 return;
             }
             try {
-                if (!info.capabilities().supports(definition.durability())) {
-                    throw new InvalidArgumentException("backend '" + info.type() + "' does not support durability "
-                            + definition.durability().name().toLowerCase(java.util.Locale.ROOT));
-                }
-                Files.createDirectories(directory);
-                StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
-                        definition.durability(), definition.engineProperties()));
-                ValueRecords records;
-                try {
-                    records = StoreFormat.settle(definition.name(), engine, clock, recordSettings.defaultTtlMillis());
-                } catch (RuntimeException e) {
-                    engine.close();
-                    throw e;
-                }
-                StorageEngine guarded = definition.readOnly() ? new ReadOnlyEngine(definition.name(), engine) : engine;
-                StorageEngine served = recordSettings.readCacheBytes() > 0
-                        ? new CachedEngine(guarded, recordSettings.readCacheBytes()) : guarded;
                 engineUnavailable = "";
-                // metrics = "off": no metering decorator (its cost measured by benchmarks' MetricsCostBenchmark)
-                boolean metered = !"off".equals(String.valueOf(definition.properties().get(METRICS)).trim());
-                open = new OpenEngine(definition.name(), metered ? new MeasuredEngine(served, meter) : served, info,
-                        records, changes, () -> onEngineUnavailable.run());
+                open = StoreEngines.open(definition, directory, backend, info, clock, recordSettings, meter, changes,
+                        () -> onEngineUnavailable.run());
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -209,10 +189,8 @@ public final class ManagedStore implements Store {
     public dev.strata.api.StoreMetrics metrics() {
         OpenEngine engine = enter(false); // figures are readable while the engine cannot reach its data
         try {
-            return StoreFigures.of(engine.engine().metrics(), meter, java.util.Map.of("ttl.purged", purge.purged(),
-                    "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(), "events.delivered",
-                    changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
-                    "events.listenerErrors", changes.hub().listenerErrors()), engine.records().enveloped());
+            return StoreFigures.of(engine.engine().metrics(), meter, StoreFigures.core(purge, changes, fallback),
+                    engine.records().enveloped());
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
@@ -232,8 +210,12 @@ public final class ManagedStore implements Store {
             case UNAVAILABLE -> current != null && !engineReason.isEmpty() ? engineReason : unavailableReason;
             case OPENING -> openingReason;
             case READ_ONLY -> readOnlyReason(current.engine());
-            case ONLINE -> "";
+            case ONLINE, FALLBACK -> "";
         };
+        FallbackRoute route = fallback;
+        if (route != null && (route.mode() == FallbackRoute.Mode.JOURNALING || engineDown())) {
+            return FallbackStatus.of(this, route, status, message);
+        }
         return new StoreInfo(name(), definition.backend(), status, definition.durability(), message);
     }
 
@@ -242,7 +224,24 @@ public final class ManagedStore implements Store {
         if (options == null) {
             throw new InvalidArgumentException("transaction options must not be null");
         }
+        FallbackRoute route = routing();
+        return route != null ? route.begin(options) : beginDirect(options);
+    }
+
+    /** A transaction on the store's own engine, whatever the fallback route says (the replay's). */
+    ManagedTransaction beginDirect(TransactionOptions options) {
         return enter().begin(options.mode(), options.isolation());
+    }
+
+    /** The fallback route when operations go through it now, else null (the engine serves them). */
+    private FallbackRoute routing() {
+        FallbackRoute route = fallback;
+        return route != null && route.serves() ? route : null;
+    }
+
+    /** Whether the engine cannot serve: none open and none opening, or one that cannot reach its data. */
+    boolean engineDown() {
+        return !opening.active() && (open == null || !engineUnavailable.isEmpty());
     }
 
     @Override
@@ -252,6 +251,11 @@ public final class ManagedStore implements Store {
 
     @Override
     public Optional<byte[]> get(String key) {
+        FallbackRoute route = routing();
+        return route != null ? route.get(key) : directGet(key);
+    }
+
+    Optional<byte[]> directGet(String key) {
         byte[] encoded = Keys.encode(key);
         OpenEngine engine = enter();
         try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
@@ -274,6 +278,10 @@ public final class ManagedStore implements Store {
         ScanPlan plan = ScanPlan.of(scan);
         if (plan.isEmpty()) {
             return ScanCursor.empty(plan);
+        }
+        FallbackRoute route = routing();
+        if (route != null) {
+            throw route.unavailable("scans wait for the replay of its journal");
         }
         OpenEngine engine = enter();
         EngineTransaction tx;
@@ -337,17 +345,10 @@ public final class ManagedStore implements Store {
      * @return how many keys were removed
      */
     long purgeExpired(long budgetMillis) {
-        OpenEngine engine = enter();
         try {
-            if (engine.engine().isReadOnly() || !engine.records().enveloped()) {
-                return 0;
-            }
-            return purge.run(engine.engine(), engine.records(), budgetMillis);
-        } catch (RuntimeException e) {
-            throw engine.translate(e);
+            return purge.runInside(enter(), budgetMillis);
         } finally {
             lastPurgeNanos = System.nanoTime();
-            engine.leave();
         }
     }
 
