@@ -213,7 +213,7 @@ public final class ManagedStore implements Store {
             case ONLINE, FALLBACK -> "";
         };
         FallbackRoute route = fallback;
-        if (route != null && (route.mode() == FallbackRoute.Mode.JOURNALING || engineDown())) {
+        if (route != null && (engineDown() || route.journaling())) {
             return FallbackStatus.of(this, route, status, message);
         }
         return new StoreInfo(name(), definition.backend(), status, definition.durability(), message);

@@ -54,6 +54,11 @@ class FallbackStoreTest {
         primary.attach(files, MemoryStores.info(files, "file"));
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        primary.detach("test ended", 1_000);
+    }
+
     static byte[] b(String text) {
         return text.getBytes(UTF_8);
     }

@@ -39,6 +39,11 @@ public final class FallbackRoute {
     /** Entries left in the journal when a replay stops reading alongside the writers and freezes them. */
     static final int FREEZE_AT = 32;
     static final int BATCH = 256;
+    /**
+     * Batches a replay applies beyond the journal it found before it freezes anyway: writers that append as fast as
+     * it drains would otherwise keep it from ever reaching {@value #FREEZE_AT}.
+     */
+    static final int CATCH_UP_BATCHES = 4;
     /** How long a commit waits for a replay's freeze to end, and a replay for the commits inside to finish. */
     static final long FREEZE_WAIT_MILLIS = 30_000;
 
@@ -93,6 +98,18 @@ public final class FallbackRoute {
             }
         }
         return mode == Mode.JOURNALING || down;
+    }
+
+    /** Whether the journal holds writes (asking the fallback once after a restart); false when it cannot tell. */
+    public boolean journaling() {
+        if (mode == Mode.UNKNOWN) {
+            try {
+                settle();
+            } catch (StoreUnavailableException e) {
+                return false;
+            }
+        }
+        return mode == Mode.JOURNALING;
     }
 
     /** Whether the route has writes for the engine that a replay should apply now (the engine is back). */
@@ -172,8 +189,9 @@ public final class FallbackRoute {
             progress.total(journal.pending());
             progress.message("applying the journal of '" + primary + "' from '" + journal.fallbackStore() + "'");
             long[] counts = new long[2]; // applied, skipped (applied before an interruption)
+            long budget = journal.pending() + (long) CATCH_UP_BATCHES * BATCH;
             List<FallbackJournal.Entry> entries;
-            while ((entries = journal.read(0, BATCH)).size() > FREEZE_AT) {
+            while ((entries = journal.read(0, BATCH)).size() > FREEZE_AT && counts[0] + counts[1] < budget) {
                 for (FallbackJournal.Entry entry : entries) {
                     progress.checkCancelled();
                     applyAndDrop(target, entry, counts, progress);
