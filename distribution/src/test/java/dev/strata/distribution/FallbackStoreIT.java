@@ -34,7 +34,7 @@ import dev.strata.api.management.JobService;
 import dev.strata.api.management.JobState;
 
 /**
- * The fallback policy on the real runtime: a store on the example backend names a file-engine store as its
+ * The fallback policy on the real runtime: a store on the Xodus engine names a file-engine store as its
  * fallback; its backend bundle is stopped while a client writes without pause, and started again. Every write that
  * was acknowledged, before, during and after the outage, is in the store afterwards, the last one of a key winning;
  * the replay ran as a job of the job service.
@@ -61,13 +61,12 @@ public class FallbackStoreIT {
 
     @Test
     public void everyWriteAcknowledgedWhileTheBackendWasStoppedIsInTheStoreAfterTheReplay() throws Exception {
-        Bundle backend = context.installBundle(StrataRuntime.exampleBackendJar().toUri().toString());
-        backend.start();
+        Bundle backend = EngineBundles.xodus(context).installed();
         Stores.define(configAdmin, "journal", "file", "os");
         org.osgi.service.cm.Configuration orders = configAdmin.createFactoryConfiguration("dev.strata.store", "?");
         Dictionary<String, Object> settings = new Hashtable<>();
         settings.put("name", "orders");
-        settings.put("backend", "example");
+        settings.put("backend", "xodus");
         settings.put("durability", "os");
         settings.put("fallback.store", "journal");
         orders.update(settings);

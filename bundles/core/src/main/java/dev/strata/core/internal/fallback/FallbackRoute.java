@@ -44,6 +44,12 @@ public final class FallbackRoute {
      * it drains would otherwise keep it from ever reaching {@value #FREEZE_AT}.
      */
     static final int CATCH_UP_BATCHES = 4;
+    /**
+     * While a replay runs, a commit waits (outside the freeze) as long as the journal holds more than this many
+     * entries: writers are paced to the speed at which the engine takes the replay, so the replay converges under
+     * any write load and the freeze has at most about this many entries to apply.
+     */
+    static final int PACE_AT = 2 * FREEZE_AT;
     /** How long a commit waits for a replay's freeze to end, and a replay for the commits inside to finish. */
     static final long FREEZE_WAIT_MILLIS = 30_000;
 
@@ -54,6 +60,7 @@ public final class FallbackRoute {
     private final LongSupplier clock;
     private final ReentrantReadWriteLock freeze = new ReentrantReadWriteLock();
     private final AtomicBoolean replaying = new AtomicBoolean();
+    private final Object drained = new Object(); // notified at each entry a replay drops
     private volatile Mode mode = Mode.UNKNOWN;
 
     /**
@@ -147,6 +154,7 @@ public final class FallbackRoute {
 
     /** Journals one commit's writes. */
     long commit(List<JournalOp> ops) {
+        paceBehindReplay();
         Lock shared = freeze.readLock();
         if (!tryLock(shared)) {
             throw new StorageTimeoutException("store '" + primary + "': the replay's write freeze lasted over "
@@ -221,6 +229,9 @@ public final class FallbackRoute {
                     + " ms; '" + primary + "' is served by its own engine again";
         } finally {
             replaying.set(false);
+            synchronized (drained) {
+                drained.notifyAll();
+            }
         }
     }
 
@@ -228,7 +239,24 @@ public final class FallbackRoute {
             StoreFallback.Progress progress) {
         counts[target.apply(entry) ? 0 : 1]++;
         journal.drop(entry);
+        synchronized (drained) {
+            drained.notifyAll();
+        }
         progress.applied(counts[0] + counts[1]);
+    }
+
+    private void paceBehindReplay() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FREEZE_WAIT_MILLIS);
+        synchronized (drained) {
+            while (replaying.get() && journal.pending() > PACE_AT && System.nanoTime() - deadline < 0) {
+                try {
+                    drained.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void settle() {
