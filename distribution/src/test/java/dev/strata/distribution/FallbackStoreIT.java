@@ -129,6 +129,8 @@ public class FallbackStoreIT {
                 .filter(job -> job.type().equals("fallback-replay") && job.stores().contains("orders")).findFirst());
         assertEquals(replay.toString(), JobState.SUCCEEDED, replay.state());
         assertTrue(replay.result(), replay.result().startsWith("replayed "));
+        System.out.println("FallbackStoreIT: " + acknowledged.size() + " writes acknowledged, " + refused.get()
+                + " refused (not acknowledged); job " + replay.id() + ": " + replay.result());
     }
 
     private static void sleep(long millis) {

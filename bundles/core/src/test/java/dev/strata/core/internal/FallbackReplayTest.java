@@ -110,10 +110,10 @@ class FallbackReplayTest {
         assertEquals("300", new String(primary.get("v").orElseThrow(), UTF_8), "served from the journal");
 
         String result = FallbackSetup.replay(primary, ReplayLauncher.QUIET);
+        assertEquals(300, primary.metadata("v").orElseThrow().version(), "300 puts of v, none applied twice");
         assertTrue(result.contains("(1 applied before an interruption, skipped)"), result);
         assertEquals(StoreStatus.ONLINE, primary.info().status());
         assertEquals("300", read("v"));
-        assertEquals(300, primary.metadata("v").orElseThrow().version(), "300 puts of v, none applied twice");
         for (int i = 1; i <= 300; i++) {
             assertEquals("x" + i, read("k" + i));
         }
