@@ -13,5 +13,14 @@ public enum StoreStatus {
      */
     OPENING,
     /** Defined, but its backend is not installed (or failed to open the store); operations throw {@link StoreUnavailableException}. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * Its backend is unavailable (or back, with writes still to replay) and its fallback store takes its writes: each
+     * commit is journaled in the fallback and replayed into the store, in order, when its backend returns. Reads of
+     * keys written since are served from the journal; other reads are served by the store's own engine while it is
+     * open and throw {@link StoreUnavailableException} while it is not. The message gives the journal's size.
+     *
+     * @since 1.2
+     */
+    FALLBACK
 }

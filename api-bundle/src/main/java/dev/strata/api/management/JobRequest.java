@@ -8,7 +8,7 @@ import java.util.List;
  * missing keys).
  */
 public sealed interface JobRequest permits BackupRequest, RestoreRequest, VerifyRequest, MigrateRequest,
-        ArchiveRequest, MaintenanceRequest, EngineMigrationRequest {
+        ArchiveRequest, MaintenanceRequest, EngineMigrationRequest, FallbackReplayRequest {
 
     /** The job type shown in {@link JobInfo#type()}. */
     String type();

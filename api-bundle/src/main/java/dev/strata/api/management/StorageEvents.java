@@ -16,6 +16,8 @@ public final class StorageEvents {
     public static final String STORE_UNAVAILABLE = STORE_TOPIC_PREFIX + "UNAVAILABLE";
     /** A store's engine is being opened. */
     public static final String STORE_OPENING = STORE_TOPIC_PREFIX + "OPENING";
+    /** Its backend is away (or its journal not yet replayed) and its fallback store takes its writes. */
+    public static final String STORE_FALLBACK = STORE_TOPIC_PREFIX + "FALLBACK";
     /** A store's definition was removed and its engine closed. */
     public static final String STORE_CLOSED = STORE_TOPIC_PREFIX + "CLOSED";
     /** A job reached a final state; see {@link #JOB_ID}, {@link #JOB_TYPE}, {@link #JOB_STATE}. */

@@ -16,6 +16,9 @@
  * ({@link dev.strata.api.management.StoreControl#close}, {@code checkpoint}, {@code compact}), and
  * {@link dev.strata.api.management.EngineMigrationRequest} (a store moved to another engine in place) with
  * {@link dev.strata.api.management.JobService#confirm}.
+ * <p>
+ * 0.5.0 adds the fallback replay: {@link dev.strata.api.management.StoreFallback} (offered by core) and
+ * {@link dev.strata.api.management.FallbackReplayRequest}, the job that replays a fallback journal.
  */
 @Export
 @Version("0.5.0")

@@ -9,7 +9,7 @@ import dev.strata.api.QuotaExceededException;
 import dev.strata.api.Store;
 
 /** Turns string keys into the engine's byte keys, refusing what cannot be stored unambiguously. */
-final class Keys {
+public final class Keys {
 
     /** The largest user value: the engine's limit less the most a record header can take ({@link RecordCodec}). */
     static final int MAX_VALUE_BYTES = Store.MAX_VALUE_BYTES - Store.VALUE_HEADER_RESERVE;
@@ -21,7 +21,7 @@ final class Keys {
      * @throws InvalidArgumentException for a null or empty key, a key over {@link Store#MAX_KEY_BYTES} UTF-8 bytes,
      *                                  or one with an unpaired surrogate (it would not survive UTF-8)
      */
-    static byte[] encode(String key) {
+    public static byte[] encode(String key) {
         if (key == null) {
             throw new InvalidArgumentException("key must not be null");
         }
@@ -50,7 +50,7 @@ final class Keys {
         return bound.getBytes(StandardCharsets.UTF_8);
     }
 
-    static void checkValue(String key, byte[] value) {
+    public static void checkValue(String key, byte[] value) {
         if (value == null) {
             throw new InvalidArgumentException("value of '" + key + "' must not be null (use delete to remove a key)");
         }
@@ -61,7 +61,7 @@ final class Keys {
     }
 
     /** Checks every key and value before anything is written, so a bad entry changes nothing. */
-    static void checkEntries(Map<String, byte[]> entries) {
+    public static void checkEntries(Map<String, byte[]> entries) {
         if (entries == null) {
             throw new InvalidArgumentException("entries must not be null");
         }
@@ -71,7 +71,7 @@ final class Keys {
         }
     }
 
-    static void checkKeys(Collection<String> keys) {
+    public static void checkKeys(Collection<String> keys) {
         if (keys == null) {
             throw new InvalidArgumentException("keys must not be null");
         }

@@ -1,7 +1,6 @@
 package dev.strata.core.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -24,10 +23,10 @@ import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.TransactionOptions;
 import dev.strata.api.TransactionWork;
-import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.core.internal.fallback.FallbackRoute;
 import dev.strata.core.internal.metrics.StoreMeter;
 
 /**
@@ -49,6 +48,8 @@ public final class ManagedStore implements Store {
     /** What the open engine last said about reaching its data ({@link EngineAvailability}); empty while it can. */
     private volatile String engineUnavailable = "";
     private volatile Runnable onEngineUnavailable = () -> { };
+    /** Where operations go while the backend is away or its journal is replayed; null without a fallback store. */
+    volatile FallbackRoute fallback;
 
     /** Store setting: {@code off} leaves the store's operations unmeasured (their counts and timings stay zero). */
     public static final String METRICS = "metrics";
@@ -94,17 +95,9 @@ public final class ManagedStore implements Store {
                 return;
             }
             try {
-                if (!info.capabilities().supports(definition.durability())) {
-                    throw new InvalidArgumentException("backend '" + info.type() + "' does not support durability "
-                            + definition.durability().name().toLowerCase(java.util.Locale.ROOT));
-                }
-                Files.createDirectories(directory);
-                StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
-                        definition.durability(), definition.engineProperties()));
-                OpenEngine opened = OpenEngine.over(definition, engine, info, clock, recordSettings, meter, changes,
-                        () -> onEngineUnavailable.run());
                 engineUnavailable = "";
-                open = opened;
+                open = StoreEngines.open(definition, directory, backend, info, clock, recordSettings, meter, changes,
+                        () -> onEngineUnavailable.run());
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -189,12 +182,9 @@ public final class ManagedStore implements Store {
     public dev.strata.api.StoreMetrics metrics() {
         OpenEngine engine = enter(false); // figures are readable while the engine cannot reach its data
         try {
-            return StoreFigures.of(engine.engine().metrics(), meter, java.util.Map.of("ttl.purged", purge.purged(),
-                    "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(), "events.delivered",
-                    changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
-                    "events.listenerErrors", changes.hub().listenerErrors(), "changes.held", engine.journal().held(),
-                    "changes.trimmed", engine.journal().trimmed()), (engine.records().enveloped() ? 1 : 0)
-                    + (engine.records().tagIndexed() ? 1 : 0));
+            return StoreFigures.of(engine.engine().metrics(), meter,
+                    StoreFigures.core(purge, changes, engine.journal(), fallback),
+                    (engine.records().enveloped() ? 1 : 0) + (engine.records().tagIndexed() ? 1 : 0));
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
@@ -214,8 +204,12 @@ public final class ManagedStore implements Store {
             case UNAVAILABLE -> current != null && !engineReason.isEmpty() ? engineReason : unavailableReason;
             case OPENING -> openingReason;
             case READ_ONLY -> readOnlyReason(current.engine());
-            case ONLINE -> "";
+            case ONLINE, FALLBACK -> "";
         };
+        FallbackRoute route = fallback;
+        if (route != null && (engineDown() || route.journaling())) {
+            return FallbackStatus.of(this, route, status, message);
+        }
         return new StoreInfo(name(), definition.backend(), status, definition.durability(), message);
     }
 
@@ -224,7 +218,24 @@ public final class ManagedStore implements Store {
         if (options == null) {
             throw new InvalidArgumentException("transaction options must not be null");
         }
+        FallbackRoute route = routing();
+        return route != null ? route.begin(options) : beginDirect(options);
+    }
+
+    /** A transaction on the store's own engine, whatever the fallback route says (the replay's). */
+    ManagedTransaction beginDirect(TransactionOptions options) {
         return enter().begin(options.mode(), options.isolation());
+    }
+
+    /** The fallback route when operations go through it now, else null (the engine serves them). */
+    private FallbackRoute routing() {
+        FallbackRoute route = fallback;
+        return route != null && route.serves() ? route : null;
+    }
+
+    /** Whether the engine cannot serve: none open and none opening, or one that cannot reach its data. */
+    boolean engineDown() {
+        return !opening.active() && (open == null || !engineUnavailable.isEmpty());
     }
 
     @Override
@@ -234,6 +245,11 @@ public final class ManagedStore implements Store {
 
     @Override
     public Optional<byte[]> get(String key) {
+        FallbackRoute route = routing();
+        return route != null ? route.get(key) : directGet(key);
+    }
+
+    Optional<byte[]> directGet(String key) {
         byte[] encoded = Keys.encode(key);
         return inside(engine -> {
             try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
@@ -259,6 +275,10 @@ public final class ManagedStore implements Store {
         ScanPlan plan = ScanPlan.of(scan);
         if (plan.isEmpty()) {
             return ScanCursor.empty(plan);
+        }
+        FallbackRoute route = routing();
+        if (route != null) {
+            throw route.unavailable("scans wait for the replay of its journal");
         }
         OpenEngine engine = enter();
         EngineTransaction tx;

@@ -148,6 +148,16 @@ final class ManagedTransaction implements Transaction {
         });
     }
 
+    /** Reads one of core's own records (a {@code 0xFF} key: the fallback replay's watermark) in this transaction. */
+    byte[] coreRecord(byte[] key) {
+        return call(() -> tx.get(key));
+    }
+
+    /** Writes one of core's own records in this transaction, so that it commits with the user's writes or not. */
+    void coreRecord(byte[] key, byte[] value) {
+        run(() -> tx.put(key, value));
+    }
+
     @Override
     public Savepoint setSavepoint() {
         checkOpen();

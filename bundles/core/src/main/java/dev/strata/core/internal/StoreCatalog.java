@@ -187,6 +187,7 @@ final class StoreCatalog {
         MaintenanceSettings settings = MaintenanceSettings.from(definition);
         ManagedStore store = new ManagedStore(definition, definition.directoryIn(dataRoot),
                 java.time.Clock.systemUTC(), changeHub);
+        FallbackSetup.wire(store, this::find, java.time.Clock.systemUTC()); // fallback.store: journal and replay
         CompletableFuture<Void> predecessor = removing.getOrDefault(definition.name(),
                 CompletableFuture.completedFuture(null));
         StoreLifecycle life = new StoreLifecycle(store, settings, workers, predecessor);

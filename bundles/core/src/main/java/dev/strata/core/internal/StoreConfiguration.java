@@ -71,6 +71,11 @@ public @interface StoreConfiguration {
             description = "Refuse every write (a migration freezes a store this way for its final catch-up).")
     boolean read_only() default false;
 
+    @AttributeDefinition(name = "Fallback store", required = false,
+            description = "Another store that takes this store's writes while its backend is unavailable; they are "
+                    + "journaled there and replayed into this store, in order, when the backend returns.")
+    String fallback_store() default "";
+
     @AttributeDefinition(name = "Encryption key alias", required = false,
             description = "Alias of the data key in the keystore; empty for no encryption.")
     String encryption_keyAlias() default "";

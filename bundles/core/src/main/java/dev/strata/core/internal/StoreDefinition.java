@@ -38,10 +38,17 @@ public record StoreDefinition(String name, String backend, Durability durability
     public static final String READ_ONLY = "read.only";
 
     /**
+     * Setting naming the store's fallback store: while this store's backend is unavailable, its writes are journaled
+     * in the fallback and replayed into this store, in order, when the backend returns (see
+     * {@link dev.strata.core.internal.fallback.FallbackRoute}).
+     */
+    public static final String FALLBACK_STORE = "fallback.store";
+
+    /**
      * Settings core reads itself (and the management bundle's {@code health.*} thresholds): never handed to the
      * backend, whose typed configuration refuses keys it does not know.
      */
-    static final java.util.Set<String> CORE_ONLY = java.util.Set.of(DATA_DIR, READ_ONLY, "metrics",
+    static final java.util.Set<String> CORE_ONLY = java.util.Set.of(DATA_DIR, READ_ONLY, FALLBACK_STORE, "metrics",
             "ttl.default", "read.cache.size", "change.feed.retain", "change.feed.age");
     private static final String HEALTH_PREFIX = "health.";
 
@@ -69,6 +76,24 @@ public record StoreDefinition(String name, String backend, Durability durability
         }
         properties = Map.copyOf(properties);
         readOnly(name, properties); // a bad flag is refused with the definition, not at the first open
+        fallbackStore(name, properties);
+    }
+
+    /** The store named by {@value #FALLBACK_STORE}, if any. */
+    public java.util.Optional<String> fallbackStore() {
+        return fallbackStore(name, properties);
+    }
+
+    private static java.util.Optional<String> fallbackStore(String name, Map<String, Object> properties) {
+        String value = text(properties.get(FALLBACK_STORE));
+        if (value == null || value.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (!NAME.matcher(value).matches() || value.equals(name)) {
+            throw new InvalidArgumentException("store '" + name + "': " + FALLBACK_STORE + " must name another store,"
+                    + " was '" + value + "'");
+        }
+        return java.util.Optional.of(value);
     }
 
     /** Reads a definition from configuration properties (ConfigAdmin's, or a plain map in tests). */

@@ -10,6 +10,20 @@ final class StoreFigures {
     private StoreFigures() {
     }
 
+    /** The figures core keeps itself: the expiry purge's, change events', the fallback journal's size. */
+    static java.util.Map<String, Number> core(ExpiryPurge purge, ChangeFeed changes, ChangeJournal journal,
+            dev.strata.core.internal.fallback.FallbackRoute fallback) {
+        java.util.Map<String, Number> figures = new java.util.HashMap<>(java.util.Map.of("ttl.purged",
+                purge.purged(), "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(),
+                "events.delivered", changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
+                "events.listenerErrors", changes.hub().listenerErrors(), "changes.held", journal.held(),
+                "changes.trimmed", journal.trimmed()));
+        if (fallback != null) {
+            figures.put("fallback.journal", FallbackStatus.journalSize(fallback));
+        }
+        return figures;
+    }
+
     /** {@code coreExtra}: figures core keeps itself (expiry purge, read cache), added to the engine's extras. */
     static StoreMetrics of(EngineMetrics engine, StoreMeter meter, java.util.Map<String, Number> coreExtra,
             int markers) {

@@ -38,6 +38,8 @@ public final class Jobs implements JobPlanner {
             return MaintenanceJob.plan(r, env);
         } else if (request instanceof EngineMigrationRequest r) {
             return EngineSwitchPlan.plan(r, env);
+        } else if (request instanceof dev.strata.api.management.FallbackReplayRequest r) {
+            return FallbackReplayJob.plan(r, env);
         }
         throw new InvalidArgumentException("unknown job request " + request.getClass().getName());
     }

@@ -58,6 +58,7 @@ final class StatusTransitions {
             case READ_ONLY -> StorageEvents.STORE_READ_ONLY;
             case OPENING -> StorageEvents.STORE_OPENING;
             case UNAVAILABLE -> StorageEvents.STORE_UNAVAILABLE;
+            case FALLBACK -> StorageEvents.STORE_FALLBACK;
         };
     }
 

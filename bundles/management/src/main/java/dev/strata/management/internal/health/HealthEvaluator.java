@@ -34,6 +34,9 @@ public final class HealthEvaluator {
         if (info.status() == dev.strata.api.StoreStatus.READ_ONLY) {
             reasons.add("read-only: " + info.message());
         }
+        if (info.status() == dev.strata.api.StoreStatus.FALLBACK) {
+            reasons.add("on its fallback store: " + info.message()); // writes are kept, not served by its engine
+        }
         HealthSettings settings = in.settings();
         if (in.diskUsableBytes() >= 0 && in.diskTotalBytes() > 0) {
             long threshold = settings.diskThreshold(in.diskTotalBytes());
