@@ -35,8 +35,9 @@ final class BenchmarkReports {
             case "YcsbBenchmark" -> ycsb(results);
             case "BackupRestoreBenchmark" -> backupRestore(results);
             case "DocumentEncodingBenchmark" -> documentEncoding(results);
-            case "PostgresBenchmark" -> RateTable.render(results, "entries/s", List.of("strata-postgres", "jdbc"),
-                    List.of(new RateTable.Baseline("jdbc")));
+            case "PostgresBenchmark" -> RateTable.render(results, "entries/s",
+                    List.of(PostgresBenchmark.CACHED, "strata-postgres", "jdbc"),
+                    List.of(new RateTable.Baseline("jdbc"), new RateTable.Baseline("strata-postgres", "hotGets")));
             case "CryptoCompressionBenchmark" -> cryptoCompression(results);
             default -> RateTable.render(results, "entries/s", List.of(),
                     List.of(new RateTable.Baseline(keyValueBaseline)));

@@ -1,6 +1,7 @@
 package dev.strata.benchmarks;
 
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +33,10 @@ public class PostgresBenchmark {
     /** Keys loaded (a constant: JMH's operations per invocation must be one). */
     static final int KEYS = 100_000;
     private static final int GETS_PER_INVOCATION = 100;
+    /** Keys {@link #hotGets} cycles over (the first of the loaded keys). */
+    static final int HOT_KEYS = 1_000;
+    /** A Strata store with core's read cache ({@code read.cache.size = 16m}: the hot set fits many times). */
+    static final String CACHED = "strata-postgres-cached";
     private static final AtomicInteger STORES = new AtomicInteger();
 
     /** The first {@link #KEYS} keys of the shared workload. */
@@ -40,7 +45,8 @@ public class PostgresBenchmark {
     static KeyValueTarget create(String target) {
         String name = "pgbench" + ProcessHandle.current().pid() + "_" + STORES.incrementAndGet();
         return switch (target) {
-            case "strata-postgres" -> new DroppingStrataStore(name);
+            case "strata-postgres" -> new DroppingStrataStore(name, Map.of());
+            case CACHED -> new DroppingStrataStore(name, Map.of("read.cache.size", "16m"));
             case "jdbc" -> new JdbcTarget(name, "off");
             default -> throw new IllegalArgumentException("unknown target " + target);
         };
@@ -51,15 +57,25 @@ public class PostgresBenchmark {
         private final StrataStoreTarget store;
         private final String name;
 
-        DroppingStrataStore(String name) {
+        DroppingStrataStore(String name, Map<String, Object> settings) {
             this.name = name;
-            this.store = new StrataStoreTarget("postgres", "none",
-                    Map.of("name", name, "postgres.url", PostgresServer.url()));
+            Map<String, Object> all = new java.util.HashMap<>(settings);
+            all.put("name", name);
+            all.put("postgres.url", PostgresServer.url());
+            this.store = new StrataStoreTarget("postgres", "none", all);
         }
 
+        /**
+         * One {@code Transaction.putAll} per batch: core reads the keys' current records (for their metadata) in one
+         * batched read, where {@code put} per key would cost a server round trip each.
+         */
         @Override
         public void putBatch(String[] keys, int from, int to, byte[] value) {
-            store.putBatch(keys, from, to, value);
+            Map<String, byte[]> batch = new java.util.HashMap<>(2 * (to - from));
+            for (int i = from; i < to; i++) {
+                batch.put(keys[i], value);
+            }
+            store.store().inTransaction(tx -> tx.putAll(batch));
         }
 
         @Override
@@ -119,6 +135,27 @@ public class PostgresBenchmark {
         }
     }
 
+    /** A loaded store for repeated gets of a hot set: with and without core's read cache, and plain JDBC. */
+    @State(Scope.Benchmark)
+    public static class HotSet {
+        @Param({CACHED, "strata-postgres", "jdbc"})
+        public String target;
+        KeyValueTarget store;
+
+        @Setup(Level.Trial)
+        public void load() {
+            store = create(target);
+            WORKLOAD.putEveryKey(store);
+            PostgresServer.execute("VACUUM ANALYZE");
+            Workload.settleHeap();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            store.close();
+        }
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OperationsPerInvocation(KEYS)
@@ -135,6 +172,15 @@ public class PostgresBenchmark {
             at = at + 1 == state.order.length ? 0 : at + 1;
         }
         state.next = at;
+    }
+
+    /** Gets cycling over {@value #HOT_KEYS} keys: the read cache's case (after the first pass every get hits). */
+    @Benchmark
+    @OperationsPerInvocation(GETS_PER_INVOCATION)
+    public void hotGets(HotSet state, Blackhole sink) {
+        for (int i = 0; i < GETS_PER_INVOCATION; i++) {
+            sink.consume(state.store.get(WORKLOAD.keys[ThreadLocalRandom.current().nextInt(HOT_KEYS)]));
+        }
     }
 
     @Benchmark

@@ -254,8 +254,9 @@ public final class ManagedStore implements Store {
     public Optional<byte[]> get(String key) {
         byte[] encoded = Keys.encode(key);
         OpenEngine engine = enter();
-        try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
-            return Optional.ofNullable(engine.records().liveValue(tx.get(encoded)));
+        try {
+            // one read of the newest committed state: the engine may do it without a transaction of its own
+            return Optional.ofNullable(engine.records().liveValue(engine.engine().get(encoded)));
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
