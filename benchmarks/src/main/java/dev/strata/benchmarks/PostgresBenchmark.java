@@ -37,6 +37,8 @@ public class PostgresBenchmark {
     static final int HOT_KEYS = 1_000;
     /** A Strata store with core's read cache ({@code read.cache.size = 16m}: the hot set fits many times). */
     static final String CACHED = "strata-postgres-cached";
+    /** Batches as {@code Transaction.put} per key (core then reads each key's current record: a round trip each). */
+    static final String PUT_LOOP = "strata-postgres-put-loop";
     private static final AtomicInteger STORES = new AtomicInteger();
 
     /** The first {@link #KEYS} keys of the shared workload. */
@@ -47,14 +49,20 @@ public class PostgresBenchmark {
         return switch (target) {
             case "strata-postgres" -> new DroppingStrataStore(name, Map.of());
             case CACHED -> new DroppingStrataStore(name, Map.of("read.cache.size", "16m"));
+            case PUT_LOOP -> new DroppingStrataStore(name, Map.of()) {
+                @Override
+                public void putBatch(String[] keys, int from, int to, byte[] value) {
+                    store.putBatch(keys, from, to, value);
+                }
+            };
             case "jdbc" -> new JdbcTarget(name, "off");
             default -> throw new IllegalArgumentException("unknown target " + target);
         };
     }
 
     /** A Strata store on the server whose tables are dropped when it closes. */
-    static final class DroppingStrataStore implements KeyValueTarget {
-        private final StrataStoreTarget store;
+    static class DroppingStrataStore implements KeyValueTarget {
+        final StrataStoreTarget store;
         private final String name;
 
         DroppingStrataStore(String name, Map<String, Object> settings) {
@@ -97,7 +105,7 @@ public class PostgresBenchmark {
 
     @State(Scope.Benchmark)
     public static class Empty {
-        @Param({"strata-postgres", "jdbc"})
+        @Param({"strata-postgres", PUT_LOOP, "jdbc"})
         public String target;
         KeyValueTarget store;
 
