@@ -21,8 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The PostgreSQL backend through the Strata API ({@code strata-postgres}) beside plain JDBC doing the same
  * statements on the same server with the same pool settings ({@code jdbc}, see {@link JdbcTarget}): batched puts
- * ({@value Workload#BATCH} per transaction into an empty table), point gets of random existing keys (each its own
- * transaction), and full scans. Both write with {@code synchronous_commit = off} (Strata durability {@code none}),
+ * ({@value Workload#BATCH} per transaction into an empty table; Strata's with {@code putAll}, and with {@code put}
+ * per key as {@value #PUT_LOOP}), point gets of random existing keys (each one statement in autocommit on both
+ * sides: a {@code Store.get} is the engine's one-shot read), repeated gets of a hot set with and without core's read
+ * cache ({@value #CACHED}), and full scans. Both write with {@code synchronous_commit = off} (Strata durability {@code none}),
  * so the server's WAL flush does not hide the client's cost. The server is {@link PostgresServer#url()}, on
  * this machine; {@value #KEYS} keys of 16 bytes with 100-byte values. Scores are nanoseconds per entry.
  */
