@@ -36,8 +36,9 @@ final class BenchmarkReports {
             case "YcsbBenchmark" -> ycsb(results);
             case "BackupRestoreBenchmark" -> backupRestore(results);
             case "DocumentEncodingBenchmark" -> documentEncoding(results);
-            case "PostgresBenchmark" -> RateTable.render(results, "entries/s", List.of("strata-postgres", "jdbc"),
-                    List.of(new RateTable.Baseline("jdbc")));
+            case "PostgresBenchmark" -> RateTable.render(results, "entries/s",
+                    List.of(PostgresBenchmark.CACHED, "strata-postgres", PostgresBenchmark.PUT_LOOP, "jdbc"),
+                    List.of(new RateTable.Baseline("jdbc"), new RateTable.Baseline("strata-postgres", "hotGets")));
             case "CryptoCompressionBenchmark" -> cryptoCompression(results);
             default -> RateTable.render(results, "entries/s", List.of(),
                     List.of(new RateTable.Baseline(keyValueBaseline)));
@@ -92,7 +93,8 @@ final class BenchmarkReports {
         for (RunResult result : results) {
             String group = Medians.operation(result);
             String engine = result.getParams().getParam("engine");
-            String label = engine == null ? group : group + " (" + engine + ")";
+            String reads = result.getParams().getParam("reads");
+            String label = engine != null ? group + " (" + engine + ")" : reads != null ? group + " (" + reads + ")" : group;
             java.util.List<Double> on = new java.util.ArrayList<>();
             java.util.List<Double> off = new java.util.ArrayList<>();
             java.util.List<Double> ratios = new java.util.ArrayList<>();

@@ -16,13 +16,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The baseline of {@link PostgresBenchmark}: plain JDBC doing what the Strata backend does for the same work, with
  * nothing of Strata's between. The same table layout ({@code k bytea PRIMARY KEY, v bytea}), the same statements
  * (a batch is one {@code INSERT ... SELECT * FROM unnest(?::bytea[], ?::bytea[]) ON CONFLICT (k) DO UPDATE} of the
- * batch's keys in key order; a get is {@code SELECT v ... WHERE k = ?}; a scan is keyset pages of 1,000 rows read
- * with fetch size 100), each operation in its own transaction, and a HikariCP pool set up as backend-postgres's
+ * batch's keys in key order; a get is {@code SELECT v ... WHERE k = ?} alone in autocommit, as the backend sends a
+ * {@code Store.get}; a scan is keyset pages of 1,000 rows read with fetch size 100), each batch and scan in its own
+ * transaction, and a HikariCP pool set up as backend-postgres's
  * {@code ConnectionPool} is (copied here: that class is internal to the bundle): pool size 8, minimum idle 2,
  * auto-commit off, REPEATABLE READ, {@code synchronous_commit} and {@code statement_timeout} in the startup packet.
  * <p>
- * What it leaves out is exactly Strata's layer: the snapshot query that begins a Strata transaction, the commit
- * number a writing commit takes, the client-side write set, and core's checks, metrics and copies.
+ * What it leaves out is exactly Strata's layer: the snapshot query that begins a Strata transaction (a batch, a
+ * scan), the commit number a writing commit takes, the client-side write set, and core's checks, metrics and copies.
  */
 final class JdbcTarget implements KeyValueTarget {
 
@@ -95,15 +96,16 @@ final class JdbcTarget implements KeyValueTarget {
     @Override
     public byte[] get(String key) {
         try (Connection connection = pool.getConnection()) {
-            byte[] value;
+            // one statement in autocommit, as backend-postgres reads a Store.get (no BEGIN, no COMMIT)
+            connection.setAutoCommit(true);
             try (PreparedStatement statement = connection.prepareStatement(get)) {
                 statement.setBytes(1, key.getBytes(StandardCharsets.UTF_8));
                 try (ResultSet row = statement.executeQuery()) {
-                    value = row.next() ? row.getBytes(1) : null;
+                    return row.next() ? row.getBytes(1) : null;
                 }
+            } finally {
+                connection.setAutoCommit(false);
             }
-            connection.commit();
-            return value;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package dev.strata.benchmarks;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -87,6 +89,82 @@ public class MetricsCostBenchmark {
         for (int i = 0; i < GETS_PER_INVOCATION; i++) {
             sink.consume(state.store.get(WORKLOAD.keys[i % HOT_KEYS]));
         }
+    }
+
+    /**
+     * Both stores read by ONE thread, alternating every {@value #GETS_PER_INVOCATION} gets (which goes first
+     * alternates too), each half timed in the thread's own CPU time: descheduling by the other processes of a loaded
+     * machine costs neither side, and both halves meet the same caches and the same load within milliseconds. The
+     * counters are gets per CPU second of each store; {@link BenchmarkReports} takes their ratio per iteration.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Interleaved {
+        /** Gets per CPU second, metered store (named for BenchmarkReports' paired table). */
+        public double interleavedOn;
+        /** Gets per CPU second, unmetered store. */
+        public double interleavedOff;
+        final Metered metered = new Metered();
+        final Unmetered unmetered = new Unmetered();
+        private long onGets;
+        private long onCpu;
+        private long offGets;
+        private long offCpu;
+        private boolean meteredFirst;
+
+        @Setup(Level.Trial)
+        public void open() {
+            metered.open();
+            unmetered.open();
+        }
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            onGets = onCpu = offGets = offCpu = 0;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            metered.close();
+            unmetered.close();
+        }
+
+        void half(Loaded store, boolean on, boolean hot, Blackhole sink) {
+            long start = CPU.getCurrentThreadCpuTime();
+            if (hot) {
+                hotGets(store, sink);
+            } else {
+                randomGets(store, sink);
+            }
+            long cpu = CPU.getCurrentThreadCpuTime() - start;
+            if (on) {
+                onGets += GETS_PER_INVOCATION;
+                onCpu += cpu;
+                interleavedOn = onGets * 1e9 / Math.max(1, onCpu);
+            } else {
+                offGets += GETS_PER_INVOCATION;
+                offCpu += cpu;
+                interleavedOff = offGets * 1e9 / Math.max(1, offCpu);
+            }
+        }
+    }
+
+    /** The read pattern of {@link #interleaved}: {@code hot} or {@code random}, as the group benchmarks. */
+    @State(Scope.Benchmark)
+    public static class ReadPattern {
+        @Param({"hot", "random"})
+        public String reads;
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    @Benchmark
+    @OperationsPerInvocation(2 * GETS_PER_INVOCATION)
+    public void interleaved(Interleaved state, ReadPattern pattern, Blackhole sink) {
+        boolean hot = pattern.reads.equals("hot");
+        state.meteredFirst = !state.meteredFirst;
+        state.half(state.meteredFirst ? state.metered : state.unmetered, state.meteredFirst, hot, sink);
+        state.half(state.meteredFirst ? state.unmetered : state.metered, !state.meteredFirst, hot, sink);
     }
 
     @Benchmark

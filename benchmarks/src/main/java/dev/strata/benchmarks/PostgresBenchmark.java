@@ -1,6 +1,7 @@
 package dev.strata.benchmarks;
 
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The PostgreSQL backend through the Strata API ({@code strata-postgres}) beside plain JDBC doing the same
  * statements on the same server with the same pool settings ({@code jdbc}, see {@link JdbcTarget}): batched puts
- * ({@value Workload#BATCH} per transaction into an empty table), point gets of random existing keys (each its own
- * transaction), and full scans. Both write with {@code synchronous_commit = off} (Strata durability {@code none}),
+ * ({@value Workload#BATCH} per transaction into an empty table; Strata's with {@code putAll}, and with {@code put}
+ * per key as {@value #PUT_LOOP}), point gets of random existing keys (each one statement in autocommit on both
+ * sides: a {@code Store.get} is the engine's one-shot read), repeated gets of a hot set with and without core's read
+ * cache ({@value #CACHED}), and full scans. Both write with {@code synchronous_commit = off} (Strata durability {@code none}),
  * so the server's WAL flush does not hide the client's cost. The server is {@link PostgresServer#url()}, on
  * this machine; {@value #KEYS} keys of 16 bytes with 100-byte values. Scores are nanoseconds per entry.
  */
@@ -32,6 +35,12 @@ public class PostgresBenchmark {
     /** Keys loaded (a constant: JMH's operations per invocation must be one). */
     static final int KEYS = 100_000;
     private static final int GETS_PER_INVOCATION = 100;
+    /** Keys {@link #hotGets} cycles over (the first of the loaded keys). */
+    static final int HOT_KEYS = 1_000;
+    /** A Strata store with core's read cache ({@code read.cache.size = 16m}: the hot set fits many times). */
+    static final String CACHED = "strata-postgres-cached";
+    /** Batches as {@code Transaction.put} per key (core then reads each key's current record: a round trip each). */
+    static final String PUT_LOOP = "strata-postgres-put-loop";
     private static final AtomicInteger STORES = new AtomicInteger();
 
     /** The first {@link #KEYS} keys of the shared workload. */
@@ -40,26 +49,43 @@ public class PostgresBenchmark {
     static KeyValueTarget create(String target) {
         String name = "pgbench" + ProcessHandle.current().pid() + "_" + STORES.incrementAndGet();
         return switch (target) {
-            case "strata-postgres" -> new DroppingStrataStore(name);
+            case "strata-postgres" -> new DroppingStrataStore(name, Map.of());
+            case CACHED -> new DroppingStrataStore(name, Map.of("read.cache.size", "16m"));
+            case PUT_LOOP -> new DroppingStrataStore(name, Map.of()) {
+                @Override
+                public void putBatch(String[] keys, int from, int to, byte[] value) {
+                    store.putBatch(keys, from, to, value);
+                }
+            };
             case "jdbc" -> new JdbcTarget(name, "off");
             default -> throw new IllegalArgumentException("unknown target " + target);
         };
     }
 
     /** A Strata store on the server whose tables are dropped when it closes. */
-    static final class DroppingStrataStore implements KeyValueTarget {
-        private final StrataStoreTarget store;
+    static class DroppingStrataStore implements KeyValueTarget {
+        final StrataStoreTarget store;
         private final String name;
 
-        DroppingStrataStore(String name) {
+        DroppingStrataStore(String name, Map<String, Object> settings) {
             this.name = name;
-            this.store = new StrataStoreTarget("postgres", "none",
-                    Map.of("name", name, "postgres.url", PostgresServer.url()));
+            Map<String, Object> all = new java.util.HashMap<>(settings);
+            all.put("name", name);
+            all.put("postgres.url", PostgresServer.url());
+            this.store = new StrataStoreTarget("postgres", "none", all);
         }
 
+        /**
+         * One {@code Transaction.putAll} per batch: core reads the keys' current records (for their metadata) in one
+         * batched read, where {@code put} per key would cost a server round trip each.
+         */
         @Override
         public void putBatch(String[] keys, int from, int to, byte[] value) {
-            store.putBatch(keys, from, to, value);
+            Map<String, byte[]> batch = new java.util.HashMap<>(2 * (to - from));
+            for (int i = from; i < to; i++) {
+                batch.put(keys[i], value);
+            }
+            store.store().inTransaction(tx -> tx.putAll(batch));
         }
 
         @Override
@@ -81,7 +107,7 @@ public class PostgresBenchmark {
 
     @State(Scope.Benchmark)
     public static class Empty {
-        @Param({"strata-postgres", "jdbc"})
+        @Param({"strata-postgres", PUT_LOOP, "jdbc"})
         public String target;
         KeyValueTarget store;
 
@@ -119,6 +145,27 @@ public class PostgresBenchmark {
         }
     }
 
+    /** A loaded store for repeated gets of a hot set: with and without core's read cache, and plain JDBC. */
+    @State(Scope.Benchmark)
+    public static class HotSet {
+        @Param({CACHED, "strata-postgres", "jdbc"})
+        public String target;
+        KeyValueTarget store;
+
+        @Setup(Level.Trial)
+        public void load() {
+            store = create(target);
+            WORKLOAD.putEveryKey(store);
+            PostgresServer.execute("VACUUM ANALYZE");
+            Workload.settleHeap();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            store.close();
+        }
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OperationsPerInvocation(KEYS)
@@ -135,6 +182,15 @@ public class PostgresBenchmark {
             at = at + 1 == state.order.length ? 0 : at + 1;
         }
         state.next = at;
+    }
+
+    /** Gets cycling over {@value #HOT_KEYS} keys: the read cache's case (after the first pass every get hits). */
+    @Benchmark
+    @OperationsPerInvocation(GETS_PER_INVOCATION)
+    public void hotGets(HotSet state, Blackhole sink) {
+        for (int i = 0; i < GETS_PER_INVOCATION; i++) {
+            sink.consume(state.store.get(WORKLOAD.keys[ThreadLocalRandom.current().nextInt(HOT_KEYS)]));
+        }
     }
 
     @Benchmark

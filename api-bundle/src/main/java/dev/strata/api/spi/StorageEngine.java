@@ -42,6 +42,23 @@ public interface StorageEngine extends AutoCloseable {
     }
 
     /**
+     * Reads one key's committed value as of now, outside any transaction: exactly what a read-only transaction begun
+     * now would see for it with that one get ({@code null} when absent). Core serves {@code Store.get} through it.
+     * The default does just that (begin read-only, get, close); an engine whose transactions cost more than the read
+     * itself (a database server: a round trip to take the snapshot and one to end it) may answer with one statement
+     * that reads the newest committed state. It must never see another transaction's uncommitted writes, and must see
+     * every commit acknowledged before it was called.
+     *
+     * @throws dev.strata.api.StorageException as {@link #begin(TransactionMode)} and {@link EngineTransaction#get} would
+     * @since 1.2
+     */
+    default byte[] get(byte[] key) {
+        try (EngineTransaction tx = begin(TransactionMode.READ_ONLY)) {
+            return tx.get(key);
+        }
+    }
+
+    /**
      * Why the engine cannot reach its data right now (its database server is down, a network share is gone), one
      * line; empty while it can. Core asks every few seconds and after an operation fails with
      * {@link dev.strata.api.StoreUnavailableException}: while the answer is not empty the store shows

@@ -1,6 +1,7 @@
 package dev.strata.backend.postgres.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +15,7 @@ import dev.strata.api.IsolationLevel;
 import dev.strata.api.StorageException;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
@@ -108,16 +110,18 @@ final class PostgresEngine implements StorageEngine {
                 connection = pool.connection();
                 long snapshot;
                 String visibility;
-                try (Statement statement = connection.createStatement()) {
-                    // sessions default to REPEATABLE READ (ConnectionPool); the first query takes the snapshot
-                    if (level == IsolationLevel.SERIALIZABLE) {
+                // sessions default to REPEATABLE READ (ConnectionPool); the first query takes the snapshot
+                if (level == IsolationLevel.SERIALIZABLE) {
+                    try (Statement statement = connection.createStatement()) {
                         statement.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
                     }
-                    try (ResultSet row = statement.executeQuery(tables.snapshotSequence())) {
-                        row.next();
-                        snapshot = row.getLong(1);
-                        visibility = row.getString(2);
-                    }
+                }
+                // prepared, so that the driver's per-connection cache turns it into a server-side prepared statement
+                try (PreparedStatement statement = connection.prepareStatement(tables.snapshotSequence());
+                        ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    snapshot = row.getLong(1);
+                    visibility = row.getString(2);
                 }
                 PostgresTransaction tx = new PostgresTransaction(this, connection, mode, level, snapshot, visibility);
                 open.add(tx);
@@ -126,6 +130,37 @@ final class PostgresEngine implements StorageEngine {
                 closeQuietly(connection);
                 if (!SqlErrors.isUnavailable(e) || attempt >= settings.retries()) {
                     throw map("beginning a transaction", e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * One statement in autocommit: the server reads the key's newest committed row in a snapshot of that statement
+     * alone, which is what a read-only transaction begun now and holding just this get sees. One round trip, where
+     * {@link #begin} + get + end is three (the snapshot query with BEGIN, the get, ROLLBACK). Retried like
+     * {@link #begin} while the server is unreachable (a read changes nothing).
+     */
+    @Override
+    public byte[] get(byte[] key) {
+        ByteKeys.checkKey(key);
+        checkOpen();
+        for (int attempt = 0; ; attempt++) {
+            try (Connection connection = pool.connection()) {
+                // the driver sends no BEGIN in autocommit; switching the mode sends nothing either
+                connection.setAutoCommit(true);
+                try (PreparedStatement statement = connection.prepareStatement(tables.get())) {
+                    statement.setBytes(1, key);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next() ? row.getBytes(1) : null;
+                    }
+                } finally {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                if (!SqlErrors.isUnavailable(e) || attempt >= settings.retries()) {
+                    throw map("reading a key", e);
                 }
                 pause(attempt);
             }

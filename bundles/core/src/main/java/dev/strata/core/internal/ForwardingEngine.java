@@ -39,6 +39,11 @@ public abstract class ForwardingEngine implements StorageEngine {
     }
 
     @Override
+    public byte[] get(byte[] key) {
+        return engine.get(key);
+    }
+
+    @Override
     public String unavailableReason() {
         return engine.unavailableReason();
     }

@@ -20,10 +20,8 @@ import dev.strata.api.StoreInfo;
 import dev.strata.api.StoreStatus;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.Transaction;
-import dev.strata.api.TransactionMode;
 import dev.strata.api.TransactionOptions;
 import dev.strata.api.TransactionWork;
-import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
 import dev.strata.core.internal.fallback.FallbackRoute;
@@ -251,11 +249,8 @@ public final class ManagedStore implements Store {
 
     Optional<byte[]> directGet(String key) {
         byte[] encoded = Keys.encode(key);
-        return inside(engine -> {
-            try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
-                return Optional.ofNullable(engine.records().liveValue(tx.get(encoded)));
-            }
-        });
+        // one read of the newest committed state: the engine may do it without a transaction of its own
+        return inside(engine -> Optional.ofNullable(engine.records().liveValue(engine.engine().get(encoded))));
     }
 
     @Override
@@ -280,30 +275,7 @@ public final class ManagedStore implements Store {
         if (route != null) {
             throw route.unavailable("scans wait for the replay of its journal");
         }
-        OpenEngine engine = enter();
-        EngineTransaction tx;
-        try {
-            tx = engine.engine().begin(TransactionMode.READ_ONLY);
-        } catch (RuntimeException e) {
-            engine.leave();
-            throw engine.translate(e);
-        }
-        try {
-            return new ScanCursor(engine.records(), tx.cursor(plan.range(), scan.descending()), plan, () -> {
-                try {
-                    tx.close();
-                } finally {
-                    engine.leave();
-                }
-            });
-        } catch (RuntimeException e) {
-            try {
-                tx.close();
-            } finally {
-                engine.leave();
-            }
-            throw engine.translate(e);
-        }
+        return ScanCursor.over(enter(), plan, scan.descending());
     }
 
     @Override

@@ -132,10 +132,16 @@ final class ManagedTransaction implements Transaction {
     @Override
     public void putAll(Map<String, byte[]> entries) {
         Keys.checkEntries(entries);
-        run(() -> entries.forEach((key, value) -> {
-            writer.put(Keys.encode(key), value, PutOptions.DEFAULT);
-            touched.put(key, Boolean.TRUE);
-        }));
+        List<byte[]> keys = new ArrayList<>(entries.size());
+        List<byte[]> values = new ArrayList<>(entries.size());
+        entries.forEach((key, value) -> {
+            keys.add(Keys.encode(key));
+            values.add(value);
+        });
+        run(() -> {
+            writer.putAll(keys, values);
+            entries.keySet().forEach(key -> touched.put(key, Boolean.TRUE));
+        });
     }
 
     @Override

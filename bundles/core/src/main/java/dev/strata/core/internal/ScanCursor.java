@@ -4,7 +4,9 @@ import java.util.NoSuchElementException;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
+import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineCursor;
+import dev.strata.api.spi.EngineTransaction;
 
 /**
  * Streams a scan's entries from an engine cursor: one entry of look-ahead, the pattern filter and the limit applied
@@ -30,6 +32,36 @@ final class ScanCursor implements EntryCursor {
     }
 
     /** A cursor over nothing, for a scan whose bounds exclude every key. */
+    /**
+     * A scan of the engine entered (its close waits for the scan) in a read-only transaction of its own; closing the
+     * cursor ends the transaction and leaves the engine, as does a failure to start it.
+     */
+    static ScanCursor over(OpenEngine engine, ScanPlan plan, boolean descending) {
+        EngineTransaction tx;
+        try {
+            tx = engine.engine().begin(TransactionMode.READ_ONLY);
+        } catch (RuntimeException e) {
+            engine.leave();
+            throw engine.translate(e);
+        }
+        try {
+            return new ScanCursor(engine.records(), tx.cursor(plan.range(), descending), plan, () -> {
+                try {
+                    tx.close();
+                } finally {
+                    engine.leave();
+                }
+            });
+        } catch (RuntimeException e) {
+            try {
+                tx.close();
+            } finally {
+                engine.leave();
+            }
+            throw engine.translate(e);
+        }
+    }
+
     static ScanCursor empty(ScanPlan plan) {
         ScanCursor empty = new ScanCursor(null, null, plan, () -> { });
         empty.closed = true;

@@ -47,6 +47,10 @@ class ReadCacheTest {
     private record Observation(long snapshot, String key, String value) {
     }
 
+    /** One {@code Store.get} outside a transaction: snapshots taken just before and just after it, and what it read. */
+    private record OneShot(long before, long after, String key, String value) {
+    }
+
     /** One commit: its sequence and what it wrote (ABSENT for a delete). */
     private record Commit(long sequence, Map<String, String> writes) {
     }
@@ -57,6 +61,7 @@ class ReadCacheTest {
         ManagedStore store = engine.open(dir, "cached", Clock.systemUTC(), "read.cache.size", "64k");
         ConcurrentLinkedQueue<Observation> reads = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Commit> commits = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<OneShot> oneShots = new ConcurrentLinkedQueue<>();
         ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> work = new ArrayList<>();
@@ -66,7 +71,7 @@ class ReadCacheTest {
             }
             for (int r = 0; r < 3; r++) {
                 int reader = r;
-                work.add(threads.submit(() -> read(store, new Random(2000 + reader), reads)));
+                work.add(threads.submit(() -> read(store, new Random(2000 + reader), reads, oneShots)));
             }
             for (Future<?> future : work) {
                 future.get(120, TimeUnit.SECONDS);
@@ -85,7 +90,19 @@ class ReadCacheTest {
                                 + versions.subMap(read.snapshot() - 4, true, read.snapshot() + 4, true));
                 checked++;
             }
+            // a one-shot get is linearizable: it reads the value as of some commit between its two snapshots
+            for (OneShot read : oneShots) {
+                NavigableMap<Long, String> versions = history.getOrDefault(read.key(), new TreeMap<>());
+                Map.Entry<Long, String> atBefore = versions.floorEntry(read.before());
+                List<String> allowed = new ArrayList<>();
+                allowed.add(atBefore == null ? ABSENT : atBefore.getValue());
+                allowed.addAll(versions.subMap(read.before(), false, read.after(), true).values());
+                assertTrue(allowed.contains(read.value()), "key " + read.key() + " read by Store.get between snapshots "
+                        + read.before() + " and " + read.after() + " as " + read.value() + "; allowed " + allowed);
+                checked++;
+            }
             StoreMetrics metrics = store.metrics();
+            assertTrue(oneShots.size() >= 3_000, "one-shot gets checked: " + oneShots.size());
             assertTrue(checked > 5_000, "enough reads checked: " + checked);
             assertTrue(metrics.cacheHits() > 0 && metrics.cacheMisses() > 0, "the cache served some reads: "
                     + metrics.cacheHits() + " hits, " + metrics.cacheMisses() + " misses");
@@ -165,8 +182,13 @@ class ReadCacheTest {
         }
     }
 
-    private static void read(ManagedStore store, Random random, ConcurrentLinkedQueue<Observation> reads) {
+    private static void read(ManagedStore store, Random random, ConcurrentLinkedQueue<Observation> reads,
+            ConcurrentLinkedQueue<OneShot> oneShots) {
         for (int i = 0; i < 1_000; i++) {
+            String oneShotKey = "k" + random.nextInt(KEYS);
+            long before = newestSnapshot(store);
+            String seen = text(store.get(oneShotKey));
+            oneShots.add(new OneShot(before, newestSnapshot(store), oneShotKey, seen));
             try (Transaction tx = store.begin(TransactionMode.READ_ONLY)) {
                 long snapshot = tx.snapshotSequence();
                 for (int op = 0; op < 4; op++) {
@@ -174,6 +196,12 @@ class ReadCacheTest {
                     reads.add(new Observation(snapshot, key, text(tx.get(key))));
                 }
             }
+        }
+    }
+
+    private static long newestSnapshot(ManagedStore store) {
+        try (Transaction tx = store.begin(TransactionMode.READ_ONLY)) {
+            return tx.snapshotSequence();
         }
     }
 

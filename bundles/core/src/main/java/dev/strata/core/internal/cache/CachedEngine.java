@@ -1,10 +1,12 @@
 package dev.strata.core.internal.cache;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.strata.api.IsolationLevel;
 import dev.strata.api.TransactionMode;
+import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
@@ -37,6 +39,25 @@ public final class CachedEngine extends ForwardingEngine {
     @Override
     public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
         return new CachedTransaction(engine.begin(mode, isolation), cache, engine);
+    }
+
+    /**
+     * The newest committed value: a cached value that no commit is writing is exactly that (ReadCache's rule 1 with
+     * no upper bound on the snapshot), so a hit asks the engine nothing. A miss reads in a read-only transaction of
+     * the engine, whose snapshot number the fill needs (rule 3).
+     */
+    @Override
+    public byte[] get(byte[] key) {
+        ByteKeys.checkKey(key);
+        byte[][] hit = new byte[1][];
+        if (cache.lookup(ByteBuffer.wrap(key), Long.MAX_VALUE, hit)) {
+            return hit[0];
+        }
+        try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
+            byte[] value = tx.get(key);
+            cache.fill(ByteBuffer.wrap(key.clone()), value, tx.snapshotSequence());
+            return value;
+        }
     }
 
     @Override

@@ -69,11 +69,34 @@ final class CachedTransaction implements EngineTransaction {
         return value;
     }
 
+    /** Hits from the cache; the misses in one batched engine read (one round trip on a server), then filled. */
     @Override
     public List<byte[]> getAll(List<byte[]> keys) {
         List<byte[]> values = new ArrayList<>(keys.size());
+        List<Integer> missed = new ArrayList<>();
+        List<byte[]> missedKeys = new ArrayList<>();
+        long snapshot = tx.snapshotSequence();
         for (byte[] key : keys) {
-            values.add(get(key));
+            ByteBuffer wrapped = ByteBuffer.wrap(key);
+            if (!bypass && !wroteRanges && !written.contains(wrapped) && cache.lookup(wrapped, snapshot, hit)) {
+                values.add(hit[0]);
+                hit[0] = null;
+            } else {
+                missed.add(values.size());
+                missedKeys.add(key);
+                values.add(null);
+            }
+        }
+        if (missedKeys.isEmpty()) {
+            return values;
+        }
+        List<byte[]> read = tx.getAll(missedKeys);
+        for (int i = 0; i < missedKeys.size(); i++) {
+            byte[] key = missedKeys.get(i);
+            values.set(missed.get(i), read.get(i));
+            if (!bypass && !wroteRanges && !written.contains(ByteBuffer.wrap(key))) {
+                cache.fill(ByteBuffer.wrap(key.clone()), read.get(i), snapshot);
+            }
         }
         return values;
     }

@@ -9,4 +9,7 @@ public interface CoreAccess {
 
     /** Reads the key like {@code get}, without counting it as a get. */
     byte[] readForWrite(byte[] key);
+
+    /** Reads the keys like {@code getAll} (one batched engine read), without counting them as gets. */
+    java.util.List<byte[]> readAllForWrite(java.util.List<byte[]> keys);
 }

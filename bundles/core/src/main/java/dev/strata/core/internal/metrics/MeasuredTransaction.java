@@ -85,6 +85,11 @@ final class MeasuredTransaction implements EngineTransaction, CoreAccess {
         return tx.get(key);
     }
 
+    @Override
+    public List<byte[]> readAllForWrite(List<byte[]> keys) {
+        return tx.getAll(keys);
+    }
+
     /** Core's own records (the expiry index, the format marker) start with 0xFF: no user operation. */
     private static boolean isCoreRecord(byte[] key) {
         return key.length > 0 && key[0] == (byte) 0xFF;

@@ -46,6 +46,11 @@ public final class StoreMeter {
         return ThreadLocalRandom.current().nextInt(READ_SAMPLE) == 0;
     }
 
+    /** One kind's meter, for a hot path that keeps it instead of looking it up per operation. */
+    OperationMeter meter(Operation operation) {
+        return operations.get(operation);
+    }
+
     void counted(Operation operation) {
         operations.get(operation).counted();
     }
