@@ -78,8 +78,9 @@ final class Executor {
             } else {
                 hits = new Stages.IndexScan(tx, plan.bounds().get(0), plan.reverse());
             }
-            source = plan.covering() ? new IndexOnly(tx, meta.uid(), hits, "covering " + String.join(", ",
-                    plan.bounds().stream().map(b -> b.index().name()).distinct().toList()))
+            source = plan.covering() ? new IndexOnly(tx, meta.uid(), hits, plan.covered(), "covering "
+                    + String.join(", ", plan.bounds().stream().map(b -> b.index().name()
+                            + (b.index().multikey() ? " (multikey)" : "")).distinct().toList()))
                     : new Stages.Fetch(tx, meta.uid(), hits);
         }
         Stage<DocumentRecord> stage = prepared.filter() == Filter.ALL ? source
