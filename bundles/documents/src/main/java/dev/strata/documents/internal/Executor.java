@@ -25,6 +25,9 @@ final class Executor {
         Order order = query.sort().isEmpty() ? null : Order.of(query.sort());
         Order.Resume resume = query.after() == null ? null : Order.parseToken(query.after());
         if (resume != null) {
+            if (resume.scope() != null) {
+                throw new InvalidQueryException("the continuation token was made for a key-value query");
+            }
             if (order != null && !order.equals(resume.order())) {
                 throw new InvalidQueryException("the continuation token was made for another sort");
             }
