@@ -19,6 +19,7 @@ import dev.strata.api.Scan;
 import dev.strata.api.StorageTimeoutException;
 import dev.strata.api.Store;
 import dev.strata.api.Transaction;
+import dev.strata.api.TransactionOptions;
 import dev.strata.api.WriteHook;
 import dev.strata.api.document.DocumentStore;
 import dev.strata.api.document.IndexState;
@@ -40,6 +41,9 @@ final class KeyValueIndexes implements WriteHook {
 
     static final int BATCH = 200;
     static final Duration WRITERS_TIMEOUT = Duration.ofSeconds(30);
+    /** A batch conflicts with every writer of one of its keys: under busy writers it needs more tries than a write. */
+    static final TransactionOptions BUILD_TRANSACTIONS = TransactionOptions.DEFAULT.withMaxAttempts(1000)
+            .withTimeout(Duration.ofMinutes(2));
 
     /** The indexes each store's writes maintain (by store name; one process per store). */
     private final Map<String, KeyValueIndexMeta> live = new ConcurrentHashMap<>();
@@ -198,7 +202,7 @@ final class KeyValueIndexes implements WriteHook {
         Batch batch = new Batch(null, false);
         while (!batch.done()) {
             String last = batch.reached(); // advanced only by a committed batch, never by an attempt that conflicted
-            batch = store.inTransactionResult(tx -> {
+            batch = store.inTransactionResult(BUILD_TRANSACTIONS, tx -> {
                 String from = last == null ? null : last + "\u0000";
                 Map<String, byte[]> puts = new LinkedHashMap<>();
                 Set<String> arrays = new LinkedHashSet<>();
