@@ -38,6 +38,8 @@ final class BenchmarkReports {
             case "PostgresBenchmark" -> RateTable.render(results, "entries/s", List.of("strata-postgres", "jdbc"),
                     List.of(new RateTable.Baseline("jdbc")));
             case "CryptoCompressionBenchmark" -> cryptoCompression(results);
+            case "DocumentPeerBenchmark" -> RateTable.render(results, "ops/s", List.of("strata-file", "nitrite"),
+                    List.of(new RateTable.Baseline("nitrite")));
             default -> RateTable.render(results, "entries/s", List.of(),
                     List.of(new RateTable.Baseline(keyValueBaseline)));
         };
