@@ -40,6 +40,8 @@ final class BenchmarkReports {
                     List.of(PostgresBenchmark.CACHED, "strata-postgres", PostgresBenchmark.PUT_LOOP, "jdbc"),
                     List.of(new RateTable.Baseline("jdbc"), new RateTable.Baseline("strata-postgres", "hotGets")));
             case "CryptoCompressionBenchmark" -> cryptoCompression(results);
+            case "DocumentPeerBenchmark" -> RateTable.render(results, "ops/s", List.of("strata-file", "nitrite"),
+                    List.of(new RateTable.Baseline("nitrite")));
             default -> RateTable.render(results, "entries/s", List.of(),
                     List.of(new RateTable.Baseline(keyValueBaseline)));
         };

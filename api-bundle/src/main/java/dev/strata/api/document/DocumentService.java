@@ -1,5 +1,6 @@
 package dev.strata.api.document;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.strata.api.ReadOperations;
@@ -22,6 +23,28 @@ public interface DocumentService {
      * @throws InvalidQueryException for an unknown operator, a malformed operand or a sort over too many entries
      */
     JsonEntryCursor query(ReadOperations source, KeyValueQuery query);
+
+    /**
+     * Runs a key-value query to its end and returns the executed plan (since 0.3): {@code KEY_SCAN}, or
+     * {@code INDEX_SCAN} and {@code KEY_FETCH} when a readable {@link KeyValueIndex} of the same pattern bounds it.
+     */
+    QueryPlan explain(ReadOperations source, KeyValueQuery query);
+
+    /**
+     * Creates a key-value index and builds it over the entries already there, in transactions of a few hundred keys,
+     * while writes go on (they maintain it from the moment it is created); returns once it is
+     * {@link IndexState#READABLE} (since 0.3).
+     *
+     * @throws dev.strata.api.InvalidArgumentException when an index of that name exists
+     * @throws InvalidDocumentException                 when an entry's values cannot be indexed (then nothing is kept)
+     */
+    KeyValueIndex createKeyValueIndex(Store store, KeyValueIndex index);
+
+    /** Drops a key-value index and its entries; false when there is none of that name (since 0.3). */
+    boolean dropKeyValueIndex(Store store, String name);
+
+    /** The store's key-value indexes (since 0.3). */
+    List<KeyValueIndex> keyValueIndexes(Store store);
 
     /**
      * Parses JSON text into the plain values a {@link Document} holds (maps, lists, strings, numbers, booleans, null).

@@ -19,6 +19,15 @@ public interface JsonEntryCursor extends Iterator<JsonEntry>, AutoCloseable {
     /** How many of them held a value that is not a JSON object, and were skipped. */
     long skippedValues();
 
+    /**
+     * A token naming the last entry returned (since 0.3), for {@link KeyValueQuery#after(String)}: the next query
+     * starts strictly after it in the same order (the sort, else the plan's: key order, or an index's order), so
+     * entries written or deleted between the pages neither shift nor repeat the others. An entry whose key or sort
+     * value moves from after the position to before it is not seen again, and one moving the other way may be seen
+     * twice; {@code null} before the first entry.
+     */
+    String continuation();
+
     @Override
     void close();
 }

@@ -23,9 +23,17 @@ import dev.strata.api.KeyPattern;
  * @param skip       matches to pass over first
  * @param limit      at most this many matches; 0 means no limit
  * @param projection dotted paths to keep of each value; empty keeps the whole value
+ * @param after      a continuation token from {@link JsonEntryCursor#continuation()} (since 0.3): the results start
+ *                   strictly after the entry it names, in the order it was made for; {@code null} from the start
  */
 public record KeyValueQuery(String pattern, Map<String, Object> filter, List<SortField> sort, long skip, long limit,
-        List<String> projection) {
+        List<String> projection, String after) {
+
+    /** A query from the start (the form before continuation tokens). */
+    public KeyValueQuery(String pattern, Map<String, Object> filter, List<SortField> sort, long skip, long limit,
+            List<String> projection) {
+        this(pattern, filter, sort, skip, limit, projection, null);
+    }
 
     public KeyValueQuery {
         KeyPattern.compile(pattern); // refuses a null, empty or malformed glob
@@ -39,11 +47,11 @@ public record KeyValueQuery(String pattern, Map<String, Object> filter, List<Sor
 
     /** Every JSON object under the pattern, in key order. */
     public static KeyValueQuery of(String pattern) {
-        return new KeyValueQuery(pattern, Map.of(), List.of(), 0, 0, List.of());
+        return new KeyValueQuery(pattern, Map.of(), List.of(), 0, 0, List.of(), null);
     }
 
     public KeyValueQuery where(Map<String, Object> newFilter) {
-        return new KeyValueQuery(pattern, newFilter, sort, skip, limit, projection);
+        return new KeyValueQuery(pattern, newFilter, sort, skip, limit, projection, after);
     }
 
     /** Sort keys as paths; a leading {@code -} means descending. */
@@ -52,18 +60,23 @@ public record KeyValueQuery(String pattern, Map<String, Object> filter, List<Sor
         for (String path : paths) {
             fields.add(path.startsWith("-") ? SortField.desc(path.substring(1)) : SortField.asc(path));
         }
-        return new KeyValueQuery(pattern, filter, fields, skip, limit, projection);
+        return new KeyValueQuery(pattern, filter, fields, skip, limit, projection, after);
     }
 
     public KeyValueQuery skip(long count) {
-        return new KeyValueQuery(pattern, filter, sort, count, limit, projection);
+        return new KeyValueQuery(pattern, filter, sort, count, limit, projection, after);
     }
 
     public KeyValueQuery limit(long count) {
-        return new KeyValueQuery(pattern, filter, sort, skip, count, projection);
+        return new KeyValueQuery(pattern, filter, sort, skip, count, projection, after);
     }
 
     public KeyValueQuery project(String... paths) {
-        return new KeyValueQuery(pattern, filter, sort, skip, limit, List.of(paths));
+        return new KeyValueQuery(pattern, filter, sort, skip, limit, List.of(paths), after);
+    }
+
+    /** The same query continuing after the entry a token names ({@link JsonEntryCursor#continuation()}). */
+    public KeyValueQuery after(String token) {
+        return new KeyValueQuery(pattern, filter, sort, skip, limit, projection, token);
     }
 }

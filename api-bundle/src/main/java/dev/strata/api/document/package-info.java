@@ -23,7 +23,7 @@
  * }</pre>
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.strata.api.document;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,8 @@ import java.util.function.BiConsumer;
 import dev.strata.api.Change;
 import dev.strata.api.ChangeListener;
 import dev.strata.api.KeyPattern;
+import dev.strata.api.Transaction;
+import dev.strata.api.WriteHook;
 
 /**
  * The change listeners of the runtime (the whiteboard: {@link ChangeListener} services with their store and
@@ -29,7 +31,12 @@ final class ChangeHub {
         }
     }
 
+    private record Hook(WriteHook hook, String store) {
+    }
+
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** The write hooks' whiteboard, here beside the listeners' since every store is handed this hub. */
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.numbered("strata-changes"));
     private final BiConsumer<String, Throwable> log;
     private final AtomicLong listenerErrors = new AtomicLong();
@@ -43,6 +50,32 @@ final class ChangeHub {
         Object pattern = properties.get(ChangeListener.PATTERN_PROPERTY);
         subscriptions.add(new Subscription(listener, store == null ? null : store.toString(),
                 KeyPattern.compile(pattern == null ? "*" : pattern.toString())));
+    }
+
+    void addWriteHook(WriteHook hook, Map<String, ?> properties) {
+        Object store = properties.get(WriteHook.STORE_PROPERTY);
+        hooks.add(new Hook(hook, store == null ? null : store.toString()));
+    }
+
+    void removeWriteHook(WriteHook hook) {
+        hooks.removeIf(h -> h.hook() == hook);
+    }
+
+    /** The hooks that take part in this write (an empty list, without allocating, when no hook is registered). */
+    List<WriteHook> hooksWanting(String store, Transaction tx, String key) {
+        if (hooks.isEmpty()) {
+            return List.of();
+        }
+        List<WriteHook> wanting = null;
+        for (Hook hook : hooks) {
+            if ((hook.store() == null || hook.store().equals(store)) && hook.hook().wants(store, tx, key)) {
+                if (wanting == null) {
+                    wanting = new java.util.ArrayList<>(1);
+                }
+                wanting.add(hook.hook());
+            }
+        }
+        return wanting == null ? List.of() : wanting;
     }
 
     void remove(ChangeListener listener) {

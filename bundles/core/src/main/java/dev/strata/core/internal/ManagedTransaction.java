@@ -19,6 +19,7 @@ import dev.strata.api.Savepoint;
 import dev.strata.api.Scan;
 import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
+import dev.strata.api.WriteHook;
 import dev.strata.api.spi.EngineTransaction;
 
 /**
@@ -37,6 +38,8 @@ final class ManagedTransaction implements Transaction {
     /** User keys written, with whether the last write was a put: for the change listeners. */
     private final Map<String, Boolean> touched = new java.util.LinkedHashMap<>();
     private boolean rolledBackToSavepoint;
+    /** While a write hook runs: its own writes are not offered to hooks again. */
+    private boolean inHook;
 
     ManagedTransaction(OpenEngine engine, EngineTransaction tx) {
         this.engine = engine;
@@ -125,13 +128,28 @@ final class ManagedTransaction implements Transaction {
         if (options == null) {
             throw new InvalidArgumentException("put options must not be null");
         }
-        run(() -> writer.put(encoded, value, options));
+        call(() -> hooked(key, value, () -> {
+            writer.put(encoded, value, options);
+            return null;
+        }));
         touched.put(key, Boolean.TRUE);
     }
 
     @Override
     public void putAll(Map<String, byte[]> entries) {
         Keys.checkEntries(entries);
+        if (!inHook && entries.keySet().stream()
+                .anyMatch(key -> !engine.changes().hub().hooksWanting(engine.store(), this, key).isEmpty())) {
+            // a write hook wants one of them: each write after its hooks, one by one, all or nothing per key
+            run(() -> entries.forEach((key, value) -> {
+                hooked(key, value, () -> {
+                    writer.put(Keys.encode(key), value, PutOptions.DEFAULT);
+                    return null;
+                });
+                touched.put(key, Boolean.TRUE);
+            }));
+            return;
+        }
         List<byte[]> keys = new ArrayList<>(entries.size());
         List<byte[]> values = new ArrayList<>(entries.size());
         entries.forEach((key, value) -> {
@@ -148,7 +166,7 @@ final class ManagedTransaction implements Transaction {
     public boolean delete(String key) {
         byte[] encoded = Keys.encode(key);
         return call(() -> {
-            boolean present = writer.delete(encoded);
+            boolean present = hooked(key, null, () -> writer.delete(encoded));
             touched.put(key, Boolean.FALSE);
             return present;
         });
@@ -162,6 +180,33 @@ final class ManagedTransaction implements Transaction {
     /** Writes one of core's own records in this transaction, so that it commits with the user's writes or not. */
     void coreRecord(byte[] key, byte[] value) {
         run(() -> tx.put(key, value));
+    }
+
+    /**
+     * Applies a validated write, after the write hooks that want it ({@link WriteHook}), all or nothing: a savepoint
+     * around them undoes the hooks' writes when a hook or the write fails. Without a hook, just the write.
+     */
+    private <T> T hooked(String key, byte[] value, Supplier<T> write) {
+        List<WriteHook> hooks = inHook ? List.of() : engine.changes().hub().hooksWanting(engine.store(), this, key);
+        if (hooks.isEmpty()) {
+            return write.get();
+        }
+        Savepoint before = savepoints.set();
+        try {
+            inHook = true;
+            for (WriteHook hook : hooks) {
+                hook.beforeWrite(engine.store(), this, key, value);
+            }
+            inHook = false;
+            return write.get();
+        } catch (RuntimeException e) {
+            inHook = false;
+            savepoints.rollbackTo(tx, before);
+            throw e;
+        } finally {
+            inHook = false;
+            savepoints.release(before);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.strata.api.BackendInfo;
 import dev.strata.api.ChangeListener;
+import dev.strata.api.WriteHook;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageException;
 import dev.strata.api.StorageService;
@@ -75,6 +76,16 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
 
     void unbindChangeListener(ChangeListener listener) {
         changes.remove(listener);
+    }
+
+    /** The write hooks' whiteboard ({@link WriteHook}): they take part in every store's writes from binding on. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindWriteHook(WriteHook hook, Map<String, Object> properties) {
+        changes.addWriteHook(hook, properties);
+    }
+
+    void unbindWriteHook(WriteHook hook) {
+        changes.removeWriteHook(hook);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -1,15 +1,20 @@
 package dev.strata.documents.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.ReadOperations;
 import dev.strata.api.Store;
+import dev.strata.api.Transaction;
+import dev.strata.api.WriteHook;
 import dev.strata.api.document.DocumentService;
 import dev.strata.api.document.DocumentStore;
 import dev.strata.api.document.JsonEntryCursor;
+import dev.strata.api.document.KeyValueIndex;
 import dev.strata.api.document.KeyValueQuery;
+import dev.strata.api.document.QueryPlan;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,10 +23,11 @@ import org.osgi.service.component.annotations.Deactivate;
  * The {@link DocumentService}: one {@link DocumentStore} per store (by name), sharing one background index builder.
  * Usable without a framework too ({@code new DocumentServiceComponent()}), which the tests do.
  */
-@Component(service = DocumentService.class)
-public final class DocumentServiceComponent implements DocumentService, AutoCloseable {
+@Component(service = {DocumentService.class, WriteHook.class})
+public final class DocumentServiceComponent implements DocumentService, WriteHook, AutoCloseable {
 
     private final IndexBuilder builder = new IndexBuilder();
+    private final KeyValueIndexes keyValueIndexes = new KeyValueIndexes();
     private final Map<Store, DocumentStoreImpl> stores = new ConcurrentHashMap<>();
 
     @Override
@@ -42,6 +48,54 @@ public final class DocumentServiceComponent implements DocumentService, AutoClos
             throw new InvalidArgumentException("source and query must not be null");
         }
         return KeyValueQueries.run(source, query);
+    }
+
+    @Override
+    public QueryPlan explain(ReadOperations source, KeyValueQuery query) {
+        if (source == null || query == null) {
+            throw new InvalidArgumentException("source and query must not be null");
+        }
+        return KeyValueQueries.explain(source, query);
+    }
+
+    @Override
+    public KeyValueIndex createKeyValueIndex(Store store, KeyValueIndex index) {
+        if (store == null || index == null) {
+            throw new InvalidArgumentException("store and index must not be null");
+        }
+        for (String path : index.fields()) {
+            if (!Paths.isValid(path)) {
+                throw new InvalidArgumentException("'" + path + "' is not a valid index path");
+            }
+        }
+        return keyValueIndexes.create(store, index);
+    }
+
+    @Override
+    public boolean dropKeyValueIndex(Store store, String name) {
+        if (store == null || name == null) {
+            throw new InvalidArgumentException("store and name must not be null");
+        }
+        return keyValueIndexes.drop(store, name);
+    }
+
+    @Override
+    public List<KeyValueIndex> keyValueIndexes(Store store) {
+        if (store == null) {
+            throw new InvalidArgumentException("store must not be null");
+        }
+        return keyValueIndexes.list(store);
+    }
+
+    /** The key-value indexes' part in every write ({@link KeyValueIndexes}). */
+    @Override
+    public boolean wants(String store, Transaction tx, String key) {
+        return keyValueIndexes.wants(store, tx, key);
+    }
+
+    @Override
+    public void beforeWrite(String store, Transaction tx, String key, byte[] value) {
+        keyValueIndexes.beforeWrite(store, tx, key, value);
     }
 
     @Override

@@ -81,8 +81,9 @@ final class DocumentWriter {
                 }
                 puts.put(key, is.value());
             }
-            if (is.sawArray() && !index.multikey()) {
-                updated = updated.withIndex(index.withMultikey());
+            IndexMeta widened = index.withArrayFields(is.arrayFields());
+            if (widened != index) {
+                updated = updated.withIndex(widened);
             }
         }
         stats.retainText(meta.textIndex().map(IndexMeta::uid).orElse(-1L));

@@ -25,6 +25,9 @@ final class Executor {
         Order order = query.sort().isEmpty() ? null : Order.of(query.sort());
         Order.Resume resume = query.after() == null ? null : Order.parseToken(query.after());
         if (resume != null) {
+            if (resume.scope() != null) {
+                throw new InvalidQueryException("the continuation token was made for a key-value query");
+            }
             if (order != null && !order.equals(resume.order())) {
                 throw new InvalidQueryException("the continuation token was made for another sort");
             }
@@ -78,8 +81,9 @@ final class Executor {
             } else {
                 hits = new Stages.IndexScan(tx, plan.bounds().get(0), plan.reverse());
             }
-            source = plan.covering() ? new IndexOnly(tx, meta.uid(), hits, "covering " + String.join(", ",
-                    plan.bounds().stream().map(b -> b.index().name()).distinct().toList()))
+            source = plan.covering() ? new IndexOnly(tx, meta.uid(), hits, plan.covered(), "covering "
+                    + String.join(", ", plan.bounds().stream().map(b -> b.index().name()
+                            + (b.index().multikey() ? " (multikey)" : "")).distinct().toList()))
                     : new Stages.Fetch(tx, meta.uid(), hits);
         }
         Stage<DocumentRecord> stage = prepared.filter() == Filter.ALL ? source

@@ -35,7 +35,7 @@ final class IndexAdmin {
                 throw new InvalidArgumentException("collection '" + meta.name() + "' already has a text index '"
                         + meta.textIndex().get().name() + "' (one per collection)");
             }
-            IndexMeta index = new IndexMeta(definition, meta.nextIndexUid(), IndexState.WRITE_ONLY, false, "");
+            IndexMeta index = new IndexMeta(definition, meta.nextIndexUid(), IndexState.WRITE_ONLY, "");
             tx.put(KeyLayout.meta(meta.name()), meta.withIndex(index).toBytes());
             fence(tx, meta.uid());
             return index;

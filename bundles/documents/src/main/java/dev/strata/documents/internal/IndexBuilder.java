@@ -90,7 +90,7 @@ final class IndexBuilder implements AutoCloseable {
         Map<Integer, ShardStats> shards = new HashMap<>();
         // applied after the scan: a write into the range being scanned may show up in the scan again
         Map<String, byte[]> rewrites = new LinkedHashMap<>();
-        boolean multikey = index.multikey();
+        Set<String> arrayFields = new java.util.LinkedHashSet<>(index.arrayFields());
         int count = 0;
         String last = null;
         try (EntryCursor cursor = tx.scan(scan)) {
@@ -116,7 +116,7 @@ final class IndexBuilder implements AutoCloseable {
                         }
                         puts.put(key, entries.value());
                     }
-                    multikey |= entries.sawArray();
+                    arrayFields.addAll(entries.arrayFields());
                 }
                 rewrites.put(entry.key(), entry.value()); // the fence against a concurrent writer of this document
                 count++;
@@ -127,7 +127,7 @@ final class IndexBuilder implements AutoCloseable {
         deletes.forEach(tx::delete);
         puts.forEach(tx::put);
         shards.forEach((shard, stats) -> tx.put(KeyLayout.shard(meta.uid(), shard), stats.toBytes()));
-        IndexMeta updated = multikey ? index.withMultikey() : index;
+        IndexMeta updated = index.withArrayFields(arrayFields);
         if (count < BATCH) {
             tx.put(KeyLayout.meta(meta.name()), meta.withIndex(updated.withState(IndexState.READABLE, "")).toBytes());
             tx.delete(cursorKey);

@@ -42,9 +42,10 @@ final class IndexEntryValue {
 
     /**
      * The indexed paths' values as document content (nested objects for dotted paths; {@code _id} left out), or
-     * null when the entry cannot stand in for the document: an old-format entry, or a path through an array.
+     * null when the entry cannot stand in for the document: an old-format entry, or a needed path through an array.
+     * Paths not needed may cross arrays (in a multikey index, the array path itself); they are left out.
      */
-    static Covered covered(byte[] value, List<String> fields) {
+    static Covered covered(byte[] value, List<String> fields, java.util.Set<String> needed) {
         if (isLegacy(value)) {
             return new Covered(new String(value, StandardCharsets.UTF_8), null);
         }
@@ -53,6 +54,9 @@ final class IndexEntryValue {
         Map<String, Object> content = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             Object field = decoded.get(i + 1);
+            if (!needed.contains(fields.get(i))) {
+                continue;
+            }
             if (field == null) {
                 return new Covered(id, null);
             }

@@ -26,8 +26,12 @@ final class IndexKeys {
      * The keys (in order), the value every one of them holds ({@link IndexEntryValue}) and whether an indexed path
      * held an array.
      */
-    record Entries(Set<String> keys, byte[] value, boolean sawArray) {
-        static final Entries NONE = new Entries(Set.of(), null, false);
+    record Entries(Set<String> keys, byte[] value, Set<String> arrayFields) {
+        static final Entries NONE = new Entries(Set.of(), null, Set.of());
+
+        boolean sawArray() {
+            return !arrayFields.isEmpty();
+        }
     }
 
     private IndexKeys() {
@@ -38,8 +42,8 @@ final class IndexKeys {
             return Entries.NONE;
         }
         List<List<String>> perField = new ArrayList<>();
-        boolean sawArray = false;
-        int arrayFields = 0;
+        Set<String> arrayPaths = new LinkedHashSet<>();
+        int arraysOpened = 0;
         for (String path : index.definition().fields()) {
             boolean[] saw = new boolean[1];
             Map<String, Object> distinct = new LinkedHashMap<>();
@@ -47,8 +51,12 @@ final class IndexKeys {
                 distinct.putIfAbsent(TupleCodec.encode(value), value);
             }
             if (saw[0]) {
-                sawArray = true;
-                arrayFields++;
+                arraysOpened++;
+            }
+            // several values (an array here, or an array of objects crossed on the way): several entries, so the
+            // index is multikey (scans deduplicate ids) and a covering plan cannot read this path from an entry
+            if (saw[0] || Paths.candidates(content, id, path).size() > 1) {
+                arrayPaths.add(path);
             }
             if (distinct.isEmpty()) {
                 distinct.put(TupleCodec.encode(null), null);
@@ -56,12 +64,12 @@ final class IndexKeys {
             if (index.definition().unique()) {
                 distinct.values().removeIf(v -> v == null);
                 if (distinct.isEmpty()) {
-                    return new Entries(Set.of(), null, sawArray);
+                    return new Entries(Set.of(), null, arrayPaths);
                 }
             }
             perField.add(new ArrayList<>(distinct.keySet()));
         }
-        if (arrayFields > 1) {
+        if (arraysOpened > 1) {
             throw new InvalidDocumentException("index '" + index.name() + "': document '" + id
                     + "' has arrays at more than one indexed path (parallel arrays cannot be indexed)");
         }
@@ -69,7 +77,7 @@ final class IndexKeys {
         String suffix = index.definition().unique() ? "" : TupleCodec.encode(id);
         Set<String> keys = new LinkedHashSet<>();
         product(perField, 0, new StringBuilder(prefix), suffix, keys, index);
-        return new Entries(keys, IndexEntryValue.encode(id, index.definition().fields(), content), sawArray);
+        return new Entries(keys, IndexEntryValue.encode(id, index.definition().fields(), content), arrayPaths);
     }
 
     private static void product(List<List<String>> perField, int field, StringBuilder key, String suffix,

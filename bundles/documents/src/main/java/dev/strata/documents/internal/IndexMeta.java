@@ -9,8 +9,22 @@ import dev.strata.api.document.IndexInfo;
 import dev.strata.api.document.IndexState;
 import dev.strata.api.document.IndexType;
 
-/** One index as the collection metadata keeps it: its definition, the uid its keys live under, and its state. */
-record IndexMeta(IndexDefinition definition, long uid, IndexState state, boolean multikey, String message) {
+/**
+ * One index as the collection metadata keeps it: its definition, the uid its keys live under, and its state.
+ * {@code arrayFields} are the indexed paths through which some document reached several values (an array, or an
+ * array of objects): the index is multikey exactly when there is one. Covering plans avoid those paths only.
+ * Metadata written before the paths were recorded says only {@code multikey}: then every field counts as one.
+ */
+record IndexMeta(IndexDefinition definition, long uid, IndexState state, boolean multikey, String message,
+        List<String> arrayFields) {
+
+    IndexMeta {
+        arrayFields = List.copyOf(arrayFields);
+    }
+
+    IndexMeta(IndexDefinition definition, long uid, IndexState state, String message) {
+        this(definition, uid, state, false, message, List.of());
+    }
 
     String name() {
         return definition.name();
@@ -25,11 +39,17 @@ record IndexMeta(IndexDefinition definition, long uid, IndexState state, boolean
     }
 
     IndexMeta withState(IndexState newState, String newMessage) {
-        return new IndexMeta(definition, uid, newState, multikey, newMessage);
+        return new IndexMeta(definition, uid, newState, multikey, newMessage, arrayFields);
     }
 
-    IndexMeta withMultikey() {
-        return new IndexMeta(definition, uid, state, true, message);
+    /** This index with these paths also known to reach arrays (this, unchanged, when they are known already). */
+    IndexMeta withArrayFields(java.util.Collection<String> more) {
+        if (arrayFields.containsAll(more)) {
+            return this;
+        }
+        java.util.Set<String> union = new java.util.LinkedHashSet<>(arrayFields);
+        union.addAll(more);
+        return new IndexMeta(definition, uid, state, true, message, List.copyOf(union));
     }
 
     IndexInfo info() {
@@ -46,6 +66,7 @@ record IndexMeta(IndexDefinition definition, long uid, IndexState state, boolean
         map.put("state", state.name());
         map.put("multikey", multikey);
         map.put("message", message);
+        map.put("arrayFields", arrayFields);
         return map;
     }
 
@@ -53,8 +74,10 @@ record IndexMeta(IndexDefinition definition, long uid, IndexState state, boolean
     static IndexMeta fromMap(Map<String, Object> map) {
         IndexDefinition definition = new IndexDefinition((String) map.get("name"), (List<String>) map.get("fields"),
                 (Boolean) map.get("unique"), IndexType.valueOf((String) map.get("type")));
+        boolean multikey = (Boolean) map.get("multikey");
+        List<String> arrayFields = map.containsKey("arrayFields") ? (List<String>) map.get("arrayFields")
+                : multikey ? definition.fields() : List.of(); // older metadata: any field may be the array
         return new IndexMeta(definition, ((Number) map.get("uid")).longValue(),
-                IndexState.valueOf((String) map.get("state")), (Boolean) map.get("multikey"),
-                (String) map.get("message"));
+                IndexState.valueOf((String) map.get("state")), multikey, (String) map.get("message"), arrayFields);
     }
 }

@@ -1,5 +1,7 @@
 package dev.strata.documents.internal;
 
+import java.util.Set;
+
 import dev.strata.api.ReadOperations;
 
 /**
@@ -16,19 +18,22 @@ final class IndexOnly extends Stage<DocumentRecord> {
     private final ReadOperations tx;
     private final long uid;
     private final Stage<Stages.IndexHit> hits;
+    private final Set<String> needed;
 
-    IndexOnly(ReadOperations tx, long uid, Stage<Stages.IndexHit> hits, String description) {
+    /** @param needed the paths the query reads: only these must be exact in an entry (a multikey one included) */
+    IndexOnly(ReadOperations tx, long uid, Stage<Stages.IndexHit> hits, Set<String> needed, String description) {
         super("INDEX_ONLY", description, hits);
         this.tx = tx;
         this.uid = uid;
         this.hits = hits;
+        this.needed = needed;
     }
 
     @Override
     protected DocumentRecord advance() {
         while (hits.hasNext()) {
             Stages.IndexHit hit = hits.next();
-            IndexEntryValue.Covered covered = IndexEntryValue.covered(hit.value(), hit.fields());
+            IndexEntryValue.Covered covered = IndexEntryValue.covered(hit.value(), hit.fields(), needed);
             if (covered.content() != null) {
                 return new DocumentRecord(covered.id(), covered.content(), NOT_STORED, 0, 0);
             }

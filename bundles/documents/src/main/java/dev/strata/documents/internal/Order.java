@@ -69,15 +69,23 @@ record Order(List<SortField> fields, boolean idDescending) {
     }
 
     String token(List<Object> position) {
+        return token(position, null);
+    }
+
+    /** @param scope what the token is for beyond a collection query (a key-value pattern), or null */
+    String token(List<Object> position, String scope) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("o", fields.stream().map(f -> (f.descending() ? "-" : "") + f.path()).toList());
         map.put("d", idDescending);
         map.put("p", position);
+        if (scope != null) {
+            map.put("s", scope);
+        }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.encode(map));
     }
 
-    /** A decoded continuation token: the order it was made in and the position to resume after. */
-    record Resume(Order order, List<Object> position) {
+    /** A decoded continuation token: the order it was made in, the position to resume after, its scope. */
+    record Resume(Order order, List<Object> position, String scope) {
     }
 
     @SuppressWarnings("unchecked")
@@ -93,7 +101,7 @@ record Order(List<SortField> fields, boolean idDescending) {
             if (position.size() != fields.size() + 1 || !(position.get(fields.size()) instanceof String)) {
                 throw new IllegalArgumentException("position does not fit the order");
             }
-            return new Resume(new Order(fields, (Boolean) map.get("d")), position);
+            return new Resume(new Order(fields, (Boolean) map.get("d")), position, (String) map.get("s"));
         } catch (RuntimeException e) {
             throw new InvalidQueryException("malformed continuation token");
         }

@@ -27,13 +27,18 @@ final class Planner {
      * @param reverse scan backwards
      * @param order   the order results must come in (null: any, as for count)
      * @param sorted  whether the source already yields that order (no SORT stage)
-     * @param covering whether the index entries hold every path the query reads, so no document is fetched
+     * @param covered  the paths the query reads when the index entries hold every one of them, so no document is
+     *                 fetched (a covering plan); null otherwise
      */
     record Plan(List<IndexBounds> bounds, boolean union, boolean reverse, Order order, boolean sorted,
-            boolean covering) {
+            Set<String> covered) {
 
         Plan(List<IndexBounds> bounds, boolean union, boolean reverse, Order order, boolean sorted) {
-            this(bounds, union, reverse, order, sorted, false);
+            this(bounds, union, reverse, order, sorted, null);
+        }
+
+        boolean covering() {
+            return covered != null;
         }
     }
 
@@ -53,17 +58,18 @@ final class Planner {
                 || !plan.bounds().stream().allMatch(bounds -> covers(bounds.index(), needed))) {
             return plan;
         }
-        return new Plan(plan.bounds(), plan.union(), plan.reverse(), plan.order(), plan.sorted(), true);
+        return new Plan(plan.bounds(), plan.union(), plan.reverse(), plan.order(), plan.sorted(), Set.copyOf(needed));
     }
 
     /**
-     * Whether the index's entries can stand in for its documents on these paths: it is not multikey (an entry holds
-     * one array element, not the array), no indexed path is a prefix of another (their values would nest), and every
-     * path needed is indexed.
+     * Whether the index's entries can stand in for its documents on these paths: every path needed is indexed, none
+     * of them is one through which a document reached several values (its entries hold one element each, never the
+     * array: a multikey index covers only its other paths), and no indexed path is a prefix of another (their values
+     * would nest). Each entry still says per document whether a path's value is exact ({@link IndexEntryValue}).
      */
     static boolean covers(IndexMeta index, Set<String> needed) {
         List<String> fields = index.definition().fields();
-        if (index.multikey()) {
+        if (needed.stream().anyMatch(index.arrayFields()::contains)) {
             return false;
         }
         for (String a : fields) {

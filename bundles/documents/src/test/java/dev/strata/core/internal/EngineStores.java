@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.strata.api.BackendInfo;
+import dev.strata.api.WriteHook;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.backend.file.internal.FileBackend;
 import dev.strata.backend.memory.MemoryBackend;
@@ -24,6 +25,11 @@ public final class EngineStores {
     }
 
     public static ManagedStore open(String engine, Path directory) {
+        return open(engine, directory, null);
+    }
+
+    /** A store whose writes go through the write hook as in the runtime (null: none), on a change hub of its own. */
+    public static ManagedStore open(String engine, Path directory, WriteHook hook) {
         StorageBackend backend = switch (engine) {
             case "memory" -> new MemoryBackend();
             case "file" -> new FileBackend();
@@ -38,7 +44,12 @@ public final class EngineStores {
         if (engine.equals("file")) {
             config.put("compression", "none"); // the codecs come from the crypto bundle, absent here
         }
-        ManagedStore store = new ManagedStore(StoreDefinition.from(config), directory.resolve(engine));
+        ChangeHub hub = new ChangeHub((message, failure) -> { });
+        if (hook != null) {
+            hub.addWriteHook(hook, Map.of());
+        }
+        ManagedStore store = new ManagedStore(StoreDefinition.from(config), directory.resolve(engine),
+                java.time.Clock.systemUTC(), hub);
         store.attach(backend, new BackendInfo(engine, "test." + engine, "1.0.0", backend.capabilities()));
         return store;
     }

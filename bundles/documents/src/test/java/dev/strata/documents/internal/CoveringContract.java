@@ -105,4 +105,69 @@ abstract class CoveringContract extends EngineCase {
         assertEquals(1, people.explain(byCity).totalDocsExamined(), "the old entry's document is fetched");
         assertEquals(2, people.count(Map.of("address.city", Map.of("$exists", true))));
     }
+
+    @Test
+    void aMultikeyIndexCoversItsOtherPathsButNeverTheArray() {
+        DocumentCollection articles = documents.createCollection("articles");
+        articles.insertJson("{\"_id\":\"a1\",\"year\":2021,\"tags\":[\"ml\",\"systems\"],\"title\":\"t1\"}");
+        articles.insertJson("{\"_id\":\"a2\",\"year\":2019,\"tags\":[\"food\"],\"title\":\"t2\"}");
+        articles.insertJson("{\"_id\":\"a3\",\"year\":2023.0,\"tags\":\"systems\",\"title\":\"t3\"}");
+        articles.insertJson("{\"_id\":\"a4\",\"year\":2024,\"tags\":[],\"title\":\"t4\"}");
+        index(articles, IndexDefinition.of("year_tags", "year", "tags"));
+        assertTrue(articles.indexes().get(0).multikey());
+
+        // year is never an array: the entries answer, one per document although a1 has two of them
+        Query years = Query.where(json("{\"year\":{\"$gte\":2020}}")).project("year");
+        assertEquals(List.of("{\"_id\":\"a1\",\"year\":2021}", "{\"_id\":\"a3\",\"year\":2023.0}",
+                "{\"_id\":\"a4\",\"year\":2024}"), json(articles, years));
+        QueryPlan plan = articles.explain(years);
+        assertTrue(plan.hasStage("INDEX_ONLY") && plan.render().contains("year_tags (multikey)"), plan.render());
+        assertEquals(0, plan.totalDocsExamined(), plan.render());
+        assertEquals(3, articles.count(json("{\"year\":{\"$gte\":2020}}")));
+
+        // the array path itself: an entry holds one element, so projecting, filtering or sorting on it fetches
+        Query withTags = Query.where(json("{\"year\":{\"$gte\":2020}}")).project("year", "tags");
+        assertEquals(List.of("{\"_id\":\"a1\",\"year\":2021,\"tags\":[\"ml\",\"systems\"]}",
+                "{\"_id\":\"a3\",\"year\":2023.0,\"tags\":\"systems\"}", "{\"_id\":\"a4\",\"year\":2024,\"tags\":[]}"),
+                json(articles, withTags));
+        for (Query query : List.of(withTags,
+                Query.where(json("{\"year\":2021,\"tags\":\"ml\"}")).project("year"),
+                Query.where(json("{\"year\":{\"$gte\":2020}}")).sortBy("tags").project("year"))) {
+            QueryPlan fetched = articles.explain(query);
+            assertFalse(fetched.hasStage("INDEX_ONLY"), fetched.render());
+            assertTrue(fetched.totalDocsExamined() > 0, fetched.render());
+        }
+        assertEquals(List.of("{\"_id\":\"a1\",\"year\":2021}"),
+                json(articles, Query.where(json("{\"year\":2021,\"tags\":\"ml\"}")).project("year")));
+
+        // a document whose year becomes an array turns year into an array path too: no more covering on it
+        articles.update("a3", json("{\"year\":[2023,2025]}"), -1);
+        assertFalse(articles.explain(years).hasStage("INDEX_ONLY"), articles.explain(years).render());
+        assertEquals(List.of("{\"_id\":\"a1\",\"year\":2021}", "{\"_id\":\"a3\",\"year\":[2023,2025]}",
+                "{\"_id\":\"a4\",\"year\":2024}"), json(articles, years));
+        IndexAudit.check(store, "articles");
+    }
+
+    @Test
+    void aPathThroughAnArrayOfObjectsIsMultikeyAndEachDocumentComesOnce() {
+        DocumentCollection orders = documents.createCollection("orders");
+        orders.insertJson("{\"_id\":\"o1\",\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}");
+        orders.insertJson("{\"_id\":\"o2\",\"items\":[{\"sku\":\"b\"}]}");
+        Query query = Query.where(json("{\"items.sku\":{\"$gte\":\"a\"}}")).project("items.sku");
+        List<String> scanned = json(orders, query);
+        assertEquals(2, scanned.size());
+        index(orders, IndexDefinition.of("sku", "items.sku"));
+        assertEquals(scanned, json(orders, query), "each document once, as the collection scan gave it");
+        assertTrue(orders.indexes().get(0).multikey(), "two values through an array of objects: multikey");
+        assertFalse(orders.explain(query).hasStage("INDEX_ONLY"), orders.explain(query).render());
+        assertEquals(2, orders.count(json("{\"items.sku\":{\"$gte\":\"a\"}}")));
+    }
+
+    private static List<String> json(DocumentCollection collection, Query query) {
+        List<String> out = new ArrayList<>();
+        try (DocumentCursor cursor = collection.find(query)) {
+            cursor.forEachRemaining(d -> out.add(d.toJson()));
+        }
+        return out;
+    }
 }

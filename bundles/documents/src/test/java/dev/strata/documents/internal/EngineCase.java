@@ -35,8 +35,8 @@ abstract class EngineCase {
 
     @BeforeEach
     void open() {
-        store = EngineStores.open(engine(), directory);
         service = new DocumentServiceComponent();
+        store = EngineStores.open(engine(), directory, service);
         documents = service.documents(store);
     }
 

@@ -44,4 +44,12 @@ class ExampleEngineTest {
             return "example";
         }
     }
+
+    @Nested
+    class KeyValueIndexes extends KeyValueIndexContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
 }

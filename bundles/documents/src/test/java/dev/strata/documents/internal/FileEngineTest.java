@@ -44,4 +44,12 @@ class FileEngineTest {
             return "file";
         }
     }
+
+    @Nested
+    class KeyValueIndexes extends KeyValueIndexContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
 }

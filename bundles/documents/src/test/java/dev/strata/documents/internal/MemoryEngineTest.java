@@ -44,4 +44,12 @@ class MemoryEngineTest {
             return "memory";
         }
     }
+
+    @Nested
+    class KeyValueIndexes extends KeyValueIndexContract {
+        @Override
+        String engine() {
+            return "memory";
+        }
+    }
 }

@@ -180,14 +180,14 @@ class PlannerModelPropertyTest {
                 .list().ofMinSize(5).ofMaxSize(45);
     }
 
-    private static Arbitrary<Object> scalar() {
+    static Arbitrary<Object> scalar() {
         return Arbitraries.oneOf(Arbitraries.longs().between(-2, 3).map(l -> (Object) l),
                 Arbitraries.of(1.5, -0.5, 1.0).map(d -> (Object) d), Arbitraries.of("x", "y", "ab", "b").map(s -> (Object) s),
                 Arbitraries.of(true, false).map(b -> (Object) b), Arbitraries.just(null));
     }
 
     /** Arrays only at {@code a} (a compound index over two array paths refuses the document). */
-    private static Arbitrary<Map<String, Object>> content() {
+    static Arbitrary<Map<String, Object>> content() {
         Arbitrary<Object> a = Arbitraries.oneOf(scalar(), scalar().list().ofMaxSize(3).map(l -> (Object) l));
         Arbitrary<Object> n = scalar().map(v -> {
             Map<String, Object> inner = new LinkedHashMap<>();
@@ -203,7 +203,7 @@ class PlannerModelPropertyTest {
         });
     }
 
-    private static Arbitrary<Map<String, Object>> filter() {
+    static Arbitrary<Map<String, Object>> filter() {
         Arbitrary<String> paths = Arbitraries.of("a", "b", "n.c");
         Arbitrary<Map<String, Object>> field = Combinators.combine(paths,
                 Arbitraries.of("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$regex", "plain"),
@@ -237,7 +237,7 @@ class PlannerModelPropertyTest {
                 field.map(f -> Map.of("$not", f)), Arbitraries.just(Map.of()));
     }
 
-    private static Arbitrary<List<SortField>> sort() {
+    static Arbitrary<List<SortField>> sort() {
         Arbitrary<SortField> one = Combinators.combine(Arbitraries.of("a", "b", "n.c"), Arbitraries.of(true, false))
                 .as(SortField::new);
         return one.list().ofMaxSize(2).uniqueElements(SortField::path);

@@ -44,4 +44,12 @@ class XodusEngineTest {
             return "xodus";
         }
     }
+
+    @Nested
+    class KeyValueIndexes extends KeyValueIndexContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
 }
