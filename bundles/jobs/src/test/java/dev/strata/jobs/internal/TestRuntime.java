@@ -41,6 +41,8 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     final CryptoServices crypto = new CryptoServices();
     final TestKeys keys = new TestKeys();
     final Map<String, MigrationTransform> transforms = new ConcurrentHashMap<>();
+    /** The clock of every store defined here and of the jobs' environment. */
+    final TestClock clock = new TestClock();
     private final Map<String, ManagedStore> stores = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> definitions = new ConcurrentHashMap<>();
     /** Minutes a migrated store keeps its old files (for the environment). */
@@ -75,7 +77,7 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     public synchronized Store define(Map<String, String> config) {
         String name = config.get("name");
         StoreDefinition definition = StoreDefinition.from(config);
-        ManagedStore store = new ManagedStore(definition, definition.directoryIn(root.resolve("data")));
+        ManagedStore store = new ManagedStore(definition, definition.directoryIn(root.resolve("data")), clock);
         String engine = definition.backend();
         StorageBackend backend = backend(engine);
         store.attach(backend, new BackendInfo(engine, "test." + engine, "1.0.0", backend.capabilities()));
@@ -147,7 +149,7 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     JobEnvironment environment(int chunkBytes) {
         return new JobEnvironment(this, crypto, name -> Optional.ofNullable(transforms.get(name)), this,
                 () -> findStore("system"), root.resolve("backups"), root.resolve("archives"), "lz4", chunkBytes, this,
-                () -> Optional.of(this), keepSourceMinutes);
+                () -> Optional.of(this), keepSourceMinutes, clock);
     }
 
     /** A job engine as the component builds it, over the store "system" (defined on the file engine if absent). */

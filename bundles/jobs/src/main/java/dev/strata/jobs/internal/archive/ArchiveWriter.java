@@ -109,13 +109,25 @@ public final class ArchiveWriter implements AutoCloseable {
     }
 
     /**
-     * Adds an entry.
+     * Adds an entry without expiry or tags.
      *
      * @return whether a chunk was completed and written (a boundary where the caller may throttle or stop)
      */
     public boolean add(String key, byte[] value) {
+        return add(KeyRecord.plain(key, value));
+    }
+
+    /**
+     * Adds an entry with its expiry and tags (format 2 keeps them beside the value; the content digest covers keys
+     * and values only, as a store's digest does).
+     *
+     * @return whether a chunk was completed and written (a boundary where the caller may throttle or stop)
+     */
+    public boolean add(KeyRecord record) {
+        String key = record.key();
+        byte[] value = record.value();
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        block.add(keyBytes, key, value);
+        block.add(keyBytes, key, value, record.expiresAt(), record.tags());
         digest.update(keyBytes, value);
         keys++;
         bytes += keyBytes.length + value.length;
