@@ -107,7 +107,7 @@ final class EngineSwitch {
                 control.message("switching '" + name + "' to '" + target.get("backend") + "'");
                 definitions.redefine(name, target);
                 switched = true;
-                long now = System.currentTimeMillis();
+                long now = env.now();
                 long keepUntil = now + keepMinutes * 60_000;
                 records.switched(control.jobId(), name, new SwitchRecords.Switch(control.jobId(), now, keepUntil,
                         original, target));
