@@ -107,8 +107,42 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     /** As core does on a configuration change: the old engine closes after the work inside it, the new one opens. */
     @Override
     public synchronized Store redefine(String store, Map<String, String> definition) {
+        if (!killAfter && kill.test(store, definition)) {
+            die();
+        }
         close(store);
-        return define(definition);
+        Store redefined = define(definition);
+        if (killAfter && kill.test(store, definition)) {
+            die();
+        }
+        return redefined;
+    }
+
+    /**
+     * A test's stand-in for a kill -9 inside a redefinition: the thread redefining a store so (before the new
+     * definition is applied, or just after) stops there for good and counts {@link #killed} down; the test then
+     * closes this runtime as a dying process's files close, and starts another over the same directories.
+     */
+    void killAt(String what, java.util.function.BiPredicate<String, Map<String, String>> when, boolean after) {
+        this.kill = when;
+        this.killAfter = after;
+    }
+
+    /** Counted down when a thread stops at {@link #killAt}. */
+    final java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+    private volatile java.util.function.BiPredicate<String, Map<String, String>> kill = (s, d) -> false;
+    private volatile boolean killAfter;
+
+    private void die() {
+        killed.countDown();
+        while (true) {
+            java.util.concurrent.locks.LockSupport.park(this);
+        }
+    }
+
+    /** Every definition as ConfigAdmin would keep it across a restart. */
+    Map<String, Map<String, String>> definitions() {
+        return new TreeMap<>(definitions);
     }
 
     @Override
