@@ -1,6 +1,5 @@
 package dev.strata.jobs.internal.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,29 +19,40 @@ final class EntryBlock {
     private static final int FLAG_EXPIRES = 1;
     private static final int FLAG_TAGS = 2;
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    /**
+     * The block's bytes, grown as needed: written with plain array stores, not through a ByteArrayOutputStream,
+     * whose every one-byte write takes its monitor (a backup writes a dozen such bytes per entry).
+     */
+    private byte[] bytes = new byte[1 << 16];
+    private int size;
     private int entries;
     private String firstKey;
     private String lastKey;
 
     void add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
-        bytes.write(key.length >>> 8);
-        bytes.write(key.length);
-        bytes.writeBytes(key);
+        ensure(2 + key.length + 4 + value.length + 1 + 8);
+        bytes[size++] = (byte) (key.length >>> 8);
+        bytes[size++] = (byte) key.length;
+        System.arraycopy(key, 0, bytes, size, key.length);
+        size += key.length;
         writeInt(value.length);
-        bytes.writeBytes(value);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
         int flags = (expiresAt != 0 ? FLAG_EXPIRES : 0) | (tags.isEmpty() ? 0 : FLAG_TAGS);
-        bytes.write(flags);
+        bytes[size++] = (byte) flags;
         if (expiresAt != 0) {
             writeInt((int) (expiresAt >>> 32));
             writeInt((int) expiresAt);
         }
         if (!tags.isEmpty()) {
-            bytes.write(tags.size());
+            ensure(1);
+            bytes[size++] = (byte) tags.size();
             for (String tag : tags) {
                 byte[] t = tag.getBytes(StandardCharsets.UTF_8);
-                bytes.write(t.length);
-                bytes.writeBytes(t);
+                ensure(1 + t.length);
+                bytes[size++] = (byte) t.length;
+                System.arraycopy(t, 0, bytes, size, t.length);
+                size += t.length;
             }
         }
         if (entries == 0) {
@@ -53,14 +63,20 @@ final class EntryBlock {
     }
 
     private void writeInt(int v) {
-        bytes.write(v >>> 24);
-        bytes.write(v >>> 16);
-        bytes.write(v >>> 8);
-        bytes.write(v);
+        bytes[size++] = (byte) (v >>> 24);
+        bytes[size++] = (byte) (v >>> 16);
+        bytes[size++] = (byte) (v >>> 8);
+        bytes[size++] = (byte) v;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
     }
 
     int size() {
-        return bytes.size();
+        return size;
     }
 
     int entries() {
@@ -75,12 +91,13 @@ final class EntryBlock {
         return lastKey;
     }
 
-    byte[] toBytes() {
-        return bytes.toByteArray();
+    /** The block's bytes: valid up to {@link #size()}, until the next add or reset. */
+    byte[] array() {
+        return bytes;
     }
 
     void reset() {
-        bytes.reset();
+        size = 0;
         entries = 0;
         firstKey = null;
         lastKey = null;
