@@ -16,6 +16,7 @@ import dev.strata.console.connect.ConnectView;
 import dev.strata.console.connect.ConnectViewModel;
 import dev.strata.console.shell.Background;
 import dev.strata.console.shell.MainView;
+import dev.strata.console.shell.RuntimeTabs;
 
 /** The console's window: the login form first, then the connected view. */
 public final class ConsoleApp extends Application {
@@ -23,8 +24,7 @@ public final class ConsoleApp extends Application {
     private final Background background = Background.javafx();
     private final ConnectViewModel.Connector connector;
     private final ProfileStore profiles;
-    private RuntimeClient client;
-    private MainView main;
+    private RuntimeTabs runtimes;
 
     /** The real console: JMX, profiles in the user's home. */
     public ConsoleApp() {
@@ -85,26 +85,26 @@ public final class ConsoleApp extends Application {
                 System::currentTimeMillis, 5000);
     }
 
+    /** The first connection: the window becomes the runtime tabs, where the "+" tab connects more runtimes. */
     private void showMain(Stage stage, RuntimeClient connected, ConnectViewModel model) {
-        client = connected;
-        FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/shell/MainView.fxml"),
-                dev.strata.console.shell.Messages.bundle());
+        runtimes = new RuntimeTabs(background, connector, profiles);
+        MainView main;
         try {
-            Parent root = loader.load();
-            main = loader.getController();
-            main.bind(connected, model.hostProperty().get() + ":" + model.portProperty().get(), background);
-            // fill the screen: setMaximized alone does nothing without a window manager (a bare X server, kiosks)
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage.setScene(styled(new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()))));
-            stage.setX(screen.getMinX());
-            stage.setY(screen.getMinY());
-            stage.setMaximized(true);
-            main.show(named().get("tab"), named().get("store"));
-            if ("dark".equals(named().get("theme"))) {
-                main.dark();
-            }
-        } catch (IOException e) {
+            main = runtimes.add(connected, model.hostProperty().get() + ":" + model.portProperty().get());
+        } catch (java.io.UncheckedIOException e) {
             model.messageProperty().set("cannot show the console: " + e.getMessage());
+            return;
+        }
+        // fill the screen: setMaximized alone does nothing without a window manager (a bare X server, kiosks)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(styled(new Scene(runtimes.root(), Math.min(1280, screen.getWidth()),
+                Math.min(800, screen.getHeight()))));
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setMaximized(true);
+        main.show(named().get("tab"), named().get("store"));
+        if ("dark".equals(named().get("theme"))) {
+            main.dark();
         }
     }
 
@@ -124,11 +124,8 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
-        if (main != null) {
-            main.stop();
-        }
-        if (client != null) {
-            client.close();
+        if (runtimes != null) {
+            runtimes.closeAll();
         }
     }
 }

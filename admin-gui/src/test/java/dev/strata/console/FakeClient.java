@@ -28,6 +28,8 @@ public final class FakeClient implements RuntimeClient {
     public List<StoreFigures> stores = new ArrayList<>();
     public long now = 1_000_000;
     public List<String> historyCalls = new ArrayList<>();
+    /** A figure named here has values only for its newest N seconds (NaN before), as a figure reported lately. */
+    public Map<String, Integer> valuedSeconds = new java.util.HashMap<>();
     public List<JobInfo> active = new ArrayList<>();
     public List<JobInfo> ended = new ArrayList<>();
     public List<BackupRequest> backups = new ArrayList<>();
@@ -53,7 +55,8 @@ public final class FakeClient implements RuntimeClient {
         if (operation.startsWith("get") || operation.startsWith("list")) {
             return true;
         }
-        if (objectName.contains("type=Store") || objectName.contains("type=Jobs")) {
+        boolean redefines = operation.equals("submitEngineMigration") || operation.equals("confirm");
+        if (objectName.contains("type=Store") || objectName.contains("type=Jobs") && !redefines) {
             return !role.equals("monitor");
         }
         return role.equals("admin");
@@ -148,8 +151,12 @@ public final class FakeClient implements RuntimeClient {
 
     @Override public boolean deleteValue(String store, String key) { check("delete " + key); return data.remove(key) != null; }
 
+    /** How often the figures were read (from the console's worker threads). */
+    public final java.util.concurrent.atomic.AtomicInteger storesCalls = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public List<StoreFigures> stores() {
+        storesCalls.incrementAndGet();
         if (failNext != null) {
             ConsoleException failure = failNext;
             failNext = null;
@@ -165,9 +172,10 @@ public final class FakeClient implements RuntimeClient {
         int n = (int) Math.min(seconds, now / 1000);
         long[] times = new long[n];
         double[] values = new double[n];
+        int valued = valuedSeconds.getOrDefault(figure, n);
         for (int i = 0; i < n; i++) {
             times[i] = now - (n - 1 - i) * 1000L;
-            values[i] = times[i] / 1000.0;
+            values[i] = i >= n - valued ? times[i] / 1000.0 : Double.NaN;
         }
         return new HistorySeries(figure, 1000, times, values);
     }
@@ -185,6 +193,18 @@ public final class FakeClient implements RuntimeClient {
     }
 
     @Override public JobInfo cancelJob(String id) { return job(id, JobState.RUNNING, ""); }
+
+    public List<String> confirmed = new ArrayList<>();
+
+    @Override
+    public JobInfo confirmJob(String id) {
+        check("confirm " + id);
+        if (!role.equals("admin")) {
+            throw new ConsoleException(ConsoleException.Kind.REFUSED, "Access denied: needs role admin");
+        }
+        confirmed.add(id);
+        return job(id, JobState.RUNNING, "");
+    }
     @Override public List<String> auditEntries(int newest) { return List.of("0|a|admin|start", "1|b|ops|submitBackup"); }
     @Override public String verifyAudit() { return "ok: 2 entries"; }
     @Override public void close() { }

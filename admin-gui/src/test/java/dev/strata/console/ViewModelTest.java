@@ -16,6 +16,7 @@ import dev.strata.console.connect.ConnectViewModel;
 import dev.strata.console.dashboard.Alerts;
 import dev.strata.console.dashboard.DashboardViewModel;
 import dev.strata.console.dashboard.DashboardViewModel.Chart;
+import dev.strata.console.dashboard.TimeWindow;
 import dev.strata.console.jobs.JobsViewModel;
 import dev.strata.console.shell.Background;
 
@@ -77,6 +78,35 @@ class ViewModelTest {
         dashboard.rangeSecondsProperty().set(3600);
         dashboard.refresh(failures::add);
         assertTrue(dashboard.series(Chart.OPERATIONS).size() <= 600, "an hour is decimated for display");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void everyChartSpansTheSameRangeEvenWhenASeriesHasValuesForOnlyPartOfIt() {
+        client.stores.add(FakeClient.store("files", "ONLINE", 100, 0.9));
+        client.now = 4000_000;
+        client.valuedSeconds.put("cacheHitRate", 30); // the cache saw lookups only in the last 30 s
+        client.valuedSeconds.put("getP99Micros", 0); // no gets at all
+        DashboardViewModel dashboard = new DashboardViewModel(client, Background.direct(), notices::add);
+        dashboard.refresh(failures::add);
+        dashboard.refresh(failures::add);
+        TimeWindow window = dashboard.windowProperty().get();
+        assertEquals(new TimeWindow(4000_000, 300), window, "the runtime's newest sample, five minutes back");
+        assertEquals(3700.0, window.lowerSeconds());
+        assertEquals(4000.0, window.upperSeconds());
+        assertEquals(30, dashboard.series(Chart.HIT_RATE).size());
+        assertEquals(0, dashboard.series(Chart.GET_P99).size());
+        for (Chart chart : Chart.values()) {
+            assertTrue(dashboard.series(chart).stream().allMatch(p -> window.contains(p.time())), chart.name());
+        }
+        client.now += 2000;
+        dashboard.refresh(failures::add);
+        assertEquals(new TimeWindow(4002_000, 300), dashboard.windowProperty().get(), "the window moves with time");
+        assertEquals(4002_000, dashboard.series(Chart.DISK).get(dashboard.series(Chart.DISK).size() - 1).time());
+        assertEquals(3702_000 + 1000, dashboard.series(Chart.DISK).get(0).time(), "points older than the window left");
+        dashboard.rangeSecondsProperty().set(3600);
+        dashboard.refresh(failures::add);
+        assertEquals(3600, dashboard.windowProperty().get().rangeSeconds(), "a new range is every chart's range");
         assertTrue(failures.isEmpty(), failures.toString());
     }
 

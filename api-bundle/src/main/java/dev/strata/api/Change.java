@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param kind     whether the commit left the key with a value ({@link Kind#PUT}) or without ({@link Kind#DELETE})
  * @param sequence the commit's sequence ({@link Transaction#commit()}): changes of one store arrive in ascending
  *                 sequence order; several changes of one commit share it, so {@code (sequence, key)} identifies a
- *                 change and lets a listener drop a duplicate
+ *                 change and lets a listener drop a duplicate. In a {@link ChangePage} read from the store's
+ *                 change feed it is the commit's feed position instead ({@link Store#changesAfter}).
  */
 public record Change(String store, String key, Kind kind, long sequence) {
 

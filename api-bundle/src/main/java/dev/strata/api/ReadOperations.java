@@ -36,6 +36,30 @@ public interface ReadOperations {
      */
     Optional<KeyMetadata> metadata(String key);
 
+    /**
+     * The keys that carry {@code tag} ({@link PutOptions#tags}), at most {@code limit}, leaving out expired ones. In
+     * key order, except that keys longer than about 1,000 bytes sort by their first bytes. Core answers from a tag
+     * index kept in the same transaction as the keys, so the answer is exact at this snapshot (a transaction sees
+     * its own writes); this default, for other implementations, reads every key's metadata.
+     *
+     * @throws InvalidArgumentException for a null, empty or oversized tag, or a limit below 1
+     */
+    default java.util.List<String> keysTagged(String tag, int limit) {
+        if (tag == null || tag.isEmpty() || limit < 1) {
+            throw new InvalidArgumentException("a tag must not be null or empty and limit must be 1 or more");
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        try (EntryCursor cursor = scan(Scan.all())) {
+            while (cursor.hasNext() && keys.size() < limit) {
+                String key = cursor.next().key();
+                if (metadata(key).map(meta -> meta.tags().contains(tag)).orElse(false)) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Whether the key is present. */
     default boolean contains(String key) {
         return get(key).isPresent();

@@ -48,6 +48,22 @@ public interface Store extends KeyValueOperations {
     StoreMetrics metrics();
 
     /**
+     * Reads the store's change feed: the committed changes after feed position {@code cursor} (0 for the oldest
+     * kept), whole commits in feed order, at most {@code limit} commits. A store keeps a feed when its setting
+     * {@code change.feed.retain} (how many recent commits to keep) is above 0; {@code change.feed.age} also drops
+     * commits older than a duration. Feed positions are the store's own, ascending in commit order for any one key
+     * (two commits that wrote the same key are in the order they committed); they survive restarts of persistent
+     * stores. Changes of a rolled-back transaction are never in it; expired keys removed by the purge are not.
+     *
+     * @throws ChangesTrimmedException   when retention has dropped commits after {@code cursor}
+     * @throws InvalidArgumentException  when the store keeps no feed, {@code cursor} is negative or {@code limit} below 1
+     * @throws StoreUnavailableException when the backend is not available
+     */
+    default ChangePage changesAfter(long cursor, int limit) {
+        throw new InvalidArgumentException("store '" + name() + "' keeps no change feed");
+    }
+
+    /**
      * Begins an explicit transaction; close it (try-with-resources) to roll back what was not committed. Only the
      * mode and isolation level of the options apply (attempts and timeout are for {@link #inTransaction}).
      *

@@ -32,6 +32,7 @@ final class BenchmarkReports {
             case "MetricsCostBenchmark" -> pairedCost(results, "On", "Off", "gets/s", MetricsCostBenchmark.GOAL_COST);
             case "SerializableCostBenchmark" -> pairedCost(results, "Serializable", "Snapshot", "commits/s",
                     SerializableCostBenchmark.GOAL_COST);
+            case "DataLayerBenchmark" -> PairedRatios.render(results, DataLayerBenchmark.PAIRS, "ops/s");
             case "YcsbBenchmark" -> ycsb(results);
             case "BackupRestoreBenchmark" -> backupRestore(results);
             case "DocumentEncodingBenchmark" -> documentEncoding(results);

@@ -9,10 +9,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 import dev.strata.console.client.BackendRow;
@@ -36,15 +38,17 @@ public final class BackendsView {
         empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.availableProperty())
                 .then(Messages.get("backends.none")).otherwise(Messages.get("backends.unsupportedShort")));
         table.setPlaceholder(empty);
+        // one item a line and wrapping cells: every column fits a 1280-pixel window without cutting its text
         table.getColumns().add(column("backends.type", BackendRow::type, 70));
-        table.getColumns().add(column("backends.bundle", BackendRow::bundle, 190));
-        table.getColumns().add(column("backends.version", BackendRow::version, 110));
+        table.getColumns().add(column("backends.bundle", BackendRow::bundle, 200));
+        table.getColumns().add(column("backends.version", BackendRow::version, 150));
         table.getColumns().add(column("backends.state", BackendRow::state, 70));
-        table.getColumns().add(column("backends.durability", r -> String.join(", ", r.durabilityLevels()), 110));
-        table.getColumns().add(column("backends.isolation", r -> String.join(", ", r.isolationLevels()), 220));
-        table.getColumns().add(column("backends.capabilities", BackendsViewModel::capabilities, 230));
-        table.getColumns().add(column("backends.untracked", r -> String.join(", ", r.untrackedFigures()), 130));
-        table.getColumns().add(column("backends.stores", model::storesOf, 200));
+        table.getColumns().add(column("backends.durability", r -> String.join("\n", r.durabilityLevels()), 90));
+        table.getColumns().add(column("backends.isolation", r -> String.join("\n", r.isolationLevels()), 130));
+        table.getColumns().add(column("backends.capabilities",
+                r -> BackendsViewModel.capabilities(r).replace(" · ", "\n"), 170));
+        table.getColumns().add(column("backends.untracked", r -> String.join("\n", r.untrackedFigures()), 120));
+        table.getColumns().add(column("backends.stores", r -> model.storesOf(r).replace(", ", "\n"), 160));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> model.selectedProperty().set(row));
         orphans.textProperty().bind(model.orphansProperty());
         orphans.getParent().visibleProperty().bind(model.orphansProperty().isNotEmpty());
@@ -84,6 +88,25 @@ public final class BackendsView {
         TableColumn<BackendRow, String> column = new TableColumn<>(Messages.get(title));
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 70));
+        // a Text graphic rather than the cell's own wrapped text: the row then takes the height of every line
+        // (a wrapped Labeled measured itself before its width was known and cut the last line with "...")
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Text lines = new Text();
+
+            {
+                lines.wrappingWidthProperty().bind(column.widthProperty().subtract(10));
+                lines.fillProperty().bind(textFillProperty());
+                lines.fontProperty().bind(fontProperty());
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                lines.setText(empty || text == null ? "" : text);
+                setGraphic(empty ? null : lines);
+            }
+        });
         return column;
     }
 }

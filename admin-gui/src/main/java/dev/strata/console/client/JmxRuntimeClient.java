@@ -22,6 +22,7 @@ import dev.strata.api.management.AuditMXBean;
 import dev.strata.api.management.BackendMXBean;
 import dev.strata.api.management.BackupRequest;
 import dev.strata.api.management.DataBrowserMXBean;
+import dev.strata.api.management.EngineMigrationRequest;
 import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.KeyPage;
 import dev.strata.api.management.MigrateRequest;
@@ -98,19 +99,53 @@ public final class JmxRuntimeClient implements RuntimeClient {
         return call(() -> access.canInvoke(objectName, operation));
     }
 
+    /** The attributes a tile shows, read in one round trip per store (not one per attribute). */
+    private static final String[] FIGURES = {"Backend", "Status", "Message", "Keys", "DiskBytes", "WalBytes",
+        "CacheHitRate", "OperationsPerSecond", "GetP99Micros"};
+
     @Override
     public List<StoreFigures> stores() {
         return call(() -> {
-            StrataRuntimeMXBean runtime = JMX.newMXBeanProxy(beans, ObjectNames.runtime(), StrataRuntimeMXBean.class);
             List<StoreFigures> stores = new ArrayList<>();
-            for (String name : runtime.getStores()) {
-                StoreMXBean store = store(name);
-                stores.add(new StoreFigures(name, store.getBackend(), store.getStatus(), store.getMessage(),
-                        store.getKeys(), store.getDiskBytes(), store.getWalBytes(), store.getCacheHitRate(),
-                        store.getOperationsPerSecond(), store.getGetP99Micros()));
+            for (String name : runtime().getStores()) {
+                Map<String, Object> a = attributes(ObjectNames.store(name), FIGURES);
+                if (a.isEmpty()) {
+                    continue; // removed between the two calls
+                }
+                stores.add(new StoreFigures(name, text(a.get("Backend")), text(a.get("Status")),
+                        text(a.get("Message")), whole(a.get("Keys")), whole(a.get("DiskBytes")),
+                        whole(a.get("WalBytes")), real(a.get("CacheHitRate")), real(a.get("OperationsPerSecond")),
+                        real(a.get("GetP99Micros"))));
             }
             return stores;
         });
+    }
+
+    /** Several attributes of one bean in one call; empty when the bean is gone. */
+    private Map<String, Object> attributes(javax.management.ObjectName bean, String[] names) {
+        try {
+            Map<String, Object> values = new java.util.HashMap<>();
+            for (javax.management.Attribute attribute : beans.getAttributes(bean, names).asList()) {
+                values.put(attribute.getName(), attribute.getValue());
+            }
+            return values;
+        } catch (javax.management.InstanceNotFoundException gone) {
+            return Map.of();
+        } catch (IOException | javax.management.ReflectionException e) {
+            throw new UndeclaredThrowableException(e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static long whole(Object value) {
+        return value instanceof Number n ? n.longValue() : -1;
+    }
+
+    private static double real(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     @Override
@@ -136,6 +171,11 @@ public final class JmxRuntimeClient implements RuntimeClient {
     @Override
     public JobInfo cancelJob(String id) {
         return call(() -> jobs().cancel(id));
+    }
+
+    @Override
+    public JobInfo confirmJob(String id) {
+        return RemoteCalls.call("Confirming engine migrations", () -> jobs().confirm(id));
     }
 
     @Override
@@ -166,6 +206,8 @@ public final class JmxRuntimeClient implements RuntimeClient {
                 return jobs.submitMigrate(migrate);
             } else if (request instanceof ArchiveRequest archive) {
                 return jobs.submitArchive(archive);
+            } else if (request instanceof EngineMigrationRequest engine) {
+                return jobs.submitEngineMigration(engine);
             }
             throw new IllegalArgumentException("the console cannot submit a " + request.type() + " job");
         });

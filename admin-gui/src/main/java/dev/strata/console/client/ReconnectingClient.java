@@ -113,6 +113,7 @@ public final class ReconnectingClient implements RuntimeClient {
     @Override public List<JobInfo> jobHistory(int limit) { return call(c -> c.jobHistory(limit)); }
     @Override public JobInfo submitBackup(BackupRequest request) { return call(c -> c.submitBackup(request)); }
     @Override public JobInfo cancelJob(String id) { return call(c -> c.cancelJob(id)); }
+    @Override public JobInfo confirmJob(String id) { return call(c -> c.confirmJob(id)); }
     @Override public List<String> auditEntries(int newest) { return call(c -> c.auditEntries(newest)); }
     @Override public String verifyAudit() { return call(RuntimeClient::verifyAudit); }
     @Override public JobInfo submitJob(JobRequest request) { return call(c -> c.submitJob(request)); }

@@ -42,13 +42,19 @@ public interface RuntimeClient extends AutoCloseable {
 
     JobInfo cancelJob(String id);
 
+    /** Lets a held engine migration freeze its store and switch (role admin). */
+    JobInfo confirmJob(String id);
+
     /** The newest audit entries, oldest first. */
     List<String> auditEntries(int newest);
 
     /** {@code ok: N entries} or what is damaged. */
     String verifyAudit();
 
-    /** A job of any kind ({@code RestoreRequest}, {@code VerifyRequest}, {@code MigrateRequest}, ...). */
+    /**
+     * A job of any kind ({@code RestoreRequest}, {@code VerifyRequest}, {@code MigrateRequest},
+     * {@code EngineMigrationRequest}, ...).
+     */
     JobInfo submitJob(JobRequest request);
 
     // stores: a runtime without the newer operations answers UNSUPPORTED, which the views show as such

@@ -1,28 +1,39 @@
 package dev.strata.console.dashboard;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** Binds the tiles and the four charts to the dashboard's view model. */
+/**
+ * Binds the tiles and the five charts to the dashboard's view model. Tiles are updated in place; chart lines mirror
+ * their series change by change (a new second adds one point and drops one, it does not rebuild 300), and every
+ * chart's time axis takes its bounds from the one {@link TimeWindow} of the view model.
+ */
 public final class DashboardView {
 
     @FXML private FlowPane tiles;
     @FXML private Label chartsTitle;
     @FXML private ChoiceBox<Integer> range;
     @FXML private LineChart<Number, Number> walChart;
+    @FXML private LineChart<Number, Number> diskChart;
     @FXML private LineChart<Number, Number> hitRateChart;
     @FXML private LineChart<Number, Number> opsChart;
     @FXML private LineChart<Number, Number> latencyChart;
+
+    private final Map<String, TileNode> tileNodes = new HashMap<>();
 
     public void bind(DashboardViewModel model) {
         model.tiles().addListener((ListChangeListener<StoreTile>) c -> drawTiles(model));
@@ -43,45 +54,78 @@ public final class DashboardView {
         range.setValue(model.rangeSecondsProperty().get());
         range.valueProperty().addListener((o, old, seconds) -> model.rangeSecondsProperty().set(seconds));
         Map<DashboardViewModel.Chart, LineChart<Number, Number>> charts = Map.of(
-                DashboardViewModel.Chart.WAL, walChart, DashboardViewModel.Chart.HIT_RATE, hitRateChart,
-                DashboardViewModel.Chart.OPERATIONS, opsChart, DashboardViewModel.Chart.GET_P99, latencyChart);
+                DashboardViewModel.Chart.WAL, walChart, DashboardViewModel.Chart.DISK, diskChart,
+                DashboardViewModel.Chart.HIT_RATE, hitRateChart, DashboardViewModel.Chart.OPERATIONS, opsChart,
+                DashboardViewModel.Chart.GET_P99, latencyChart);
         charts.forEach((chart, view) -> follow(model.series(chart), view, chart.title()));
+        charts.values().forEach(chart -> span(chart, model.windowProperty()));
     }
 
-    /** Mirrors a bounded series of points into one chart line (x: seconds before the newest point). */
+    /**
+     * Sets a chart's time axis to the shared window (epoch seconds). Ticks start at the left end, so they are
+     * labelled by how long before the newest sample they are ("-4 min", "now"), which keeps them round; the label
+     * formatter is set once and reads the window, so a moving window changes only the bounds.
+     */
+    private static void span(LineChart<Number, Number> chart, javafx.beans.value.ObservableValue<TimeWindow> shared) {
+        NumberAxis axis = (NumberAxis) chart.getXAxis();
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                TimeWindow window = shared.getValue();
+                return window == null ? ""
+                        : before(Math.round(window.upperSeconds() - seconds.doubleValue()), window.rangeSeconds());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return null;
+            }
+        });
+        shared.addListener((o, old, window) -> {
+            axis.setTickUnit(window.tickSeconds());
+            axis.setLowerBound(window.lowerSeconds());
+            axis.setUpperBound(window.upperSeconds());
+        });
+    }
+
+    static String before(long seconds, int range) {
+        if (seconds <= 0) {
+            return "now";
+        }
+        return range <= 3600 ? "-" + Math.round(seconds / 60.0) + " min" : "-" + Math.round(seconds / 3600.0) + " h";
+    }
+
+    /** Mirrors a bounded series of points into one chart line, change by change (x: epoch seconds). */
     private static void follow(ObservableList<Point> points, LineChart<Number, Number> chart, String title) {
         chart.setTitle(title);
         XYChart.Series<Number, Number> line = new XYChart.Series<>();
         chart.getData().add(line);
         points.addListener((ListChangeListener<Point>) c -> {
-            long newest = points.isEmpty() ? 0 : points.get(points.size() - 1).time();
-            line.getData().setAll(points.stream()
-                    .map(p -> new XYChart.Data<Number, Number>((p.time() - newest) / 1000.0, p.value())).toList());
+            while (c.next()) {
+                if (c.wasPermutated() || c.wasUpdated()) {
+                    continue; // points are immutable and never reordered
+                }
+                if (c.wasRemoved()) {
+                    line.getData().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
+                }
+                if (c.wasAdded()) {
+                    line.getData().addAll(c.getFrom(), c.getAddedSubList().stream()
+                            .map(p -> new XYChart.Data<Number, Number>(p.time() / 1000.0, p.value())).toList());
+                }
+            }
         });
     }
 
     private void drawTiles(DashboardViewModel model) {
-        tiles.getChildren().setAll(model.tiles().stream().map(tile -> tile(model, tile)).toList());
-    }
-
-    private static VBox tile(DashboardViewModel model, StoreTile tile) {
-        Label name = new Label(tile.name());
-        name.getStyleClass().add("tile-name");
-        VBox box = new VBox(2, name, new Label(tile.summary()), new Label(tile.keys()), new Label(tile.disk()),
-                new Label(tile.rates()));
-        if (!tile.alert().isEmpty()) {
-            Label alert = new Label("⚠ " + tile.alert());
-            alert.getStyleClass().add("tile-alert");
-            box.getChildren().add(alert);
-            box.getStyleClass().add("alert");
+        List<Node> shown = new ArrayList<>();
+        for (StoreTile tile : model.tiles()) {
+            TileNode node = tileNodes.computeIfAbsent(tile.name(), n -> new TileNode(model));
+            node.show(tile, tile.name().equals(model.selectedProperty().get()));
+            shown.add(node);
         }
-        box.getStyleClass().add("tile");
-        if (tile.name().equals(model.selectedProperty().get())) {
-            box.getStyleClass().add("selected");
+        tileNodes.keySet().retainAll(model.tiles().stream().map(StoreTile::name).toList());
+        if (!tiles.getChildren().equals(shown)) {
+            tiles.getChildren().setAll(shown); // only when a store came or went
         }
-        box.setFocusTraversable(true);
-        box.setOnMouseClicked(e -> model.selectedProperty().set(tile.name()));
-        box.setOnKeyPressed(e -> model.selectedProperty().set(tile.name()));
-        return box;
     }
 }

@@ -23,16 +23,18 @@ import dev.strata.console.client.StoreFigures;
 import dev.strata.console.shell.Background;
 
 /**
- * The dashboard: a tile per store and four charts of the selected store. When a store is chosen (or the time range
+ * The dashboard: a tile per store and five charts of the selected store. When a store is chosen (or the time range
  * changes) its charts are filled from the runtime's history at once; after that each refresh appends the newest
  * second (5-minute range) or reloads the range every {@value #RELOAD_EVERY} refreshes (longer ranges, which are
- * per-minute or decimated anyway). Each series is bounded to {@value #MAX_POINTS} points.
+ * per-minute or decimated anyway). Each series is bounded to {@value #MAX_POINTS} points. All charts share one
+ * {@link TimeWindow}: the chosen range up to the runtime's newest sample.
  */
 public final class DashboardViewModel {
 
     /** The charts, each one figure of the runtime's history. */
     public enum Chart {
         WAL("walBytes", "WAL size (bytes)"),
+        DISK("diskBytes", "Disk (bytes)"),
         HIT_RATE("cacheHitRate", "Cache hit rate (last interval)"),
         OPERATIONS("operationsPerSecond", "Operations per second"),
         GET_P99("getP99Micros", "Get latency p99 (µs)");
@@ -62,9 +64,11 @@ public final class DashboardViewModel {
     private final ObjectProperty<Alerts> alerts = new SimpleObjectProperty<>(Alerts.DEFAULT);
     private final Map<Chart, ObservableList<Point>> series = new EnumMap<>(Chart.class);
     private final Set<String> alerted = new HashSet<>();
+    private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
     private String loadedStore;
     private int loadedRange;
     private int refreshes;
+    private boolean inFlight;
 
     public DashboardViewModel(RuntimeClient client, Background background, Consumer<String> notifier) {
         this.client = client;
@@ -77,12 +81,21 @@ public final class DashboardViewModel {
 
     /** Reads the store figures and the selected store's newest history; call once a second while shown. */
     public void refresh(Consumer<String> onFailure) {
+        if (inFlight) {
+            return; // a slow runtime: the last refresh has not answered yet, do not stack another behind it
+        }
         String store = selected.get();
         int range = rangeSeconds.get();
         boolean reload = store != null && (!store.equals(loadedStore) || range != loadedRange
                 || (range > 300 && ++refreshes % RELOAD_EVERY == 0));
-        background.run(() -> fetch(store, range, reload), result -> apply(result, store, range, reload),
-                failure -> onFailure.accept(failure.getMessage()));
+        inFlight = true;
+        background.run(() -> fetch(store, range, reload), result -> {
+            inFlight = false;
+            apply(result, store, range, reload);
+        }, failure -> {
+            inFlight = false;
+            onFailure.accept(failure.getMessage());
+        });
     }
 
     private record Fetched(List<StoreFigures> stores, Map<Chart, HistorySeries> history) {
@@ -117,21 +130,51 @@ public final class DashboardViewModel {
         if (store == null || !store.equals(selected.get())) {
             return; // the selection changed while this ran: the next refresh loads the new one
         }
+        TimeWindow shared = new TimeWindow(newest(fetched.history().values()), range);
         fetched.history().forEach((chart, history) -> {
             ObservableList<Point> points = series.get(chart);
             if (reload) {
                 points.setAll(Decimation.bounded(history.getTimes(), history.getValues(), MAX_POINTS));
             } else {
-                append(points, history, range);
+                append(points, history);
             }
+            dropBefore(points, shared); // points are oldest first: one change from the front
         });
+        if (!shared.equals(window.get())) {
+            window.set(shared);
+        }
         if (reload) {
             loadedStore = store;
             loadedRange = range;
         }
     }
 
-    private static void append(ObservableList<Point> points, HistorySeries newest, int range) {
+    /** The runtime's newest sample time over every series (NaN samples too), else the last window's end. */
+    private long newest(Iterable<HistorySeries> histories) {
+        long newest = Long.MIN_VALUE;
+        for (HistorySeries history : histories) {
+            long[] times = history.getTimes();
+            if (times.length > 0) {
+                newest = Math.max(newest, times[times.length - 1]);
+            }
+        }
+        if (newest != Long.MIN_VALUE) {
+            return newest;
+        }
+        return window.get() != null ? window.get().endMillis() : System.currentTimeMillis();
+    }
+
+    private static void dropBefore(ObservableList<Point> points, TimeWindow shared) {
+        int old = 0;
+        while (old < points.size() && !shared.contains(points.get(old).time())) {
+            old++;
+        }
+        if (old > 0) {
+            points.remove(0, old);
+        }
+    }
+
+    private static void append(ObservableList<Point> points, HistorySeries newest) {
         long last = points.isEmpty() ? Long.MIN_VALUE : points.get(points.size() - 1).time();
         long[] times = newest.getTimes();
         double[] values = newest.getValues();
@@ -141,9 +184,9 @@ public final class DashboardViewModel {
                 added.add(new Point(times[i], values[i]));
             }
         }
-        points.addAll(added);
-        long horizon = (added.isEmpty() ? last : added.get(added.size() - 1).time()) - range * 1000L;
-        points.removeIf(p -> p.time() <= horizon);
+        if (!added.isEmpty()) {
+            points.addAll(added);
+        }
         if (points.size() > MAX_POINTS) {
             points.remove(0, points.size() - MAX_POINTS);
         }
@@ -153,5 +196,7 @@ public final class DashboardViewModel {
     public ObservableList<Point> series(Chart chart) { return series.get(chart); }
     public StringProperty selectedProperty() { return selected; }
     public IntegerProperty rangeSecondsProperty() { return rangeSeconds; }
+    /** The time axis all charts share; {@code null} until the first history arrived. */
+    public ObjectProperty<TimeWindow> windowProperty() { return window; }
     public ObjectProperty<Alerts> alertsProperty() { return alerts; }
 }

@@ -22,6 +22,11 @@ public record StoreTile(StoreFigures figures, String alert) {
         return figures.keys() < 0 ? "–" : String.format("%,d keys", figures.keys());
     }
 
+    /** Whether the engine counts its keys (the file engine does not: its tile leaves the count out). */
+    public boolean keysTracked() {
+        return figures.keys() >= 0;
+    }
+
     public String disk() {
         return "disk " + Bytes.format(figures.diskBytes()) + " · WAL " + Bytes.format(figures.walBytes());
     }

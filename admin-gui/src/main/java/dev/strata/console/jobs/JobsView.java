@@ -53,6 +53,14 @@ public final class JobsView {
     @FXML private ComboBox<String> archiveCompression;
     @FXML private TextField archiveKeyAlias;
     @FXML private Button archive;
+    @FXML private ComboBox<String> engineStore;
+    @FXML private ComboBox<String> engineTarget;
+    @FXML private TextField engineSettings;
+    @FXML private CheckBox engineHold;
+    @FXML private TextField engineKeep;
+    @FXML private Button engineStart;
+    @FXML private Button engineUndo;
+    @FXML private Button confirm;
 
     public void bind(JobsViewModel model, javafx.collections.ObservableList<String> storeNames) {
         store.setItems(storeNames);
@@ -108,6 +116,27 @@ public final class JobsView {
         migrate.setOnAction(e -> forms.submitMigrate());
         archive.setOnAction(e -> forms.submitArchive());
         forms.messageProperty().addListener((o, old, text) -> message.setText(text));
+    }
+
+    /** The in-place engine migration form, and Confirm for the held one (admin only: disabled for other roles). */
+    public void bindEngineMigration(EngineMigrationViewModel engine, javafx.collections.ObservableList<String> storeNames) {
+        engineStore.setItems(storeNames);
+        engineTarget.setItems(engine.engines());
+        engineStore.valueProperty().bindBidirectional(engine.storeProperty());
+        engineTarget.valueProperty().bindBidirectional(engine.engineProperty());
+        engineSettings.textProperty().bindBidirectional(engine.settingsProperty());
+        engineHold.selectedProperty().bindBidirectional(engine.holdProperty());
+        engineKeep.textProperty().bindBidirectional(engine.keepMinutesProperty());
+        engineStart.disableProperty().bind(engine.mayMigrateProperty().not());
+        engineUndo.disableProperty().bind(engine.mayMigrateProperty().not());
+        engineStart.setOnAction(e -> engine.submit());
+        engineUndo.setOnAction(e -> engine.undo());
+        javafx.beans.binding.ObjectBinding<JobInfo> held = javafx.beans.binding.Bindings.createObjectBinding(
+                () -> EngineMigrationViewModel.held(active.getItems(), active.getSelectionModel().getSelectedItem()),
+                active.getItems(), active.getSelectionModel().selectedItemProperty());
+        confirm.disableProperty().bind(engine.mayMigrateProperty().not().or(held.isNull()));
+        confirm.setOnAction(e -> engine.confirm(held.get()));
+        engine.messageProperty().addListener((o, old, text) -> message.setText(text));
     }
 
     @SuppressWarnings("deprecation") // CONSTRAINED_RESIZE_POLICY: its replacement is JavaFX 20+ only in name

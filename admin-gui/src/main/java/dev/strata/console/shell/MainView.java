@@ -6,8 +6,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -27,6 +25,7 @@ import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.dashboard.DashboardView;
 import dev.strata.console.dashboard.DashboardViewModel;
 import dev.strata.console.dashboard.StoreTile;
+import dev.strata.console.jobs.EngineMigrationViewModel;
 import dev.strata.console.jobs.JobFormsViewModel;
 import dev.strata.console.jobs.JobsView;
 import dev.strata.console.jobs.JobsViewModel;
@@ -39,7 +38,8 @@ import dev.strata.console.stores.StoresViewModel;
 
 /**
  * The connected window: a tab per feature and a status bar with who is connected, the role, and the last refresh
- * (or why it failed). Once a second only the visible tab refreshes: hidden tabs cost the runtime nothing.
+ * (or why it failed). Once a second only the visible tab refreshes: hidden tabs cost the runtime nothing; a
+ * hidden runtime tab ({@link RuntimeTabs}) does not refresh at all.
  */
 public final class MainView {
 
@@ -54,10 +54,12 @@ public final class MainView {
     @FXML private Tab auditTab;
     @FXML private StatusBar status;
 
-    private Timeline timer;
+    private Ticker timer;
     private DashboardViewModel dashboardModel;
+    private RuntimeClient client;
 
     public void bind(RuntimeClient client, String address, Background background) {
+        this.client = client;
         Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
                 .hideAfter(Duration.seconds(8)).showInformation();
         CheckBox dark = new CheckBox(Messages.get("theme.dark"));
@@ -78,6 +80,7 @@ public final class MainView {
                 storeNames.setAll(dashboard.tiles().stream().map(StoreTile::name).toList()));
         jobsView.bind(jobs, storeNames);
         jobsView.bindForms(new JobFormsViewModel(client, background, jobs::watch), storeNames);
+        jobsView.bindEngineMigration(new EngineMigrationViewModel(client, background, jobs::watch), storeNames);
         StoresViewModel stores = new StoresViewModel(client, background);
         StoresView storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
         storesView.bind(stores);
@@ -91,7 +94,7 @@ public final class MainView {
         auditView.bind(audit);
 
         Runnable ok = () -> status.setText("Connected: " + who + " · refreshed " + LocalTime.now().format(CLOCK));
-        timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+        timer = new Ticker(() -> {
             Tab shown = tabs.getSelectionModel().getSelectedItem();
             if (shown == dashboardTab || storeNames.isEmpty()) {
                 dashboard.refresh(failed);
@@ -104,12 +107,11 @@ public final class MainView {
             }
             if (shown == jobsTab) {
                 jobs.refresh(failed);
-            } else if (shown == auditTab && e.getSource() != null) {
+            } else if (shown == auditTab) {
                 audit.refresh(failed);
             }
             ok.run();
-        }));
-        timer.setCycleCount(Timeline.INDEFINITE);
+        });
         timer.play();
         dashboard.refresh(failed);
         jobs.refresh(failed);
@@ -144,9 +146,25 @@ public final class MainView {
         }
     }
 
-    public void stop() {
+    /** Polls while this runtime's tab is shown; a hidden runtime costs its runtime nothing. */
+    public void setActive(boolean active) {
+        if (timer == null) {
+            return;
+        }
+        if (active) {
+            timer.play();
+        } else {
+            timer.pause();
+        }
+    }
+
+    /** Stops polling and closes this runtime's connection (its tab was closed, or the window). */
+    public void close() {
         if (timer != null) {
-            timer.stop();
+            timer.pause();
+        }
+        if (client != null) {
+            client.close();
         }
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -35,6 +37,7 @@ class ConsoleAppTest {
 
     @TempDir Path dir;
     private final FakeClient runtime = new FakeClient();
+    private final FakeClient second = new FakeClient();
     private javafx.application.Application app;
 
     @BeforeEach
@@ -42,12 +45,15 @@ class ConsoleAppTest {
         runtime.rows.add(FakeClient.row("files", "ONLINE", "HEALTHY", ""));
         runtime.rows.add(FakeClient.row("old", "UNAVAILABLE", "DOWN", "backend 'file' is not installed"));
         runtime.stores.add(FakeClient.store("files", "ONLINE", 4096, 0.9));
+        runtime.now = System.currentTimeMillis();
+        runtime.valuedSeconds.put("cacheHitRate", 20);
+        second.stores.add(FakeClient.store("remote", "ONLINE", 1, 0.5));
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new ConsoleApp((host, port, user, password) -> {
             if (!new String(password).equals("right")) {
                 throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: Invalid user name or password");
             }
-            return runtime;
+            return port == 9199 ? second : runtime;
         }, new ProfileStore(dir.resolve("profiles.json"))));
     }
 
@@ -77,5 +83,50 @@ class ConsoleAppTest {
         assertTrue(robot.lookup("backend 'file' is not installed").tryQuery().isPresent(), "and its reason");
         assertTrue(robot.from(tabs.getTabs().get(1).getContent()).lookup("#open").query().isDisabled(),
                 "nothing selected: nothing to open");
+    }
+
+    @Test
+    void everyChartSharesOneTimeAxisAndASecondRuntimeGetsItsOwnTabWhileTheHiddenOnePausesPolling(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#password").write("right");
+        robot.clickOn("#connect");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#tabs").tryQuery().isPresent());
+        TabPane first = robot.lookup("#tabs").queryAs(TabPane.class);
+        java.util.Set<LineChart<?, ?>> charts = robot.from(first).lookup(".chart").queryAllAs(
+                (Class<LineChart<?, ?>>) (Class<?>) LineChart.class);
+        assertEquals(5, charts.size());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.stream()
+                .allMatch(c -> ((NumberAxis) c.getXAxis()).getLowerBound() > 1e9)); // epoch seconds, not 0..100
+        WaitForAsyncUtils.waitForFxEvents();
+        double lower = ((NumberAxis) charts.iterator().next().getXAxis()).getLowerBound();
+        double upper = ((NumberAxis) charts.iterator().next().getXAxis()).getUpperBound();
+        assertEquals(300, upper - lower, 1e-9, "five minutes");
+        for (LineChart<?, ?> chart : charts) {
+            NumberAxis axis = (NumberAxis) chart.getXAxis();
+            assertEquals(lower, axis.getLowerBound(), 1.5, chart.getTitle()); // a refresh may move it by a second
+            assertEquals(upper - lower, axis.getUpperBound() - axis.getLowerBound(), 1e-9, chart.getTitle());
+        }
+
+        TabPane runtimes = robot.lookup("#runtimes").queryAs(TabPane.class);
+        robot.interact(() -> runtimes.getSelectionModel().select(runtimes.getTabs().size() - 1)); // "+"
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, runtimes.getTabs().size(), "the first runtime, a login form, and +");
+        javafx.scene.Node form = runtimes.getSelectionModel().getSelectedItem().getContent();
+        robot.interact(() -> robot.from(form).lookup("#port").queryAs(javafx.scene.control.TextField.class).setText("9199"));
+        robot.interact(() -> robot.from(form).lookup("#password").queryAs(javafx.scene.control.TextField.class).setText("right"));
+        robot.interact(() -> robot.from(form).lookup("#connect").queryAs(javafx.scene.control.Button.class).fire());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () ->
+                runtimes.getTabs().get(1).getText().equals("tester@127.0.0.1:9199"));
+        assertEquals("tester@127.0.0.1:9099", runtimes.getTabs().get(0).getText());
+        assertTrue(runtimes.getSelectionModel().isSelected(1), "the new runtime is shown");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("remote").tryQuery().isPresent());
+
+        int hiddenCalls = runtime.storesCalls.get();
+        int shownCalls = second.storesCalls.get();
+        Thread.sleep(2500);
+        assertEquals(hiddenCalls, runtime.storesCalls.get(), "a hidden runtime is not polled");
+        assertTrue(second.storesCalls.get() >= shownCalls + 2, "the shown one is, once a second");
+        robot.interact(() -> runtimes.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runtime.storesCalls.get() > hiddenCalls);
     }
 }

@@ -18,9 +18,18 @@ import dev.strata.api.KeyPattern;
  * @param destination the directory that holds the store's archives; empty for the job service's default
  * @param compression codec name; empty for the default
  * @param keyAlias    keystore alias to encrypt with; empty for no encryption
+ * @param updatedBefore an ISO-8601 instant ({@code 2026-06-01T00:00:00Z}): only keys last written before it (their
+ *                    {@link dev.strata.api.KeyMetadata#updatedAt()}) are archived; empty for any write time. An
+ *                    instant, not an age, so that a resumed run selects the same keys.
  */
 public record ArchiveRequest(String store, String pattern, String from, String to, String destination,
-        String compression, String keyAlias) implements JobRequest {
+        String compression, String keyAlias, String updatedBefore) implements JobRequest {
+
+    /** A request for keys of any write time. */
+    public ArchiveRequest(String store, String pattern, String from, String to, String destination,
+            String compression, String keyAlias) {
+        this(store, pattern, from, to, destination, compression, keyAlias, "");
+    }
 
     public ArchiveRequest {
         store = Requests.name("store", store);
@@ -35,6 +44,15 @@ public record ArchiveRequest(String store, String pattern, String from, String t
         destination = Requests.orEmpty(destination);
         compression = Requests.orEmpty(compression);
         keyAlias = Requests.orEmpty(keyAlias);
+        updatedBefore = Requests.orEmpty(updatedBefore);
+        if (!updatedBefore.isEmpty()) {
+            try {
+                java.time.Instant.parse(updatedBefore);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new dev.strata.api.InvalidArgumentException("updatedBefore must be an ISO-8601 instant such as "
+                        + "2026-06-01T00:00:00Z, was '" + updatedBefore + "'");
+            }
+        }
     }
 
     @Override

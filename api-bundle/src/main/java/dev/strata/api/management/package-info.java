@@ -18,7 +18,7 @@
  * {@link dev.strata.api.management.JobService#confirm}.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,7 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.strata.api.ConflictException;
 import dev.strata.api.Durability;
 import dev.strata.api.StorageException;
-import dev.strata.api.spi.ByteKeys;
+import dev.strata.api.spi.support.ConflictTracker;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.WriteSet;
 import dev.strata.backend.file.internal.format.Checksums;
 import dev.strata.backend.file.internal.io.IoFailures;
 import dev.strata.backend.file.internal.memtable.MemTable;
@@ -29,6 +31,11 @@ final class CommitPipeline {
     private WalWriter wal;
     private MemTable active;
     private long lastSeq;
+    /**
+     * Which commit last wrote each recently written key, back to the oldest snapshot a reader holds: what the
+     * conflict checks compare a committing transaction's writes and reads with. Guarded by {@link #lock}.
+     */
+    private final ConflictTracker conflicts;
 
     /** @param wal the open log, {@code null} for a store opened read-only */
     CommitPipeline(EngineContext context, WalWriter wal, MemTable active, long lastSeq, Runnable flushRequest) {
@@ -37,6 +44,7 @@ final class CommitPipeline {
         this.active = active;
         this.lastSeq = lastSeq;
         this.flushRequest = flushRequest;
+        this.conflicts = new ConflictTracker(context.storeName);
     }
 
     /**
@@ -44,7 +52,8 @@ final class CommitPipeline {
      *
      * @return the commit's log sequence number
      */
-    long commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
+    long commit(long snapshotSeq, WriteSet writeSet, ReadSet reads) {
+        NavigableMap<byte[], byte[]> writes = writeSet.entries();
         byte[] plain = context.walCodec.encode(writes);
         boolean seals = context.walCodec.encrypts();
         int plainCrc = seals ? 0 : Checksums.crc32c(plain, 0, plain.length);
@@ -55,7 +64,7 @@ final class CommitPipeline {
         lock.lock();
         try {
             context.checkWritable();
-            checkConflicts(snapshotSeq, writes);
+            checkConflicts(snapshotSeq, writeSet, reads);
             long seq = lastSeq + 1;
             int crc = plainCrc;
             if (seals) { // encrypted for its place (file, offset, sequence): known only here
@@ -78,10 +87,10 @@ final class CommitPipeline {
             context.stats.commits.increment();
             context.stats.userBytes.add(bytes);
             context.stats.walBytesWritten.add(payload.length + 20L);
+            conflicts.recordCommit(writeSet.keys(), seq);
+            conflicts.forgetUpTo(oldestNeeded);
             writer = wal;
-            if (context.durability != Durability.FSYNC) {
-                context.publish(seq);
-            }
+            context.applied(seq); // visible now, or (fsync) once a force covers it too
             if (active.bytes() >= context.settings.memtableBytes() || wal.bytes() >= context.settings.walMaxBytes()) {
                 rotate();
             }
@@ -99,22 +108,19 @@ final class CommitPipeline {
         return committed;
     }
 
-    private void checkConflicts(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
-        if (lastSeq == snapshotSeq) {
-            return; // nothing committed since the snapshot: nothing to conflict with
-        }
-        ReadView view = context.views().retainCurrent();
+    /**
+     * First committer wins on every key written (puts and tombstones); a serializable transaction's reads must be
+     * unchanged since its snapshot too. Checked for every key before anything is applied.
+     */
+    private void checkConflicts(long snapshotSeq, WriteSet writes, ReadSet reads) {
         try {
-            for (byte[] key : writes.keySet()) {
-                long newest = view.newestSince(key, snapshotSeq);
-                if (newest > snapshotSeq) {
-                    context.stats.conflicts.increment();
-                    throw new ConflictException("store '" + context.storeName + "': key " + ByteKeys.toDisplay(key)
-                            + " was written by a transaction that committed after this one began");
-                }
+            conflicts.checkWrites(writes.keys(), snapshotSeq);
+            if (reads != null) {
+                conflicts.checkReads(reads, snapshotSeq);
             }
-        } finally {
-            view.release();
+        } catch (ConflictException e) {
+            context.stats.conflicts.increment();
+            throw e;
         }
     }
 
@@ -129,7 +135,7 @@ final class CommitPipeline {
         long number = context.nextFileNumber();
         WalWriter next;
         try {
-            next = WalWriter.create(context.directory, number, context.channels, context.durability, context::publish);
+            next = WalWriter.create(context.directory, number, context.channels, context.durability, context::durable);
         } catch (IOException e) {
             throw failed("creating a log file", e);
         }

@@ -12,7 +12,7 @@ import dev.strata.api.CorruptionException;
 import dev.strata.api.Durability;
 import dev.strata.api.ReadOnlyException;
 import dev.strata.api.StorageException;
-import dev.strata.api.StoreUnavailableException;
+import dev.strata.api.spi.support.EngineState;
 import dev.strata.backend.file.internal.cache.BlockCache;
 import dev.strata.backend.file.internal.codec.BlockCodec;
 import dev.strata.backend.file.internal.codec.KeyRing;
@@ -45,6 +45,10 @@ final class EngineContext {
     final System.Logger log;
     private final AtomicLong nextFileNumber;
     private final AtomicLong visibleSeq;
+    /** Guards {@link #appliedSeq} and {@link #durableSeq}: what may be published is the lesser of the two. */
+    private final Object visibility = new Object();
+    private long appliedSeq;
+    private long durableSeq;
     private final List<CorruptionException> problems = new CopyOnWriteArrayList<>();
     private Views views;
     private Manifest manifest;
@@ -53,7 +57,8 @@ final class EngineContext {
     /** Obsolete segment files no reader holds, kept while the previous generation still names them. */
     private final java.util.Set<Path> awaitingDeletion = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile StorageException readOnlyCause;
-    private volatile boolean closed;
+    /** Open or closed, with the SPI support's typed error; what transactions check ({@code TransactionState}). */
+    final EngineState state;
 
     EngineContext(String storeName, Path directory, Durability durability, EngineSettings settings,
             ChannelFactory channels, BlockCodec blockCodec, WalCodec walCodec, KeyRing keyRing,
@@ -73,7 +78,10 @@ final class EngineContext {
         this.previousManifest = previousManifest;
         this.nextFileNumber = new AtomicLong(nextFileNumber);
         this.visibleSeq = new AtomicLong(visibleSeq);
+        this.appliedSeq = visibleSeq;
+        this.durableSeq = visibleSeq;
         this.log = System.getLogger("dev.strata.backend.file." + storeName);
+        this.state = new EngineState(storeName);
     }
 
     void attach(Views views) {
@@ -96,9 +104,45 @@ final class EngineContext {
         return visibleSeq.get();
     }
 
-    /** Makes commits up to {@code seq} visible to new snapshots (they are durable as the level promises). */
-    void publish(long seq) {
-        visibleSeq.accumulateAndGet(seq, Math::max);
+    /**
+     * The commits up to {@code seq} are in the memory table (the commit lock's holder says so after each commit, in
+     * order). With {@code os} and {@code none} that makes them visible; with {@code fsync} they also wait for a force.
+     */
+    void applied(long seq) {
+        synchronized (visibility) {
+            appliedSeq = Math.max(appliedSeq, seq);
+            publishLocked();
+        }
+    }
+
+    /**
+     * A force covered the log records up to {@code seq} (the log writer says so, from whichever thread led the
+     * force). A record may be forced before its commit reached the memory table: the force leader runs outside the
+     * commit lock and covers whatever was appended, so this alone never publishes beyond {@link #applied}.
+     */
+    void durable(long seq) {
+        synchronized (visibility) {
+            durableSeq = Math.max(durableSeq, seq);
+            publishLocked();
+        }
+    }
+
+    /** Recovery: everything replayed is applied and as durable as the store can make it. */
+    void recovered(long seq) {
+        synchronized (visibility) {
+            appliedSeq = Math.max(appliedSeq, seq);
+            durableSeq = Math.max(durableSeq, seq);
+            publishLocked();
+        }
+    }
+
+    /**
+     * Makes commits visible to new snapshots once they are both in the memory table and as durable as the level
+     * promises; under {@link #visibility}, so that the later of the two events publishes what both allow.
+     */
+    private void publishLocked() {
+        long visible = durability == Durability.FSYNC ? Math.min(appliedSeq, durableSeq) : appliedSeq;
+        visibleSeq.accumulateAndGet(visible, Math::max);
     }
 
     synchronized Manifest manifest() {
@@ -208,16 +252,14 @@ final class EngineContext {
     }
 
     void checkOpen() {
-        if (closed) {
-            throw new StoreUnavailableException("store '" + storeName + "' is closed");
-        }
+        state.checkOpen();
     }
 
     boolean isClosed() {
-        return closed;
+        return state.isClosed();
     }
 
     void markClosed() {
-        closed = true;
+        state.close();
     }
 }

@@ -40,7 +40,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @StrataBackend("file")
 public class FileBackend implements StorageBackend {
 
-    private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(EnumSet.of(IsolationLevel.SNAPSHOT),
+    private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
+            EnumSet.of(IsolationLevel.READ_COMMITTED, IsolationLevel.SNAPSHOT, IsolationLevel.SERIALIZABLE),
             EnumSet.allOf(Durability.class), true, true, true, false, true, Set.of(BackendCapabilities.KEYS));
 
     private final Codecs codecs = new Codecs();

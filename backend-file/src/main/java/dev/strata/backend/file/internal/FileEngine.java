@@ -2,11 +2,12 @@ package dev.strata.backend.file.internal;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.strata.api.CorruptionException;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.StorageException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.crypto.DataKey;
@@ -14,6 +15,8 @@ import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
 import dev.strata.api.spi.VerifyResult;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.WriteSet;
 import dev.strata.backend.file.internal.io.IoFailures;
 import dev.strata.backend.file.internal.io.StoreLock;
 import dev.strata.backend.file.internal.memtable.MemTable;
@@ -50,12 +53,21 @@ public final class FileEngine implements StorageEngine {
 
     @Override
     public EngineTransaction begin(TransactionMode mode) {
+        return begin(mode, IsolationLevel.SNAPSHOT);
+    }
+
+    /** Read committed and snapshot get a snapshot transaction; serializable also validates its reads at commit. */
+    @Override
+    public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
+        if (mode == null || isolation == null) {
+            throw new InvalidArgumentException("transaction mode and isolation level must not be null");
+        }
         if (mode == TransactionMode.READ_WRITE) {
             context.checkWritable();
         } else {
             context.checkOpen();
         }
-        FileTransaction tx = new FileTransaction(this, mode, context.views().acquire());
+        FileTransaction tx = new FileTransaction(this, context.state, mode, isolation, context.views().acquire());
         open.add(tx);
         if (context.isClosed()) {
             tx.abandon();
@@ -64,8 +76,8 @@ public final class FileEngine implements StorageEngine {
         return tx;
     }
 
-    long commit(long snapshotSeq, NavigableMap<byte[], byte[]> writes) {
-        return pipeline.commit(snapshotSeq, writes);
+    long commit(long snapshotSeq, WriteSet writes, ReadSet reads) {
+        return pipeline.commit(snapshotSeq, writes, reads);
     }
 
     void finished(FileTransaction tx, Views.Snapshot snapshot) {

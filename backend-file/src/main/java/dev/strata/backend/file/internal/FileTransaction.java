@@ -1,171 +1,151 @@
 package dev.strata.backend.file.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.strata.api.ReadOnlyException;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
-import dev.strata.backend.file.internal.read.EntryIterator;
+import dev.strata.api.spi.support.EngineState;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.TransactionState;
+import dev.strata.api.spi.support.WriteSet;
 import dev.strata.backend.file.internal.read.MergingIterator;
 
 /**
  * A transaction: reads from its snapshot (sequence number and view, taken at begin) overlaid with its own writes,
- * which it buffers until commit. Used by one thread at a time.
+ * which it buffers until commit. The own writes and their overlay over the snapshot's cursor, the read set of a
+ * serializable transaction and the state checks are the SPI support's ({@link WriteSet}, {@link ReadSet},
+ * {@link TransactionState}); the commit pipeline validates both sets with its conflict tracker. Read committed
+ * and snapshot requests both get a snapshot transaction (the stronger level satisfies the weaker). Used by one
+ * thread at a time.
  */
 final class FileTransaction implements EngineTransaction {
 
     private final FileEngine engine;
-    private final TransactionMode mode;
+    private final EngineState engineState;
+    private final TransactionState state;
+    private final IsolationLevel isolation;
     private final Views.Snapshot snapshot;
-    /** Own writes: key to value, {@code null} for a delete. */
-    private final TreeMap<byte[], byte[]> writes = new TreeMap<>(Arrays::compareUnsigned);
-    private boolean finished;
-    private volatile boolean abandoned;
+    private final WriteSet writes = new WriteSet();
+    /** What a serializable read-write transaction read, for the commit to validate; {@code null} otherwise. */
+    private final ReadSet reads;
     /** For the engine's set of open transactions: an identity hash costs a header update on every begin. */
     private final int hash = ThreadLocalRandom.current().nextInt();
 
-    FileTransaction(FileEngine engine, TransactionMode mode, Views.Snapshot snapshot) {
+    FileTransaction(FileEngine engine, EngineState engineState, TransactionMode mode, IsolationLevel requested,
+            Views.Snapshot snapshot) {
         this.engine = engine;
-        this.mode = mode;
+        this.engineState = engineState;
+        this.state = new TransactionState(engineState, mode);
+        this.isolation = requested == IsolationLevel.SERIALIZABLE ? requested : IsolationLevel.SNAPSHOT;
         this.snapshot = snapshot;
+        boolean validates = isolation == IsolationLevel.SERIALIZABLE && mode == TransactionMode.READ_WRITE;
+        this.reads = validates ? new ReadSet() : null;
     }
 
     @Override
     public TransactionMode mode() {
-        return mode;
+        return state.mode();
+    }
+
+    @Override
+    public IsolationLevel isolation() {
+        return isolation;
     }
 
     /** The log sequence number of the newest commit visible to this snapshot (log sequences survive restarts). */
     @Override
     public long snapshotSequence() {
+        state.checkReadable();
         return snapshot.seq();
-    }
-
-    private void checkActive() {
-        if (abandoned) {
-            throw new dev.strata.api.StoreUnavailableException("the store was closed; this transaction was aborted");
-        }
-        if (finished) {
-            throw new IllegalStateException("the transaction is finished (committed or aborted)");
-        }
-    }
-
-    /** A cursor outlives neither its engine nor its transaction. */
-    private void checkOpenForCursor() {
-        if (abandoned) {
-            throw new dev.strata.api.StoreUnavailableException("the store was closed; this transaction was aborted");
-        }
-    }
-
-    private void checkWritable() {
-        if (mode == TransactionMode.READ_ONLY) {
-            throw new ReadOnlyException("a read-only transaction cannot write");
-        }
     }
 
     @Override
     public byte[] get(byte[] key) {
-        checkActive();
+        state.checkReadable();
         ByteKeys.checkKey(key);
+        if (reads != null) {
+            reads.recordKey(key);
+        }
         byte[] value = read(key);
         return value == null ? null : value.clone();
     }
 
     private byte[] read(byte[] key) {
-        if (!writes.isEmpty()) {
-            Map.Entry<byte[], byte[]> own = writes.ceilingEntry(key);
-            if (own != null && Arrays.equals(own.getKey(), key)) {
-                return own.getValue();
-            }
+        if (writes.isEmpty()) {
+            return committed(key);
         }
+        return writes.read(key, this::committed);
+    }
+
+    private byte[] committed(byte[] key) {
         return snapshot.view().get(key, snapshot.seq());
     }
 
     @Override
-    public List<byte[]> getAll(List<byte[]> keys) {
-        checkActive();
-        List<byte[]> values = new ArrayList<>(keys.size());
-        for (byte[] key : keys) {
-            ByteKeys.checkKey(key);
-            byte[] value = read(key);
-            values.add(value == null ? null : value.clone());
-        }
-        return values;
-    }
-
-    @Override
     public void put(byte[] key, byte[] value) {
-        checkActive();
-        checkWritable();
+        state.checkWritable();
         ByteKeys.checkKey(key);
         ByteKeys.checkValue(value);
-        writes.put(key.clone(), value.clone());
+        writes.put(key, value);
     }
 
+    /** Always leaves a tombstone (a delete is a write, present or not); at serializable it reads the key too. */
     @Override
     public boolean delete(byte[] key) {
-        checkActive();
-        checkWritable();
+        state.checkWritable();
         ByteKeys.checkKey(key);
+        if (reads != null) {
+            reads.recordKey(key);
+        }
         boolean present = read(key) != null;
-        writes.put(key.clone(), null);
+        writes.delete(key);
         return present;
     }
 
     @Override
     public EngineCursor cursor(KeyRange range, boolean reverse) {
-        checkActive();
-        byte[] lower = range.lower();
-        byte[] upper = range.upper();
-        List<EntryIterator> sources = new ArrayList<>();
-        if (!writes.isEmpty()) {
-            sources.add(new OwnWrites(ownRange(lower, upper, reverse)));
+        state.checkReadable();
+        if (range == null) {
+            throw new InvalidArgumentException("key range must not be null (use KeyRange.ALL)");
         }
-        sources.addAll(snapshot.view().iterators(lower, upper, reverse, snapshot.seq()));
-        return new TransactionCursor(new MergingIterator(sources, reverse), this::checkOpenForCursor);
-    }
-
-    private Iterator<Map.Entry<byte[], byte[]>> ownRange(byte[] lower, byte[] upper, boolean reverse) {
-        NavigableMap<byte[], byte[]> range = writes;
-        if (lower != null && upper != null) {
-            range = writes.subMap(lower, true, upper, false);
-        } else if (lower != null) {
-            range = writes.tailMap(lower, true);
-        } else if (upper != null) {
-            range = writes.headMap(upper, false);
-        }
-        // a copy: the transaction may write while the cursor is open
-        return new ArrayList<>((reverse ? range.descendingMap() : range).entrySet()).iterator();
+        MergingIterator committed = new MergingIterator(
+                snapshot.view().iterators(range.lower(), range.upper(), reverse, snapshot.seq()), reverse);
+        // after the engine's close its files may be gone: the cursor never reads on, it says why instead
+        EngineCursor cursor = new TransactionCursor(committed, engineState::checkOpen);
+        EngineCursor view = writes.isEmpty() && state.mode() == TransactionMode.READ_ONLY ? cursor
+                : writes.overlay(cursor, range, reverse);
+        return reads == null ? view : reads.recording(view, range, reverse);
     }
 
     @Override
     public long commit() {
-        checkActive();
-        finished = true;
+        state.checkReadable();
+        boolean committed = false;
         try {
-            if (mode == TransactionMode.READ_WRITE && !writes.isEmpty()) {
-                return engine.commit(snapshot.seq(), writes);
-            }
-            return snapshot.seq();
+            long sequence = state.mode() == TransactionMode.READ_WRITE && !writes.isEmpty()
+                    ? engine.commit(snapshot.seq(), writes, reads) : snapshot.seq();
+            committed = true;
+            return sequence;
         } finally {
+            if (committed) {
+                state.committed();
+            } else {
+                state.abort();
+            }
+            writes.clear();
             engine.finished(this, snapshot);
         }
     }
 
     @Override
     public void abort() {
-        if (!finished) {
-            finished = true;
+        if (state.abort()) {
+            writes.clear();
             engine.finished(this, snapshot);
         }
     }
@@ -185,43 +165,11 @@ final class FileTransaction implements EngineTransaction {
         return this == other;
     }
 
-    /** The engine is closing: release the snapshot; later use fails with a clear error. */
+    /**
+     * The engine is closing (called from the closing thread): its snapshot is released now; the transaction's own
+     * thread finds the engine closed at its next call ({@link TransactionState#checkReadable}) and is rolled back.
+     */
     void abandon() {
-        abandoned = true;
-        abort();
-    }
-
-    /** The transaction's own writes as a source for the merge (newest of all). */
-    private static final class OwnWrites implements EntryIterator {
-        private final Iterator<Map.Entry<byte[], byte[]>> entries;
-        private Map.Entry<byte[], byte[]> current;
-
-        OwnWrites(Iterator<Map.Entry<byte[], byte[]>> entries) {
-            this.entries = entries;
-        }
-
-        @Override
-        public boolean next() {
-            if (!entries.hasNext()) {
-                return false;
-            }
-            current = entries.next();
-            return true;
-        }
-
-        @Override
-        public byte[] key() {
-            return current.getKey();
-        }
-
-        @Override
-        public long seq() {
-            return Long.MAX_VALUE;
-        }
-
-        @Override
-        public byte[] value() {
-            return current.getValue();
-        }
+        engine.finished(this, snapshot);
     }
 }

@@ -66,32 +66,6 @@ final class ReadView {
         return null;
     }
 
-    /** The sequence number of the newest version of the key written after {@code since}, or -1 when none. */
-    long newestSince(byte[] key, long since) {
-        long hash = BloomFilter.hash(key);
-        for (MemTable memtable : memtables) {
-            if (memtable.maxSeq() > since) {
-                long seq = memtable.newestSeq(key, hash);
-                if (seq >= 0) {
-                    return seq;
-                }
-            }
-        }
-        DataBlock.Cursor entry = null;
-        for (SegmentReader segment : segments) {
-            if (segment.meta().maxSeq() <= since) {
-                break; // older segments hold only older versions
-            }
-            if (entry == null) {
-                entry = new DataBlock.Cursor();
-            }
-            if (segment.find(key, hash, entry)) {
-                return entry.seq();
-            }
-        }
-        return -1;
-    }
-
     /** One iterator per source, newest first, over {@code [lower, upper)} as of {@code snapshot}. */
     List<EntryIterator> iterators(byte[] lower, byte[] upper, boolean reverse, long snapshot) {
         List<EntryIterator> sources = new ArrayList<>(memtables.size() + segments.size() + 1);

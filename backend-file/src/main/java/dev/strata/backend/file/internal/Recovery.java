@@ -39,7 +39,7 @@ final class Recovery {
             }
             MemTable replayed = context.newMemTable(0);
             long lastSeq = replay(context, manifest, replayed);
-            context.publish(lastSeq);
+            context.recovered(lastSeq);
             WalWriter wal = null;
             MemTable active = replayed;
             if (!context.isReadOnly()) {
@@ -53,7 +53,7 @@ final class Recovery {
                 }
                 Flusher.deleteLogsBefore(context, context.logStartToKeep());
                 wal = WalWriter.create(context.directory, walNumber, context.channels, context.durability,
-                        context::publish);
+                        context::durable);
                 active = context.newMemTable(walNumber);
             }
             context.attach(new Views(new ReadView(List.of(active), segments), context::visibleSeq));

@@ -2,12 +2,7 @@ package dev.strata.backend.file.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -36,12 +31,14 @@ import dev.strata.backend.file.internal.io.ChannelFactory;
  * <p>
  * Files are told apart by their inode (a rename keeps it), so renames and deletes need not go through the
  * engine's {@link ChannelFactory}: whatever API the engine uses, the directory is read as the file system sees it.
+ * The channels it hands out ({@link PowerLossChannel}) record each write and force as an event of this disk.
  */
 final class PowerLossFiles implements ChannelFactory {
 
     private final Path root;
     private final Random random;
-    private final Object lock = new Object();
+    /** Guards everything here and in the channels: the disk's state changes one event at a time. */
+    final Object lock = new Object();
     private final Map<Object, SimulatedFile> byInode = new HashMap<>();
     private Map<String, SimulatedFile> durableNames = new HashMap<>();
     private long events;
@@ -145,7 +142,13 @@ final class PowerLossFiles implements ChannelFactory {
         }
     }
 
-    private void event() throws IOException {
+    /** The order of the next write, truncate or open with truncation, for tearing the newest one; under the lock. */
+    long nextWriteOrder() {
+        return ++writeCounter;
+    }
+
+    /** One more event: the crash happens now if it is due; after it, every event fails. Under the lock. */
+    void event() throws IOException {
         if (image == null && ++events >= crashAt) {
             capture();
         }
@@ -291,10 +294,10 @@ final class PowerLossFiles implements ChannelFactory {
             } else {
                 node = byInode.computeIfAbsent(key, k -> SimulatedFile.durableFrom(path));
                 if (list.contains(StandardOpenOption.TRUNCATE_EXISTING) && writes) {
-                    node.pending.add(new SimulatedFile.Op(0, null, 0, ++writeCounter));
+                    node.pending.add(new SimulatedFile.Op(0, null, 0, nextWriteOrder()));
                 }
             }
-            return new Tracked(channel, node);
+            return new PowerLossChannel(channel, node, this);
         }
     }
 
@@ -315,133 +318,6 @@ final class PowerLossFiles implements ChannelFactory {
             }
             event();
             durableNames = liveNames();
-        }
-    }
-
-    /** A channel of a tracked file: writes are recorded, forces make them durable. */
-    private final class Tracked extends FileChannel {
-        private final FileChannel delegate;
-        private final SimulatedFile node;
-
-        Tracked(FileChannel delegate, SimulatedFile node) {
-            this.delegate = delegate;
-            this.node = node;
-        }
-
-        private int record(ByteBuffer src, long position, boolean relative) throws IOException {
-            synchronized (lock) {
-                event();
-                long at = relative ? delegate.position() : position;
-                ByteBuffer copy = src.duplicate();
-                int n = relative ? delegate.write(src) : delegate.write(src, position);
-                byte[] bytes = new byte[n];
-                copy.get(bytes);
-                node.pending.add(new SimulatedFile.Op(at, bytes, -1, ++writeCounter));
-                return n;
-            }
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            return record(src, -1, true);
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            long total = 0;
-            for (int i = offset; i < offset + length; i++) {
-                while (srcs[i].hasRemaining()) {
-                    total += record(srcs[i], -1, true);
-                }
-            }
-            return total;
-        }
-
-        @Override
-        public int write(ByteBuffer src, long position) throws IOException {
-            return record(src, position, false);
-        }
-
-        @Override
-        public void force(boolean metaData) throws IOException {
-            synchronized (lock) {
-                event();
-                node.force();
-            }
-        }
-
-        @Override
-        public FileChannel truncate(long size) throws IOException {
-            synchronized (lock) {
-                event();
-                delegate.truncate(size);
-                node.pending.add(new SimulatedFile.Op(0, null, size, ++writeCounter));
-            }
-            return this;
-        }
-
-        @Override
-        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
-            throw new UnsupportedOperationException("not simulated: the engine does not use it in a store directory");
-        }
-
-        @Override
-        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-            if (mode != MapMode.READ_ONLY) {
-                throw new UnsupportedOperationException("writable maps are not simulated");
-            }
-            return delegate.map(mode, position, size);
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return delegate.read(dst);
-        }
-
-        @Override
-        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            return delegate.read(dsts, offset, length);
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            return delegate.read(dst, position);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return delegate.position();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) throws IOException {
-            delegate.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return delegate.size();
-        }
-
-        @Override
-        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
-            return delegate.transferTo(position, count, target);
-        }
-
-        @Override
-        public FileLock lock(long position, long size, boolean shared) throws IOException {
-            return delegate.lock(position, size, shared);
-        }
-
-        @Override
-        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-            return delegate.tryLock(position, size, shared);
-        }
-
-        @Override
-        protected void implCloseChannel() throws IOException {
-            delegate.close();
         }
     }
 }

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Power loss at random points of a busy {@code fsync} store: three writers commit, a fourth thread checkpoints and
  * compacts, small memory tables and logs make flushes, compactions and manifest replacements frequent; the disk
  * keeps only what was forced ({@link PowerLossFiles}), sometimes with the last write torn, sometimes with some
- * unforced directory changes kept. A third of the rounds crash at a directory force, a third at a crowded one (two
- * or more changes in flight, one a new name: new names lost, replacements kept), a third at any event. After each crash the store must open writable, hold every acknowledged commit,
+ * unforced directory changes kept. A quarter of the rounds crash at a directory force, a quarter at a crowded one
+ * (two or more changes in flight, one a new name: new names lost, replacements kept), a quarter at any event, and a
+ * quarter at the first crowded directory force of a full compaction run once the writers are done. After each crash the store must open writable, hold every acknowledged commit,
  * and hold a prefix of the commit order: per writer a prefix of its commits, and exactly as many commits as the
  * recovered sequence number says (sequence numbers are given one per commit, in commit order).
  * {@code -Dstrata.powerloss.crashes=N} for more rounds, {@code -Dstrata.powerloss.seed=S} to repeat a run.
@@ -87,16 +88,20 @@ class PowerLossTest {
         Path recovered = temp.resolve("recovered-" + round);
         Files.createDirectories(live);
         PowerLossFiles disk = new PowerLossFiles(live, random);
-        int mode = random.nextInt(3);
+        int mode = random.nextInt(4);
+        boolean atQuietCompaction = mode == 3;
         if (mode == 0) {
             disk.crashAtCrowdedDirectoryForce(1 + random.nextInt(MAX_CRASH_CROWDED_DIRECTORY_FORCE), random.nextBoolean());
         } else if (mode == 1) {
             disk.crashAtDirectoryForce(1 + random.nextInt(MAX_CRASH_DIRECTORY_FORCE), random.nextBoolean(),
                     random.nextInt(4) > 0);
-        } else {
+        } else if (mode == 2) {
             disk.crashAt(1 + random.nextInt(MAX_CRASH_EVENT), random.nextBoolean(), random.nextInt(4) == 0);
         }
         Workload work = new Workload();
+        if (atQuietCompaction) { // armed only once the writers are done: see Workload.quietCompaction
+            work.beforeQuietCompaction = () -> disk.crashAtCrowdedDirectoryForce(1, random.nextBoolean());
+        }
         StorageEngine engine = null;
         try {
             engine = new TestFileBackend().withChannels(disk).open(config(live));
@@ -146,6 +151,8 @@ class PowerLossTest {
         final java.util.concurrent.atomic.AtomicLong highestAcknowledgedSeq = new java.util.concurrent.atomic.AtomicLong();
         final boolean[] inDoubt = new boolean[WRITERS];
         boolean crashedAtCrowdedForce;
+        /** Arms the crash of a round that crashes at the quiet compaction (run after its checkpoint), or nothing. */
+        Runnable beforeQuietCompaction;
         final AtomicReference<Throwable> unexpected = new AtomicReference<>();
 
         Workload() {
@@ -167,7 +174,7 @@ class PowerLossTest {
             }
             writing.set(false);
             maintenance.join();
-            quietCompaction(engine);
+            quietCompaction(engine, beforeQuietCompaction);
             if (unexpected.get() != null) {
                 throw new AssertionError("unexpected failure: " + unexpected.get(), unexpected.get());
             }
@@ -211,10 +218,18 @@ class PowerLossTest {
         /**
          * A flush and a full compaction with no writer about: while writers run, their log rotations force the
          * directory every few milliseconds and so cover a flush's or compaction's missing directory force; here
-         * nothing does, and a crowded-directory crash point finds it.
+         * nothing does, and a crowded-directory crash point finds it. A quarter of the rounds arm their crash only
+         * here, after a checkpoint has flushed what the writers left: the next crowded directory force is then the
+         * compaction's own (its new segment's name and the manifest's replacement in flight at once when the force
+         * after writing the segment is missing), so that such a round catches a missing compaction directory force
+         * every time, not only when a random crash point happens to land on it.
          */
-        private static void quietCompaction(StorageEngine engine) {
+        private static void quietCompaction(StorageEngine engine, Runnable armCrash) {
             try {
+                if (armCrash != null) {
+                    engine.checkpoint();
+                    armCrash.run();
+                }
                 engine.compact();
             } catch (StorageException e) {
                 // the power went

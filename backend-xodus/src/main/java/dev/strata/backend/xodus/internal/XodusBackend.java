@@ -42,7 +42,8 @@ public final class XodusBackend implements StorageBackend {
     public static final String ENCRYPTION_NOTE = "values authenticated (AES-256-GCM per value), keys not encrypted";
 
     private static final BackendCapabilities CAPABILITIES = new BackendCapabilities(
-            EnumSet.of(IsolationLevel.SNAPSHOT), EnumSet.allOf(Durability.class),
+            EnumSet.of(IsolationLevel.READ_COMMITTED, IsolationLevel.SNAPSHOT, IsolationLevel.SERIALIZABLE),
+            EnumSet.allOf(Durability.class),
             true, true, false, false, true,
             // Xodus reports neither the heap it holds for one store's data nor per-store cache counts
             // (its cache is shared by every store; the hit rate is in the extra figures)

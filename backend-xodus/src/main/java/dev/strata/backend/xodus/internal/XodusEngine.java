@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.strata.api.CorruptionException;
 import dev.strata.api.Durability;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.ReadOnlyException;
 import dev.strata.api.StorageException;
 import dev.strata.api.StoreUnavailableException;
@@ -23,6 +24,8 @@ import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
 import dev.strata.api.spi.VerifyResult;
+import dev.strata.api.spi.support.EngineState;
+import dev.strata.api.spi.support.TransactionState;
 
 import jetbrains.exodus.env.EnvironmentImpl;
 import jetbrains.exodus.env.Store;
@@ -52,7 +55,8 @@ final class XodusEngine implements StorageEngine {
     private final ValueCodec codec;
     private final Consumer<XodusEngine> onClose;
     private final Set<XodusTransaction> openTransactions = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Open or closed, with the SPI support's typed error; what transactions check ({@link TransactionState}). */
+    private final EngineState state;
     private final XodusCompaction compaction;
     private final WriteConflicts conflicts;
     private final GroupForce groupForce;
@@ -67,6 +71,7 @@ final class XodusEngine implements StorageEngine {
             Consumer<XodusEngine> onClose) {
         this.log = System.getLogger("dev.strata.backend.xodus." + config.storeName());
         this.storeName = config.storeName();
+        this.state = new EngineState(storeName);
         this.directory = config.directory();
         this.settings = settings;
         this.environment = opened.environment();
@@ -78,7 +83,7 @@ final class XodusEngine implements StorageEngine {
         this.forceEachCommit = config.durability() == Durability.FSYNC;
         this.compaction = new XodusCompaction(environment);
         long sequence = opened.encryption().sequence();
-        this.conflicts = new WriteConflicts(sequence);
+        this.conflicts = new WriteConflicts(storeName, sequence);
         this.groupForce = new GroupForce(storeName, sequence, conflicts::lastCommit, this::forceLog);
         this.unforcedFileAddress = environment.getLog().getHighFileAddress();
         for (CorruptionException problem : opened.problems()) {
@@ -117,18 +122,30 @@ final class XodusEngine implements StorageEngine {
 
     @Override
     public EngineTransaction begin(TransactionMode mode) {
+        return begin(mode, IsolationLevel.SNAPSHOT);
+    }
+
+    /** Read committed and snapshot get a snapshot transaction; serializable also validates its reads at commit. */
+    @Override
+    public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
+        if (mode == null || isolation == null) {
+            throw new InvalidArgumentException("transaction mode and isolation level must not be null");
+        }
         checkOpen();
         if (mode == TransactionMode.READ_WRITE && failure != null) {
             throw new ReadOnlyException("store '" + storeName + "' is read-only after a failure: " + failure.getMessage(), failure);
         }
         try {
             XodusTransaction transaction;
+            TransactionState transactionState = new TransactionState(state, mode);
             if (mode == TransactionMode.READ_ONLY) {
                 WriteConflicts.Begun begun = conflicts.beginReadOnly(environment::beginReadonlyTransaction);
-                transaction = new XodusTransaction(this, begun.txn(), mode, null, begun.snapshot());
+                transaction = new XodusTransaction(this, begun.txn(), transactionState, isolation, null,
+                        begun.snapshot());
             } else {
                 WriteConflicts.Begun begun = conflicts.begin(environment::beginTransaction);
-                transaction = new XodusTransaction(this, begun.txn(), mode, conflicts, begun.snapshot());
+                transaction = new XodusTransaction(this, begun.txn(), transactionState, isolation, conflicts,
+                        begun.snapshot());
             }
             openTransactions.add(transaction);
             return transaction;
@@ -242,7 +259,7 @@ final class XodusEngine implements StorageEngine {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!state.close()) {
             return;
         }
         try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
@@ -345,13 +362,13 @@ final class XodusEngine implements StorageEngine {
 
     /** A failed commit or force (I/O, full disk) or damage puts the store in safe mode: reads go on, writes are refused. */
     void enterReadOnlyMode(StorageException cause) {
-        if (!closed.get() && failure == null) {
+        if (!state.isClosed() && failure == null) {
             failure = cause;
         }
     }
 
     StorageException translate(String action, RuntimeException e) {
-        if (closed.get()) {
+        if (state.isClosed()) {
             return new StoreUnavailableException("store '" + storeName + "' is closed", e);
         }
         return XodusErrors.translate(storeName, action, e);
@@ -359,7 +376,7 @@ final class XodusEngine implements StorageEngine {
 
     /** Like {@link #translate}, but what Xodus throws while reading committed data is damage. */
     StorageException translateRead(String action, RuntimeException e) {
-        if (closed.get()) {
+        if (state.isClosed()) {
             return new StoreUnavailableException("store '" + storeName + "' is closed", e);
         }
         StorageException translated = XodusErrors.translateRead(storeName, directory, action, e);
@@ -370,8 +387,6 @@ final class XodusEngine implements StorageEngine {
     }
 
     private void checkOpen() {
-        if (closed.get()) {
-            throw new StoreUnavailableException("store '" + storeName + "' is closed");
-        }
+        state.checkOpen();
     }
 }

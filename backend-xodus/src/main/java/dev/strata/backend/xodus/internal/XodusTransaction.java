@@ -1,20 +1,23 @@
 package dev.strata.backend.xodus.internal;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.strata.api.ConflictException;
+import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.IsolationLevel;
 import dev.strata.api.QuotaExceededException;
-import dev.strata.api.ReadOnlyException;
 import dev.strata.api.StorageException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.ByteKeys;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
+import dev.strata.api.spi.support.ReadSet;
+import dev.strata.api.spi.support.TransactionState;
+import dev.strata.api.spi.support.WriteSet;
 
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.env.Store;
@@ -22,54 +25,69 @@ import jetbrains.exodus.env.Transaction;
 
 /**
  * An SPI transaction over one Xodus transaction. Xodus gives snapshot isolation and read-your-writes natively. A
- * read-write transaction also keeps its last write per key, so that {@link WriteConflicts} can decide conflicts per
- * key and replay the writes on a newer snapshot when Xodus refuses a commit for a change to other keys. A conflict
- * aborts the Xodus transaction: nothing of it is applied.
+ * read-write transaction also keeps its writes in the SPI support's {@link WriteSet} (each key's last write, its
+ * value as stored), so that {@link WriteConflicts} can decide conflicts per key and replay the writes on a newer
+ * snapshot when Xodus refuses a commit for a change to other keys; a serializable one keeps a {@link ReadSet} for
+ * the commit to validate. A conflict aborts the Xodus transaction: nothing of it is applied. Read committed and
+ * snapshot requests both get a snapshot transaction (the stronger level satisfies the weaker). The state checks
+ * and their typed errors are {@link TransactionState}'s.
  */
 final class XodusTransaction implements EngineTransaction {
-
-    /** ABANDONED: aborted by the engine's close, so later use is the store's unavailability, not a misuse. */
-    private enum State { OPEN, COMMITTED, ABORTED, ABANDONED }
 
     private final XodusEngine engine;
     private final Transaction txn;
     private final Store store;
-    private final TransactionMode mode;
+    private final TransactionState state;
+    private final IsolationLevel isolation;
     private final List<XodusCursor> cursors = new ArrayList<>();
-    /** Last write per key (null: deleted), for conflict checks and replay; only in read-write transactions. */
-    private final Map<ByteBuffer, byte[]> writes = new LinkedHashMap<>();
+    private final WriteSet writes = new WriteSet();
+    /** What a serializable read-write transaction read; {@code null} otherwise. */
+    private final ReadSet reads;
     private final WriteConflicts conflicts;
     private final long snapshot;
-    private State state = State.OPEN;
+    /** Whether the transaction has let go of the engine (its snapshot, its place among the open ones): once. */
+    private final AtomicBoolean released = new AtomicBoolean();
 
     /**
      * @param conflicts the engine's conflict tracker (read-write transactions), or {@code null} (read-only)
      * @param snapshot  the commit sequence of this transaction's snapshot
      */
-    XodusTransaction(XodusEngine engine, Transaction txn, TransactionMode mode, WriteConflicts conflicts,
-            long snapshot) {
+    XodusTransaction(XodusEngine engine, Transaction txn, TransactionState state, IsolationLevel requested,
+            WriteConflicts conflicts, long snapshot) {
         this.engine = engine;
         this.txn = txn;
         this.store = engine.keys();
-        this.mode = mode;
+        this.state = state;
+        this.isolation = requested == IsolationLevel.SERIALIZABLE ? requested : IsolationLevel.SNAPSHOT;
         this.conflicts = conflicts;
         this.snapshot = snapshot;
+        boolean validates = isolation == IsolationLevel.SERIALIZABLE && state.mode() == TransactionMode.READ_WRITE;
+        this.reads = validates ? new ReadSet() : null;
     }
 
     @Override
     public TransactionMode mode() {
-        return mode;
+        return state.mode();
+    }
+
+    @Override
+    public IsolationLevel isolation() {
+        return isolation;
     }
 
     @Override
     public long snapshotSequence() {
+        state.checkReadable();
         return snapshot;
     }
 
     @Override
     public byte[] get(byte[] key) {
-        checkOpen();
+        state.checkReadable();
         ByteKeys.checkKey(key);
+        if (reads != null) {
+            reads.recordKey(key);
+        }
         byte[] stored;
         try {
             stored = XodusBytes.copy(store.get(txn, new ArrayByteIterable(key)));
@@ -81,7 +99,7 @@ final class XodusTransaction implements EngineTransaction {
 
     @Override
     public void put(byte[] key, byte[] value) {
-        checkWritable();
+        state.checkWritable();
         ByteKeys.checkKey(key);
         ByteKeys.checkValue(value);
         if (value.length > engine.maxValueBytes()) {
@@ -92,19 +110,23 @@ final class XodusTransaction implements EngineTransaction {
         byte[] stored = engine.codec().encode(ownKey, value);
         try {
             store.put(txn, new ArrayByteIterable(ownKey), new ArrayByteIterable(stored));
-            writes.put(ByteBuffer.wrap(ownKey), stored);
+            writes.put(ownKey, stored);
         } catch (RuntimeException e) {
             throw engine.translate("put", e);
         }
     }
 
+    /** Always a write (a tombstone in the write set, present or not); at serializable it reads the key too. */
     @Override
     public boolean delete(byte[] key) {
-        checkWritable();
+        state.checkWritable();
         ByteKeys.checkKey(key);
+        if (reads != null) {
+            reads.recordKey(key);
+        }
         try {
             boolean deleted = store.delete(txn, new ArrayByteIterable(key));
-            writes.put(ByteBuffer.wrap(key.clone()), null);
+            writes.delete(key);
             return deleted;
         } catch (RuntimeException e) {
             throw engine.translate("delete", e);
@@ -113,15 +135,20 @@ final class XodusTransaction implements EngineTransaction {
 
     @Override
     public EngineCursor cursor(KeyRange range, boolean reverse) {
-        checkOpen();
+        state.checkReadable();
+        if (range == null) {
+            throw new InvalidArgumentException("key range must not be null (use KeyRange.ALL)");
+        }
+        XodusCursor opened;
         try {
-            XodusCursor[] opened = new XodusCursor[1];
-            opened[0] = new XodusCursor(engine, txn, range, reverse, () -> cursors.remove(opened[0]));
-            cursors.add(opened[0]);
-            return opened[0];
+            XodusCursor[] self = new XodusCursor[1];
+            self[0] = new XodusCursor(engine, txn, range, reverse, () -> cursors.remove(self[0]));
+            opened = self[0];
+            cursors.add(opened);
         } catch (RuntimeException e) {
             throw engine.translateRead("cursor", e);
         }
+        return reads == null ? opened : reads.recording(opened, range, reverse);
     }
 
     /**
@@ -131,28 +158,30 @@ final class XodusTransaction implements EngineTransaction {
      */
     @Override
     public long commit() {
-        checkOpen();
+        state.checkReadable();
         closeCursors();
-        if (mode == TransactionMode.READ_ONLY || writes.isEmpty()) {
-            finish(State.COMMITTED);
+        if (state.mode() == TransactionMode.READ_ONLY || writes.isEmpty()) {
+            state.committed();
+            finish();
             return snapshot;
         }
         long sequence;
         try {
-            sequence = conflicts.commit(engine.storeName(), snapshot, writes.keySet(), this::commitAs,
-                    this::replayOnNewestSnapshot);
+            sequence = conflicts.commit(snapshot, writes, reads, this::commitAs, this::replayOnNewestSnapshot);
         } catch (ConflictException e) {
-            finish(State.ABORTED);
+            state.abort();
+            finish();
             throw e;
         } catch (RuntimeException e) {
-            finish(State.ABORTED);
+            state.abort();
+            finish();
             StorageException failure = engine.translate("commit", e);
             if (!(failure instanceof QuotaExceededException)) {
                 engine.enterReadOnlyMode(failure);
             }
             throw failure;
         }
-        state = State.COMMITTED;
+        state.committed();
         release();
         engine.awaitDurable(sequence);
         return sequence;
@@ -167,8 +196,8 @@ final class XodusTransaction implements EngineTransaction {
     /** Xodus refused the commit for another transaction's change to other keys: redo the writes on top of it. */
     private void replayOnNewestSnapshot() {
         txn.revert();
-        for (Map.Entry<ByteBuffer, byte[]> write : writes.entrySet()) {
-            ArrayByteIterable key = new ArrayByteIterable(write.getKey().array());
+        for (Map.Entry<byte[], byte[]> write : writes.entries().entrySet()) {
+            ArrayByteIterable key = new ArrayByteIterable(write.getKey());
             if (write.getValue() == null) {
                 store.delete(txn, key);
             } else {
@@ -179,9 +208,9 @@ final class XodusTransaction implements EngineTransaction {
 
     @Override
     public void abort() {
-        if (state == State.OPEN) {
+        if (state.abort()) {
             closeCursors();
-            finish(State.ABORTED);
+            finish();
         }
     }
 
@@ -191,8 +220,7 @@ final class XodusTransaction implements EngineTransaction {
     }
 
     /** Ends the Xodus transaction (abort releases a read-only one too) and forgets it. */
-    private void finish(State end) {
-        state = end;
+    private void finish() {
         try {
             if (!txn.isFinished()) {
                 txn.abort();
@@ -203,11 +231,12 @@ final class XodusTransaction implements EngineTransaction {
     }
 
     private void release() {
-        writes.clear();
-        if (conflicts != null) {
-            conflicts.ended(snapshot);
+        if (released.compareAndSet(false, true)) {
+            if (conflicts != null) {
+                conflicts.ended(snapshot);
+            }
+            engine.finished(this);
         }
-        engine.finished(this);
     }
 
     private void closeCursors() {
@@ -216,34 +245,18 @@ final class XodusTransaction implements EngineTransaction {
         }
     }
 
-    /** The engine is closing: abort, and make every later use a typed unavailability. */
+    /**
+     * The engine is closing (called from the closing thread): the Xodus transaction is aborted and its cursors
+     * stop; the transaction's own thread finds the engine closed at its next call and is rolled back
+     * ({@link TransactionState#checkReadable}).
+     */
     void abandon() {
-        if (state == State.OPEN) {
-            for (XodusCursor cursor : List.copyOf(cursors)) {
-                cursor.abandon();
-            }
-            finish(State.ABANDONED);
+        if (released.get()) {
+            return;
         }
-    }
-
-    boolean isAbandoned() {
-        return state == State.ABANDONED;
-    }
-
-    private void checkOpen() {
-        if (state == State.ABANDONED) {
-            throw new dev.strata.api.StoreUnavailableException("store '" + engine.storeName()
-                    + "' was closed; this transaction was aborted");
+        for (XodusCursor cursor : List.copyOf(cursors)) {
+            cursor.abandon();
         }
-        if (state != State.OPEN) {
-            throw new IllegalStateException("transaction is " + (state == State.COMMITTED ? "committed" : "aborted"));
-        }
-    }
-
-    private void checkWritable() {
-        checkOpen();
-        if (mode == TransactionMode.READ_ONLY) {
-            throw new ReadOnlyException("store '" + engine.storeName() + "': a read-only transaction cannot write");
-        }
+        finish();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.strata.api.BackendInfo;
+import dev.strata.api.ChangePage;
 import dev.strata.api.EntryCursor;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.KeyMetadata;
@@ -27,8 +28,6 @@ import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
-import dev.strata.core.internal.cache.CachedEngine;
-import dev.strata.core.internal.metrics.MeasuredEngine;
 import dev.strata.core.internal.metrics.StoreMeter;
 
 /**
@@ -40,9 +39,6 @@ public final class ManagedStore implements Store {
 
     /** How long an operation waits for a store that is opening before it gives up with StoreUnavailableException. */
     static final long OPENING_WAIT_MILLIS = 3_000;
-
-    /** The purge also runs this long after its last run, whatever the expiry hint says (puts of other cores' time). */
-    private static final long PURGE_FALLBACK_NANOS = 10_000_000_000L;
 
     private final StoreDefinition definition;
     private final OpeningState opening = new OpeningState();
@@ -65,7 +61,6 @@ public final class ManagedStore implements Store {
     private final RecordSettings recordSettings;
     private final ExpiryPurge purge = new ExpiryPurge();
     private final ChangeFeed changes;
-    private volatile long lastPurgeNanos = System.nanoTime();
 
     public ManagedStore(StoreDefinition definition, Path directory) {
         this(definition, directory, Clock.systemUTC());
@@ -106,21 +101,10 @@ public final class ManagedStore implements Store {
                 Files.createDirectories(directory);
                 StorageEngine engine = backend.open(new EngineConfig(definition.name(), directory,
                         definition.durability(), definition.engineProperties()));
-                ValueRecords records;
-                try {
-                    records = StoreFormat.settle(definition.name(), engine, clock, recordSettings.defaultTtlMillis());
-                } catch (RuntimeException e) {
-                    engine.close();
-                    throw e;
-                }
-                StorageEngine guarded = definition.readOnly() ? new ReadOnlyEngine(definition.name(), engine) : engine;
-                StorageEngine served = recordSettings.readCacheBytes() > 0
-                        ? new CachedEngine(guarded, recordSettings.readCacheBytes()) : guarded;
+                OpenEngine opened = OpenEngine.over(definition, engine, info, clock, recordSettings, meter, changes,
+                        () -> onEngineUnavailable.run());
                 engineUnavailable = "";
-                // metrics = "off": no metering decorator (its cost measured by benchmarks' MetricsCostBenchmark)
-                boolean metered = !"off".equals(String.valueOf(definition.properties().get(METRICS)).trim());
-                open = new OpenEngine(definition.name(), metered ? new MeasuredEngine(served, meter) : served, info,
-                        records, changes, () -> onEngineUnavailable.run());
+                open = opened;
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -190,14 +174,10 @@ public final class ManagedStore implements Store {
      * @throws StoreUnavailableException while the store is not open
      */
     public void maintain(java.util.function.Consumer<StorageEngine> hook) {
-        OpenEngine engine = enter();
-        try {
+        inside(engine -> {
             hook.accept(engine.engine());
-        } catch (RuntimeException e) {
-            throw engine.translate(e);
-        } finally {
-            engine.leave();
-        }
+            return null;
+        });
     }
 
     @Override
@@ -212,7 +192,9 @@ public final class ManagedStore implements Store {
             return StoreFigures.of(engine.engine().metrics(), meter, java.util.Map.of("ttl.purged", purge.purged(),
                     "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(), "events.delivered",
                     changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
-                    "events.listenerErrors", changes.hub().listenerErrors()), engine.records().enveloped());
+                    "events.listenerErrors", changes.hub().listenerErrors(), "changes.held", engine.journal().held(),
+                    "changes.trimmed", engine.journal().trimmed()), (engine.records().enveloped() ? 1 : 0)
+                    + (engine.records().tagIndexed() ? 1 : 0));
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
@@ -253,20 +235,23 @@ public final class ManagedStore implements Store {
     @Override
     public Optional<byte[]> get(String key) {
         byte[] encoded = Keys.encode(key);
-        OpenEngine engine = enter();
-        try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
-            return Optional.ofNullable(engine.records().liveValue(tx.get(encoded)));
-        } catch (RuntimeException e) {
-            throw engine.translate(e);
-        } finally {
-            engine.leave();
-        }
+        return inside(engine -> {
+            try (EngineTransaction tx = engine.engine().begin(TransactionMode.READ_ONLY)) {
+                return Optional.ofNullable(engine.records().liveValue(tx.get(encoded)));
+            }
+        });
     }
 
     @Override
     public Map<String, byte[]> getAll(Collection<String> keys) {
         Keys.checkKeys(keys);
         return read(tx -> tx.getAll(keys));
+    }
+
+    @Override
+    public java.util.List<String> keysTagged(String tag, int limit) {
+        TagIndex.check(tag, limit);
+        return read(tx -> tx.keysTagged(tag, limit));
     }
 
     @Override
@@ -327,8 +312,7 @@ public final class ManagedStore implements Store {
     /** Whether the purge has work now: an expiry noted by a put has come, or a while has passed since it last ran. */
     boolean purgeDue() {
         OpenEngine current = open;
-        return current != null && (current.records().purgeDue()
-                || System.nanoTime() - lastPurgeNanos > PURGE_FALLBACK_NANOS && current.records().enveloped());
+        return current != null && !current.engine().isReadOnly() && purge.due(current.records());
     }
 
     /**
@@ -337,18 +321,24 @@ public final class ManagedStore implements Store {
      * @return how many keys were removed
      */
     long purgeExpired(long budgetMillis) {
-        OpenEngine engine = enter();
-        try {
-            if (engine.engine().isReadOnly() || !engine.records().enveloped()) {
-                return 0;
-            }
-            return purge.run(engine.engine(), engine.records(), budgetMillis);
-        } catch (RuntimeException e) {
-            throw engine.translate(e);
-        } finally {
-            lastPurgeNanos = System.nanoTime();
-            engine.leave();
-        }
+        return inside(engine -> engine.engine().isReadOnly() || !engine.records().enveloped() ? 0L
+                : purge.run(engine.engine(), engine.records(), budgetMillis));
+    }
+
+    @Override
+    public ChangePage changesAfter(long cursor, int limit) {
+        return inside(engine -> engine.journal().read(engine.engine(), cursor, limit));
+    }
+
+    /** Whether the change feed holds more than its retention (cheap; core's maintenance asks every tick). */
+    boolean changeFeedTrimDue() {
+        OpenEngine current = open;
+        return current != null && !current.engine().isReadOnly() && current.journal().trimDue();
+    }
+
+    /** Drops change feed entries beyond its retention for at most {@code budgetMillis}; core's maintenance calls it. */
+    long trimChangeFeed(long budgetMillis) {
+        return inside(engine -> engine.journal().trim(engine.engine(), clock.millis(), budgetMillis));
     }
 
     @Override
@@ -365,6 +355,18 @@ public final class ManagedStore implements Store {
 
     private OpenEngine enter() {
         return enter(true);
+    }
+
+    /** Runs work inside the open engine (its close waits for it), with the engine's failures translated. */
+    private <T> T inside(java.util.function.Function<OpenEngine, T> work) {
+        OpenEngine engine = enter();
+        try {
+            return work.apply(engine);
+        } catch (RuntimeException e) {
+            throw engine.translate(e);
+        } finally {
+            engine.leave();
+        }
     }
 
     private OpenEngine enter(boolean needsData) {

@@ -78,6 +78,12 @@ final class ManagedTransaction implements Transaction {
     }
 
     @Override
+    public List<String> keysTagged(String tag, int limit) {
+        TagIndex.check(tag, limit);
+        return call(() -> TagIndex.keys(tx, records, tag, limit));
+    }
+
+    @Override
     public Map<String, byte[]> getAll(Collection<String> keys) {
         Keys.checkKeys(keys);
         List<byte[]> encoded = new ArrayList<>(keys.size());
@@ -163,19 +169,26 @@ final class ManagedTransaction implements Transaction {
     public long commit() {
         checkOpen();
         ChangeFeed feed = engine.changes();
+        ChangeJournal journal = engine.journal();
         long ticket = 0;
+        long position = 0;
         try {
-            List<Object[]> changes = null;
-            if (!touched.isEmpty() && feed.listening()) {
+            Map<String, Change.Kind> changes = null;
+            boolean listening = !touched.isEmpty() && feed.listening();
+            if (listening || !touched.isEmpty() && journal.enabled()) {
                 changes = finalChanges();
+            }
+            if (changes != null && journal.enabled()) {
+                position = journal.take(); // last before the engine's commit: see ChangeJournal on the order
+                ChangeJournal.write(tx, position, records.now(), changes);
+            }
+            if (listening) {
                 ticket = feed.dispatcher().begin();
             }
             long sequence = tx.commit();
             if (ticket != 0) {
                 List<Change> committed = new ArrayList<>(changes.size());
-                for (Object[] change : changes) {
-                    committed.add(new Change(engine.store(), (String) change[0], (Change.Kind) change[1], sequence));
-                }
+                changes.forEach((key, kind) -> committed.add(new Change(engine.store(), key, kind, sequence)));
                 feed.dispatcher().committed(ticket, sequence, committed); // after the engine's commit returned
                 ticket = 0;
             }
@@ -183,6 +196,9 @@ final class ManagedTransaction implements Transaction {
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
+            if (position != 0) {
+                journal.finished(position); // committed or not: a reader may pass this position now
+            }
             if (ticket != 0) {
                 feed.dispatcher().abandon(ticket); // nothing committed: nothing reported
             }
@@ -191,11 +207,11 @@ final class ManagedTransaction implements Transaction {
     }
 
     /** Each touched key with what the commit leaves it: a rollback to a savepoint may have restored either. */
-    private List<Object[]> finalChanges() {
-        List<Object[]> changes = new ArrayList<>(touched.size());
+    private Map<String, Change.Kind> finalChanges() {
+        Map<String, Change.Kind> changes = new java.util.LinkedHashMap<>();
         touched.forEach((key, put) -> {
             boolean present = rolledBackToSavepoint ? records.liveValue(tx.get(Keys.encode(key))) != null : put;
-            changes.add(new Object[] {key, present ? Change.Kind.PUT : Change.Kind.DELETE});
+            changes.put(key, present ? Change.Kind.PUT : Change.Kind.DELETE);
         });
         return changes;
     }

@@ -1,5 +1,6 @@
 package dev.strata.core.internal;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import dev.strata.api.BackendInfo;
@@ -8,6 +9,9 @@ import dev.strata.api.IsolationLevel;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.StorageEngine;
+import dev.strata.core.internal.cache.CachedEngine;
+import dev.strata.core.internal.metrics.MeasuredEngine;
+import dev.strata.core.internal.metrics.StoreMeter;
 
 /**
  * An engine a store has open, with the gate that keeps it open while operations run inside it.
@@ -17,20 +21,36 @@ import dev.strata.api.spi.StorageEngine;
  * @param backend the backend that opened it
  * @param records how the store's values are read and written (record format, expiry, clock)
  * @param changes where its commits report their changes
+ * @param journal the store's change feed in this engine ({@link ChangeJournal#OFF} when it keeps none)
  * @param gate    counts the operations inside
  * @param onUnavailable told when an operation failed with StoreUnavailableException while the engine is open, so
  *                      that core asks the engine's {@link StorageEngine#unavailableReason()} at once
  */
 record OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes,
-        EngineGate gate, Runnable onUnavailable) {
+        ChangeJournal journal, EngineGate gate, Runnable onUnavailable) {
 
-    OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes) {
-        this(store, engine, backend, records, changes, new EngineGate(), () -> { });
-    }
-
-    OpenEngine(String store, StorageEngine engine, BackendInfo backend, ValueRecords records, ChangeFeed changes,
-            Runnable onUnavailable) {
-        this(store, engine, backend, records, changes, new EngineGate(), onUnavailable);
+    /**
+     * Settles the record format of an engine just opened ({@link StoreFormat}), finds its change feed and stacks
+     * core's decorators over it (read-only, read cache, metering). Closes the engine when that fails.
+     */
+    static OpenEngine over(StoreDefinition definition, StorageEngine engine, BackendInfo info, Clock clock,
+            RecordSettings settings, StoreMeter meter, ChangeFeed changes, Runnable onUnavailable) {
+        ValueRecords records;
+        ChangeJournal journal;
+        try {
+            records = StoreFormat.settle(definition.name(), engine, clock, settings.defaultTtlMillis());
+            journal = ChangeJournal.open(definition.name(), engine, settings.feedRetain(), settings.feedAgeMillis());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        StorageEngine guarded = definition.readOnly() ? new ReadOnlyEngine(definition.name(), engine) : engine;
+        StorageEngine served = settings.readCacheBytes() > 0
+                ? new CachedEngine(guarded, settings.readCacheBytes()) : guarded;
+        // metrics = "off": no metering decorator (its cost measured by benchmarks' MetricsCostBenchmark)
+        boolean metered = !"off".equals(String.valueOf(definition.properties().get(ManagedStore.METRICS)).trim());
+        return new OpenEngine(definition.name(), metered ? new MeasuredEngine(served, meter) : served, info, records,
+                changes, journal, new EngineGate(), onUnavailable);
     }
 
     /** @return false when the engine is closing */

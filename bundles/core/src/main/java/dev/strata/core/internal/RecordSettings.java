@@ -14,8 +14,12 @@ import dev.strata.api.InvalidArgumentException;
  *                         ({@link dev.strata.core.internal.cache.ReadCache}), with k/m/g suffixes; empty or {@code 0}
  *                         (the default) for none. Not {@code cache.size}: that one is the engine's own cache (the file
  *                         engine's block cache, Xodus's), and the two would double the memory a store takes.
+ * @param feedRetain       {@code change.feed.retain}: how many recent commits the change feed keeps
+ *                         ({@link ChangeJournal}); empty or {@code 0} (the default): the store keeps no feed
+ * @param feedAgeMillis    {@code change.feed.age}: the feed also drops commits older than this duration; empty
+ *                         (the default) for no age limit
  */
-record RecordSettings(long defaultTtlMillis, long readCacheBytes) {
+record RecordSettings(long defaultTtlMillis, long readCacheBytes, long feedRetain, long feedAgeMillis) {
 
     static RecordSettings from(StoreDefinition definition) {
         Object cache = definition.properties().get("read.cache.size");
@@ -26,7 +30,22 @@ record RecordSettings(long defaultTtlMillis, long readCacheBytes) {
             throw new InvalidArgumentException("store '" + definition.name() + "': read.cache.size must not be negative");
         }
         return new RecordSettings(millis(definition.name(), "ttl.default", definition.properties().get("ttl.default")),
-                cacheBytes);
+                cacheBytes, count(definition.name(), "change.feed.retain", definition.properties().get("change.feed.retain")),
+                millis(definition.name(), "change.feed.age", definition.properties().get("change.feed.age")));
+    }
+
+    static long count(String store, String key, Object value) {
+        String text = value == null ? "" : value.toString().trim();
+        try {
+            long parsed = text.isEmpty() ? 0 : Long.parseLong(text);
+            if (parsed < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("store '" + store + "': " + key + " must be a count such as 100000, was '"
+                    + value + "'");
+        }
     }
 
     static long millis(String store, String key, Object value) {

@@ -49,6 +49,15 @@ public @interface StoreConfiguration {
             description = "Time to live of a put that names none: 500ms, 30s, 5m, 1h, 7d; empty for none.")
     String ttl_default() default "";
 
+    @AttributeDefinition(name = "Change feed size", required = false,
+            description = "How many recent commits the store's change feed keeps for Store.changesAfter; empty or 0 "
+                    + "for no feed.")
+    String change_feed_retain() default "";
+
+    @AttributeDefinition(name = "Change feed age", required = false,
+            description = "The change feed also drops commits older than this: 30m, 1h, 7d; empty for no age limit.")
+    String change_feed_age() default "";
+
     @AttributeDefinition(name = "Compression", required = false,
             description = "Value or block compression, where the backend supports it: none, lz4, zstd, deflate.")
     String compression() default "";

@@ -42,7 +42,7 @@ public record StoreDefinition(String name, String backend, Durability durability
      * backend, whose typed configuration refuses keys it does not know.
      */
     static final java.util.Set<String> CORE_ONLY = java.util.Set.of(DATA_DIR, READ_ONLY, "metrics",
-            "ttl.default", "read.cache.size");
+            "ttl.default", "read.cache.size", "change.feed.retain", "change.feed.age");
     private static final String HEALTH_PREFIX = "health.";
 
     /** The settings for the backend: every setting but those only core and the management bundle read. */

@@ -12,12 +12,13 @@ final class StoreFigures {
 
     /** {@code coreExtra}: figures core keeps itself (expiry purge, read cache), added to the engine's extras. */
     static StoreMetrics of(EngineMetrics engine, StoreMeter meter, java.util.Map<String, Number> coreExtra,
-            boolean formatMarker) {
+            int markers) {
         java.util.Map<String, Number> extra = new java.util.HashMap<>(engine.extra());
         extra.putAll(coreExtra);
-        // a format-2 store holds one record of core's that is no key of the user's: its format marker (StoreFormat);
-        // entries of the expiry index are counted as the engine counts them
-        long keys = formatMarker && engine.keys() > 0 ? engine.keys() - 1 : engine.keys();
+        // a store holds up to two records of core's that are no keys of the user's: its format marker (StoreFormat)
+        // and its tag index marker (TagIndexBuild); entries of the expiry and tag indexes and of the change feed are
+        // counted as the engine counts them
+        long keys = engine.keys() >= markers ? engine.keys() - markers : engine.keys();
         return new StoreMetrics(keys, engine.memoryBytes(), engine.diskBytes(), engine.walBytes(),
                 engine.cacheHits(), engine.cacheMisses(), engine.compactionState(), extra,
                 meter.operations(), meter.conflicts(), meter.errors(), System.currentTimeMillis());

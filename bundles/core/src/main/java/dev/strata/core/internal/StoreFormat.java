@@ -46,13 +46,14 @@ final class StoreFormat {
             try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
                 byte[] marker = tx.get(CoreKeys.FORMAT_MARKER);
                 boolean enveloped = marker != null && Arrays.equals(marker, DONE) || !hasUserKeys(tx, null);
-                return new ValueRecords(store, clock, enveloped, defaultTtlMillis);
+                return new ValueRecords(store, clock, enveloped, defaultTtlMillis,
+                        TagIndexBuild.ensure(engine, enveloped));
             }
         }
         while (!upgradeStep(store, engine, clock)) {
             // each step wraps one batch and commits; the loop ends when the marker says format 2
         }
-        return new ValueRecords(store, clock, true, defaultTtlMillis);
+        return new ValueRecords(store, clock, true, defaultTtlMillis, TagIndexBuild.ensure(engine, true));
     }
 
     /** @return true when the store is in format 2 (nothing left to upgrade) */

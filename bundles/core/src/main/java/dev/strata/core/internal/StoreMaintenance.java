@@ -13,7 +13,8 @@ import dev.strata.api.spi.StorageEngine;
 /**
  * Drives an open engine's housekeeping: {@link StorageEngine#checkpoint()} when the store's interval has passed or
  * its log has outgrown {@code wal.max.size}, {@link StorageEngine#compact()} when the engine asks for it, and the
- * purge of expired keys ({@link ExpiryPurge}) when one may be due. Runs as
+ * purge of expired keys ({@link ExpiryPurge}) when one may be due, and the change feed's retention
+ * ({@link ChangeJournal#trim}). Runs as
  * a step of the store's lifecycle queue, so it never overlaps the engine's close; the engine keeps serving
  * meanwhile. A failure is logged and tried again at a later tick: housekeeping never takes a store down.
  */
@@ -78,7 +79,7 @@ final class StoreMaintenance {
     boolean due(StoreLifecycle life) {
         Optional<StorageEngine> engine = life.store.engine();
         return engine.isPresent() && (checkpointReason(life, engine.get()) != null
-                || wantsCompaction(life, engine.get()) || life.store.purgeDue());
+                || wantsCompaction(life, engine.get()) || life.store.purgeDue() || life.store.changeFeedTrimDue());
     }
 
     /** Runs what is due (inside the store's lifecycle queue). */
@@ -104,6 +105,13 @@ final class StoreMaintenance {
                 life.store.purgeExpired(PURGE_BUDGET_MILLIS);
             } catch (RuntimeException e) {
                 events.error("Store '" + life.name() + "': purging expired keys failed: " + e.getMessage(), e);
+            }
+        }
+        if (life.store.changeFeedTrimDue()) {
+            try {
+                life.store.trimChangeFeed(PURGE_BUDGET_MILLIS);
+            } catch (RuntimeException e) {
+                events.error("Store '" + life.name() + "': trimming the change feed failed: " + e.getMessage(), e);
             }
         }
         if (wantsCompaction(life, engine)) {

@@ -25,7 +25,11 @@ final class ValueRecords {
     /** The earliest expiry the purge may have to act on (epoch ms); a hint, kept low by every put with a ttl. */
     private final AtomicLong nextExpiry = new AtomicLong(0);
 
-    ValueRecords(String store, Clock clock, boolean enveloped, long defaultTtlMillis) {
+    /** Whether the tag index lists every tagged record ({@link TagIndexBuild}); when not, tag reads scan. */
+    private final boolean tagIndexed;
+
+    ValueRecords(String store, Clock clock, boolean enveloped, long defaultTtlMillis, boolean tagIndexed) {
+        this.tagIndexed = tagIndexed;
         this.store = store;
         this.clock = clock;
         this.enveloped = enveloped;
@@ -38,6 +42,10 @@ final class ValueRecords {
 
     boolean enveloped() {
         return enveloped;
+    }
+
+    boolean tagIndexed() {
+        return tagIndexed;
     }
 
     long now() {

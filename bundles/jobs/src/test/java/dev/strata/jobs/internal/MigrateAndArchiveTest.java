@@ -160,6 +160,34 @@ class MigrateAndArchiveTest {
     }
 
     @Test
+    void anArchiveByWriteTimeTakesOnlyKeysLastWrittenBeforeTheInstant() throws Exception {
+        Store live = runtime.define("live", "file");
+        for (int i = 0; i < 300; i++) {
+            live.put(String.format("k%04d", i), text("old " + i));
+        }
+        Thread.sleep(5);
+        java.time.Instant cutoff = java.time.Instant.now();
+        Thread.sleep(5);
+        for (int i = 0; i < 300; i += 3) {
+            live.put(String.format("k%04d", i), text("rewritten " + i)); // written after the cutoff: stays live
+        }
+        live.put("k9999", text("new"));
+        JobInfo job = BackupRestoreTest.run(engine, new ArchiveRequest("live", "*", "", "", "", "", "",
+                cutoff.toString()));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.failure());
+        assertTrue(job.result().contains("archived 200 keys") && job.result().contains("deleted 200"),
+                job.result());
+        assertArrayEquals(text("rewritten 0"), live.get("k0000").orElseThrow());
+        assertFalse(live.contains("k0001"));
+        assertTrue(live.contains("k9999"));
+        ArchiveCatalog catalog = new ArchiveCatalog(runtime.environment(1024));
+        assertArrayEquals(text("old 1"), catalog.read("live", "k0001").orElseThrow());
+        assertTrue(catalog.read("live", "k0000").isEmpty(), "a key written after the cutoff is not archived");
+        assertThrows(InvalidArgumentException.class, () -> new ArchiveRequest("live", "*", "", "", "", "", "",
+                "last tuesday"));
+    }
+
+    @Test
     void anEncryptedArchiveOfARangeIsReadBackWithItsKey() throws Exception {
         Store live = runtime.define("live", "memory");
         for (int i = 0; i < 100; i++) {

@@ -79,13 +79,21 @@ public final class JobCommands {
         });
     }
 
-    /** {@code strata:archive <store> [pattern=..] [from=..] [to=..] [dest=<dir>] [key=<alias>] [compression=..]} */
+    /**
+     * {@code strata:archive <store> [pattern=..] [from=..] [to=..] [olderThan=30d] [dest=<dir>] [key=<alias>]
+     * [compression=..]}: {@code olderThan} (days, or a number with ms, s, m or h) keeps keys written within that age
+     * out of the archive.
+     */
     public String archive(String store, String... words) {
         return ShellOutput.run(() -> {
-            Options o = Options.parse(words, Set.of("pattern", "from", "to", "dest", "key", "compression"),
-                    Set.of("async"));
+            Options o = Options.parse(words, Set.of("pattern", "from", "to", "dest", "key", "compression",
+                    "olderThan"), Set.of("async"));
+            String olderThan = o.get("olderThan");
+            String before = olderThan == null || olderThan.isEmpty() ? ""
+                    : java.time.Instant.now().minusMillis(dev.strata.api.spi.support.SettingValues.durationMillis(
+                            "olderThan", olderThan, java.util.concurrent.TimeUnit.DAYS)).toString();
             return submit(new ArchiveRequest(store, o.get("pattern"), o.get("from"), o.get("to"), o.get("dest"),
-                    o.get("compression"), o.get("key")), o.flag("async"));
+                    o.get("compression"), o.get("key"), before), o.flag("async"));
         });
     }
 

@@ -47,13 +47,15 @@ final class ColdArchiveJob {
                 .resolve(store.name());
         Scan selection = new Scan(null, request.from().isEmpty() ? null : request.from(),
                 request.to().isEmpty() ? null : request.to(), KeyPattern.compile(request.pattern()), false, 0);
-        ArchiveRuns runs = new ArchiveRuns(system, store.name(), selection + " -> " + directory);
-        return control -> new ColdArchiveJob.Run(store, selection, directory, codec, sealing, env, runs, control)
-                .run();
+        String updatedBefore = request.updatedBefore();
+        ArchiveRuns runs = new ArchiveRuns(system, store.name(), selection
+                + (updatedBefore.isEmpty() ? "" : " written before " + updatedBefore) + " -> " + directory);
+        return control -> new ColdArchiveJob.Run(store, selection, updatedBefore, directory, codec, sealing, env, runs,
+                control).run();
     }
 
     /** One run, segment after segment. */
-    private record Run(Store store, Scan selection, Path directory, Compressor codec, Sealing sealing,
+    private record Run(Store store, Scan selection, String updatedBefore, Path directory, Compressor codec, Sealing sealing,
             JobEnvironment env, ArchiveRuns runs, JobControl control) {
 
         String run() {
@@ -77,7 +79,7 @@ final class ColdArchiveJob {
             }
             long archivedNow = 0;
             try (Transaction snapshot = store.begin(TransactionMode.READ_ONLY);
-                 EntryCursor cursor = snapshot.scan(scan)) {
+                 EntryCursor cursor = WrittenBefore.select(snapshot.scan(scan), snapshot, updatedBefore)) {
                 String skip = before.map(ArchiveRuns.Position::lastKey).orElse(null);
                 Entry pending = next(cursor, skip);
                 while (pending != null) {

@@ -46,6 +46,10 @@ public final class TreeMapStorageService implements StorageService, StoreControl
         return store;
     }
 
+    public void remove(String name) {
+        stores.remove(name);
+    }
+
     public void install(BackendInfo backend) {
         backends.add(backend);
     }

@@ -1,0 +1,53 @@
+package dev.strata.management.internal.jmx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.lang.management.ManagementFactory;
+
+import javax.management.MBeanServer;
+
+import dev.strata.api.StoreStatus;
+import dev.strata.api.management.ObjectNames;
+import dev.strata.management.internal.shell.TreeMapStorageService;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One bean per defined store, and always the bean of the store as it is defined now. */
+class StoreBeansComponentTest {
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final TreeMapStorageService storage = new TreeMapStorageService();
+    private StoreBeansComponent beans;
+
+    @AfterEach
+    void stop() {
+        if (beans != null) {
+            beans.deactivate();
+        }
+    }
+
+    @Test
+    void aStoreRedefinedBetweenTwoChecksGetsABeanForItsNewDefinition() throws Exception {
+        storage.define("moving", "file", StoreStatus.ONLINE, "");
+        beans = new StoreBeansComponent(storage, null, null, null);
+        assertEquals("file", server.getAttribute(ObjectNames.store("moving"), "Backend"));
+
+        // an in-place engine migration's switch: removed and defined again, on another engine, within one check
+        storage.define("moving", "xodus", StoreStatus.ONLINE, "");
+        beans.sync();
+
+        assertEquals("xodus", server.getAttribute(ObjectNames.store("moving"), "Backend"));
+        assertEquals("ONLINE", server.getAttribute(ObjectNames.store("moving"), "Status"));
+    }
+
+    @Test
+    void aRemovedStoreLosesItsBean() {
+        storage.define("gone", "memory", StoreStatus.ONLINE, "");
+        beans = new StoreBeansComponent(storage, null, null, null);
+        storage.remove("gone");
+        beans.sync();
+        assertFalse(server.isRegistered(ObjectNames.store("gone")));
+    }
+}
