@@ -48,9 +48,14 @@ final class JobCommands {
                     cli.output().record(JobWatcher.summary(job));
                     return ExitCode.OK;
                 }
-                return JobWatcher.follow(jobs, job, cli.output(), cli.spec.commandLine().getErr(),
-                        System.console() != null && !cli.json);
+                return follow(jobs, job);
             }
+        }
+
+        /** Follows the submitted job to its end (the exit code says how it ended). */
+        int follow(JobsMXBean jobs, JobInfo job) {
+            return JobWatcher.follow(jobs, job, cli.output(), cli.spec.commandLine().getErr(),
+                    System.console() != null && !cli.json);
         }
     }
 

@@ -23,9 +23,18 @@ final class JobWatcher {
     }
 
     static int follow(JobsMXBean jobs, JobInfo submitted, Output output, PrintWriter err, boolean terminal) {
+        return follow(jobs, submitted, output, err, terminal, job -> false);
+    }
+
+    /**
+     * Follows the job until it ends or, earlier, until {@code enough} holds for it (a held migration waiting for
+     * its confirmation): then its summary is printed and the exit code is 0, as the job is where it should be.
+     */
+    static int follow(JobsMXBean jobs, JobInfo submitted, Output output, PrintWriter err, boolean terminal,
+            java.util.function.Predicate<JobInfo> enough) {
         JobInfo job = submitted;
         String lastLine = "";
-        while (!job.state().isFinal()) {
+        while (!job.state().isFinal() && !enough.test(job)) {
             String id = job.id();
             job = RuntimeConnection.call(() -> jobs.awaitJob(id, POLL_MILLIS));
             String line = progressLine(job);
@@ -41,6 +50,9 @@ final class JobWatcher {
             err.println();
         }
         output.record(summary(job));
+        if (!job.state().isFinal()) {
+            return ExitCode.OK;
+        }
         return job.state() == JobState.SUCCEEDED ? ExitCode.OK : ExitCode.FAILED;
     }
 
@@ -63,6 +75,9 @@ final class JobWatcher {
         fields.put("startedBy", job.startedBy());
         fields.put("keys", job.done());
         fields.put("bytes", job.bytes());
+        if (!job.state().isFinal()) {
+            fields.put("message", job.message()); // what it is doing now, e.g. waiting for a confirmation
+        }
         fields.put("result", job.result());
         if (!job.failure().isEmpty()) {
             fields.put("failure", job.failure());

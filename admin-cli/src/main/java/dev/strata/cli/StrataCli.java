@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
         subcommands = {StoresCommand.class, BackendsCommand.class, DataCommand.class, MetricsCommand.class, StoreCommand.class,
                 BundleCommand.class, AuditCommand.class, WhoAmICommand.class, JobCommands.Backup.class,
                 JobCommands.Restore.class, JobCommands.Verify.class, JobCommands.Migrate.class,
-                JobCommands.Archive.class, JobCommands.Jobs.class, JobCommands.Job.class, JobCommands.Cancel.class})
+                JobCommands.Archive.class, EngineMigrationCommands.MigrateEngine.class, EngineMigrationCommands.Confirm.class,
+                EngineMigrationCommands.MigrateUndo.class, JobCommands.Jobs.class, JobCommands.Job.class,
+                JobCommands.Cancel.class})
 public final class StrataCli implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "The runtime's JMX address (default: ${DEFAULT-VALUE}).")

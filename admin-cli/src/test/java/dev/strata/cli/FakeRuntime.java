@@ -37,6 +37,8 @@ final class FakeRuntime implements AutoCloseable {
     final java.util.TreeMap<String, byte[]> data = new java.util.TreeMap<>();
     /** Maintenance and changes the beans were asked for, in order. */
     static final List<String> actions = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The engine migrations the CLI submitted. */
+    final FakeEngineMigrations engineMigrations = new FakeEngineMigrations();
     final int port;
     private final Registry registry;
     private final JMXConnectorServer server;
@@ -195,7 +197,7 @@ final class FakeRuntime implements AutoCloseable {
     }
 
     /** Backups of store "files" succeed after two progress steps; of any other store they fail. */
-    static final class Jobs implements dev.strata.api.management.JobsMXBean {
+    final class Jobs implements dev.strata.api.management.JobsMXBean {
         private final java.util.Map<String, Integer> polls = new java.util.HashMap<>();
         private final java.util.Map<String, String> stores = new java.util.HashMap<>();
 
@@ -214,8 +216,13 @@ final class FakeRuntime implements AutoCloseable {
         @Override public dev.strata.api.management.JobInfo[] history(int limit) {
             return stores.keySet().stream().map(this::info).toArray(dev.strata.api.management.JobInfo[]::new);
         }
-        @Override public dev.strata.api.management.JobInfo job(String id) { return info(id); }
+        @Override public dev.strata.api.management.JobInfo job(String id) {
+            return engineMigrations.has(id) ? engineMigrations.info(id) : info(id);
+        }
         @Override public dev.strata.api.management.JobInfo awaitJob(String id, long timeoutMillis) {
+            if (engineMigrations.has(id)) {
+                return engineMigrations.poll(id);
+            }
             polls.merge(id, 1, Integer::sum);
             return info(id);
         }
@@ -229,8 +236,10 @@ final class FakeRuntime implements AutoCloseable {
         @Override public dev.strata.api.management.JobInfo submitMigrate(dev.strata.api.management.MigrateRequest r) { throw new UnsupportedOperationException(); }
         @Override public dev.strata.api.management.JobInfo submitArchive(dev.strata.api.management.ArchiveRequest r) { throw new UnsupportedOperationException(); }
         @Override public dev.strata.api.management.JobInfo submitMaintenance(dev.strata.api.management.MaintenanceRequest r) { throw new UnsupportedOperationException(); }
-        @Override public dev.strata.api.management.JobInfo submitEngineMigration(dev.strata.api.management.EngineMigrationRequest r) { throw new UnsupportedOperationException(); }
-        @Override public dev.strata.api.management.JobInfo confirm(String id) { return info(id); }
+        @Override public dev.strata.api.management.JobInfo submitEngineMigration(dev.strata.api.management.EngineMigrationRequest r) {
+            return engineMigrations.submit(r, currentUser());
+        }
+        @Override public dev.strata.api.management.JobInfo confirm(String id) { return engineMigrations.confirm(id, currentUser()); }
         @Override public dev.strata.api.management.JobInfo cancel(String id) { return info(id); }
         @Override public double getThrottle() { return 0; }
         @Override public void throttle(double megabytesPerSecond) { }

@@ -1,9 +1,11 @@
 package dev.strata.core.internal;
 
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
+import dev.strata.api.KeyMetadata;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
@@ -21,6 +23,13 @@ final class ScanCursor implements EntryCursor {
     private final Runnable onClose;
     private long remaining;
     private Entry next;
+    /**
+     * The stored records (envelope included) of the look-ahead entry and of the one last returned; the latter is
+     * dropped once the engine cursor moves on (an engine may reuse the array: it is valid until its next call).
+     */
+    private byte[] nextRecord;
+    private byte[] returnedRecord;
+    private boolean returnedAny;
     private boolean closed;
 
     ScanCursor(ValueRecords records, EngineCursor cursor, ScanPlan plan, Runnable onClose) {
@@ -76,13 +85,16 @@ final class ScanCursor implements EntryCursor {
         if (closed) {
             return false;
         }
+        returnedRecord = null;
         try {
             while (remaining > 0 && cursor.next()) {
                 String key = Keys.decode(cursor.key());
                 if (plan.accepts(key)) {
-                    byte[] value = records.liveValue(cursor.value()); // null once expired: skipped like a miss
+                    byte[] stored = cursor.value();
+                    byte[] value = records.liveValue(stored); // null once expired: skipped like a miss
                     if (value != null) {
                         next = new Entry(key, value);
+                        nextRecord = stored;
                         remaining--;
                         return true;
                     }
@@ -103,7 +115,22 @@ final class ScanCursor implements EntryCursor {
         }
         Entry entry = next;
         next = null;
+        returnedRecord = nextRecord;
+        returnedAny = true;
+        nextRecord = null;
         return entry;
+    }
+
+    /**
+     * Decoded from the record the scan read for the entry last returned; empty once it has expired, or once
+     * {@link #hasNext()} has moved the engine cursor past it (ask the transaction then).
+     */
+    @Override
+    public Optional<KeyMetadata> metadata() {
+        if (!returnedAny) {
+            throw new IllegalStateException("metadata() before the first next()");
+        }
+        return returnedRecord == null ? Optional.empty() : Optional.ofNullable(records.metadata(returnedRecord));
     }
 
     @Override

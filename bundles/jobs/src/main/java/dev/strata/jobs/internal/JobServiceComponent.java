@@ -11,6 +11,7 @@ import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.JobService;
 import dev.strata.jobs.internal.work.ArchiveCatalog;
 import dev.strata.jobs.internal.work.JobEnvironment;
+import dev.strata.jobs.internal.work.OldFilesReaper;
 import dev.strata.jobs.internal.work.Jobs;
 
 import org.osgi.framework.BundleContext;
@@ -32,6 +33,7 @@ public class JobServiceComponent implements JobService {
     private final Store systemStore;
     private final JobEngine engine;
     private final ArchiveCatalog catalog;
+    private final AutoCloseable oldFilesSweeps;
 
     @Activate
     public JobServiceComponent(@Reference StorageService storage,
@@ -49,6 +51,10 @@ public class JobServiceComponent implements JobService {
                 new ConfigAdminStoreDefinitions(services::configAdmin, storage, services::storeControl),
                 services::storeControl, Math.max(0, config.keepSourceMinutes()));
         catalog = new ArchiveCatalog(env);
+        System.Logger log = System.getLogger("dev.strata.jobs");
+        oldFilesSweeps = new OldFilesReaper(env, dataRoot(context) != null ? dataRoot(context)
+                : Path.of(System.getProperty("user.dir"), "data"), line -> log.log(System.Logger.Level.INFO, line))
+                .every(60);
         engine = new JobEngine(new Jobs(env), new JobHistory(() -> Optional.of(systemStore),
                 config.historyRetention()), new Throttle(config.throttleMegabytesPerSecond()),
                 config.maxConcurrentJobs());
@@ -61,7 +67,8 @@ public class JobServiceComponent implements JobService {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        oldFilesSweeps.close();
         engine.close();
     }
 

@@ -175,7 +175,7 @@ class ArchiveTamperTest {
     void anArchiveOfANewerFormatVersionIsRefusedWithAClearMessage() throws Exception {
         byte[] newer = archive("").clone();
         ByteBuffer b = ByteBuffer.wrap(newer);
-        b.putShort(8, (short) 2);
+        b.putShort(8, (short) 3);
         int bodyLength = b.getInt(10);
         CRC32C crc = new CRC32C();
         crc.update(newer, 0, 14 + bodyLength);
@@ -184,7 +184,7 @@ class ArchiveTamperTest {
         Files.write(file, newer);
         UnsupportedArchiveVersionException e = assertThrows(UnsupportedArchiveVersionException.class,
                 () -> ArchiveReader.open(file, runtime.crypto));
-        assertTrue(e.getMessage().contains("format version 2, newer than this runtime reads (1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 3, newer than this runtime reads (2)"), e.getMessage());
         runtime.define("target", "memory");
         assertThrows(UnsupportedArchiveVersionException.class,
                 () -> engine.submit(new RestoreRequest(file.toString(), "target", false), "test"));

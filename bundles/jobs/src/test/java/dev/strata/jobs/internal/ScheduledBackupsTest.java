@@ -70,7 +70,14 @@ class ScheduledBackupsTest {
                         "files-scheduled-29991231-000000-000.strata-backup.partial"), left,
                         "the two newest complete backups stay; a half-made one neither counts nor goes");
             }
-            assertTrue(engine.history(0).stream().filter(j -> j.startedBy().equals("scheduler")).count() >= 5);
+            // a job's end is entered in the history just after await() returns (JobEngine.run's finally): wait for it
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (engine.history(0).stream().filter(j -> j.startedBy().equals("scheduler")).count() < 5
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(engine.history(0).stream().filter(j -> j.startedBy().equals("scheduler")).count() >= 5,
+                    engine.history(0).toString());
             schedule.close();
         }
     }

@@ -41,6 +41,8 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     final CryptoServices crypto = new CryptoServices();
     final TestKeys keys = new TestKeys();
     final Map<String, MigrationTransform> transforms = new ConcurrentHashMap<>();
+    /** The clock of every store defined here and of the jobs' environment. */
+    final TestClock clock = new TestClock();
     private final Map<String, ManagedStore> stores = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> definitions = new ConcurrentHashMap<>();
     /** Minutes a migrated store keeps its old files (for the environment). */
@@ -75,7 +77,7 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     public synchronized Store define(Map<String, String> config) {
         String name = config.get("name");
         StoreDefinition definition = StoreDefinition.from(config);
-        ManagedStore store = new ManagedStore(definition, definition.directoryIn(root.resolve("data")));
+        ManagedStore store = new ManagedStore(definition, definition.directoryIn(root.resolve("data")), clock);
         String engine = definition.backend();
         StorageBackend backend = backend(engine);
         store.attach(backend, new BackendInfo(engine, "test." + engine, "1.0.0", backend.capabilities()));
@@ -105,8 +107,42 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     /** As core does on a configuration change: the old engine closes after the work inside it, the new one opens. */
     @Override
     public synchronized Store redefine(String store, Map<String, String> definition) {
+        if (!killAfter && kill.test(store, definition)) {
+            die();
+        }
         close(store);
-        return define(definition);
+        Store redefined = define(definition);
+        if (killAfter && kill.test(store, definition)) {
+            die();
+        }
+        return redefined;
+    }
+
+    /**
+     * A test's stand-in for a kill -9 inside a redefinition: the thread redefining a store so (before the new
+     * definition is applied, or just after) stops there for good and counts {@link #killed} down; the test then
+     * closes this runtime as a dying process's files close, and starts another over the same directories.
+     */
+    void killAt(String what, java.util.function.BiPredicate<String, Map<String, String>> when, boolean after) {
+        this.kill = when;
+        this.killAfter = after;
+    }
+
+    /** Counted down when a thread stops at {@link #killAt}. */
+    final java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+    private volatile java.util.function.BiPredicate<String, Map<String, String>> kill = (s, d) -> false;
+    private volatile boolean killAfter;
+
+    private void die() {
+        killed.countDown();
+        while (true) {
+            java.util.concurrent.locks.LockSupport.park(this);
+        }
+    }
+
+    /** Every definition as ConfigAdmin would keep it across a restart. */
+    Map<String, Map<String, String>> definitions() {
+        return new TreeMap<>(definitions);
     }
 
     @Override
@@ -147,7 +183,7 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     JobEnvironment environment(int chunkBytes) {
         return new JobEnvironment(this, crypto, name -> Optional.ofNullable(transforms.get(name)), this,
                 () -> findStore("system"), root.resolve("backups"), root.resolve("archives"), "lz4", chunkBytes, this,
-                () -> Optional.of(this), keepSourceMinutes);
+                () -> Optional.of(this), keepSourceMinutes, clock);
     }
 
     /** A job engine as the component builds it, over the store "system" (defined on the file engine if absent). */

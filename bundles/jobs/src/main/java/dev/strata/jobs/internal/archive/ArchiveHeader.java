@@ -30,7 +30,8 @@ public record ArchiveHeader(int formatVersion, byte[] archiveId, String kind, St
         String keyAlias, int keyId, byte[] checkNonce, byte[] check) {
 
     public static final byte[] MAGIC = "STRATARC".getBytes(StandardCharsets.US_ASCII);
-    public static final int FORMAT_VERSION = 1;
+    /** Format 2 keeps each key's expiry and tags; format 1 (values only) is still read. */
+    public static final int FORMAT_VERSION = 2;
     static final int PREFIX = 8 + 2 + 4;
     static final int MAX_BODY = 64 * 1024;
     static final byte[] CHECK_PLAINTEXT = new byte[32];

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 import dev.strata.api.CorruptionException;
-import dev.strata.api.Entry;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageException;
 import dev.strata.api.crypto.AeadCipher;
@@ -30,7 +29,7 @@ public final class ArchiveReader implements AutoCloseable {
     /** Receives the entries of each data chunk, in order; may stop the walk by throwing. */
     @FunctionalInterface
     public interface ChunkConsumer {
-        void accept(long chunk, List<Entry> entries, long fileBytesRead);
+        void accept(long chunk, List<KeyRecord> entries, long fileBytesRead);
     }
 
     private final String file;
@@ -109,8 +108,8 @@ public final class ArchiveReader implements AutoCloseable {
         while (true) {
             Frame frame = frameAt(position, expected);
             if (frame.header.kind() == ChunkFrame.DATA) {
-                List<Entry> entries = decodeEntries(frame, position);
-                for (Entry entry : entries) {
+                List<KeyRecord> entries = decodeEntries(frame, position);
+                for (KeyRecord entry : entries) {
                     byte[] k = entry.key().getBytes(StandardCharsets.UTF_8);
                     if (previousKey != null && Arrays.compareUnsigned(previousKey, k) >= 0) {
                         throw corrupt("keys out of order at '" + entry.key() + "'", expected, position);
@@ -157,7 +156,7 @@ public final class ArchiveReader implements AutoCloseable {
     }
 
     /** The entries of one data chunk, found through the manifest's index. */
-    public List<Entry> chunk(ChunkIndex index) {
+    public List<KeyRecord> chunk(ChunkIndex index) {
         Frame frame = frameAt(index.offset(), index.index());
         if (frame.header.kind() != ChunkFrame.DATA || frame.header.entries() != index.entries()) {
             throw corrupt("chunk does not match the manifest's index", index.index(), index.offset());
@@ -227,9 +226,9 @@ public final class ArchiveReader implements AutoCloseable {
         return new Frame(h, plain, ChunkFrame.HEADER + rest);
     }
 
-    private List<Entry> decodeEntries(Frame frame, long position) {
+    private List<KeyRecord> decodeEntries(Frame frame, long position) {
         try {
-            return EntryBlock.decode(frame.plain, frame.header.entries());
+            return EntryBlock.decode(frame.plain, frame.header.entries(), header.formatVersion());
         } catch (IllegalArgumentException e) {
             throw corrupt("chunk " + frame.header.index() + " holds malformed entries: " + e.getMessage(),
                     frame.header.index(), position);

@@ -109,13 +109,25 @@ public final class ArchiveWriter implements AutoCloseable {
     }
 
     /**
-     * Adds an entry.
+     * Adds an entry without expiry or tags.
      *
      * @return whether a chunk was completed and written (a boundary where the caller may throttle or stop)
      */
     public boolean add(String key, byte[] value) {
+        return add(KeyRecord.plain(key, value));
+    }
+
+    /**
+     * Adds an entry with its expiry and tags (format 2 keeps them beside the value; the content digest covers keys
+     * and values only, as a store's digest does).
+     *
+     * @return whether a chunk was completed and written (a boundary where the caller may throttle or stop)
+     */
+    public boolean add(KeyRecord record) {
+        String key = record.key();
+        byte[] value = record.value();
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        block.add(keyBytes, key, value);
+        block.add(keyBytes, key, value, record.expiresAt(), record.tags());
         digest.update(keyBytes, value);
         keys++;
         bytes += keyBytes.length + value.length;
@@ -144,7 +156,8 @@ public final class ArchiveWriter implements AutoCloseable {
                 header.formatVersion(), keys, bytes, createdAt, snapshotSequence, digest.finish(), chunks, extra);
         try {
             long manifestOffset = position;
-            writeFrame(chunks.size(), ChunkFrame.MANIFEST, manifest.encode(), 0);
+            byte[] encoded = manifest.encode();
+            writeFrame(chunks.size(), ChunkFrame.MANIFEST, encoded, encoded.length, 0);
             ByteBuffer trailer = ByteBuffer.allocate(ChunkFrame.TRAILER);
             trailer.put(ChunkFrame.TRAILER_MAGIC).putLong(manifestOffset).putLong(chunks.size() + 1L);
             CRC32C crc = new CRC32C();
@@ -180,7 +193,7 @@ public final class ArchiveWriter implements AutoCloseable {
     private void flushBlock() {
         long offset = position;
         try {
-            writeFrame(chunks.size(), ChunkFrame.DATA, block.toBytes(), block.entries());
+            writeFrame(chunks.size(), ChunkFrame.DATA, block.array(), block.size(), block.entries());
         } catch (IOException e) {
             throw new StorageException("cannot write archive '" + temp + "': " + e.getMessage(), e);
         }
@@ -188,31 +201,41 @@ public final class ArchiveWriter implements AutoCloseable {
         block.reset();
     }
 
-    private void writeFrame(long index, byte kind, byte[] plain, int entries) throws IOException {
+    /** Writes one frame of the first {@code plainLength} bytes of {@code plain}, without copying them into it. */
+    private void writeFrame(long index, byte kind, byte[] plain, int plainLength, int entries) throws IOException {
         int codecId = 0;
         byte[] stored = plain;
+        int length = plainLength;
         if (compressor != null) {
-            byte[] packed = compressor.compress(plain, 0, plain.length);
-            if (packed.length < plain.length) {
+            byte[] packed = compressor.compress(plain, 0, plainLength);
+            if (packed.length < plainLength) {
                 stored = packed;
+                length = packed.length;
                 codecId = compressor.id() & 0xFF;
             }
         }
         byte[] nonce = new byte[0];
-        int storedLength = stored.length + (cipher == null ? 0 : cipher.tagLength());
-        byte[] frameHeader = ChunkFrame.header(index, kind, codecId, plain.length, entries, storedLength);
+        int storedLength = length + (cipher == null ? 0 : cipher.tagLength());
+        byte[] frameHeader = ChunkFrame.header(index, kind, codecId, plainLength, entries, storedLength);
         if (cipher != null) {
             nonce = cipher.newNonce();
             stored = cipher.encrypt(key, nonce, ChunkFrame.associatedData(headerBytes, frameHeader), stored, 0,
-                    stored.length);
+                    length);
+            length = stored.length;
         }
         CRC32C crc = new CRC32C();
         crc.update(frameHeader);
         crc.update(nonce);
-        crc.update(stored);
-        ByteBuffer frame = ByteBuffer.allocate(frameHeader.length + nonce.length + stored.length + ChunkFrame.CRC);
-        frame.put(frameHeader).put(nonce).put(stored).putInt((int) crc.getValue());
-        write(frame.array());
+        crc.update(stored, 0, length);
+        ByteBuffer tail = ByteBuffer.allocate(ChunkFrame.CRC).putInt(0, (int) crc.getValue());
+        ByteBuffer[] frame = {ByteBuffer.wrap(frameHeader), ByteBuffer.wrap(nonce), ByteBuffer.wrap(stored, 0, length),
+            tail};
+        long total = frameHeader.length + nonce.length + length + ChunkFrame.CRC;
+        long written = 0;
+        while (written < total) {
+            written += channel.write(frame);
+        }
+        position += total;
     }
 
     private void write(byte[] data) throws IOException {

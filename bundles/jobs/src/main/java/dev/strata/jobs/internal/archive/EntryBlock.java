@@ -1,31 +1,60 @@
 package dev.strata.jobs.internal.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-import dev.strata.api.Entry;
-
-/** A chunk's plaintext: entries as {@code keyLength(u16) key valueLength(u32) value}, in key order. */
+/**
+ * A chunk's plaintext, in key order. Format 1: entries as {@code keyLength(u16) key valueLength(u32) value}.
+ * Format 2 adds the key's metadata after its value: {@code flags(u8)} (1 = expires, 2 = has tags), then
+ * {@code expiresAt(i64, epoch ms)} with flag 1 and {@code tagCount(u8) (tagLength(u8) tag)*} with flag 2, so a key
+ * without either costs one byte more than in format 1.
+ */
 final class EntryBlock {
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    private static final int FLAG_EXPIRES = 1;
+    private static final int FLAG_TAGS = 2;
+
+    /**
+     * The block's bytes, grown as needed: written with plain array stores, not through a ByteArrayOutputStream,
+     * whose every one-byte write takes its monitor (a backup writes a dozen such bytes per entry).
+     */
+    private byte[] bytes = new byte[1 << 16];
+    private int size;
     private int entries;
     private String firstKey;
     private String lastKey;
 
-    void add(byte[] key, String keyText, byte[] value) {
-        bytes.write(key.length >>> 8);
-        bytes.write(key.length);
-        bytes.writeBytes(key);
-        bytes.write(value.length >>> 24);
-        bytes.write(value.length >>> 16);
-        bytes.write(value.length >>> 8);
-        bytes.write(value.length);
-        bytes.writeBytes(value);
+    void add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
+        ensure(2 + key.length + 4 + value.length + 1 + 8);
+        bytes[size++] = (byte) (key.length >>> 8);
+        bytes[size++] = (byte) key.length;
+        System.arraycopy(key, 0, bytes, size, key.length);
+        size += key.length;
+        writeInt(value.length);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
+        int flags = (expiresAt != 0 ? FLAG_EXPIRES : 0) | (tags.isEmpty() ? 0 : FLAG_TAGS);
+        bytes[size++] = (byte) flags;
+        if (expiresAt != 0) {
+            writeInt((int) (expiresAt >>> 32));
+            writeInt((int) expiresAt);
+        }
+        if (!tags.isEmpty()) {
+            ensure(1);
+            bytes[size++] = (byte) tags.size();
+            for (String tag : tags) {
+                byte[] t = tag.getBytes(StandardCharsets.UTF_8);
+                ensure(1 + t.length);
+                bytes[size++] = (byte) t.length;
+                System.arraycopy(t, 0, bytes, size, t.length);
+                size += t.length;
+            }
+        }
         if (entries == 0) {
             firstKey = keyText;
         }
@@ -33,8 +62,21 @@ final class EntryBlock {
         entries++;
     }
 
+    private void writeInt(int v) {
+        bytes[size++] = (byte) (v >>> 24);
+        bytes[size++] = (byte) (v >>> 16);
+        bytes[size++] = (byte) (v >>> 8);
+        bytes[size++] = (byte) v;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
     int size() {
-        return bytes.size();
+        return size;
     }
 
     int entries() {
@@ -49,23 +91,25 @@ final class EntryBlock {
         return lastKey;
     }
 
-    byte[] toBytes() {
-        return bytes.toByteArray();
+    /** The block's bytes: valid up to {@link #size()}, until the next add or reset. */
+    byte[] array() {
+        return bytes;
     }
 
     void reset() {
-        bytes.reset();
+        size = 0;
         entries = 0;
         firstKey = null;
         lastKey = null;
     }
 
     /**
+     * @param formatVersion the archive's format version: 1 (no metadata) or 2
      * @throws IllegalArgumentException when the bytes do not hold exactly {@code count} well-formed entries
      */
-    static List<Entry> decode(byte[] plain, int count) {
+    static List<KeyRecord> decode(byte[] plain, int count, int formatVersion) {
         ByteBuffer in = ByteBuffer.wrap(plain);
-        List<Entry> out = new ArrayList<>(count);
+        List<KeyRecord> out = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
                 byte[] key = new byte[in.getShort() & 0xFFFF];
@@ -76,7 +120,31 @@ final class EntryBlock {
                 }
                 byte[] value = new byte[valueLength];
                 in.get(value);
-                out.add(new Entry(new String(key, StandardCharsets.UTF_8), value));
+                String keyText = new String(key, StandardCharsets.UTF_8);
+                if (formatVersion < 2) {
+                    out.add(KeyRecord.plain(keyText, value));
+                    continue;
+                }
+                int flags = in.get() & 0xFF;
+                if ((flags & ~(FLAG_EXPIRES | FLAG_TAGS)) != 0) {
+                    throw new IllegalArgumentException("unknown metadata flags " + flags + " at '" + keyText + "'");
+                }
+                long expiresAt = (flags & FLAG_EXPIRES) != 0 ? in.getLong() : 0;
+                if ((flags & FLAG_EXPIRES) != 0 && expiresAt <= 0) {
+                    throw new IllegalArgumentException("impossible expiry " + expiresAt + " at '" + keyText + "'");
+                }
+                Set<String> tags = Set.of();
+                if ((flags & FLAG_TAGS) != 0) {
+                    int tagCount = in.get() & 0xFF;
+                    Set<String> read = new LinkedHashSet<>();
+                    for (int t = 0; t < tagCount; t++) {
+                        byte[] tag = new byte[in.get() & 0xFF];
+                        in.get(tag);
+                        read.add(new String(tag, StandardCharsets.UTF_8));
+                    }
+                    tags = read;
+                }
+                out.add(new KeyRecord(keyText, value, expiresAt, tags));
             }
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("entries overrun the chunk");

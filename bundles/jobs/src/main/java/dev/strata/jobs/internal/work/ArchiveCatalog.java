@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
 import dev.strata.api.KeyOrder;
 import dev.strata.api.Scan;
@@ -15,6 +14,7 @@ import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.Store;
 import dev.strata.jobs.internal.archive.ArchiveManifest;
 import dev.strata.jobs.internal.archive.ArchiveReader;
+import dev.strata.jobs.internal.archive.KeyRecord;
 import dev.strata.jobs.internal.archive.ChunkIndex;
 
 /**
@@ -57,7 +57,7 @@ public final class ArchiveCatalog {
                 ArchiveManifest manifest = reader.manifest();
                 for (ChunkIndex chunk : manifest.chunks()) {
                     if (KeyOrder.compare(chunk.firstKey(), key) <= 0 && KeyOrder.compare(key, chunk.lastKey()) <= 0) {
-                        for (Entry e : reader.chunk(chunk)) {
+                        for (KeyRecord e : reader.chunk(chunk)) {
                             if (e.key().equals(key)) {
                                 return Optional.of(e.value());
                             }

@@ -15,7 +15,8 @@ import java.util.Optional;
 import dev.strata.api.Store;
 
 /**
- * Where an unfinished cold-archive run stands, in the system store under {@value #PREFIX}{@code <store>.<selection
+ * Where an unfinished run stands (a cold-archive run; also a pattern migration, under {@value #MIGRATION_PREFIX}).
+ * For a cold-archive run, in the system store under {@value #PREFIX}{@code <store>.<selection
  * id>}: written after each segment is archived and catalogued (with the segment's file, whose keys are being deleted
  * from the live store) and again once they are deleted; removed when the run completes. A run submitted again with
  * the same selection reads it and continues: it first finishes the deletion of the segment it names, then archives
@@ -24,6 +25,8 @@ import dev.strata.api.Store;
 final class ArchiveRuns {
 
     static final String PREFIX = "archives.runs.";
+    /** Where pattern migrations keep theirs ({@link MigrateJob}: {@code deleting} and {@code archives} unused). */
+    static final String MIGRATION_PREFIX = "migrations.runs.";
 
     /**
      * @param jobId    the job that wrote it
@@ -39,8 +42,17 @@ final class ArchiveRuns {
     private final String key;
 
     ArchiveRuns(Store system, String store, String selection) {
+        this(system, PREFIX, store, selection);
+    }
+
+    private ArchiveRuns(Store system, String prefix, String store, String selection) {
         this.system = system;
-        this.key = PREFIX + store + "." + id(selection);
+        this.key = prefix + store + "." + id(selection);
+    }
+
+    /** The position of a pattern migration out of {@code source}, keyed by everything its request names. */
+    static ArchiveRuns migration(Store system, String source, String selection) {
+        return new ArchiveRuns(system, MIGRATION_PREFIX, source, selection);
     }
 
     Optional<Position> position() {

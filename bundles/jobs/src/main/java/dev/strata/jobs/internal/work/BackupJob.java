@@ -21,9 +21,9 @@ import dev.strata.jobs.internal.archive.ArchiveWriter;
 
 /**
  * An online backup: one read-only transaction is the snapshot (writers go on committing beside it), streamed in key
- * order into an archive written under a temporary name and renamed when complete. Cancel or failure deletes the
- * temporary file. With {@code testRestore} the archive is then restored into a scratch memory store and its digest
- * compared with the snapshot's.
+ * order, each key with its expiry (an absolute time) and tags, into an archive written under a temporary name and
+ * renamed when complete. Cancel or failure deletes the temporary file. With {@code testRestore} the archive is then
+ * restored into a scratch memory store and its digest compared with the snapshot's.
  */
 final class BackupJob {
 
@@ -61,7 +61,11 @@ final class BackupJob {
             long lastBytes = 0;
             while (cursor.hasNext()) {
                 Entry entry = cursor.next();
-                if (writer.add(entry.key(), entry.value())) {
+                var record = Records.read(snapshot, cursor, entry);
+                if (record.isEmpty()) {
+                    continue; // it expired after the scan returned it: a restore would not bring it back either
+                }
+                if (writer.add(record.get())) {
                     control.chunkDone(writer.keys(), writer.bytes(), writer.bytes() - lastBytes);
                     lastBytes = writer.bytes();
                 }

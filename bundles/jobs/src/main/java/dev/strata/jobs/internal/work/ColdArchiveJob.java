@@ -18,6 +18,7 @@ import dev.strata.jobs.internal.JobControl;
 import dev.strata.jobs.internal.JobWork;
 import dev.strata.jobs.internal.archive.ArchiveReader;
 import dev.strata.jobs.internal.archive.ArchiveWriter;
+import dev.strata.jobs.internal.archive.KeyRecord;
 
 /**
  * Moves keys to the cold tier in segments of {@value #SEGMENT_CHUNKS} chunks: each segment's entries (read from one
@@ -89,7 +90,7 @@ final class ColdArchiveJob {
                     archives++;
                     keys += written.manifest().keys();
                     archivedNow += written.manifest().keys();
-                    String lastKey = lastKey(written);
+                    String lastKey = written.manifest().chunks().isEmpty() ? pending.key() : lastKey(written);
                     new ArchiveCatalog(env).add(store.name(), written.manifest(), written.file());
                     runs.record(new ArchiveRuns.Position(control.jobId(), written.file().toString(), lastKey, keys,
                             archives));
@@ -115,7 +116,8 @@ final class ColdArchiveJob {
                 int chunks = 0;
                 Entry e = first;
                 while (true) {
-                    if (writer.add(e.key(), e.value())) {
+                    var record = Records.read(snapshot, cursor, e); // empty: expired after the scan returned it
+                    if (record.isPresent() && writer.add(record.get())) {
                         control.chunkDone(keysBefore + writer.keys(), writer.bytes(), writer.bytes() - last);
                         last = writer.bytes();
                         if (++chunks >= SEGMENT_CHUNKS) {
@@ -161,10 +163,10 @@ final class ColdArchiveJob {
         }
     }
 
-    private static long[] deleteUnchanged(Transaction tx, Iterable<Entry> entries) {
+    private static long[] deleteUnchanged(Transaction tx, Iterable<KeyRecord> entries) {
         long deleted = 0;
         long kept = 0;
-        for (Entry e : entries) {
+        for (KeyRecord e : entries) {
             Optional<byte[]> now = tx.get(e.key());
             if (now.isPresent() && Arrays.equals(now.get(), e.value())) {
                 tx.delete(e.key());

@@ -90,10 +90,10 @@ final class EngineSwitch {
             try {
                 Store source = definitions.redefine(name, frozen);
                 // while writes are frozen the throttle does not apply: the freeze lasts as short as it can
-                StoreDiff.Result last = StoreDiff.apply(source, copy, control, Integer.MAX_VALUE);
+                StoreDiff.Result last = StoreDiff.apply(source, copy, control, Integer.MAX_VALUE, env::now);
                 control.report("frozen: final catch-up wrote " + last.written() + " and deleted " + last.deleted()
                         + " keys, up to source commit sequence " + last.sequence());
-                StoreDiff.Result proof = StoreDiff.compare(source, copy, control, Integer.MAX_VALUE);
+                StoreDiff.Result proof = StoreDiff.compare(source, copy, control, Integer.MAX_VALUE, env::now);
                 if (!proof.mismatches().isEmpty()) {
                     throw new StorageException("the target differs from the frozen source in " + proof.mismatches()
                             .size() + " key range(s), first " + proof.mismatches().get(0) + "; nothing was switched");
@@ -107,7 +107,7 @@ final class EngineSwitch {
                 control.message("switching '" + name + "' to '" + target.get("backend") + "'");
                 definitions.redefine(name, target);
                 switched = true;
-                long now = System.currentTimeMillis();
+                long now = env.now();
                 long keepUntil = now + keepMinutes * 60_000;
                 records.switched(control.jobId(), name, new SwitchRecords.Switch(control.jobId(), now, keepUntil,
                         original, target));
@@ -147,7 +147,7 @@ final class EngineSwitch {
 
     private String copyAndCatchUp(Store source, Store copy, JobControl control) {
         control.message("copying '" + source.name() + "' to '" + target.get("backend") + "'");
-        StoreDiff.Result first = StoreDiff.apply(source, copy, control, env.chunkBytes());
+        StoreDiff.Result first = StoreDiff.apply(source, copy, control, env.chunkBytes(), env::now);
         control.totals(first.keys(), first.bytes());
         String copied = first.same() == 0 ? "copied " + first.written() + " keys"
                 : (request.undo() ? "the old files still held " + first.same() + " keys; "
@@ -163,7 +163,7 @@ final class EngineSwitch {
 
     private StoreDiff.Result round(Store source, Store copy, JobControl control, String what) {
         control.message(what);
-        StoreDiff.Result r = StoreDiff.apply(source, copy, control, env.chunkBytes());
+        StoreDiff.Result r = StoreDiff.apply(source, copy, control, env.chunkBytes(), env::now);
         if (r.changes() > 0) {
             control.report(what + ": " + r.written() + " written, " + r.deleted() + " deleted, up to source commit "
                     + "sequence " + r.sequence());

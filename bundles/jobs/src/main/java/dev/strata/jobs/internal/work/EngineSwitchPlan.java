@@ -38,7 +38,7 @@ final class EngineSwitchPlan {
         if (request.undo()) {
             SwitchRecords.Switch last = records.last(request.store()).orElseThrow(() -> new NotFoundException(
                     "store '" + request.store() + "' has no engine switch to undo"));
-            if (System.currentTimeMillis() > last.keepUntil()) {
+            if (env.now() > last.keepUntil()) {
                 throw new InvalidArgumentException("the switch of '" + request.store() + "' by job " + last.jobId()
                         + " can no longer be undone: its old files were kept until "
                         + Instant.ofEpochMilli(last.keepUntil()));

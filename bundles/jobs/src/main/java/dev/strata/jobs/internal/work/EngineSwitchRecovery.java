@@ -35,7 +35,7 @@ final class EngineSwitchRecovery {
         SwitchRecords.Pending p = pending.get();
         Map<String, String> now = definitions.definition(p.store());
         if (now.equals(p.target())) {
-            long at = System.currentTimeMillis();
+            long at = env.now();
             records.switched(job.id(), p.store(), new SwitchRecords.Switch(job.id(), at, at + keepMinutes * 60_000,
                     p.original(), p.target()));
             return Optional.of("store '" + p.store() + "' had been switched to " + p.target().get("backend")

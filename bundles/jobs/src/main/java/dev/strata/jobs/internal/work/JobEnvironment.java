@@ -1,6 +1,7 @@
 package dev.strata.jobs.internal.work;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,17 +29,33 @@ import dev.strata.jobs.internal.archive.ArchiveCodecs;
  * @param definitions        store definitions (ConfigAdmin), for moving a store to another engine in place
  * @param storeControl       core's operator actions (checkpoint, compact), when available
  * @param keepSourceMinutes  how long a store moved to another engine keeps its old files for an undo, by default
+ * @param clock              the clock copies compute what is left of a key's time to live with (the stores' clock)
  */
 public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
         Function<String, Optional<MigrationTransform>> transforms, ScratchStores scratch,
         Supplier<Optional<Store>> systemStore, Path backupDirectory, Path archiveDirectory, String defaultCompression,
         int chunkBytes, StoreDefinitions definitions, Supplier<Optional<StoreControl>> storeControl,
-        long keepSourceMinutes) {
+        long keepSourceMinutes, Clock clock) {
 
     public JobEnvironment {
         if (chunkBytes < 1) {
             throw new InvalidArgumentException("archive chunk size must be positive, was " + chunkBytes);
         }
+        clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /** With the system clock, which core's stores use. */
+    public JobEnvironment(StorageService storage, ArchiveCodecs codecs,
+            Function<String, Optional<MigrationTransform>> transforms, ScratchStores scratch,
+            Supplier<Optional<Store>> systemStore, Path backupDirectory, Path archiveDirectory, String defaultCompression,
+            int chunkBytes, StoreDefinitions definitions, Supplier<Optional<StoreControl>> storeControl,
+            long keepSourceMinutes) {
+        this(storage, codecs, transforms, scratch, systemStore, backupDirectory, archiveDirectory, defaultCompression,
+                chunkBytes, definitions, storeControl, keepSourceMinutes, Clock.systemUTC());
+    }
+
+    long now() {
+        return clock.millis();
     }
 
     /** @throws dev.strata.api.NotFoundException naming the defined stores */

@@ -1,14 +1,13 @@
 package dev.strata.jobs.internal.work;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.ArrayList;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
+import dev.strata.api.KeyPattern;
 import dev.strata.api.NotFoundException;
 import dev.strata.api.Scan;
 import dev.strata.api.Store;
@@ -18,12 +17,16 @@ import dev.strata.api.management.MigrateRequest;
 import dev.strata.api.management.MigrationTransform;
 import dev.strata.jobs.internal.JobControl;
 import dev.strata.jobs.internal.JobWork;
+import dev.strata.jobs.internal.archive.KeyRecord;
 
 /**
- * Copies (or moves) the keys matching a pattern from one store to another, through an optional transform. The
- * source is read on one snapshot; each batch is one transaction in the target; a move then deletes the batch's keys
- * from the source in one transaction, each only if it still holds the copied value. Running the same request again
- * after a cancel or a crash continues it: copied keys are written again with the same value, moved ones are gone.
+ * Copies (or moves) the keys matching a pattern from one store to another, through an optional transform, each with
+ * its expiry and tags (a key that has expired is not copied). The source is read on one snapshot; each batch is one
+ * transaction in the target; a move then deletes the batch's keys from the source in one transaction, each only if
+ * it still holds the copied value. After each batch the run's position (the last key done, in the system store,
+ * {@link ArchiveRuns#migration}) moves past it: the same request submitted again after a cancel, a failure or a
+ * crash continues after that key, on a fresh snapshot, and says so ("resumed at key ..."); a completed run removes
+ * the position. Without a system store a run starts over (copying again is idempotent; moved keys are gone).
  */
 final class MigrateJob {
 
@@ -40,37 +43,66 @@ final class MigrateJob {
                             + MigrationTransform.NAME_PROPERTY + "=" + request.transform() + ")"));
         }
         MigrationTransform step = transform;
-        return control -> run(request, source, target, step, env, control);
+        Optional<ArchiveRuns> runs = env.systemStore().get().map(system -> ArchiveRuns.migration(system,
+                source.name(), request.target() + " " + request.pattern() + " move=" + request.move()
+                        + " transform=" + request.transform()));
+        return control -> run(request, source, target, step, env, runs, control);
     }
 
     private static String run(MigrateRequest request, Store source, Store target, MigrationTransform transform,
-            JobEnvironment env, JobControl control) {
-        long[] counts = new long[5]; // read, written, skipped, deleted, kept
+            JobEnvironment env, Optional<ArchiveRuns> runs, JobControl control) {
+        long[] counts = new long[6]; // read, written, left out, deleted, kept, expired
+        Optional<ArchiveRuns.Position> before = runs.flatMap(ArchiveRuns::position);
+        String resumed = "";
+        Scan scan = Scan.pattern(request.pattern());
+        if (before.isPresent()) {
+            ArchiveRuns.Position p = before.get();
+            scan = new Scan(null, p.lastKey(), null, KeyPattern.compile(request.pattern()), false, 0);
+            resumed = "resumed at key '" + p.lastKey() + "' after job " + p.jobId() + ": " + p.keys()
+                    + " keys already done; ";
+            control.report(resumed.substring(0, resumed.length() - 2));
+        }
         long bytes = 0;
-        List<Entry> batch = new ArrayList<>();
+        long doneBefore = before.map(ArchiveRuns.Position::keys).orElse(0L);
+        List<KeyRecord> batch = new ArrayList<>();
         long batchBytes = 0;
+        String skip = before.map(ArchiveRuns.Position::lastKey).orElse(null);
         try (Transaction snapshot = source.begin(TransactionMode.READ_ONLY);
-             EntryCursor cursor = snapshot.scan(Scan.pattern(request.pattern()))) {
+             EntryCursor cursor = snapshot.scan(scan)) {
             control.message("copying '" + request.pattern() + "' from '" + source.name() + "' to '" + target.name()
                     + "'");
             while (cursor.hasNext()) {
                 Entry e = cursor.next();
-                batch.add(e);
+                if (e.key().equals(skip)) {
+                    continue; // done by the run this one resumes
+                }
+                Optional<KeyRecord> record = Records.read(snapshot, cursor, e);
+                if (record.isEmpty()) {
+                    counts[5]++;
+                    continue;
+                }
+                batch.add(record.get());
                 batchBytes += e.key().length() + e.value().length;
                 if (batch.size() >= StoreContent.BATCH || batchBytes >= env.chunkBytes()) {
                     bytes += batchBytes;
-                    flush(batch, source, target, transform, request.move(), counts);
+                    flush(batch, source, target, transform, request.move(), counts, env);
+                    record(runs, control, batch, doneBefore + counts[0]);
                     control.chunkDone(counts[0], bytes, batchBytes);
                     batch.clear();
                     batchBytes = 0;
                 }
             }
             bytes += batchBytes;
-            flush(batch, source, target, transform, request.move(), counts);
+            flush(batch, source, target, transform, request.move(), counts, env);
+            record(runs, control, batch, doneBefore + counts[0]);
             control.progress(counts[0], bytes);
         }
-        String result = (request.move() ? "moved " : "copied ") + counts[1] + " keys matching '" + request.pattern()
-                + "' from '" + source.name() + "' to '" + target.name() + "'";
+        String result = resumed + (request.move() ? "moved " : "copied ") + counts[1] + " keys matching '"
+                + request.pattern() + "' from '" + source.name() + "' to '" + target.name() + "' with their expiry "
+                + "and tags";
+        if (counts[5] > 0) {
+            result += " (" + counts[5] + " expired meanwhile: not copied)";
+        }
         if (transform != null) {
             result += " through transform '" + request.transform() + "' (" + counts[2] + " left out by it)";
         }
@@ -79,32 +111,43 @@ final class MigrateJob {
         }
         control.report(result);
         if (request.sync()) {
-            result += "; " + CatchUp.run(source, target, request.pattern(), control);
+            result += "; " + CatchUp.run(source, target, request.pattern(), control, env::now);
         }
+        runs.ifPresent(ArchiveRuns::finished);
         return result;
     }
 
-    private static void flush(List<Entry> batch, Store source, Store target, MigrationTransform transform,
-            boolean move, long[] counts) {
+    private static void record(Optional<ArchiveRuns> runs, JobControl control, List<KeyRecord> batch, long done) {
+        if (!batch.isEmpty()) {
+            runs.ifPresent(r -> r.record(new ArchiveRuns.Position(control.jobId(), "", batch.get(batch.size() - 1)
+                    .key(), done, 0)));
+        }
+    }
+
+    private static void flush(List<KeyRecord> batch, Store source, Store target, MigrationTransform transform,
+            boolean move, long[] counts, JobEnvironment env) {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (Entry e : batch) {
-            Optional<Entry> mapped = transform == null ? Optional.of(e) : transform.apply(e);
-            mapped.ifPresent(m -> out.put(m.key(), m.value()));
+        List<KeyRecord> out = new ArrayList<>(batch.size());
+        for (KeyRecord r : batch) {
+            Optional<Entry> mapped = transform == null ? Optional.of(r.entry()) : transform.apply(r.entry());
+            // a renamed key keeps the metadata of the key it came from
+            mapped.ifPresent(m -> out.add(new KeyRecord(m.key(), m.value(), r.expiresAt(), r.tags())));
         }
-        target.putAll(out);
+        long now = env.now();
+        long written = target.inTransactionResult(tx -> out.stream().filter(r -> Records.put(tx, r, now)).count());
         counts[0] += batch.size();
-        counts[1] += out.size();
+        counts[1] += written;
         counts[2] += batch.size() - out.size();
+        counts[5] += out.size() - written;
         if (move) {
             long[] result = source.inTransactionResult(tx -> {
                 long deleted = 0;
                 long kept = 0;
-                for (Entry e : batch) {
-                    Optional<byte[]> now = tx.get(e.key());
-                    if (now.isPresent() && Arrays.equals(now.get(), e.value())) {
+                for (KeyRecord e : batch) {
+                    Optional<byte[]> current = tx.get(e.key());
+                    if (current.isPresent() && Arrays.equals(current.get(), e.value())) {
                         tx.delete(e.key());
                         deleted++;
                     } else {

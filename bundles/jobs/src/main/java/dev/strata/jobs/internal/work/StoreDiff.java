@@ -3,23 +3,26 @@ package dev.strata.jobs.internal.work;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
+import dev.strata.api.KeyMetadata;
 import dev.strata.api.KeyOrder;
+import dev.strata.api.ReadOperations;
 import dev.strata.api.Scan;
 import dev.strata.api.Store;
 import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
 import dev.strata.jobs.internal.JobControl;
 import dev.strata.jobs.internal.archive.ContentDigest;
+import dev.strata.jobs.internal.archive.KeyRecord;
 
 /**
  * Walks one snapshot of a source and one of a target side by side, both in key order, and either makes the target
- * equal to that source snapshot (writing what differs, deleting what the source no longer holds, {@value #BATCH}
+ * equal to that source snapshot, values, expiry and tags, (writing what differs, deleting what the source no longer holds, {@value #BATCH}
  * changes per transaction) or compares the two by SHA-256 digests over key ranges. A key range holds up to
  * {@value #RANGE_KEYS} source keys and every target key up to the range's last source key, so the ranges of both
  * sides cover the same keys and a difference is named by its range.
@@ -53,23 +56,26 @@ final class StoreDiff {
     private StoreDiff() {
     }
 
-    /** Makes the target equal to one snapshot of the source. */
-    static Result apply(Store source, Store target, JobControl control, int chunkBytes) {
-        return walk(source, target, control, true, chunkBytes);
+    /** Makes the target equal to one snapshot of the source, expiry and tags included. */
+    static Result apply(Store source, Store target, JobControl control, int chunkBytes, LongSupplier clock) {
+        return walk(source, target, control, true, chunkBytes, clock);
     }
 
-    /** Compares one snapshot of each by digests over key ranges, changing nothing. */
-    static Result compare(Store source, Store target, JobControl control, int chunkBytes) {
-        return walk(source, target, control, false, chunkBytes);
+    /**
+     * Compares one snapshot of each by digests over key ranges, changing nothing; a key whose expiry or tags differ
+     * makes its range differ too.
+     */
+    static Result compare(Store source, Store target, JobControl control, int chunkBytes, LongSupplier clock) {
+        return walk(source, target, control, false, chunkBytes, clock);
     }
 
     private static Result walk(Store source, Store target, JobControl control, boolean apply,
-            int chunkBytes) {
+            int chunkBytes, LongSupplier clock) {
         try (Transaction s = source.begin(TransactionMode.READ_ONLY);
              Transaction t = target.begin(TransactionMode.READ_ONLY);
              EntryCursor a = s.scan(Scan.all());
              EntryCursor b = t.scan(Scan.all())) {
-            Walk walk = new Walk(target, control, apply, chunkBytes);
+            Walk walk = new Walk(target, control, apply, chunkBytes, clock, s, t);
             walk.run(a, b);
             return new Result(walk.same, walk.written, walk.deleted, walk.keys, walk.bytes, s.snapshotSequence(),
                     walk.whole.finish(), walk.ranges, List.copyOf(walk.mismatches));
@@ -82,7 +88,7 @@ final class StoreDiff {
         private final JobControl control;
         private final boolean apply;
         private final ContentDigest whole = new ContentDigest();
-        private final Map<String, byte[]> puts = new LinkedHashMap<>();
+        private final List<KeyRecord> puts = new ArrayList<>();
         private final List<String> deletes = new ArrayList<>();
         private final List<String> mismatches = new ArrayList<>();
         private ContentDigest sourceRange = new ContentDigest();
@@ -90,6 +96,9 @@ final class StoreDiff {
         private String rangeStart = "";
         private long inRange;
         private long targetInRange;
+        /** Keys of the current range whose value is equal on both sides but whose expiry or tags are not. */
+        private long metadataInRange;
+        private String metadataExample;
         private long same;
         private long written;
         private long deleted;
@@ -99,16 +108,23 @@ final class StoreDiff {
         private long sinceChunk;
 
         private final int chunkBytes;
+        private final LongSupplier clock;
+        private final ReadOperations sourceSnapshot;
+        private final ReadOperations targetSnapshot;
 
-        Walk(Store target, JobControl control, boolean apply, int chunkBytes) {
+        Walk(Store target, JobControl control, boolean apply, int chunkBytes, LongSupplier clock,
+                ReadOperations sourceSnapshot, ReadOperations targetSnapshot) {
             this.chunkBytes = chunkBytes;
             this.target = target;
             this.control = control;
             this.apply = apply;
+            this.clock = clock;
+            this.sourceSnapshot = sourceSnapshot;
+            this.targetSnapshot = targetSnapshot;
         }
 
         void run(EntryCursor a, EntryCursor b) {
-            Entry x = next(a);
+            KeyRecord x = nextRecord(a);
             Entry y = next(b);
             while (x != null || y != null) {
                 int order = x == null ? 1 : y == null ? -1 : KeyOrder.compare(x.key(), y.key());
@@ -119,10 +135,13 @@ final class StoreDiff {
                     keys++;
                     bytes += key.length + x.value().length;
                     sinceChunk += key.length + x.value().length;
-                    if (order == 0 && Arrays.equals(x.value(), y.value())) {
+                    if (order == 0 && Arrays.equals(x.value(), y.value()) && sameMetadata(x, b)) {
                         same++;
                     } else if (apply) {
-                        puts.put(x.key(), x.value());
+                        puts.add(x);
+                    } else if (order == 0 && Arrays.equals(x.value(), y.value())) {
+                        metadataInRange++;
+                        metadataExample = metadataExample == null ? x.key() : metadataExample;
                     }
                 }
                 if (order >= 0) {
@@ -137,7 +156,7 @@ final class StoreDiff {
                 }
                 String last = order <= 0 ? x.key() : null;
                 if (order <= 0) {
-                    x = next(a);
+                    x = nextRecord(a);
                 }
                 if (order >= 0) {
                     y = next(b);
@@ -165,10 +184,14 @@ final class StoreDiff {
             String s = sourceRange.finish();
             String t = targetRange.finish();
             ranges++;
-            if (!apply && !s.equals(t)) {
+            if (!apply && (!s.equals(t) || metadataInRange > 0)) {
                 mismatches.add("keys (" + (rangeStart.isEmpty() ? "start" : "'" + rangeStart + "'") + " .. "
-                        + (lastKey == null ? "end" : "'" + lastKey + "'") + "]: source " + s + ", target " + t);
+                        + (lastKey == null ? "end" : "'" + lastKey + "'") + "]: source " + s + ", target " + t
+                        + (metadataInRange == 0 ? "" : "; expiry or tags differ for " + metadataInRange
+                        + " key(s), first '" + metadataExample + "'"));
             }
+            metadataInRange = 0;
+            metadataExample = null;
             rangeStart = lastKey == null ? "" : lastKey;
             sourceRange = new ContentDigest();
             targetRange = new ContentDigest();
@@ -181,8 +204,9 @@ final class StoreDiff {
             if (n == 0) {
                 return;
             }
+            long now = clock.getAsLong();
             target.inTransaction(tx -> {
-                puts.forEach(tx::put);
+                puts.forEach(r -> Records.put(tx, r, now));
                 deletes.forEach(tx::delete);
             });
             written += puts.size();
@@ -190,6 +214,23 @@ final class StoreDiff {
             puts.clear();
             deletes.clear();
             control.checkCancelled();
+        }
+
+        /** The next source key with its metadata; a key that expired after the scan returned it is passed over. */
+        private KeyRecord nextRecord(EntryCursor cursor) {
+            while (cursor.hasNext()) {
+                Optional<KeyRecord> r = Records.read(sourceSnapshot, cursor, cursor.next());
+                if (r.isPresent()) {
+                    return r.get();
+                }
+            }
+            return null;
+        }
+
+        /** Whether the target key the cursor just returned has the source key's expiry and tags. */
+        private boolean sameMetadata(KeyRecord x, EntryCursor b) {
+            Optional<KeyMetadata> t = Records.metadata(targetSnapshot, b, x.key());
+            return t.isPresent() && x.sameMetadata(Records.expiresAt(t.get()), t.get().tags());
         }
     }
 

@@ -84,8 +84,20 @@ final class SwitchRecords {
     }
 
     Optional<Switch> last(String store) {
-        return system.get(LAST + store).map(bytes -> decode(bytes, in -> new Switch(in.readUTF(), in.readLong(),
-                in.readLong(), read(in), read(in))));
+        return system.get(LAST + store).map(SwitchRecords::decodeSwitch);
+    }
+
+    private static Switch decodeSwitch(byte[] bytes) {
+        return decode(bytes, in -> new Switch(in.readUTF(), in.readLong(), in.readLong(), read(in), read(in)));
+    }
+
+    /** Every store's last switch, by store name. */
+    Map<String, Switch> allLast() {
+        Map<String, Switch> all = new TreeMap<>();
+        try (var cursor = system.scan(dev.strata.api.Scan.prefix(LAST))) {
+            cursor.forEachRemaining(e -> all.put(e.key().substring(LAST.length()), decodeSwitch(e.value())));
+        }
+        return all;
     }
 
     void forget(String store) {

@@ -16,9 +16,11 @@ final class TestRestore {
         String name = "scratch-" + control.jobId();
         Store scratch = env.scratch().create(name);
         try {
-            StoreContent.Summary restored = RestoreJob.restore(archive, scratch, false, env, control);
-            return "test restore into scratch memory store '" + name + "': " + restored.keys() + " keys, digest "
-                    + restored.digest() + " equals the snapshot's";
+            RestoreProof.Proof restored = RestoreJob.restore(archive, scratch, false, env, control);
+            return "test restore into scratch memory store '" + name + "': " + restored.keys() + " keys, "
+                    + (restored.expired() == 0 ? "digest " + restored.digest() + " equals the snapshot's"
+                    : "equal to the snapshot except " + restored.expired() + " key(s) that expired since")
+                    + ", expiry and tags kept";
         } finally {
             env.scratch().drop(name);
         }
