@@ -16,12 +16,19 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 import dev.strata.console.client.BackendRow;
 import dev.strata.console.shell.Messages;
 
 /** Binds the backends table, install (file chooser or a dropped jar) and uninstall (after confirmation). */
 public final class BackendsView {
+
+    /**
+     * Under this key of the view's root node properties, a {@code Function<Window, File>} stands in for the file
+     * chooser: a native dialog cannot be driven headless, so the test against a real runtime puts one here.
+     */
+    public static final String JAR_CHOOSER = "strata.backends.jarChooser";
 
     @FXML private VBox root;
     @FXML private Button install;
@@ -56,12 +63,7 @@ public final class BackendsView {
         model.orphansProperty().addListener((o, old, now) -> table.refresh());
         install.disableProperty().bind(model.canInstall().not());
         uninstall.disableProperty().bind(model.canUninstall().not());
-        install.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(Messages.get("backends.chooserTitle"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OSGi bundle", "*.jar"));
-            model.install(chooser.showOpenDialog(root.getScene().getWindow()));
-        });
+        install.setOnAction(e -> model.install(chooseJar(root.getScene().getWindow())));
         uninstall.setOnAction(e -> {
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.uninstallQuestion(), ButtonType.OK, ButtonType.CANCEL);
             confirm.initOwner(root.getScene().getWindow());
@@ -82,6 +84,17 @@ public final class BackendsView {
             e.consume();
         });
         message.textProperty().bind(model.messageProperty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private File chooseJar(Window window) {
+        if (root.getProperties().get(JAR_CHOOSER) instanceof Function<?, ?> replacement) {
+            return ((Function<Window, File>) replacement).apply(window);
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.get("backends.chooserTitle"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OSGi bundle", "*.jar"));
+        return chooser.showOpenDialog(window);
     }
 
     private static TableColumn<BackendRow, String> column(String title, Function<BackendRow, String> value, double width) {
