@@ -112,7 +112,7 @@ public class ConsoleAgainstRuntimeIT {
 
         steps.walChartMoves(tabs, "files", writeToFiles);
         backupToItsEnd(robot, steps, tabs);
-        steps.migrationCancelled(tabs, "default", "file");
+        steps.migrationCancelled(tabs, "xodus", "file");
         steps.backendInstalledAndUninstalled(tabs, exampleJar, "example", EXAMPLE_STORE);
         WaitForAsyncUtils.waitForFxEvents();
     }
