@@ -50,6 +50,8 @@ public class BackendMetatypeIT {
             "xodus", Set.of("xodus.logFileSize", "xodus.cacheSize", "cache.size", "xodus.gc", "xodus.syncPeriod",
                     "encryption.keyAlias", "xodus.verifyOnOpen"),
             "postgres", Set.of("postgres.url", "postgres.user", "postgres.passwordFile", "postgres.password",
+                    "postgres.passwordKeystore", "postgres.passwordKeystoreAlias",
+                    "postgres.passwordKeystorePasswordFile", "postgres.passwordKeystorePasswordEnv",
                     "postgres.poolSize", "postgres.connectTimeout", "postgres.statementTimeout", "postgres.retries",
                     "postgres.retryBackoff", "postgres.schema", "postgres.table", "postgres.enableMigrations",
                     "postgres.sslmode", "postgres.sslrootcert"),

@@ -27,6 +27,10 @@ record PostgresSettings(String url, String user, String password, int poolSize, 
     static final String USER = "postgres.user";
     static final String PASSWORD = "postgres.password";
     static final String PASSWORD_FILE = "postgres.passwordFile";
+    static final String PASSWORD_KEYSTORE = "postgres.passwordKeystore";
+    static final String PASSWORD_KEYSTORE_ALIAS = "postgres.passwordKeystoreAlias";
+    static final String PASSWORD_KEYSTORE_PASSWORD_FILE = "postgres.passwordKeystorePasswordFile";
+    static final String PASSWORD_KEYSTORE_PASSWORD_ENV = "postgres.passwordKeystorePasswordEnv";
     static final String POOL_SIZE = "postgres.poolSize";
     static final String CONNECT_TIMEOUT = "postgres.connectTimeout";
     static final String STATEMENT_TIMEOUT = "postgres.statementTimeout";
@@ -70,8 +74,9 @@ record PostgresSettings(String url, String user, String password, int poolSize, 
         if (!rootCert.isEmpty() && !Files.isReadable(Path.of(rootCert))) {
             throw new InvalidArgumentException("store '" + store + "': " + SSL_ROOT_CERT + " names no readable file: " + rootCert);
         }
+        String password = password(config, typed); // its messages name the store already
         try {
-            return new PostgresSettings(url, typed.postgres_user(), password(config, typed),
+            return new PostgresSettings(url, typed.postgres_user(), password,
                     (int) atLeast(POOL_SIZE, typed.postgres_poolSize(), 1),
                     atLeast(CONNECT_TIMEOUT, millis(CONNECT_TIMEOUT, typed.postgres_connectTimeout()), 250),
                     millis(STATEMENT_TIMEOUT, typed.postgres_statementTimeout()),
@@ -103,6 +108,21 @@ record PostgresSettings(String url, String user, String password, int poolSize, 
 
     private static String password(EngineConfig config, PostgresStoreConfiguration typed) {
         String file = typed.postgres_passwordFile();
+        String keystore = typed.postgres_passwordKeystore();
+        int sources = (file.isEmpty() ? 0 : 1) + (keystore.isEmpty() ? 0 : 1) + (typed.postgres_password().isEmpty() ? 0 : 1);
+        if (sources > 1) {
+            throw new InvalidArgumentException("store '" + config.storeName() + "': give one of " + PASSWORD_KEYSTORE
+                    + ", " + PASSWORD_FILE + " and " + PASSWORD + ", not several");
+        }
+        if (!keystore.isEmpty()) {
+            try {
+                return KeystorePassword.read(keystore, typed.postgres_passwordKeystoreAlias(),
+                        typed.postgres_passwordKeystorePasswordFile(), typed.postgres_passwordKeystorePasswordEnv(),
+                        System::getenv);
+            } catch (InvalidArgumentException e) {
+                throw new InvalidArgumentException("store '" + config.storeName() + "': " + e.getMessage());
+            }
+        }
         if (file.isEmpty()) {
             String inline = typed.postgres_password();
             return inline.isEmpty() ? null : inline;

@@ -30,8 +30,25 @@ public @interface PostgresStoreConfiguration {
             description = "File whose first line is the password (keep it readable by the runtime's user only).")
     String postgres_passwordFile() default "";
 
+    @AttributeDefinition(name = "Password keystore", required = false, description = "PKCS#12 keystore file whose"
+            + " secret-key entry holds the password (keytool -importpass -storetype PKCS12). Needs the entry alias"
+            + " and the keystore's own password from a file or an environment variable. Never logged.")
+    String postgres_passwordKeystore() default "";
+
+    @AttributeDefinition(name = "Password keystore alias", required = false,
+            description = "Alias of the keystore's secret-key entry that holds the password.")
+    String postgres_passwordKeystoreAlias() default "";
+
+    @AttributeDefinition(name = "Keystore password file", required = false, description = "File whose first line is"
+            + " the keystore's own password (readable by the runtime's user only); or use the environment variable.")
+    String postgres_passwordKeystorePasswordFile() default "";
+
+    @AttributeDefinition(name = "Keystore password variable", required = false, description = "Name (not value) of"
+            + " the environment variable that holds the keystore's own password.")
+    String postgres_passwordKeystorePasswordEnv() default "";
+
     @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD,
-            description = "The password itself; prefer a password file. Never logged.")
+            description = "The password itself; prefer a password file or keystore. Never logged.")
     String postgres_password() default "";
 
     @AttributeDefinition(name = "Pool size", description = "Most connections this store holds open.")

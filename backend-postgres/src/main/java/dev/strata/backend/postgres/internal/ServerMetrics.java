@@ -12,13 +12,18 @@ import dev.strata.api.spi.EngineMetrics;
 /**
  * The store's figures as the server has them: live keys (counted exactly up to {@link #EXACT_COUNT_LIMIT} rows, the
  * planner's estimate beyond, flagged in {@code extra}), table and index bytes, WAL bytes the server wrote since the
- * store opened (server-wide: PostgreSQL has one WAL), and buffer cache hits and reads of the store's table, indexes
- * and TOAST since open. Pool figures go in {@code extra}. A server that cannot be asked gives -1 figures, not an
+ * store opened (server-wide: PostgreSQL has one WAL); {@code diskBytes} is the combined figure (data and commit
+ * tables with their indexes, which the console shows), and {@code extra} has the data table's {@code tableBytes}
+ * ({@code pg_table_size}) and {@code indexBytes} ({@code pg_indexes_size}) apart; and buffer cache hits and reads
+ * of the store's table, indexes and TOAST since open. Pool figures go in {@code extra}. A server that cannot be asked gives -1 figures, not an
  * error: metrics are read every second.
  */
 final class ServerMetrics {
 
     static final long EXACT_COUNT_LIMIT = 1_000_000;
+    /** {@code extra} keys: the store's data table without its indexes, and its indexes (the primary key's B-tree). */
+    static final String TABLE_BYTES = "tableBytes";
+    static final String INDEX_BYTES = "indexBytes";
 
     private final StoreTables tables;
     private final ConnectionPool pool;
@@ -50,6 +55,11 @@ final class ServerMetrics {
                 long keys = exact ? single(statement, tables.liveKeys()) : estimate;
                 extra.put("keysEstimated", exact ? 0 : 1);
                 long disk = single(statement, tables.diskBytes());
+                try (ResultSet row = statement.executeQuery(tables.tableAndIndexBytes())) {
+                    row.next();
+                    extra.put(TABLE_BYTES, row.getLong(1));
+                    extra.put(INDEX_BYTES, row.getLong(2));
+                }
                 String wal = currentWal(statement);
                 long walBytes = wal == null || walAtOpen == null ? -1
                         : single(statement, "SELECT pg_wal_lsn_diff('" + wal + "', '" + walAtOpen + "')::bigint");

@@ -147,6 +147,11 @@ record StoreTables(String store, String schema, String table) {
         return "SELECT pg_total_relation_size('" + data() + "'::regclass) + pg_total_relation_size('" + commits() + "'::regclass)";
     }
 
+    /** The data table's own bytes (heap, TOAST, free space and visibility maps) and its indexes' bytes, apart. */
+    String tableAndIndexBytes() {
+        return "SELECT pg_table_size('" + data() + "'::regclass), pg_indexes_size('" + data() + "'::regclass)";
+    }
+
     String cacheFigures() {
         return "SELECT coalesce(heap_blks_hit, 0) + coalesce(idx_blks_hit, 0) + coalesce(toast_blks_hit, 0),"
                 + " coalesce(heap_blks_read, 0) + coalesce(idx_blks_read, 0) + coalesce(toast_blks_read, 0)"

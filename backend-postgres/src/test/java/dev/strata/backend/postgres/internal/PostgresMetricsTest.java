@@ -81,4 +81,30 @@ class PostgresMetricsTest {
         assertTrue(after.extra().get("poolTotal").intValue() >= 1, after.extra().toString());
         assertEquals(8, after.extra().get("poolMax").intValue());
     }
+
+    @Test
+    void tableAndIndexBytesAreReportedApartAndTheIndexGrowsWithKeys() {
+        putKeys(0, 500, 1_000);
+        EngineMetrics few = fixture.engine().metrics();
+        long table = few.extra().get(ServerMetrics.TABLE_BYTES).longValue();
+        long index = few.extra().get(ServerMetrics.INDEX_BYTES).longValue();
+        assertTrue(table > 500 * 1_000, "the data table holds the values: " + few.extra());
+        assertTrue(index > 0 && index < table, "the key index is smaller than the values' table: " + few.extra());
+        assertTrue(few.diskBytes() >= table + index, "the combined figure covers both: " + few.diskBytes());
+        // many more keys with tiny values: the key index grows, and by more than the values could explain
+        putKeys(500, 20_000, 1);
+        EngineMetrics many = fixture.engine().metrics();
+        long moreIndex = many.extra().get(ServerMetrics.INDEX_BYTES).longValue();
+        assertTrue(moreIndex > index + 20_000 * 16, "index bytes grow with keys: " + index + " -> " + moreIndex);
+        assertTrue(many.extra().get(ServerMetrics.TABLE_BYTES).longValue() >= table, many.extra().toString());
+    }
+
+    private void putKeys(int from, int count, int valueSize) {
+        try (EngineTransaction tx = fixture.engine().begin(TransactionMode.READ_WRITE)) {
+            for (int i = from; i < from + count; i++) {
+                tx.put(String.format("key%08d", i).getBytes(StandardCharsets.UTF_8), new byte[valueSize]);
+            }
+            tx.commit();
+        }
+    }
 }

@@ -64,6 +64,6 @@ class PostgresSettingsTest {
 
     @Test
     void theMetatypeDescribesEveryKeyUnderTheBackendsPid() throws Exception {
-        assertEquals(14, MetatypeCheck.assertPublished(PostgresStoreConfiguration.class, "postgres").size());
+        assertEquals(18, MetatypeCheck.assertPublished(PostgresStoreConfiguration.class, "postgres").size());
     }
 }
