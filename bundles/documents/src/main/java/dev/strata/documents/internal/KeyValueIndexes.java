@@ -1,5 +1,6 @@
 package dev.strata.documents.internal;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,18 +50,23 @@ final class KeyValueIndexes implements WriteHook {
     private final Map<String, KeyValueIndexMeta> live = new ConcurrentHashMap<>();
     /** Transactions that wrote (or are writing) a key, for a creation to wait for; weak: ended ones go away. */
     private final Set<Transaction> writers = Collections.newSetFromMap(new WeakHashMap<>());
-    private volatile Transaction lastWriter;
+    /**
+     * The last transaction seen writing, so a writer is added to {@link #writers} once, not per write. Weakly: a
+     * transaction holds its engine, and a strong reference here kept an uninstalled backend's class loader alive
+     * (XodusThreadsIT).
+     */
+    private volatile WeakReference<Transaction> lastWriter = new WeakReference<>(null);
 
     @Override
     public boolean wants(String store, Transaction tx, String key) {
         if (key.startsWith(DocumentStore.KEY_PREFIX)) {
             return false;
         }
-        if (lastWriter != tx) {
+        if (lastWriter.get() != tx) {
             synchronized (writers) {
                 writers.add(tx); // before reading the registry: a creation that missed this write waits for tx
             }
-            lastWriter = tx;
+            lastWriter = new WeakReference<>(tx);
         }
         KeyValueIndexMeta meta = live.get(store);
         return meta == null || meta.covers(key); // not loaded yet: beforeWrite loads it from the transaction
