@@ -38,8 +38,7 @@ public final class ManagedStore implements Store {
     static final long OPENING_WAIT_MILLIS = 3_000;
 
     private final StoreDefinition definition;
-    private final StatusWatch status = new StatusWatch(this); // tells each status change (StatusHub)
-    private final OpeningState opening = new OpeningState(status::check);
+    private final OpeningState opening = new OpeningState();
     private final Path directory;
     private final Object lifecycle = new Object();
     private volatile OpenEngine open;
@@ -97,7 +96,6 @@ public final class ManagedStore implements Store {
                 engineUnavailable = "";
                 open = StoreEngines.open(definition, directory, backend, info, clock, recordSettings, meter, changes,
                         () -> onEngineUnavailable.run());
-                status.check();
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -127,7 +125,6 @@ public final class ManagedStore implements Store {
                 return 0;
             }
             open = null;
-            status.check();
             return closing.close(graceMillis);
         }
     }
@@ -138,15 +135,10 @@ public final class ManagedStore implements Store {
      */
     void engineAvailability(String reason) {
         engineUnavailable = reason == null ? "" : reason.trim();
-        status.check();
     }
 
-    /** Tells the store's status changes (its catalog hands it the hub and asks it after its own changes). */
-    StatusWatch statusWatch() {
-        return status;
-    }
-
-    String engineUnavailableReason() { // empty while it can reach its data
+    /** The open engine's last unavailability reason, empty while it can reach its data. */
+    String engineUnavailableReason() {
         return engineUnavailable;
     }
 

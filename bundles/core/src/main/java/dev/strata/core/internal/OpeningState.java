@@ -10,28 +10,16 @@ import java.util.concurrent.TimeUnit;
 final class OpeningState {
 
     private String reason;
-    /** Told after each begin and end, outside this monitor (the store's status watch). */
-    private final Runnable changed;
-
-    OpeningState(Runnable changed) {
-        this.changed = changed;
-    }
 
     /** Marks the store opening; {@code why} is what {@code strata:stores} shows meanwhile. */
-    void begin(String why) {
-        synchronized (this) {
-            reason = why;
-        }
-        changed.run();
+    synchronized void begin(String why) {
+        reason = why;
     }
 
     /** The open ended (engine open, or given up for now): wakes every waiting caller. */
-    void end() {
-        synchronized (this) {
-            reason = null;
-            notifyAll();
-        }
-        changed.run();
+    synchronized void end() {
+        reason = null;
+        notifyAll();
     }
 
     synchronized boolean active() {
