@@ -3,56 +3,18 @@ package dev.strata.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.strata.api.management.EngineMigrationRequest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * migrate-engine, confirm and migrate-undo against a real JMX connector: the request each sends, the job each
  * follows, and the exit code and one line of every refusal.
  */
-class EngineMigrationCommandsTest {
-
-    @TempDir
-    Path dir;
-    private FakeRuntime runtime;
-    private Path password;
-    private String out;
-    private String err;
-
-    @BeforeEach
-    void start() throws Exception {
-        runtime = new FakeRuntime();
-        password = Files.writeString(dir.resolve("pw"), "pw\n");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        runtime.close();
-    }
-
-    private int cli(String user, String... args) {
-        List<String> all = new ArrayList<>(List.of("--port", Integer.toString(runtime.port), "--user", user,
-                "--password-file", password.toString()));
-        all.addAll(List.of(args));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = StrataCli.run(all.toArray(String[]::new), new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
+class EngineMigrationCommandsTest extends CliAgainstFakeRuntime {
 
     @Test
     void aMigrationSendsItsRequestAndFollowsTheJobToTheSwitch() {

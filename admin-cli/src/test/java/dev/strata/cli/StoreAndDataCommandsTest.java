@@ -4,55 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The store maintenance, definition and data commands and the backends list, against the fake runtime. */
-class StoreAndDataCommandsTest {
-
-    @TempDir
-    Path dir;
-    private FakeRuntime runtime;
-    private Path password;
-    private String out;
-    private String err;
-
-    @BeforeEach
-    void start() throws Exception {
-        runtime = new FakeRuntime();
-        FakeRuntime.actions.clear();
-        password = Files.writeString(dir.resolve("pw"), "pw\n");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        runtime.close();
-    }
-
-    private int cli(String user, String... args) {
-        List<String> all = new ArrayList<>(List.of("--port", Integer.toString(runtime.port), "--user", user,
-                "--password-file", password.toString()));
-        all.addAll(List.of(args));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = StrataCli.run(all.toArray(String[]::new), new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
+class StoreAndDataCommandsTest extends CliAgainstFakeRuntime {
 
     @Test
     void maintenanceRunsOnTheStoreBeanAndARefusedRoleExitsThree() {
