@@ -19,9 +19,11 @@
  * <p>
  * 0.5.0 adds the fallback replay: {@link dev.strata.api.management.StoreFallback} (offered by core) and
  * {@link dev.strata.api.management.FallbackReplayRequest}, the job that replays a fallback journal.
+ * <p>
+ * 0.6.0 adds {@link dev.strata.api.management.StoreStatusListener}, core's whiteboard for store status changes.
  */
 @Export
-@Version("0.5.0")
+@Version("0.6.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;

@@ -71,6 +71,7 @@ final class EngineAvailability {
         reason = reason == null ? "" : reason.trim();
         String before = life.store.engineUnavailableReason();
         if (reason.equals(before)) {
+            life.store.statusWatch().check(); // an engine that went read-only after a failure is told here
             return;
         }
         life.store.engineAvailability(reason);

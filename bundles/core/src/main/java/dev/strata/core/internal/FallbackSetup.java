@@ -35,6 +35,7 @@ final class FallbackSetup {
         };
         store.fallback = new FallbackRoute(store.name(), new FallbackJournal(store.name(), fallback, access),
                 store::engineDown, store::directGet, clock::millis);
+        store.fallback.whenModeChanges(store.statusWatch()::check);
     }
 
     /**

@@ -38,7 +38,8 @@ public final class ManagedStore implements Store {
     static final long OPENING_WAIT_MILLIS = 3_000;
 
     private final StoreDefinition definition;
-    private final OpeningState opening = new OpeningState();
+    private final StatusWatch status = new StatusWatch(this); // tells each status change (StatusHub)
+    private final OpeningState opening = new OpeningState(status::check);
     private final Path directory;
     private final Object lifecycle = new Object();
     private volatile OpenEngine open;
@@ -96,6 +97,7 @@ public final class ManagedStore implements Store {
                 engineUnavailable = "";
                 open = StoreEngines.open(definition, directory, backend, info, clock, recordSettings, meter, changes,
                         () -> onEngineUnavailable.run());
+                status.check();
             } catch (IOException e) {
                 unavailableReason = "cannot create its directory " + directory + ": " + e.getMessage();
                 throw new StorageException("store '" + name() + "': " + unavailableReason, e);
@@ -125,6 +127,7 @@ public final class ManagedStore implements Store {
                 return 0;
             }
             open = null;
+            status.check();
             return closing.close(graceMillis);
         }
     }
@@ -135,10 +138,15 @@ public final class ManagedStore implements Store {
      */
     void engineAvailability(String reason) {
         engineUnavailable = reason == null ? "" : reason.trim();
+        status.check();
     }
 
-    /** The open engine's last unavailability reason, empty while it can reach its data. */
-    String engineUnavailableReason() {
+    /** Tells the store's status changes (its catalog hands it the hub and asks it after its own changes). */
+    StatusWatch statusWatch() {
+        return status;
+    }
+
+    String engineUnavailableReason() { // empty while it can reach its data
         return engineUnavailable;
     }
 

@@ -10,16 +10,28 @@ import java.util.concurrent.TimeUnit;
 final class OpeningState {
 
     private String reason;
+    /** Told after each begin and end, outside this monitor (the store's status watch). */
+    private final Runnable changed;
+
+    OpeningState(Runnable changed) {
+        this.changed = changed;
+    }
 
     /** Marks the store opening; {@code why} is what {@code strata:stores} shows meanwhile. */
-    synchronized void begin(String why) {
-        reason = why;
+    void begin(String why) {
+        synchronized (this) {
+            reason = why;
+        }
+        changed.run();
     }
 
     /** The open ended (engine open, or given up for now): wakes every waiting caller. */
-    synchronized void end() {
-        reason = null;
-        notifyAll();
+    void end() {
+        synchronized (this) {
+            reason = null;
+            notifyAll();
+        }
+        changed.run();
     }
 
     synchronized boolean active() {

@@ -15,6 +15,7 @@ import dev.strata.api.StorageService;
 import dev.strata.api.Store;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.management.StoreControl;
+import dev.strata.api.management.StoreStatusListener;
 import dev.strata.api.spi.StorageBackend;
 import dev.strata.api.spi.StorageEngine;
 
@@ -48,13 +49,14 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
 
     private final StoreCatalog catalog = new StoreCatalog();
     private final ChangeHub changes = new ChangeHub((message, failure) -> logger.error(message, failure));
+    private final StatusHub statuses = new StatusHub((message, failure) -> logger.error(message, failure));
 
     @Activate
     void activate(BundleContext context) {
         String configured = context.getProperty(DATA_PROPERTY);
         Path dataRoot = Path.of(configured != null ? configured : System.getProperty("user.dir") + "/data");
         boolean starting = FrameworkStart.isStarting(context);
-        catalog.changeHub(changes);
+        catalog.hubs(changes, statuses);
         catalog.start(dataRoot, new StorePublisher(context), new CatalogLog(logger), starting);
         if (starting) {
             FrameworkStart.whenStarted(context, catalog::frameworkStarted);
@@ -66,6 +68,7 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
     void deactivate() {
         catalog.stop();
         changes.stop();
+        statuses.stop();
     }
 
     /** The change listeners' whiteboard: {@link ChangeListener} services with store and pattern properties. */
@@ -76,6 +79,16 @@ public class StorageServiceComponent implements StorageService, StoreRegistry, S
 
     void unbindChangeListener(ChangeListener listener) {
         changes.remove(listener);
+    }
+
+    /** The status listeners' whiteboard: each is told every store status change from binding on, in order. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindStatusListener(StoreStatusListener listener) {
+        statuses.add(listener);
+    }
+
+    void unbindStatusListener(StoreStatusListener listener) {
+        statuses.remove(listener);
     }
 
     /** The write hooks' whiteboard ({@link WriteHook}): they take part in every store's writes from binding on. */

@@ -78,6 +78,7 @@ final class StoreCatalog {
     private Events events;
     private StoreMaintenance maintenance;
     private volatile ChangeHub changeHub = ChangeHub.NONE; // where stores report commits (the listeners' whiteboard)
+    private volatile StatusHub statusHub = StatusHub.NONE;
     private EngineAvailability availability;
     private ExecutorService workers;
     private ScheduledExecutorService timer;
@@ -106,11 +107,13 @@ final class StoreCatalog {
         running = true;
     }
 
-    /** The framework has started every bundle: a backend that has not registered by now is not installed. */
-    void changeHub(ChangeHub hub) {
-        this.changeHub = hub;
+    /** Where stores report commits (the change listeners) and status changes (the status listeners). */
+    void hubs(ChangeHub changes, StatusHub statuses) {
+        this.changeHub = changes;
+        this.statusHub = statuses;
     }
 
+    /** The framework has started every bundle: a backend that has not registered by now is not installed. */
     synchronized void frameworkStarted() {
         frameworkStarting = false;
         for (StoreLifecycle life : stores.values()) {
@@ -187,6 +190,7 @@ final class StoreCatalog {
         MaintenanceSettings settings = MaintenanceSettings.from(definition);
         ManagedStore store = new ManagedStore(definition, definition.directoryIn(dataRoot),
                 java.time.Clock.systemUTC(), changeHub);
+        store.statusWatch().hub(statusHub);
         FallbackSetup.wire(store, this::find, java.time.Clock.systemUTC()); // fallback.store: journal and replay
         CompletableFuture<Void> predecessor = removing.getOrDefault(definition.name(),
                 CompletableFuture.completedFuture(null));
@@ -200,6 +204,7 @@ final class StoreCatalog {
         } else if (frameworkStarting) {
             store.opening().begin("waiting for backend '" + definition.backend() + "', which has not started yet");
         }
+        store.statusWatch().check(); // the defined store's first status (unless opening told it already)
     }
 
     /** Forgets the store at once; its engine closes in the background (after the work inside it). */
@@ -208,6 +213,7 @@ final class StoreCatalog {
         if (life == null) {
             return;
         }
+        life.store.statusWatch().removed(); // before its close: no status of it is told after
         publisher.withdraw(life.store);
         life.invalidateRetries();
         CompletableFuture<Void> closed = life.submit(() -> reconcile(life));

@@ -62,6 +62,8 @@ public final class FallbackRoute {
     private final AtomicBoolean replaying = new AtomicBoolean();
     private final Object drained = new Object(); // notified at each entry a replay drops
     private volatile Mode mode = Mode.UNKNOWN;
+    /** Told after the mode or the replay changes, outside any lock of the route (the store's status watch). */
+    private volatile Runnable modeChanged = () -> { };
 
     /**
      * @param primaryDown whether the primary's engine is unavailable now (no engine, or one that says it cannot
@@ -76,6 +78,11 @@ public final class FallbackRoute {
         this.primaryDown = primaryDown;
         this.primaryRead = primaryRead;
         this.clock = clock;
+    }
+
+    /** Who to tell when the route starts journaling, a replay starts or ends, or the mode is settled. */
+    public void whenModeChanges(Runnable hook) {
+        modeChanged = hook;
     }
 
     public Mode mode() {
@@ -160,6 +167,7 @@ public final class FallbackRoute {
             throw new StorageTimeoutException("store '" + primary + "': the replay's write freeze lasted over "
                     + FREEZE_WAIT_MILLIS + " ms; the commit applied nothing");
         }
+        boolean started = false;
         try {
             if (mode == Mode.UNKNOWN) {
                 settle();
@@ -169,10 +177,14 @@ public final class FallbackRoute {
                         + "transaction ran; it applied nothing, run it again");
             }
             long seq = journal.append(ops);
+            started = mode != Mode.JOURNALING;
             mode = Mode.JOURNALING;
             return seq;
         } finally {
             shared.unlock();
+            if (started) {
+                modeChanged.run();
+            }
         }
     }
 
@@ -232,6 +244,7 @@ public final class FallbackRoute {
             synchronized (drained) {
                 drained.notifyAll();
             }
+            modeChanged.run();
         }
     }
 
@@ -260,10 +273,15 @@ public final class FallbackRoute {
     }
 
     private void settle() {
+        boolean settled = false;
         synchronized (this) {
             if (mode == Mode.UNKNOWN) {
                 mode = journal.pending() > 0 ? Mode.JOURNALING : Mode.DIRECT;
+                settled = true;
             }
+        }
+        if (settled) {
+            modeChanged.run();
         }
     }
 

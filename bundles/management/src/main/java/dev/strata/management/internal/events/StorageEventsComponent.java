@@ -5,9 +5,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.strata.api.StorageService;
+import dev.strata.api.StoreInfo;
+import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobService;
 import dev.strata.api.management.StorageEvents;
+import dev.strata.api.management.StoreStatusListener;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,19 +21,17 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * Posts {@link StorageEvents} on EventAdmin (asynchronously, {@code postEvent}): a store's status change, seen by
- * looking at the store list every {@value #TICK_MILLIS} ms ({@link StatusTransitions}), and a job reaching a final
- * state, seen in the job service's history ({@link FinishedJobs}). A status that lasts less than a tick (a store
- * opening in a few milliseconds) may be reported only by the status that follows it.
+ * Posts {@link StorageEvents} on EventAdmin (asynchronously, {@code postEvent}): each store status change as core
+ * tells it (this component is a {@link StoreStatusListener} on core's whiteboard, called in order on core's status
+ * thread, so a flap of a few milliseconds gives its two events), and a job reaching a final state, seen in the job
+ * service's history every {@value #TICK_MILLIS} ms ({@link FinishedJobs}).
  */
-@Component(immediate = true, service = {})
-public final class StorageEventsComponent {
+@Component(immediate = true, service = StoreStatusListener.class)
+public final class StorageEventsComponent implements StoreStatusListener {
 
     static final long TICK_MILLIS = 200;
 
-    private final StorageService storage;
     private final EventAdmin events;
-    private final StatusTransitions transitions = new StatusTransitions();
     private final FinishedJobs finished = new FinishedJobs();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "strata-events");
@@ -44,19 +44,30 @@ public final class StorageEventsComponent {
     private boolean jobsSeeded;
 
     @Activate
-    public StorageEventsComponent(@Reference StorageService storage, @Reference EventAdmin events) {
-        this.storage = storage;
+    public StorageEventsComponent(@Reference EventAdmin events) {
         this.events = events;
-        transitions.seed(storage.stores());
-        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::lookAtJobs, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void tick() {
+    @Override
+    public void statusChanged(StoreInfo store) {
+        post(StatusTransitions.changed(store));
+    }
+
+    @Override
+    public void storeRemoved(StoreInfo lastSeen) {
+        post(StatusTransitions.removed(lastSeen));
+    }
+
+    private void post(StatusTransitions.Transition transition) {
+        events.postEvent(new Event(transition.topic(), transition.properties()));
+    }
+
+    private void lookAtJobs() {
         try {
-            transitions.next(storage.stores()).forEach(t -> events.postEvent(new Event(t.topic(), t.properties())));
             JobService current = jobs;
             if (current != null) {
-                List<dev.strata.api.management.JobInfo> history = current.history(100);
+                List<JobInfo> history = current.history(100);
                 if (!jobsSeeded) {
                     finished.seed(history);
                     jobsSeeded = true;
@@ -65,7 +76,7 @@ public final class StorageEventsComponent {
                 }
             }
         } catch (RuntimeException e) {
-            // the next tick tries again; a storage service going away ends the component anyway
+            // the next tick tries again
         }
     }
 

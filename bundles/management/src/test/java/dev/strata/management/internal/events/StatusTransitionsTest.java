@@ -13,7 +13,7 @@ import dev.strata.api.management.StorageEvents;
 
 import org.junit.jupiter.api.Test;
 
-/** Successive store lists become one event per status change; finished jobs one event each. */
+/** A status change told by core becomes one event; finished jobs one event each. */
 class StatusTransitionsTest {
 
     private static StoreInfo store(String name, StoreStatus status, String message) {
@@ -21,31 +21,29 @@ class StatusTransitionsTest {
     }
 
     @Test
-    void eachStatusChangeIsOneEventWithTheStoreBackendStatusAndReason() {
-        StatusTransitions transitions = new StatusTransitions();
-        transitions.seed(List.of(store("a", StoreStatus.ONLINE, ""), store("b", StoreStatus.ONLINE, "")));
-        assertEquals(List.of(), transitions.next(List.of(store("a", StoreStatus.ONLINE, ""),
-                store("b", StoreStatus.ONLINE, ""))), "no change, no event");
+    void aToldChangeIsOneEventWithTheStoreBackendStatusAndReason() {
+        StatusTransitions.Transition down = StatusTransitions.changed(
+                store("a", StoreStatus.UNAVAILABLE, "backend 'file' is not installed"));
+        assertEquals(StorageEvents.STORE_UNAVAILABLE, down.topic());
+        assertEquals("a", down.properties().get(StorageEvents.STORE));
+        assertEquals("file", down.properties().get(StorageEvents.BACKEND));
+        assertEquals("UNAVAILABLE", down.properties().get(StorageEvents.STATUS));
+        assertEquals("backend 'file' is not installed", down.properties().get(StorageEvents.REASON));
+        assertEquals(List.of(StorageEvents.STORE_OPENING, StorageEvents.STORE_READ_ONLY, StorageEvents.STORE_ONLINE,
+                        StorageEvents.STORE_FALLBACK),
+                List.of(StoreStatus.OPENING, StoreStatus.READ_ONLY, StoreStatus.ONLINE, StoreStatus.FALLBACK).stream()
+                        .map(status -> StatusTransitions.changed(store("b", status, null)).topic()).toList());
+        assertEquals("", StatusTransitions.changed(store("b", StoreStatus.ONLINE, null)).properties()
+                .get(StorageEvents.REASON));
+    }
 
-        List<StatusTransitions.Transition> down = transitions.next(List.of(
-                store("a", StoreStatus.UNAVAILABLE, "backend 'file' is not installed"), store("b", StoreStatus.ONLINE, "")));
-        assertEquals(1, down.size());
-        assertEquals(StorageEvents.STORE_UNAVAILABLE, down.get(0).topic());
-        assertEquals("a", down.get(0).properties().get(StorageEvents.STORE));
-        assertEquals("file", down.get(0).properties().get(StorageEvents.BACKEND));
-        assertEquals("UNAVAILABLE", down.get(0).properties().get(StorageEvents.STATUS));
-        assertEquals("backend 'file' is not installed", down.get(0).properties().get(StorageEvents.REASON));
-        assertEquals(List.of(), transitions.next(List.of(store("a", StoreStatus.UNAVAILABLE, "other words"),
-                store("b", StoreStatus.ONLINE, ""))), "a new message alone is no transition");
-
-        List<StatusTransitions.Transition> next = transitions.next(List.of(store("a", StoreStatus.OPENING, "x"),
-                store("c", StoreStatus.READ_ONLY, "fsync failed")));
-        assertEquals(List.of(StorageEvents.STORE_OPENING, StorageEvents.STORE_READ_ONLY, StorageEvents.STORE_CLOSED),
-                next.stream().map(StatusTransitions.Transition::topic).toList());
-        assertEquals("b", next.get(2).properties().get(StorageEvents.STORE));
-        assertEquals(StorageEvents.STORE_ONLINE,
-                transitions.next(List.of(store("a", StoreStatus.ONLINE, ""), store("c", StoreStatus.READ_ONLY, "")))
-                        .get(0).topic());
+    @Test
+    void aRemovedStoreIsClosedWithItsLastStatusAndAReason() {
+        StatusTransitions.Transition closed = StatusTransitions.removed(store("b", StoreStatus.ONLINE, ""));
+        assertEquals(StorageEvents.STORE_CLOSED, closed.topic());
+        assertEquals("b", closed.properties().get(StorageEvents.STORE));
+        assertEquals("ONLINE", closed.properties().get(StorageEvents.STATUS));
+        assertEquals("store 'b' was removed", closed.properties().get(StorageEvents.REASON));
     }
 
     private static JobInfo job(String id, JobState state) {
