@@ -3,6 +3,7 @@ package dev.strata.distribution;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,8 +85,10 @@ public class KillDuringJobsIT {
             assertFalse("the killed job's own target store is gone", shell.run("strata:stores").contains("migration-"));
             shell.run("strata:throttle 0");
             String resumed = shell.run("strata:migrate files engine=xodus");
-            assertTrue(resumed, resumed.contains("succeeded") && resumed.contains("resumed: ")
-                    && resumed.contains("keys already in the target"));
+            if (!(resumed.contains("succeeded") && resumed.contains("resumed: ")
+                    && resumed.contains("keys already in the target"))) {
+                fail(resumed + "\n--- the whole session, 2 s later:\n" + transcriptLater(shell));
+            }
             assertEquals(digest, digestOf(shell.run("strata:maintain files verify")));
 
             shell.run("strata:throttle 0.005");
@@ -142,6 +145,15 @@ public class KillDuringJobsIT {
 
     private static void killed(ShellSession shell) throws InterruptedException {
         shell.close(); // destroyForcibly: SIGKILL, no shutdown hook runs
+    }
+
+    private static String transcriptLater(ShellSession shell) {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return shell.transcript();
     }
 
     private static void awaitProgress(ShellSession shell, String id) {

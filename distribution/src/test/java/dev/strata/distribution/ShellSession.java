@@ -61,6 +61,11 @@ final class ShellSession implements AutoCloseable {
                 });
     }
 
+    /** Everything the runtime printed so far, for a failure message that must show what came after a prompt. */
+    String transcript() {
+        return output.toString();
+    }
+
     /** Runs the command again and again until what it prints satisfies the expectation, and returns that. */
     String runUntil(String command, String expectation, Predicate<String> expected) {
         return Await.value("'" + command + "' to print " + expectation, () -> {

@@ -22,10 +22,11 @@ import dev.strata.jobs.internal.archive.KeyRecord;
 
 /**
  * Walks one snapshot of a source and one of a target side by side, both in key order, and either makes the target
- * equal to that source snapshot, values, expiry and tags, (writing what differs, deleting what the source no longer holds, {@value #BATCH}
- * changes per transaction) or compares the two by SHA-256 digests over key ranges. A key range holds up to
- * {@value #RANGE_KEYS} source keys and every target key up to the range's last source key, so the ranges of both
- * sides cover the same keys and a difference is named by its range.
+ * equal to that source snapshot, values, expiry and tags (writing what differs, deleting what the source no longer
+ * holds, up to {@value #BATCH} changes per transaction and at least one transaction per job chunk), or compares the
+ * two by SHA-256 digests over key ranges. A key range holds up to {@value #RANGE_KEYS} source keys and every target
+ * key up to the range's last source key, so the ranges of both sides cover the same keys and a difference is named
+ * by its range.
  */
 final class StoreDiff {
 
@@ -169,6 +170,9 @@ final class StoreDiff {
                     flush();
                 }
                 if (sinceChunk >= chunkBytes) {
+                    // commit before the progress moves: the keys a job shows as done are in the target, so a
+                    // killed job resumed later finds at least them (a batch alone may span a whole small store)
+                    flush();
                     control.chunkDone(keys, bytes, sinceChunk);
                     sinceChunk = 0;
                 }
