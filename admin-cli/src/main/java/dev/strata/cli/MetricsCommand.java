@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.strata.api.OperationStats;
 import dev.strata.api.management.StoreMXBean;
 
 import picocli.CommandLine.Command;
@@ -42,17 +43,25 @@ final class MetricsCommand implements Callable<Integer> {
             StoreMXBean bean = runtime.store(store);
             Output output = cli.output();
             if (!watch) {
-                output.record(figures(bean, Double.NaN));
+                output.record(figures(bean, null, Reading.of(bean), output.json()));
                 return ExitCode.OK;
             }
-            long[] previous = RuntimeConnection.call(() -> new long[] {bean.getCacheHits(), bean.getCacheMisses()});
+            Reading previous = Reading.of(bean);
             for (int line = 1; count == 0 || line <= count; line++) {
                 Thread.sleep(interval * 1000L);
-                long[] now = RuntimeConnection.call(() -> new long[] {bean.getCacheHits(), bean.getCacheMisses()});
-                output.record(figures(bean, intervalRate(previous, now)));
+                Reading now = Reading.of(bean);
+                output.record(figures(bean, previous, now, output.json()));
                 previous = now;
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** The counters rates are taken from: two readings an interval apart give the rates over that interval. */
+    record Reading(long hits, long misses, Map<String, OperationStats> operations, long nanos) {
+        static Reading of(StoreMXBean bean) {
+            return RuntimeConnection.call(() -> new Reading(bean.getCacheHits(), bean.getCacheMisses(),
+                    bean.getOperations(), System.nanoTime()));
         }
     }
 
@@ -66,7 +75,7 @@ final class MetricsCommand implements Callable<Integer> {
         return (double) hits / (hits + misses);
     }
 
-    private static Map<String, Object> figures(StoreMXBean bean, double intervalHitRate) {
+    private static Map<String, Object> figures(StoreMXBean bean, Reading previous, Reading now, boolean json) {
         return RuntimeConnection.call(() -> {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("store", bean.getName());
@@ -76,10 +85,23 @@ final class MetricsCommand implements Callable<Integer> {
             fields.put("walBytes", bean.getWalBytes());
             fields.put("memoryBytes", bean.getMemoryBytes());
             fields.put("cacheHitRate", bean.getCacheHitRate());
-            if (!Double.isNaN(intervalHitRate)) {
-                fields.put("cacheHitRateInterval", intervalHitRate);
+            if (previous != null) {
+                double rate = intervalRate(new long[] {previous.hits(), previous.misses()},
+                        new long[] {now.hits(), now.misses()});
+                if (!Double.isNaN(rate)) {
+                    fields.put("cacheHitRateInterval", rate);
+                }
             }
             fields.put("compaction", bean.getCompactionState());
+            Map<String, Object> operations = OperationFigures.of(previous == null ? null : previous.operations(),
+                    now.operations(), previous == null ? 0 : (now.nanos() - previous.nanos()) / 1e9);
+            if (json) {
+                fields.put("operations", operations);
+                fields.put("errors", bean.getErrors());
+            } else {
+                operations.forEach((kind, figures) -> fields.put(kind, OperationFigures.line(figures)));
+                fields.put("errors", OperationFigures.errorsLine(bean.getErrors()));
+            }
             return fields;
         });
     }

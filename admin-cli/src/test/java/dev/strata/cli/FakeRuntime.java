@@ -147,6 +147,7 @@ final class FakeRuntime implements AutoCloseable {
     static final class FilesStore implements StoreMXBean {
         long hits = 10;
         long misses = 10;
+        long puts = 100;
 
         @Override public String getName() { return "files"; }
         @Override public String getBackend() { return "file"; }
@@ -163,6 +164,13 @@ final class FakeRuntime implements AutoCloseable {
         @Override public String getCompactionState() { return "idle"; }
         @Override public double getOperationsPerSecond() { return 250.0; }
         @Override public long getConflicts() { return 0; }
+        /** 50 more puts at every reading, so two readings a second apart give 50/s whatever the interval. */
+        @Override public Map<String, dev.strata.api.OperationStats> getOperations() {
+            puts += 50;
+            return Map.of("put", new dev.strata.api.OperationStats(puts, 2, 30.0, 38.0, 40.0, 55.5),
+                    "get", new dev.strata.api.OperationStats(7, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+        @Override public Map<String, Long> getErrors() { return Map.of("StoreUnavailableException", 2L); }
         @Override public double getGetP99Micros() { return 12.5; }
         @Override public double getPutP99Micros() { return 40.0; }
         @Override public double getCommitP99Micros() { return 800.0; }

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -67,6 +68,24 @@ class StrataCliTest {
         JsonNode json = new ObjectMapper().readTree(out);
         // the fake counts 3 hits and 1 miss per reading: 0.75 over an interval, whatever the totals since start
         assertEquals(0.75, json.get("cacheHitRateInterval").asDouble(), 1e-9);
+    }
+
+    @Test
+    void metricsShowEachKindOfOperationWithItsLatenciesAndTheErrorsByType() throws Exception {
+        assertEquals(ExitCode.OK, cli("admin", goodPassword, "metrics", "files"), err);
+        assertTrue(out.lines().anyMatch(l -> l.matches(
+                "put\\s+150 \\(2 failed\\); p50 30\\.0 us, p95 38\\.0 us, p99 40\\.0 us, max 55\\.5 us")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("get\\s+7 \\(0 failed\\); p50 -, p95 -, p99 -, max -")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("errors\\s+StoreUnavailableException 2")), out);
+        assertFalse(out.contains("/s"), "one reading has no rate: " + out);
+
+        assertEquals(ExitCode.OK, cli("admin", goodPassword, "--json", "metrics", "files", "--watch", "--count", "1"), err);
+        JsonNode put = new ObjectMapper().readTree(out).get("operations").get("put");
+        // the fake adds 50 puts per reading; the readings are at least the one-second interval apart
+        double perSecond = put.get("perSecond").asDouble();
+        assertTrue(perSecond > 25 && perSecond <= 50, "rate from two readings' counts: " + perSecond);
+        assertEquals(250, put.get("count").asLong());
+        assertEquals(55.5, put.get("maxMicros").asDouble(), 1e-9);
     }
 
     @Test

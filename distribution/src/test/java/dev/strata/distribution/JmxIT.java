@@ -147,6 +147,11 @@ public class JmxIT {
                 keys = all.stream().count();
             }
             assertEquals("the engine's key count, through JMX", keys, store.getKeys());
+            // per kind of operation, as open data across the connector: every put of the load is counted
+            dev.strata.api.OperationStats put = store.getOperations().get("put");
+            assertTrue("puts counted: " + put + " for " + puts + " done", put != null && put.count() >= puts);
+            assertTrue("errors by type: " + store.getErrors(), store.getErrors().values().stream()
+                    .allMatch(count -> count > 0));
             // the typed error crosses RMI; inside the framework it is deserialised by another class loader than the
             // test's, so it is recognised by name
             RuntimeException unknown = assertThrows(RuntimeException.class, () -> store.history("nonsense", 10));

@@ -1,5 +1,9 @@
 package dev.strata.api.management;
 
+import java.util.Map;
+
+import dev.strata.api.OperationStats;
+
 /**
  * One store, as JMX shows it ({@code dev.strata:type=Store,name=<store>}). Attributes are read by role
  * {@code monitor}. Engine figures are {@code -1} when the engine does not track them or the store is unavailable.
@@ -40,6 +44,16 @@ public interface StoreMXBean {
 
     /** Commits refused for a conflict since the store opened. */
     long getConflicts();
+
+    /**
+     * What core measured per kind of operation ({@code get}, {@code put}, {@code delete}, {@code scan},
+     * {@code commit}, {@code rollback}), for every engine: counts and failures since the store opened, latency
+     * percentiles (p50, p95, p99, max) over the last interval. Rates come from two readings' counts.
+     */
+    Map<String, OperationStats> getOperations();
+
+    /** Failed operations since the store opened, by error type (simple class name); conflicts apart. */
+    Map<String, Long> getErrors();
 
     /** 99th percentile latency of gets over the last interval, microseconds ({@code NaN}: none). */
     double getGetP99Micros();

@@ -21,9 +21,12 @@
  * {@link dev.strata.api.management.FallbackReplayRequest}, the job that replays a fallback journal.
  * <p>
  * 0.6.0 adds {@link dev.strata.api.management.StoreStatusListener}, core's whiteboard for store status changes.
+ * <p>
+ * 0.7.0 adds each store's figures per kind of operation and its errors by type to
+ * {@link dev.strata.api.management.StoreMXBean} ({@code getOperations}, {@code getErrors}).
  */
 @Export
-@Version("0.6.0")
+@Version("0.7.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;

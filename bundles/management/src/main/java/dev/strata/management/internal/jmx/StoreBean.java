@@ -1,6 +1,8 @@
 package dev.strata.management.internal.jmx;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.OperationStats;
@@ -121,6 +123,16 @@ final class StoreBean implements StoreMXBean {
     @Override
     public long getConflicts() {
         return metrics().conflicts();
+    }
+
+    @Override
+    public Map<String, OperationStats> getOperations() {
+        return new TreeMap<>(metrics().operations());
+    }
+
+    @Override
+    public Map<String, Long> getErrors() {
+        return new TreeMap<>(metrics().errors());
     }
 
     @Override
