@@ -51,6 +51,15 @@ final class AccessControl implements InvocationHandler {
             server = (MBeanServer) args[0];
             return null;
         }
+        if (method.getDeclaringClass() == Object.class) {
+            // the connector keys its notification forwarding by the server it was given, this proxy: identity
+            // answers, not a remote call to check (refusing hashCode left JConsole's MBeans tab empty)
+            return switch (name) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> "access control over " + server;
+            };
+        }
         Optional<Subject> subject = RolePrincipal.currentSubject();
         if (subject.isEmpty()) {
             return forward(method, args);

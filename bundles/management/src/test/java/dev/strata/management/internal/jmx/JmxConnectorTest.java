@@ -140,6 +140,26 @@ class JmxConnectorTest {
         assertTrue(last.contains("|watcher|") && last.contains("|submit|") && last.contains("denied"), last);
     }
 
+    /** What JConsole's MBeans tab does first: list every bean and listen for beans coming and going. */
+    @Test
+    void aMonitorBrowsesTheBeansAndHearsOfNewOnesAsJConsoleDoes() throws Exception {
+        try (JMXConnector client = connect("watcher", "watch-pw")) {
+            MBeanServerConnection beans = client.getMBeanServerConnection();
+            java.util.concurrent.BlockingQueue<javax.management.Notification> heard =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            beans.addNotificationListener(javax.management.MBeanServerDelegate.DELEGATE_NAME,
+                    (notification, handback) -> heard.add(notification), null, null);
+            for (javax.management.ObjectName name : beans.queryNames(null, null)) {
+                assertTrue(beans.getMBeanInfo(name) != null, name.toString());
+            }
+            javax.management.ObjectName added = new javax.management.ObjectName("dev.strata:type=Test,name=added");
+            server.registerMBean(new Runtime(), added);
+            javax.management.Notification registered = heard.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(registered instanceof javax.management.MBeanServerNotification n
+                    && n.getMBeanName().equals(added), String.valueOf(registered));
+        }
+    }
+
     @Test
     void anOperatorRunsJobsButCannotChangeTheRuntime() throws Exception {
         try (JMXConnector client = connect("ops", "ops-pw")) {
