@@ -28,6 +28,8 @@ final class RecordView {
     /** Null when every record is format 2. */
     private final EngineTransaction tx;
     private byte[] watermark;
+    /** Set once the marker read in this transaction said {@code [2]}. */
+    private boolean allRecords;
 
     private RecordView(ValueRecords records, EngineTransaction tx) {
         this.records = records;
@@ -55,13 +57,14 @@ final class RecordView {
 
     /** Whether the stored value of {@code key} (as this transaction sees it) is a format-2 record. */
     boolean isRecord(byte[] key) {
-        if (tx == null) {
+        if (tx == null || allRecords) {
             return true;
         }
         if (watermark == null) {
             watermark = StoreFormat.watermark(records.store(), read(CoreKeys.FORMAT_MARKER));
             if (watermark == null) {
-                return true; // the upgrade finished before this transaction's snapshot
+                allRecords = true; // the upgrade finished before this transaction's snapshot
+                return true;
             }
         }
         return Arrays.compareUnsigned(key, watermark) < 0 || read(CoreKeys.upgradedKey(key)) != null;
