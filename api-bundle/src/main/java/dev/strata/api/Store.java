@@ -55,7 +55,9 @@ public interface Store extends KeyValueOperations {
      * (two commits that wrote the same key are in the order they committed); they survive restarts of persistent
      * stores. Changes of a rolled-back transaction are never in it; expired keys removed by the purge are not.
      *
-     * @throws ChangesTrimmedException   when retention has dropped commits after {@code cursor}
+     * @throws ChangesTrimmedException   when retention has dropped commits after {@code cursor}, or when
+     *                                   {@code cursor} is no position of this feed (one kept from before a restore
+     *                                   or a migration onto another engine, where the feed began anew)
      * @throws InvalidArgumentException  when the store keeps no feed, {@code cursor} is negative or {@code limit} below 1
      * @throws StoreUnavailableException when the backend is not available
      */

@@ -33,6 +33,8 @@ final class BenchmarkReports {
             case "SerializableCostBenchmark" -> pairedCost(results, "Serializable", "Snapshot", "commits/s",
                     SerializableCostBenchmark.GOAL_COST);
             case "DataLayerBenchmark" -> PairedRatios.render(results, DataLayerBenchmark.PAIRS, "ops/s");
+            case "EnvelopeReadCostBenchmark" -> pairedCost(results, "On", "Off", "gets/s",
+                    EnvelopeReadCostBenchmark.GOAL_COST);
             case "YcsbBenchmark" -> ycsb(results);
             case "BackupRestoreBenchmark" -> backupRestore(results);
             case "DocumentEncodingBenchmark" -> documentEncoding(results);

@@ -110,6 +110,20 @@ public class ExpiryAndChangesIT {
     }
 
     @Test
+    public void theShellListsTheKeysCarryingATag() throws Exception {
+        Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
+        Store store = storage.store("files");
+        store.put("it.tag.a", bytes("1"), dev.strata.api.PutOptions.tags("it-web"));
+        store.put("it.tag.b", bytes("2"), dev.strata.api.PutOptions.tags("it-web", "it-eu"));
+        store.put("it.tag.c", bytes("3"), dev.strata.api.PutOptions.tags("it-eu"));
+        assertEquals("it.tag.a\nit.tag.b\n2 keys", shell("strata:tagged files it-web"));
+        assertEquals("it.tag.b\n1 key (limit reached)", shell("strata:tagged files it-eu 1"));
+        store.delete("it.tag.a");
+        assertEquals("it.tag.b\n1 key", shell("strata:tagged files it-web"));
+        assertEquals("0 keys", shell("strata:tagged files it-none"));
+    }
+
+    @Test
     public void listenersAndEventAdminHearCommittedChangesInOrderAndNoRollback() {
         Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
         List<Change> heard = new CopyOnWriteArrayList<>();

@@ -37,13 +37,24 @@ import dev.strata.api.spi.StorageEngine;
  * {@code change.feed.age} is set, no entry older than that. Core's maintenance trims the oldest entries in
  * transactions of {@value #TRIM_BATCH}, moving the trim mark ({@code FF 'd'}) with them; a reader whose cursor is
  * below the mark gets {@link ChangesTrimmedException}, never a silent gap. The mark is read in the reader's snapshot.
+ * <p>
+ * <b>Where a feed begins.</b> Positions are not carried by a backup, a restore or a migration (they copy keys through
+ * the public API onto another engine), so a feed that begins on an engine does not begin at 1 but after an
+ * <em>origin</em> taken from the clock ({@value #ORIGIN_PER_MILLI} positions per millisecond since the epoch, kept in
+ * {@code FF 'o'}): above every position an earlier feed of the store handed out, unless that feed averaged more than
+ * {@value #ORIGIN_PER_MILLI} commits a millisecond or the clock went back. A cursor that is no position of this feed,
+ * below its origin or above the last position it handed out (one from before a restore or migration, or from commits
+ * an engine lost in a crash), gets {@link ChangesTrimmedException} with {@code trimmedThrough} at the origin (or the
+ * trim mark): never a silent re-read or miss. Cursor 0 always means "from the oldest kept". A feed begun before
+ * origins existed has origin 0.
  */
 final class ChangeJournal {
 
     /** A store without a feed. */
-    static final ChangeJournal OFF = new ChangeJournal("", 0, 0, 0, 0);
+    static final ChangeJournal OFF = new ChangeJournal("", 0, 0, 0, 0, 0);
 
     static final int TRIM_BATCH = 256;
+    static final long ORIGIN_PER_MILLI = 1_000;
     private static final byte FORMAT = 1;
 
     private final String store;
@@ -53,8 +64,11 @@ final class ChangeJournal {
     private final AtomicLong trimmed = new AtomicLong();
     private long last;
     private long oldest;
+    /** The position before this feed's first. */
+    private final long origin;
 
-    private ChangeJournal(String store, long retain, long maxAgeMillis, long last, long oldest) {
+    private ChangeJournal(String store, long retain, long maxAgeMillis, long last, long oldest, long origin) {
+        this.origin = origin;
         this.store = store;
         this.retain = retain;
         this.maxAgeMillis = maxAgeMillis;
@@ -63,14 +77,15 @@ final class ChangeJournal {
     }
 
     /** The feed of an engine just opened: its next position continues after what the engine holds. */
-    static ChangeJournal open(String store, StorageEngine engine, long retain, long maxAgeMillis) {
+    static ChangeJournal open(String store, StorageEngine engine, long retain, long maxAgeMillis, long nowMillis) {
         if (retain <= 0) {
             return OFF;
         }
+        long origin = origin(engine, nowMillis);
         try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
             long mark = trimMark(tx);
-            long last = mark;
-            long oldest = mark + 1;
+            long last = Math.max(mark, origin);
+            long oldest = last + 1;
             try (EngineCursor cursor = tx.cursor(CoreKeys.allChanges(), true)) {
                 if (cursor.next()) {
                     last = Math.max(last, CoreKeys.changePosition(cursor.key()));
@@ -81,7 +96,41 @@ final class ChangeJournal {
                     oldest = CoreKeys.changePosition(cursor.key());
                 }
             }
-            return new ChangeJournal(store, retain, maxAgeMillis, last, oldest);
+            return new ChangeJournal(store, retain, maxAgeMillis, last, oldest, origin);
+        }
+    }
+
+    /**
+     * The feed's origin: as recorded; for a feed that holds nothing yet on a writable engine, one taken from the
+     * clock now and recorded; 0 for a feed begun before origins existed (or on a read-only engine).
+     */
+    private static long origin(StorageEngine engine, long nowMillis) {
+        if (engine.isReadOnly()) {
+            try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
+                byte[] origin = tx.get(CoreKeys.CHANGES_ORIGIN);
+                return origin == null ? 0 : ByteBuffer.wrap(origin).getLong();
+            }
+        }
+        while (true) {
+            try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
+                byte[] recorded = tx.get(CoreKeys.CHANGES_ORIGIN);
+                if (recorded != null) {
+                    return ByteBuffer.wrap(recorded).getLong();
+                }
+                boolean begun = tx.get(CoreKeys.CHANGES_TRIMMED) != null;
+                try (EngineCursor cursor = tx.cursor(CoreKeys.allChanges(), false)) {
+                    begun |= cursor.next();
+                }
+                if (begun) {
+                    return 0;
+                }
+                long origin = nowMillis > Long.MAX_VALUE / (4 * ORIGIN_PER_MILLI) ? 0 : nowMillis * ORIGIN_PER_MILLI;
+                tx.put(CoreKeys.CHANGES_ORIGIN, ByteBuffer.allocate(Long.BYTES).putLong(origin).array());
+                tx.commit();
+                return origin;
+            } catch (dev.strata.api.ConflictException e) {
+                // nobody else writes while the store opens, but a retry is harmless
+            }
         }
     }
 
@@ -134,9 +183,20 @@ final class ChangeJournal {
                     + "limit 1 or more, were " + cursor + " and " + limit);
         }
         long through = stable(); // before the snapshot begins: every position up to it has finished
+        long handedOut;
+        synchronized (this) {
+            handedOut = last;
+        }
         try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
             long mark = trimMark(tx);
-            if (cursor < mark) {
+            if (cursor != 0 && (cursor < origin || cursor > handedOut)) {
+                throw new ChangesTrimmedException("change feed of store '" + store + "': cursor " + cursor
+                        + " is no position of this feed, which began after " + origin + " and has handed out up to "
+                        + handedOut + " (a cursor from before a restore or migration onto this engine, or of commits "
+                        + "its engine lost in a crash); read again from 0 and resynchronise", Math.max(origin, mark));
+            }
+            long from = cursor == 0 ? origin : cursor;
+            if (from < mark) {
                 throw new ChangesTrimmedException("change feed of store '" + store + "': the commits after position "
                         + cursor + " up to " + mark + " were dropped by its retention (change.feed.retain "
                         + retain + (maxAgeMillis > 0 ? ", change.feed.age " + maxAgeMillis + " ms" : "") + ")", mark);
@@ -145,8 +205,8 @@ final class ChangeJournal {
             long next = cursor;
             int commits = 0;
             boolean more = false;
-            if (through > cursor) {
-                try (EngineCursor entries = tx.cursor(CoreKeys.changesBetween(cursor, through), false)) {
+            if (through > from) {
+                try (EngineCursor entries = tx.cursor(CoreKeys.changesBetween(from, through), false)) {
                     while (entries.next()) {
                         if (commits == limit) {
                             more = true;

@@ -25,7 +25,10 @@ import dev.strata.api.spi.KeyRange;
  * tail for a user key too long to fit).</li>
  * <li>The change feed ({@link ChangeJournal}): {@code FF 'c'} + the commit's feed position (8 bytes big-endian), one
  * entry per commit written in that commit, and {@link #CHANGES_TRIMMED} ({@code FF 'd'}), the highest position its
- * retention dropped.</li>
+ * retention dropped, and {@link #CHANGES_ORIGIN} ({@code FF 'o'}), the position before its first.</li>
+ * <li>While an older store's record format is upgraded online ({@link StoreFormat}): {@code FF 'u'} + a user key at
+ * or above the upgrade's watermark that a writer has already written as a format-2 record (value empty, or the whole
+ * user key when it did not fit, as for the indexes).</li>
  * </ul>
  */
 final class CoreKeys {
@@ -34,9 +37,12 @@ final class CoreKeys {
     static final byte[] USER_END = {(byte) 0xFF};
     static final byte[] FORMAT_MARKER = {(byte) 0xFF, 'f'};
     static final byte[] CHANGES_TRIMMED = {(byte) 0xFF, 'd'};
+    /** The change feed's origin: the position before its first (8 bytes), chosen when the feed began. */
+    static final byte[] CHANGES_ORIGIN = {(byte) 0xFF, 'o'};
     private static final byte[] CHANGE_PREFIX = {(byte) 0xFF, 'c'};
     private static final byte[] EXPIRY_PREFIX = {(byte) 0xFF, 'x'};
     private static final byte[] TAG_PREFIX = {(byte) 0xFF, 't'};
+    private static final byte[] UPGRADED_PREFIX = {(byte) 0xFF, 'u'};
     private static final int EXPIRY_HEADER = EXPIRY_PREFIX.length + Long.BYTES;
     private static final int HASH_BYTES = 8;
 
@@ -109,6 +115,20 @@ final class CoreKeys {
     static KeyRange expiringAfter(long now) {
         return new KeyRange(ByteBuffer.allocate(EXPIRY_HEADER).put(EXPIRY_PREFIX).putLong(now + 1).array(),
                 ByteKeys.prefixEnd(EXPIRY_PREFIX));
+    }
+
+    /** The entry saying a user key above the format upgrade's watermark is already a format-2 record. */
+    static byte[] upgradedKey(byte[] userKey) {
+        return withTail(UPGRADED_PREFIX, userKey);
+    }
+
+    static byte[] upgradedValue(byte[] userKey) {
+        return tailValue(UPGRADED_PREFIX.length, userKey);
+    }
+
+    /** Every entry of {@link #upgradedKey}. */
+    static KeyRange allUpgraded() {
+        return KeyRange.prefix(UPGRADED_PREFIX);
     }
 
     /** The change feed entry of the commit at feed position {@code position}. */

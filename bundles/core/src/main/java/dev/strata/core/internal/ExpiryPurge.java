@@ -35,7 +35,7 @@ final class ExpiryPurge {
 
     /** Whether a run has work now: an expiry noted by a put has come, or a while has passed since the last run. */
     boolean due(ValueRecords records) {
-        return records.purgeDue() || System.nanoTime() - lastRunNanos > FALLBACK_NANOS && records.enveloped();
+        return records.purgeDue() || System.nanoTime() - lastRunNanos > FALLBACK_NANOS && records.writable();
     }
 
     /** Keys removed since the store opened. */

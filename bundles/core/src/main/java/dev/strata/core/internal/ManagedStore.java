@@ -83,11 +83,7 @@ public final class ManagedStore implements Store {
         return definition;
     }
 
-    /**
-     * Opens the store's engine on the backend. Does nothing when it is already open.
-     *
-     * @throws StorageException when the backend cannot open it; the store stays unavailable with the reason
-     */
+    /** Opens the store's engine on the backend (nothing when open); a failure leaves it unavailable, with why. */
     public void attach(StorageBackend backend, BackendInfo info) {
         synchronized (lifecycle) {
             if (open != null) {
@@ -132,17 +128,13 @@ public final class ManagedStore implements Store {
         }
     }
 
-    /**
-     * Records what the open engine says about reaching its data: while {@code reason} is not empty the store is
-     * UNAVAILABLE with it (its engine stays open) and operations fail fast; empty serves again.
-     */
+    /** What the engine says about reaching its data: non-empty makes the store UNAVAILABLE (engine kept open). */
     void engineAvailability(String reason) {
         engineUnavailable = reason == null ? "" : reason.trim();
         status.check();
     }
 
-    /** Tells the store's status changes (its catalog hands it the hub and asks it after its own changes). */
-    StatusWatch statusWatch() {
+    StatusWatch statusWatch() { // tells each status change; its catalog hands it the hub and asks it after its own
         return status;
     }
 
@@ -150,13 +142,11 @@ public final class ManagedStore implements Store {
         return engineUnavailable;
     }
 
-    /** Who to tell when an operation failed with StoreUnavailableException on the open engine (its catalog). */
-    void whenEngineUnavailable(Runnable hook) {
+    void whenEngineUnavailable(Runnable hook) { // told when an operation met StoreUnavailableException (its catalog)
         onEngineUnavailable = hook;
     }
 
-    /** Whether the store is being opened; its catalog marks it (see StoreCatalog), operations wait on it. */
-    OpeningState opening() {
+    OpeningState opening() { // whether the store is being opened; its catalog marks it, operations wait on it
         return opening;
     }
 
@@ -166,12 +156,7 @@ public final class ManagedStore implements Store {
         return current == null ? Optional.empty() : Optional.of(current.engine());
     }
 
-    /**
-     * Runs an engine hook (a checkpoint, a compaction) now, inside the store like an operation, so that the
-     * engine's close waits for it.
-     *
-     * @throws StoreUnavailableException while the store is not open
-     */
+    /** Runs an engine hook (checkpoint, compaction) inside the store, so the close waits; unavailable when closed. */
     public void maintain(java.util.function.Consumer<StorageEngine> hook) {
         inside(engine -> {
             hook.accept(engine.engine());
@@ -189,8 +174,8 @@ public final class ManagedStore implements Store {
         OpenEngine engine = enter(false); // figures are readable while the engine cannot reach its data
         try {
             return StoreFigures.of(engine.engine().metrics(), meter,
-                    StoreFigures.core(purge, changes, engine.journal(), fallback),
-                    (engine.records().enveloped() ? 1 : 0) + (engine.records().tagIndexed() ? 1 : 0));
+                    StoreFigures.core(purge, changes, engine.journal(), fallback, engine.records()),
+                    engine.records().markers());
         } catch (RuntimeException e) {
             throw engine.translate(e);
         } finally {
@@ -210,7 +195,8 @@ public final class ManagedStore implements Store {
             case UNAVAILABLE -> current != null && !engineReason.isEmpty() ? engineReason : unavailableReason;
             case OPENING -> openingReason;
             case READ_ONLY -> readOnlyReason(current.engine());
-            case ONLINE, FALLBACK -> "";
+            case ONLINE -> current.records().upgrade().note(current.records()); // the online format upgrade
+            case FALLBACK -> "";
         };
         FallbackRoute route = fallback;
         if (route != null && (engineDown() || route.journaling())) {
@@ -258,7 +244,7 @@ public final class ManagedStore implements Store {
     Optional<byte[]> directGet(String key) {
         byte[] encoded = Keys.encode(key);
         // one read of the newest committed state: the engine may do it without a transaction of its own
-        return inside(engine -> Optional.ofNullable(engine.records().liveValue(engine.engine().get(encoded))));
+        return inside(engine -> Optional.ofNullable(engine.records().directGet(engine.engine(), encoded)));
     }
 
     @Override
@@ -321,8 +307,21 @@ public final class ManagedStore implements Store {
      * @return how many keys were removed
      */
     long purgeExpired(long budgetMillis) {
-        return inside(engine -> engine.engine().isReadOnly() || !engine.records().enveloped() ? 0L
+        return inside(engine -> engine.engine().isReadOnly() || !engine.records().writable() ? 0L
                 : purge.run(engine.engine(), engine.records(), budgetMillis));
+    }
+
+    /** Whether older-format values wait for the online upgrade (cheap; core's maintenance asks every tick). */
+    boolean formatUpgradeDue() {
+        OpenEngine current = open;
+        return current != null && !current.engine().isReadOnly() && current.records().upgrading()
+                && current.records().writable();
+    }
+
+    /** Upgrades older-format values for at most {@code budgetMillis} ({@link FormatUpgrade}); maintenance calls it. */
+    long upgradeFormat(long budgetMillis) {
+        return inside(engine -> engine.engine().isReadOnly() ? 0L
+                : engine.records().upgrade().run(engine.engine(), engine.records(), budgetMillis));
     }
 
     @Override

@@ -33,6 +33,8 @@ final class ManagedTransaction implements Transaction {
     private final EngineTransaction tx;
     private final SavepointLog savepoints = new SavepointLog();
     private final ValueRecords records;
+    /** How this transaction tells records from older-format values ({@link RecordView}). */
+    private final RecordView view;
     private final RecordWriter writer;
     private boolean open = true;
     /** User keys written, with whether the last write was a put: for the change listeners. */
@@ -45,7 +47,8 @@ final class ManagedTransaction implements Transaction {
         this.engine = engine;
         this.tx = tx;
         this.records = engine.records();
-        this.writer = new RecordWriter(records, tx, savepoints);
+        this.view = records.view(tx);
+        this.writer = new RecordWriter(view, tx, savepoints);
     }
 
     @Override
@@ -71,19 +74,19 @@ final class ManagedTransaction implements Transaction {
     @Override
     public Optional<byte[]> get(String key) {
         byte[] encoded = Keys.encode(key);
-        return Optional.ofNullable(call(() -> records.liveValue(tx.get(encoded))));
+        return Optional.ofNullable(call(() -> view.liveValue(encoded, tx.get(encoded))));
     }
 
     @Override
     public Optional<KeyMetadata> metadata(String key) {
         byte[] encoded = Keys.encode(key);
-        return Optional.ofNullable(call(() -> records.metadata(tx.get(encoded))));
+        return Optional.ofNullable(call(() -> view.metadata(encoded, tx.get(encoded))));
     }
 
     @Override
     public List<String> keysTagged(String tag, int limit) {
         TagIndex.check(tag, limit);
-        return call(() -> TagIndex.keys(tx, records, tag, limit));
+        return call(() -> TagIndex.keys(tx, view, tag, limit));
     }
 
     @Override
@@ -98,7 +101,7 @@ final class ManagedTransaction implements Transaction {
             Map<String, byte[]> found = new TreeMap<>(KeyOrder::compare);
             int i = 0;
             for (String key : keys) {
-                byte[] value = records.liveValue(values.get(i++));
+                byte[] value = view.liveValue(encoded.get(i), values.get(i++));
                 if (value != null) {
                     found.put(key, value);
                 }
@@ -113,7 +116,7 @@ final class ManagedTransaction implements Transaction {
         if (plan.isEmpty()) {
             return ScanCursor.empty(plan);
         }
-        return new ScanCursor(records, call(() -> tx.cursor(plan.range(), scan.descending())), plan, () -> { });
+        return new ScanCursor(view, call(() -> tx.cursor(plan.range(), scan.descending())), plan, () -> { });
     }
 
     @Override
@@ -271,7 +274,8 @@ final class ManagedTransaction implements Transaction {
     private Map<String, Change.Kind> finalChanges() {
         Map<String, Change.Kind> changes = new java.util.LinkedHashMap<>();
         touched.forEach((key, put) -> {
-            boolean present = rolledBackToSavepoint ? records.liveValue(tx.get(Keys.encode(key))) != null : put;
+            byte[] encoded = Keys.encode(key);
+            boolean present = rolledBackToSavepoint ? view.liveValue(encoded, tx.get(encoded)) != null : put;
             changes.put(key, present ? Change.Kind.PUT : Change.Kind.DELETE);
         });
         return changes;

@@ -39,7 +39,8 @@ record OpenEngine(String store, StorageEngine engine, BackendInfo backend, Value
         ChangeJournal journal;
         try {
             records = StoreFormat.settle(definition.name(), engine, clock, settings.defaultTtlMillis());
-            journal = ChangeJournal.open(definition.name(), engine, settings.feedRetain(), settings.feedAgeMillis());
+            journal = ChangeJournal.open(definition.name(), engine, settings.feedRetain(), settings.feedAgeMillis(),
+                    clock.millis());
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -70,7 +71,11 @@ record OpenEngine(String store, StorageEngine engine, BackendInfo backend, Value
      */
     ManagedTransaction begin(TransactionMode mode, IsolationLevel requested) {
         try {
-            return new ManagedTransaction(this, engine.begin(mode, levelFor(requested)));
+            // while older-format values are upgraded, a transaction must judge each value's format in the snapshot it
+            // reads the value in (RecordView): read committed is served at snapshot isolation meanwhile
+            IsolationLevel level = requested == IsolationLevel.READ_COMMITTED && records.upgrading()
+                    ? IsolationLevel.SNAPSHOT : requested;
+            return new ManagedTransaction(this, engine.begin(mode, levelFor(level)));
         } catch (RuntimeException e) {
             leave();
             throw translate(e);

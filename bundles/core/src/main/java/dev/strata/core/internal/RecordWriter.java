@@ -12,16 +12,20 @@ import dev.strata.core.internal.metrics.CoreAccess;
  * index entries, in the same engine transaction, so they commit or roll back together on every engine. Each write
  * first reads the key's current record (own writes included): to keep its creation time and version count, and to
  * remove the index entries of its old expiry and of the tags it no longer has. Every engine key written goes through the savepoint log first, so a rollback to a savepoint restores the
- * index with the record.
+ * index with the record. While the store's older-format values are upgraded online ({@link StoreFormat}), a write of
+ * a key the upgrade has not reached also leaves the key's {@code FF 'u'} entry, so readers and the upgrade know it
+ * holds a record now; a raw value it replaces counts as a live key created now, without expiry or tags.
  */
 final class RecordWriter {
 
     private final ValueRecords records;
+    private final RecordView view;
     private final EngineTransaction tx;
     private final SavepointLog savepoints;
 
-    RecordWriter(ValueRecords records, EngineTransaction tx, SavepointLog savepoints) {
-        this.records = records;
+    RecordWriter(RecordView view, EngineTransaction tx, SavepointLog savepoints) {
+        this.records = view.records();
+        this.view = view;
         this.tx = tx;
         this.savepoints = savepoints;
     }
@@ -45,7 +49,8 @@ final class RecordWriter {
 
     private void put(byte[] key, byte[] value, PutOptions options, byte[] previous) {
         long now = records.now();
-        Header old = previous == null ? null : RecordCodec.header(records.store(), previous);
+        boolean record = view.isRecord(key);
+        Header old = previous == null ? null : stored(record, previous, now);
         dropIndexEntry(key, old);
         retag(key, old == null ? Set.of() : old.tags(), options.tags());
         boolean live = old != null && !(old.expires() && now >= old.expiresAt());
@@ -56,17 +61,27 @@ final class RecordWriter {
             tx.put(indexKey, CoreKeys.expiryValue(key));
             records.noteExpiry(expiresAt);
         }
-        byte[] record = RecordCodec.encode(live ? old.createdAt() : now, now, live ? old.version() + 1 : 1, expiresAt,
+        byte[] encoded = RecordCodec.encode(live ? old.createdAt() : now, now, live ? old.version() + 1 : 1, expiresAt,
                 options.tags(), value);
         savepoints.beforeWrite(tx, key);
-        tx.put(key, record);
+        tx.put(key, encoded);
+        if (!record) {
+            byte[] upgraded = CoreKeys.upgradedKey(key); // a record now, though above the upgrade's watermark
+            savepoints.beforeWrite(tx, upgraded);
+            tx.put(upgraded, CoreKeys.upgradedValue(key));
+        }
+    }
+
+    /** The header of a key's stored value: its record's, or, for a raw value of the older format, a plain live key. */
+    private Header stored(boolean record, byte[] previous, long now) {
+        return record ? RecordCodec.header(records.store(), previous) : new Header(now, now, 0, 0, Set.of(), 0);
     }
 
     /** @return whether the key was live (present and not expired) */
     boolean delete(byte[] key) {
         records.checkWritable();
         byte[] previous = current(key);
-        Header old = previous == null ? null : RecordCodec.header(records.store(), previous);
+        Header old = previous == null ? null : stored(view.isRecord(key), previous, records.now());
         dropIndexEntry(key, old);
         retag(key, old == null ? Set.of() : old.tags(), Set.of());
         savepoints.beforeWrite(tx, key);

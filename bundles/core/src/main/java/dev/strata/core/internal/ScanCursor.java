@@ -17,7 +17,7 @@ import dev.strata.api.spi.EngineTransaction;
  */
 final class ScanCursor implements EntryCursor {
 
-    private final ValueRecords records;
+    private final RecordView view;
     private final EngineCursor cursor;
     private final ScanPlan plan;
     private final Runnable onClose;
@@ -29,11 +29,14 @@ final class ScanCursor implements EntryCursor {
      */
     private byte[] nextRecord;
     private byte[] returnedRecord;
+    /** Whether those stored values are format-2 records (always, but while the store's format is upgraded). */
+    private boolean nextIsRecord;
+    private boolean returnedIsRecord;
     private boolean returnedAny;
     private boolean closed;
 
-    ScanCursor(ValueRecords records, EngineCursor cursor, ScanPlan plan, Runnable onClose) {
-        this.records = records;
+    ScanCursor(RecordView view, EngineCursor cursor, ScanPlan plan, Runnable onClose) {
+        this.view = view;
         this.cursor = cursor;
         this.plan = plan;
         this.onClose = onClose;
@@ -54,7 +57,7 @@ final class ScanCursor implements EntryCursor {
             throw engine.translate(e);
         }
         try {
-            return new ScanCursor(engine.records(), tx.cursor(plan.range(), descending), plan, () -> {
+            return new ScanCursor(engine.records().view(tx), tx.cursor(plan.range(), descending), plan, () -> {
                 try {
                     tx.close();
                 } finally {
@@ -88,13 +91,19 @@ final class ScanCursor implements EntryCursor {
         returnedRecord = null;
         try {
             while (remaining > 0 && cursor.next()) {
-                String key = Keys.decode(cursor.key());
+                byte[] rawKey = cursor.key();
+                String key = Keys.decode(rawKey);
                 if (plan.accepts(key)) {
+                    // while the format is upgraded, the key's format is judged before its value is read (the view
+                    // may read the transaction; the cursor's arrays are only valid until its next call)
+                    boolean record = !view.upgrading() || view.isRecord(rawKey.clone());
                     byte[] stored = cursor.value();
-                    byte[] value = records.liveValue(stored); // null once expired: skipped like a miss
+                    // null once expired: skipped like a miss
+                    byte[] value = record ? view.records().liveValue(stored) : stored;
                     if (value != null) {
                         next = new Entry(key, value);
                         nextRecord = stored;
+                        nextIsRecord = record;
                         remaining--;
                         return true;
                     }
@@ -102,7 +111,7 @@ final class ScanCursor implements EntryCursor {
             }
         } catch (RuntimeException e) {
             close();
-            throw Failures.translate(records.store(), e);
+            throw Failures.translate(view.records().store(), e);
         }
         close();
         return false;
@@ -116,6 +125,7 @@ final class ScanCursor implements EntryCursor {
         Entry entry = next;
         next = null;
         returnedRecord = nextRecord;
+        returnedIsRecord = nextIsRecord;
         returnedAny = true;
         nextRecord = null;
         return entry;
@@ -130,7 +140,8 @@ final class ScanCursor implements EntryCursor {
         if (!returnedAny) {
             throw new IllegalStateException("metadata() before the first next()");
         }
-        return returnedRecord == null ? Optional.empty() : Optional.ofNullable(records.metadata(returnedRecord));
+        return returnedRecord == null ? Optional.empty()
+                : Optional.ofNullable(view.metadata(returnedIsRecord, returnedRecord));
     }
 
     @Override

@@ -12,12 +12,15 @@ final class StoreFigures {
 
     /** The figures core keeps itself: the expiry purge's, change events', the fallback journal's size. */
     static java.util.Map<String, Number> core(ExpiryPurge purge, ChangeFeed changes, ChangeJournal journal,
-            dev.strata.core.internal.fallback.FallbackRoute fallback) {
+            dev.strata.core.internal.fallback.FallbackRoute fallback, ValueRecords records) {
         java.util.Map<String, Number> figures = new java.util.HashMap<>(java.util.Map.of("ttl.purged",
                 purge.purged(), "ttl.pending", purge.pending(), "ttl.purgeConflicts", purge.conflicts(),
                 "events.delivered", changes.dispatcher().delivered(), "events.dropped", changes.dispatcher().dropped(),
                 "events.listenerErrors", changes.hub().listenerErrors(), "changes.held", journal.held(),
                 "changes.trimmed", journal.trimmed()));
+        figures.put("format.upgrading", records.upgrading() ? 1 : 0); // the online format upgrade (StoreFormat)
+        figures.put("format.upgraded", records.upgrade().upgraded());
+        figures.put("format.upgradeConflicts", records.upgrade().conflicts());
         if (fallback != null) {
             figures.put("fallback.journal", FallbackStatus.journalSize(fallback));
         }

@@ -13,7 +13,8 @@ import dev.strata.api.spi.StorageEngine;
 /**
  * Drives an open engine's housekeeping: {@link StorageEngine#checkpoint()} when the store's interval has passed or
  * its log has outgrown {@code wal.max.size}, {@link StorageEngine#compact()} when the engine asks for it, and the
- * purge of expired keys ({@link ExpiryPurge}) when one may be due, and the change feed's retention
+ * purge of expired keys ({@link ExpiryPurge}) when one may be due, the online upgrade of older-format values
+ * ({@link FormatUpgrade}), and the change feed's retention
  * ({@link ChangeJournal#trim}). Runs as
  * a step of the store's lifecycle queue, so it never overlaps the engine's close; the engine keeps serving
  * meanwhile. A failure is logged and tried again at a later tick: housekeeping never takes a store down.
@@ -22,6 +23,9 @@ final class StoreMaintenance {
 
     /** How long one maintenance step spends purging expired keys at most (in batches of ExpiryPurge.BATCH). */
     static final long PURGE_BUDGET_MILLIS = 200;
+
+    /** How long one maintenance step spends on the online format upgrade at most (batches of StoreFormat.BATCH). */
+    static final long UPGRADE_BUDGET_MILLIS = 300;
 
     private final StoreCatalog.Events events;
 
@@ -79,7 +83,8 @@ final class StoreMaintenance {
     boolean due(StoreLifecycle life) {
         Optional<StorageEngine> engine = life.store.engine();
         return engine.isPresent() && (checkpointReason(life, engine.get()) != null
-                || wantsCompaction(life, engine.get()) || life.store.purgeDue() || life.store.changeFeedTrimDue());
+                || wantsCompaction(life, engine.get()) || life.store.purgeDue() || life.store.changeFeedTrimDue()
+                || life.store.formatUpgradeDue());
     }
 
     /** Runs what is due (inside the store's lifecycle queue). */
@@ -105,6 +110,13 @@ final class StoreMaintenance {
                 life.store.purgeExpired(PURGE_BUDGET_MILLIS);
             } catch (RuntimeException e) {
                 events.error("Store '" + life.name() + "': purging expired keys failed: " + e.getMessage(), e);
+            }
+        }
+        if (life.store.formatUpgradeDue()) {
+            try {
+                life.store.upgradeFormat(UPGRADE_BUDGET_MILLIS);
+            } catch (RuntimeException e) {
+                events.error("Store '" + life.name() + "': upgrading older-format values failed: " + e.getMessage(), e);
             }
         }
         if (life.store.changeFeedTrimDue()) {

@@ -20,16 +20,16 @@ final class TagIndex {
     }
 
     /** The live keys tagged {@code tag} as the transaction sees them (own writes included), in index order. */
-    static List<String> keys(EngineTransaction tx, ValueRecords records, String tag, int limit) {
+    static List<String> keys(EngineTransaction tx, RecordView view, String tag, int limit) {
         check(tag, limit);
         List<String> keys = new ArrayList<>();
-        if (!records.tagIndexed()) {
-            return scanned(tx, records, tag, limit); // a read-only engine of a store indexed by no open yet
+        if (!view.records().tagIndexed()) {
+            return scanned(tx, view, tag, limit); // a read-only engine of a store indexed by no open yet
         }
         try (EngineCursor entries = tx.cursor(CoreKeys.tagged(tag), false)) {
             while (keys.size() < limit && entries.next()) {
                 byte[] key = CoreKeys.tagUserKey(tag, entries.key(), entries.value());
-                if (records.liveHeader(tx.get(key)) != null) {
+                if (view.liveHeader(key, tx.get(key)) != null) {
                     keys.add(CoreKeys.display(key));
                 }
             }
@@ -37,13 +37,15 @@ final class TagIndex {
         return keys;
     }
 
-    private static List<String> scanned(EngineTransaction tx, ValueRecords records, String tag, int limit) {
+    private static List<String> scanned(EngineTransaction tx, RecordView view, String tag, int limit) {
         List<String> keys = new ArrayList<>();
         try (EngineCursor entries = tx.cursor(new dev.strata.api.spi.KeyRange(null, CoreKeys.USER_END), false)) {
             while (keys.size() < limit && entries.next()) {
-                RecordCodec.Header header = records.liveHeader(entries.value());
+                byte[] key = entries.key().clone();
+                boolean record = view.isRecord(key); // (a raw value has no tags) judged before the value is read
+                RecordCodec.Header header = record ? view.records().liveHeader(entries.value()) : null;
                 if (header != null && header.tags().contains(tag)) {
-                    keys.add(CoreKeys.display(entries.key()));
+                    keys.add(CoreKeys.display(key));
                 }
             }
         }

@@ -17,22 +17,23 @@ import dev.strata.api.spi.StorageEngine;
  * adds an index entry for every tag of every record, in key order, in transactions of {@value #BATCH} records, each of
  * which also moves the marker's watermark ({@code FF 'T' [0, k...]}) past the records it indexed; a crash in the
  * middle resumes from the watermark (writing an entry twice is harmless: it is the same key and value). It runs
- * after the record format is settled ({@link StoreFormat}), while the store is still OPENING, like that upgrade. An
- * empty store gets the marker at once. A read-only engine without the marker cannot be indexed: its tag reads then
+ * after the record format is settled ({@link StoreFormat}), for a store in format 2, while the store is still OPENING.
+ * An empty store gets the marker at once, and so does a store whose format upgrade is unfinished (none of its values
+ * has tags yet but those its writers index themselves). A read-only engine without the marker cannot be indexed: its tag reads then
  * scan the records ({@link TagIndex}).
  */
 final class TagIndexBuild {
 
     static final int BATCH = 512;
     static final byte[] MARKER = {(byte) 0xFF, 'T'};
-    private static final byte[] DONE = {1};
+    static final byte[] DONE = {1};
 
     private TagIndexBuild() {
     }
 
     /** @return whether the store's tag index is complete (built now if it was not and the engine is writable) */
-    static boolean ensure(StorageEngine engine, boolean enveloped) {
-        if (engine.isReadOnly() || !enveloped) {
+    static boolean ensure(StorageEngine engine, boolean writable) {
+        if (engine.isReadOnly() || !writable) {
             try (EngineTransaction tx = engine.begin(TransactionMode.READ_ONLY)) {
                 return Arrays.equals(tx.get(MARKER), DONE);
             }

@@ -1,26 +1,29 @@
 package dev.strata.core.internal;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.strata.api.KeyMetadata;
 import dev.strata.api.PutOptions;
 import dev.strata.api.ReadOnlyException;
 import dev.strata.core.internal.RecordCodec.Header;
 
 /**
- * How one open store reads and writes its values: through the format-2 envelope ({@link RecordCodec}), or, for a
- * store of the older format that could not be upgraded (its engine opened read-only), as raw values without
- * metadata. The expiry check lives here, on every read path: a record whose expiry time has come (now at or past
- * {@code expiresAt}, by the store's clock) reads as absent, whether or not the purge has removed it yet.
+ * How one open store reads and writes its values: through the format-2 envelope ({@link RecordCodec}), and, while
+ * the store's older-format values are being upgraded online ({@link StoreFormat}), through a per-transaction
+ * {@link RecordView} that tells records from raw values by the upgrade's watermark. The expiry check lives here, on
+ * every read path: a record whose expiry time has come (now at or past {@code expiresAt}, by the store's clock)
+ * reads as absent, whether or not the purge has removed it yet.
  */
 final class ValueRecords {
 
     private final String store;
     private final Clock clock;
-    private final boolean enveloped;
+    /** Whether writes are possible: false for a store not yet in format 2 whose engine opened read-only. */
+    private final boolean writable;
+    /** True while some values may still be raw (the online upgrade has not finished); only ever goes false. */
+    private volatile boolean upgrading;
+    private final RecordView envelopedView = RecordView.enveloped(this);
+    private final FormatUpgrade upgrade = new FormatUpgrade();
     private final long defaultTtlMillis;
     /** The earliest expiry the purge may have to act on (epoch ms); a hint, kept low by every put with a ttl. */
     private final AtomicLong nextExpiry = new AtomicLong(0);
@@ -28,20 +31,68 @@ final class ValueRecords {
     /** Whether the tag index lists every tagged record ({@link TagIndexBuild}); when not, tag reads scan. */
     private final boolean tagIndexed;
 
-    ValueRecords(String store, Clock clock, boolean enveloped, long defaultTtlMillis, boolean tagIndexed) {
+    /**
+     * @param upgrading whether some values may be raw (format 1): the marker says an upgrade is under way, or there is
+     *                  none and the store has user keys
+     * @param writable  whether the engine takes writes (the upgrade runs, writes are accepted)
+     */
+    ValueRecords(String store, Clock clock, boolean upgrading, boolean writable, long defaultTtlMillis,
+            boolean tagIndexed) {
         this.tagIndexed = tagIndexed;
         this.store = store;
         this.clock = clock;
-        this.enveloped = enveloped;
+        this.upgrading = upgrading;
+        this.writable = writable || !upgrading;
         this.defaultTtlMillis = defaultTtlMillis;
+    }
+
+    /**
+     * How a transaction just begun reads values: the shared format-2 view once the upgrade is over (every snapshot
+     * taken from now on has only records), else a view of its own that consults its snapshot.
+     */
+    RecordView view(dev.strata.api.spi.EngineTransaction tx) {
+        return upgrading ? RecordView.upgrading(this, tx) : envelopedView;
+    }
+
+    /**
+     * One read of a key's newest committed value outside a transaction: straight from the engine once every value
+     * is a record, else in a read-only transaction of its own, so that its format is judged in the same snapshot.
+     */
+    byte[] directGet(dev.strata.api.spi.StorageEngine engine, byte[] key) {
+        if (!upgrading) {
+            return liveValue(engine.get(key));
+        }
+        try (dev.strata.api.spi.EngineTransaction tx = engine.begin(dev.strata.api.TransactionMode.READ_ONLY)) {
+            return view(tx).liveValue(key, tx.get(key));
+        }
+    }
+
+    /** Whether some values may still be of the older format. */
+    boolean upgrading() {
+        return upgrading;
+    }
+
+    /** Called once the upgrade's last batch has committed: transactions begun afterwards see only records. */
+    void upgradeFinished() {
+        upgrading = false;
+    }
+
+    FormatUpgrade upgrade() {
+        return upgrade;
+    }
+
+    /** Core's markers in the engine, for the key count: the format marker (unless a raw store never got one). */
+    int markers() {
+        return (writable ? 1 : 0) + (tagIndexed ? 1 : 0);
     }
 
     String store() {
         return store;
     }
 
-    boolean enveloped() {
-        return enveloped;
+    /** Whether the store takes writes (and purges): false only for an older-format store on a read-only engine. */
+    boolean writable() {
+        return writable;
     }
 
     boolean tagIndexed() {
@@ -52,10 +103,10 @@ final class ValueRecords {
         return clock.millis();
     }
 
-    /** The user's value of a stored record, or {@code null} when absent or expired. */
+    /** The user's value of a stored format-2 record, or {@code null} when absent or expired. */
     byte[] liveValue(byte[] stored) {
-        if (stored == null || !enveloped) {
-            return stored;
+        if (stored == null) {
+            return null;
         }
         long expiresAt = RecordCodec.expiresAt(store, stored);
         if (expiresAt != 0 && clock.millis() >= expiresAt) {
@@ -64,31 +115,13 @@ final class ValueRecords {
         return RecordCodec.value(store, stored);
     }
 
-    /** The header of a live record, or {@code null} when absent, expired, or a raw value of the older format. */
+    /** The header of a live format-2 record, or {@code null} when absent or expired. */
     Header liveHeader(byte[] stored) {
-        if (stored == null || !enveloped) {
+        if (stored == null) {
             return null;
         }
         Header header = RecordCodec.header(store, stored);
         return header.expires() && clock.millis() >= header.expiresAt() ? null : header;
-    }
-
-    /** The metadata of a stored record, or {@code null} when absent or expired. */
-    KeyMetadata metadata(byte[] stored) {
-        if (stored == null) {
-            return null;
-        }
-        if (!enveloped) {
-            // an older-format store opened read-only: the value has no recorded times
-            return new KeyMetadata(Instant.EPOCH, Instant.EPOCH, null, Set.of(), 0, stored.length);
-        }
-        Header header = liveHeader(stored);
-        if (header == null) {
-            return null;
-        }
-        return new KeyMetadata(Instant.ofEpochMilli(header.createdAt()), Instant.ofEpochMilli(header.updatedAt()),
-                header.expires() ? Instant.ofEpochMilli(header.expiresAt()) : null, header.tags(), header.version(),
-                stored.length - header.valueOffset());
     }
 
     /** When a put with these options made at {@code now} expires; 0 for never. */
@@ -101,7 +134,7 @@ final class ValueRecords {
     }
 
     void checkWritable() {
-        if (!enveloped) {
+        if (!writable) {
             throw new ReadOnlyException("store '" + store + "' holds values of an older record format and its engine "
                     + "opened read-only, so it could not be upgraded; reopen it writable to upgrade it");
         }
@@ -113,7 +146,7 @@ final class ValueRecords {
     }
 
     boolean purgeDue() {
-        return enveloped && clock.millis() >= nextExpiry.get();
+        return writable && clock.millis() >= nextExpiry.get();
     }
 
     /** After a purge run: the earliest expiry left (from the index), unless a put noted an earlier one meanwhile. */

@@ -219,13 +219,15 @@ class ChangeFeedTest {
             for (int i = 0; i < 30; i++) {
                 store.put("key." + i, new byte[0]);
             }
+            long base = store.changesAfter(0, 1).changes().get(0).sequence() - 1; // the feed's origin
+            assertEquals(clock.millis() * ChangeJournal.ORIGIN_PER_MILLI, base, "a feed begins after its origin");
             assertTrue(store.changeFeedTrimDue());
             assertEquals(20, store.trimChangeFeed(60_000));
             assertFalse(store.changeFeedTrimDue() && store.trimChangeFeed(60_000) > 0, "nothing more beyond 10");
             ChangesTrimmedException behind = assertThrows(ChangesTrimmedException.class,
-                    () -> store.changesAfter(5, 100));
-            assertEquals(20, behind.trimmedThrough());
-            ChangePage kept = store.changesAfter(20, 100);
+                    () -> store.changesAfter(base + 5, 100));
+            assertEquals(base + 20, behind.trimmedThrough());
+            ChangePage kept = store.changesAfter(base + 20, 100);
             assertEquals(10, kept.changes().size());
             assertEquals("key.20", kept.changes().get(0).key());
             assertEquals(10L, store.metrics().extra().get("changes.held").longValue());
@@ -233,11 +235,61 @@ class ChangeFeedTest {
             clock.advance(Duration.ofMinutes(61));
             store.put("late", new byte[0]);
             assertEquals(10, store.trimChangeFeed(60_000), "the ten older than an hour");
-            ChangePage late = store.changesAfter(30, 100);
+            ChangePage late = store.changesAfter(base + 30, 100);
             assertEquals(List.of("late"), late.changes().stream().map(Change::key).toList());
-            assertThrows(ChangesTrimmedException.class, () -> store.changesAfter(29, 100));
+            assertThrows(ChangesTrimmedException.class, () -> store.changesAfter(base + 29, 100));
         } finally {
             store.detach("test over", 5_000);
+        }
+    }
+
+    /**
+     * A restore or a migration copies keys onto a fresh engine, where the feed begins anew: a consumer's cursor from
+     * the old feed must be refused with ChangesTrimmedException, never silently re-read or skip the new feed's commits.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("persistentEngines")
+    void aCursorFromTheFeedBeforeARestoreOrMigrationIsRefusedNotReused(Engines engine) {
+        TestClock clock = new TestClock(1_796_083_200_000L);
+        ManagedStore old = engine.open(dir.resolve("old"), "orders", clock, "change.feed.retain", "1000");
+        long oldCursor;
+        try {
+            for (int i = 0; i < 40; i++) {
+                old.put("key." + i, new byte[] {(byte) i});
+            }
+            oldCursor = old.changesAfter(0, 25).cursor(); // the consumer stopped here
+        } finally {
+            old.detach("migrated away", 5_000);
+        }
+        clock.advance(Duration.ofMinutes(5));
+        ManagedStore restored = engine.open(dir.resolve("new"), "orders", clock, "change.feed.retain", "1000");
+        try {
+            for (int i = 0; i < 40; i++) { // what a restore or a migration job does: the keys, through the API
+                restored.put("key." + i, new byte[] {(byte) i});
+            }
+            long origin = clock.millis() * ChangeJournal.ORIGIN_PER_MILLI;
+            for (long stale : new long[] {oldCursor, 3, origin - 1, origin + 41}) {
+                ChangesTrimmedException refused = assertThrows(ChangesTrimmedException.class,
+                        () -> restored.changesAfter(stale, 100), "cursor " + stale);
+                assertEquals(origin, refused.trimmedThrough());
+            }
+            ChangePage all = restored.changesAfter(0, 100);
+            assertEquals(40, all.changes().size(), "from 0: the whole new feed");
+            assertEquals(origin + 1, all.changes().get(0).sequence());
+            assertEquals(40, restored.changesAfter(origin, 100).changes().size(), "resuming at trimmedThrough");
+        } finally {
+            restored.detach("restart", 5_000);
+        }
+        clock.advance(Duration.ofMinutes(5));
+        ManagedStore reopened = engine.open(dir.resolve("new"), "orders", clock, "change.feed.retain", "1000");
+        try {
+            reopened.put("after.restart", new byte[0]);
+            long origin = (clock.millis() - 300_000) * ChangeJournal.ORIGIN_PER_MILLI;
+            ChangePage next = reopened.changesAfter(origin + 40, 10);
+            assertEquals(List.of("after.restart"), next.changes().stream().map(Change::key).toList());
+            assertEquals(origin + 41, next.changes().get(0).sequence(), "a reopen keeps the origin: positions go on");
+        } finally {
+            reopened.detach("test over", 5_000);
         }
     }
 

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Stores written before values had a record envelope (raw values straight through the SPI, as the previous core
- * wrote them) open through today's core with no step by an operator: upgraded in place, in batches, resuming an
- * upgrade a crash cut short; an empty store is format 2 at once.
+ * wrote them) open through today's core with no step by an operator: upgraded in place, in batches by core's
+ * maintenance ({@link #finishUpgrade}), resuming an upgrade a crash cut short; an empty store is format 2 at once.
+ * The online side (reads and writes while it runs) is {@link OnlineUpgradeTest}.
  */
 class StoreFormatTest {
 
@@ -65,7 +66,21 @@ class StoreFormatTest {
         return found;
     }
 
-    private static byte[] marker(ManagedStore store) {
+    /** Runs the upgrade as core's maintenance would, to its end. */
+    static void finishUpgrade(ManagedStore store) {
+        for (int run = 0; upgrading(store); run++) {
+            if (run > 10_000) {
+                throw new AssertionError("the format upgrade did not finish");
+            }
+            store.upgradeFormat(1_000);
+        }
+    }
+
+    static boolean upgrading(ManagedStore store) {
+        return store.metrics().extra().get("format.upgrading").intValue() == 1;
+    }
+
+    static byte[] marker(ManagedStore store) {
         try (EngineTransaction tx = store.engine().orElseThrow().begin(TransactionMode.READ_ONLY)) {
             return tx.get(CoreKeys.FORMAT_MARKER);
         }
@@ -73,7 +88,7 @@ class StoreFormatTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.strata.core.internal.Engines#persistentOnes")
-    void aStoreOfTheOlderFormatIsUpgradedInBatchesWhenCoreOpensIt(Engines engine) throws Exception {
+    void aStoreOfTheOlderFormatIsUpgradedInBatches(Engines engine) throws Exception {
         int count = StoreFormat.BATCH * 2 + 77;
         Map<byte[], byte[]> raw = new java.util.LinkedHashMap<>();
         List<String> expected = new ArrayList<>();
@@ -88,7 +103,9 @@ class StoreFormatTest {
         writeRaw(engine, raw);
         ManagedStore store = engine.open(dir, "fmt", clock);
         try {
+            finishUpgrade(store);
             assertArrayEquals(new byte[] {RecordCodec.FORMAT_2}, marker(store));
+            assertEquals(count + 1, store.metrics().extra().get("format.upgraded").longValue());
             assertEquals(expected, scanAll(store));
             assertArrayEquals(new byte[0], store.get("empty").orElseThrow());
             assertEquals(new KeyMetadata(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0), null, Set.of(), 1, 2),
@@ -101,7 +118,8 @@ class StoreFormatTest {
         }
         ManagedStore again = engine.open(dir, "fmt", clock);
         try {
-            assertEquals(count, scanAll(again).size(), "reopening upgrades nothing twice");
+            assertEquals(false, upgrading(again), "reopening upgrades nothing twice");
+            assertEquals(count, scanAll(again).size());
             assertEquals("v2", new String(again.get("k00002").orElseThrow(), StandardCharsets.UTF_8));
         } finally {
             again.detach("test over", 5_000);
@@ -123,6 +141,8 @@ class StoreFormatTest {
         writeRaw(engine, state);
         ManagedStore store = engine.open(dir, "fmt", clock);
         try {
+            assertEquals(List.of("a=A", "b=B", "c=C", "d=D"), scanAll(store), "read while the upgrade waits");
+            finishUpgrade(store);
             assertEquals(List.of("a=A", "b=B", "c=C", "d=D"), scanAll(store));
             assertEquals(3, store.metadata("a").orElseThrow().version(), "a wrapped record is not wrapped again");
             assertEquals(Set.of("t"), store.metadata("a").orElseThrow().tags());

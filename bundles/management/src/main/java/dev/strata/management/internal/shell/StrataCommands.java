@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = StrataCommands.class)
 @GogoCommand(scope = "strata", function = {"backends", "stores", "put", "get", "delete", "scan", "reopen",
-        "meta", "metrics"})
+        "meta", "metrics", "tagged"})
 public final class StrataCommands {
 
     static final int DEFAULT_SCAN_LIMIT = 100;
@@ -109,6 +109,34 @@ public final class StrataCommands {
     /** {@code strata:meta <store> <key>}: the key's creation and update times, expiry, tags, version and size. */
     public String meta(String store, String key) {
         return run(() -> store(store).metadata(key).map(KeyMetadataListing::describe).orElse(NOT_FOUND));
+    }
+
+    /** {@code strata:tagged <store> <tag>}: the live keys carrying the tag, at most {@value #DEFAULT_SCAN_LIMIT}. */
+    public String tagged(String store, String tag) {
+        return tagged(store, tag, String.valueOf(DEFAULT_SCAN_LIMIT));
+    }
+
+    /** {@code strata:tagged <store> <tag> <limit>}: at most limit keys, in key order, then a count line. */
+    public String tagged(String store, String tag, String limit) {
+        return run(() -> {
+            int max = ScanListing.parseLimit(limit);
+            // one more than the limit, to tell "exactly the limit" from "stopped at the limit"
+            List<String> keys = store(store).keysTagged(typed(tag), max == Integer.MAX_VALUE ? max : max + 1);
+            boolean more = keys.size() > max;
+            List<String> shown = more ? keys.subList(0, max) : keys;
+            StringBuilder out = new StringBuilder();
+            shown.forEach(key -> out.append(ValueFormatter.escape(key)).append('\n'));
+            out.append(shown.size()).append(shown.size() == 1 ? " key" : " keys");
+            return more ? out.append(" (limit reached)").toString() : out.toString();
+        });
+    }
+
+    public String tagged() {
+        return usage("tagged", "missing <store>");
+    }
+
+    public String tagged(String store) {
+        return usage("tagged", "missing <tag>");
     }
 
     /** {@code strata:metrics <store>}: the store's figures: keys, cache hit rate, expiry purge, change events. */
@@ -254,7 +282,8 @@ public final class StrataCommands {
             "get", "<store> <key>",
             "delete", "<store> <key>",
             "scan", "<store> ['<pattern>'] [<limit>]   (quote patterns: 'users.*')",
-            "reopen", "<store>");
+            "reopen", "<store>",
+            "tagged", "<store> <tag> [<limit>]");
 
     private static String typed(String word) {
         return ConsoleText.typed(word);

@@ -38,7 +38,8 @@ class CommandRegistrationTest {
                 .matcher(xml);
         assertTrue(functions.find(), xml);
         List<String> names = Arrays.asList(functions.group(1).trim().split("\\s+"));
-        assertEquals(List.of("backends", "stores", "put", "get", "delete", "scan", "reopen", "meta", "metrics"), names);
+        assertEquals(List.of("backends", "stores", "put", "get", "delete", "scan", "reopen", "meta", "metrics",
+                "tagged"), names);
         for (String name : names) {
             List<Method> methods = Arrays.stream(StrataCommands.class.getMethods())
                     .filter(m -> m.getName().equals(name) && Modifier.isPublic(m.getModifiers()))

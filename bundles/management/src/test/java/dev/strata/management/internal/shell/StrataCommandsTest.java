@@ -170,6 +170,22 @@ class StrataCommandsTest {
     }
 
     @Test
+    void taggedListsTheKeysCarryingATagWithACountAndALimit() {
+        store.put("session.ann", utf8("1"), dev.strata.api.PutOptions.tags("web", "eu"));
+        store.put("session.bob", utf8("2"), dev.strata.api.PutOptions.tags("web"));
+        store.put("job.7", utf8("3"), dev.strata.api.PutOptions.tags("batch"));
+        store.put("plain", utf8("4"));
+        assertEquals("session.ann\nsession.bob\n2 keys", commands.tagged("default", "web"));
+        assertEquals("session.ann\n1 key (limit reached)", commands.tagged("default", "web", "1"));
+        assertEquals("session.ann\nsession.bob\n2 keys", commands.tagged("default", "web", "2"), "exactly the limit");
+        assertEquals("0 keys", commands.tagged("default", "none"));
+        assertTrue(commands.tagged("default", "web", "0").startsWith("error: limit must be"));
+        assertTrue(commands.tagged("default", "").startsWith("error: "), "an empty tag is refused");
+        assertEquals(UNKNOWN_STORE, commands.tagged("nope", "web"));
+        assertTrue(commands.tagged("default").startsWith("error: missing <tag>\nusage: strata:tagged"));
+    }
+
+    @Test
     void scanSaysWhenTheLimitCutItShort() {
         for (int i = 0; i < 150; i++) {
             store.data.put(String.format("k%03d", i), utf8("v"));
