@@ -23,6 +23,10 @@ import org.openjdk.jmh.annotations.Threads;
  * {@code raw-force-prealloc} does the same on a file zero-filled ahead of its records as the file engine's fsync
  * log is (the like-for-like floor; the growing file's figure stays beside it).
  * Scores are commits per second, summed over the writing threads.
+ * <p>
+ * On a loaded machine give it more warm-ups ({@code --warmups 8}): the floor has almost nothing to compile, while the
+ * engines' commit paths (core, engine, Xodus) were still being compiled by C2 15-20 s into a trial at a load of 18,
+ * and their rates rose from one 2-second warm-up to the next until then (README, run 8).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

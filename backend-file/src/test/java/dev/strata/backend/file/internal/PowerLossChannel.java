@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 
 /**
  * A channel of a file {@link PowerLossFiles} tracks: the engine's writes and truncations go to the real file (the
@@ -14,15 +12,14 @@ import java.nio.channels.WritableByteChannel;
  * durable there. Every write, truncate and force is one event of the disk, where the simulated crash can strike;
  * after it, each fails as a dead disk's would. Reads pass through.
  */
-final class PowerLossChannel extends FileChannel {
+final class PowerLossChannel extends DelegatingChannel {
 
-    private final FileChannel delegate;
     private final SimulatedFile node;
     private final PowerLossFiles disk;
     private final Object lock;
 
     PowerLossChannel(FileChannel delegate, SimulatedFile node, PowerLossFiles disk) {
-        this.delegate = delegate;
+        super(delegate);
         this.node = node;
         this.disk = disk;
         this.lock = disk.lock;
@@ -91,56 +88,5 @@ final class PowerLossChannel extends FileChannel {
             throw new UnsupportedOperationException("writable maps are not simulated");
         }
         return delegate.map(mode, position, size);
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        return delegate.read(dst);
-    }
-
-    @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return delegate.read(dsts, offset, length);
-    }
-
-    @Override
-    public int read(ByteBuffer dst, long position) throws IOException {
-        return delegate.read(dst, position);
-    }
-
-    @Override
-    public long position() throws IOException {
-        return delegate.position();
-    }
-
-    @Override
-    public FileChannel position(long newPosition) throws IOException {
-        delegate.position(newPosition);
-        return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-        return delegate.size();
-    }
-
-    @Override
-    public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
-        return delegate.transferTo(position, count, target);
-    }
-
-    @Override
-    public FileLock lock(long position, long size, boolean shared) throws IOException {
-        return delegate.lock(position, size, shared);
-    }
-
-    @Override
-    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-        return delegate.tryLock(position, size, shared);
-    }
-
-    @Override
-    protected void implCloseChannel() throws IOException {
-        delegate.close();
     }
 }

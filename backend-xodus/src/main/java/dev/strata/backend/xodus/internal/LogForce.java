@@ -10,6 +10,9 @@ import java.nio.file.StandardOpenOption;
  * concurrent committers share one force ({@link GroupForce}); Xodus's own force on commit is switched off. On
  * Linux an fsync through any descriptor of a file covers all data written to it through others. Tests substitute
  * counting or failing implementations.
+ * <p>
+ * {@link #CHANNEL} opens the file for every force (tests wrap it); a store's engine uses an {@link OpenFileForce}
+ * of its own, which keeps the file open between forces.
  */
 @FunctionalInterface
 interface LogForce {
@@ -22,6 +25,10 @@ interface LogForce {
     };
 
     void force(Path file) throws IOException;
+
+    /** Releases what the force keeps open; the engine calls it once, after its last force. */
+    default void close() throws IOException {
+    }
 
     static void forcePath(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {

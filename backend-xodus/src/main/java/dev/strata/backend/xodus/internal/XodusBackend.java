@@ -51,6 +51,7 @@ public final class XodusBackend implements StorageBackend {
                     BackendCapabilities.CACHE_MISSES));
 
     private final Set<XodusEngine> openEngines = ConcurrentHashMap.newKeySet();
+    /** The tests' force for every store, or {@code null}: each store gets an {@link OpenFileForce} of its own. */
     private final LogForce logForce;
     /** Xodus's reader/writer provider by class name (its own plug-in point), {@code null} for its file provider. */
     private final String readerWriterProvider;
@@ -59,7 +60,7 @@ public final class XodusBackend implements StorageBackend {
 
     /** For DS, and for tests and tools outside OSGi. */
     public XodusBackend() {
-        this(LogForce.CHANNEL);
+        this(null);
     }
 
     /** For tests: a backend whose stores force their logs through {@code logForce}. */
@@ -87,7 +88,8 @@ public final class XodusBackend implements StorageBackend {
         XodusStoreSettings settings = XodusStoreSettings.from(config);
         XodusOpener.Opened opened = XodusOpener.open(config, settings, readerWriterProvider, keyProvider,
                 cipher);
-        XodusEngine engine = new XodusEngine(opened, config, settings, logForce, openEngines::remove);
+        XodusEngine engine = new XodusEngine(opened, config, settings,
+                logForce != null ? logForce : new OpenFileForce(), openEngines::remove);
         openEngines.add(engine);
         return engine;
     }

@@ -2,7 +2,6 @@ package dev.strata.backend.xodus.internal;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,6 @@ import dev.strata.api.spi.support.TransactionState;
 import jetbrains.exodus.env.EnvironmentImpl;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
-import jetbrains.exodus.log.Log;
-import jetbrains.exodus.log.LogUtil;
 
 /**
  * One store: a Xodus environment in the store's directory holding one Patricia store
@@ -60,11 +57,9 @@ final class XodusEngine implements StorageEngine {
     private final XodusCompaction compaction;
     private final WriteConflicts conflicts;
     private final GroupForce groupForce;
-    private final LogForce logForce;
+    private final LogFiles logFiles;
     private final boolean forceEachCommit;
     private final List<String> problems = new CopyOnWriteArrayList<>();
-    /** The oldest log file a force still has to cover; only the force leader touches it. */
-    private long unforcedFileAddress;
     private volatile StorageException failure;
 
     XodusEngine(XodusOpener.Opened opened, EngineConfig config, XodusStoreSettings settings, LogForce logForce,
@@ -79,13 +74,12 @@ final class XodusEngine implements StorageEngine {
         this.meta = opened.meta();
         this.codec = opened.encryption().codec();
         this.onClose = onClose;
-        this.logForce = logForce;
+        this.logFiles = new LogFiles(environment.getLog(), directory, logForce);
         this.forceEachCommit = config.durability() == Durability.FSYNC;
         this.compaction = new XodusCompaction(environment);
         long sequence = opened.encryption().sequence();
         this.conflicts = new WriteConflicts(storeName, sequence);
-        this.groupForce = new GroupForce(storeName, sequence, conflicts::lastCommit, this::forceLog);
-        this.unforcedFileAddress = environment.getLog().getHighFileAddress();
+        this.groupForce = new GroupForce(storeName, sequence, conflicts::lastCommit, logFiles::force);
         for (CorruptionException problem : opened.problems()) {
             corrupted(problem);
         }
@@ -99,9 +93,18 @@ final class XodusEngine implements StorageEngine {
      */
     private void forceCreation() {
         try {
-            forceLog();
+            logFiles.force();
         } catch (IOException e) {
+            releaseLogForce();
             throw new StorageException("store '" + storeName + "': forcing the log at open failed: " + e, e);
+        }
+    }
+
+    private void releaseLogForce() {
+        try {
+            logFiles.close();
+        } catch (IOException e) {
+            log.log(Level.WARNING, "store ''{0}'': closing the log force: {1}", storeName, e.getMessage());
         }
     }
 
@@ -272,6 +275,7 @@ final class XodusEngine implements StorageEngine {
         } catch (RuntimeException e) {
             throw XodusErrors.translate(storeName, "close", e);
         } finally {
+            releaseLogForce();
             onClose.accept(this);
         }
     }
@@ -332,23 +336,6 @@ final class XodusEngine implements StorageEngine {
             enterReadOnlyMode(e);
             throw e;
         }
-    }
-
-    private void forceLog() throws IOException {
-        Log xodusLog = environment.getLog();
-        long high = xodusLog.getHighFileAddress();
-        for (long address : xodusLog.getAllFileAddresses()) {
-            if (address >= unforcedFileAddress) {
-                try {
-                    logForce.force(directory.resolve(LogUtil.getLogFilename(address)));
-                } catch (NoSuchFileException e) {
-                    if (address == high) {
-                        throw e;
-                    } // else the cleaner deleted a full file, which Xodus forced before it started the next
-                }
-            }
-        }
-        unforcedFileAddress = high;
     }
 
     /** Damage found: logged once per message, and the engine refuses writes from now on. */

@@ -61,7 +61,17 @@ class XodusPowerLossTest {
         Random random = new Random(seed);
         Path live = temp.resolve("live");
         SimulatedDisk disk = SimulatedDisk.of(live);
-        LogForce forceOnTheDisk = file -> disk.forcedByPath(file);
+        // the engine's own kept-open force (OpenFileForce), its files opened on the simulated disk
+        LogForce forceOnTheDisk = new OpenFileForce(file -> new OpenFileForce.OpenFile() {
+            @Override
+            public void force() {
+                disk.forcedByPath(file);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         EngineConfig config = new EngineConfig("power", live, Durability.FSYNC, SETTINGS);
         AtomicIntegerArray acknowledged = new AtomicIntegerArray(WRITERS);
         List<Map<Integer, Long>> sequences = new ArrayList<>();
