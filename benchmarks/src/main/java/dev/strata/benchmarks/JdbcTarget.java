@@ -117,7 +117,7 @@ final class JdbcTarget implements KeyValueTarget {
      * The statements and fetches of a Strata full scan on backend-postgres, without Strata: keyset pages of 256, 1,024,
      * then 4,096 rows ({@code WHERE v IS NOT NULL AND k < '\xff' [AND k > last] ORDER BY k LIMIT n}), the first fetch
      * 64 rows, then the page's limit plus one while that fits 4 MiB at the largest row seen (so each page is one round
-     * trip), in one transaction; every key decoded to a String as Strata's scan hands them out.
+     * trip), each page planned with its bounds (prepare threshold 0), in one transaction; every key decoded to a String as Strata's scan hands them out.
      */
     @Override
     public long scanAll() {
@@ -132,6 +132,8 @@ final class JdbcTarget implements KeyValueTarget {
                 String sql = "SELECT k, v FROM " + table + " WHERE v IS NOT NULL AND k < ?"
                         + (last == null ? "" : " AND k > ?") + " ORDER BY k LIMIT " + pageRows;
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    // planned with the page's bounds each time, as the backend does (no generic plan)
+                    statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                     int fetchRows = fetchRows(pageRows, largestRow);
                     statement.setFetchSize(fetchRows);
                     statement.setBytes(1, USER_KEYS_END);

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 
 import dev.strata.api.spi.KeyRange;
 
+import org.postgresql.PGStatement;
+
 /**
  * The live keys of a range on the server, in pages: each page is one ordered, limited query that starts after the
  * previous page's last key (keyset paging, so every page is an index range scan), all in the transaction, so they
@@ -116,6 +118,10 @@ final class RangeCursor implements AutoCloseable {
     private void openPage() throws SQLException {
         statement = connection.prepareStatement(tables.page(range.lower() != null, range.upper() != null,
                 lastKey != null, reverse, pageRows));
+        // planned with this page's bounds every time: the generic plan the driver's server-side prepared statement
+        // would switch to after five pages guesses 0.5% of the table in range and picks a bitmap scan and a sort of
+        // everything after the last key (measured: 130-230 ms a 4,096-row page instead of about 10 ms)
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         fetchRows = fetchRows(pageRows, largestRow);
         statement.setFetchSize(fetchRows);
         int index = 1;
