@@ -23,7 +23,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * auto-commit off, REPEATABLE READ, {@code synchronous_commit} and {@code statement_timeout} in the startup packet.
  * <p>
  * What it leaves out is exactly Strata's layer: the snapshot query that begins a Strata transaction (a batch, a
- * scan), the commit number a writing commit takes, the client-side write set, and core's checks, metrics and copies.
+ * scan), the read of a batch's previous records (core's record envelope needs them), the commit number a writing
+ * commit takes (sent with the last batch and {@code COMMIT} in one message), the client-side write set, the record
+ * envelope's bytes and decoding, and core's checks, metrics and copies. A batch here is the standard
+ * {@code executeUpdate} then {@code commit()}: two round trips, where Strata's {@code putAll} is three.
  */
 final class JdbcTarget implements KeyValueTarget {
 
