@@ -182,37 +182,37 @@ final class PostgresTransaction implements EngineTransaction {
         }
     }
 
+    /**
+     * Sends the last batch of writes, the commit number and {@code COMMIT} in one round trip (the driver pipelines
+     * the three statements of {@link StoreTables#finishCommit} and waits once): the server runs them in order and
+     * stops at the first error, so a refused write or a store that is no longer registered commits nothing. Only a
+     * connection lost during that round trip leaves the outcome unknown, and then the caller is told so.
+     */
     @Override
     public long commit() {
         active();
         finished = true;
-        boolean committing = false;
+        boolean commitSent = false;
         try {
             if (writes.isEmpty() && !sentWrites) {
                 connection.commit();
                 return snapshotSequence;
             }
-            flush();
-            long sequence;
-            try (PreparedStatement number = connection.prepareStatement(tables.numberCommit())) {
-                number.setString(1, tables.store());
-                try (ResultSet row = number.executeQuery()) {
-                    if (!row.next()) {
-                        throw new StorageException("store '" + tables.store() + "' is no longer registered in schema "
-                                + tables.schemaName() + "; nothing was committed");
-                    }
-                    sequence = row.getLong(1);
-                }
-            }
-            committing = true;
-            connection.commit();
+            List<Map.Entry<byte[], byte[]>> last = flushAllButLastBatch();
+            commitSent = true;
+            long sequence = finishCommit(last);
             engine.committed(sequence);
             return sequence;
         } catch (SQLException e) {
             rollbackQuietly();
-            if (committing && SqlErrors.isUnavailable(e)) {
+            if (commitSent && SqlErrors.isUnavailable(e)) {
+                engine.map("committing", e); // tells the probe the server went away
                 throw new StorageException("store '" + tables.store() + "': the connection to the server was lost while"
                         + " the commit was being confirmed; it may or may not have been applied", e);
+            }
+            if (commitSent && SqlErrors.NOT_NULL_VIOLATION.equals(SqlErrors.sqlState(e))) {
+                throw new StorageException("store '" + tables.store() + "' is no longer registered in schema "
+                        + tables.schemaName() + "; nothing was committed", e);
             }
             throw map("committing", e);
         } catch (RuntimeException e) {
@@ -220,6 +220,30 @@ final class PostgresTransaction implements EngineTransaction {
             throw e;
         } finally {
             release();
+        }
+    }
+
+    /**
+     * The last batch (empty when everything was sent already) with the commit number and COMMIT: one composite
+     * statement, whose second result is the number.
+     */
+    private long finishCommit(List<Map.Entry<byte[], byte[]>> batch) throws SQLException {
+        boolean withWrites = !batch.isEmpty();
+        try (PreparedStatement statement = connection.prepareStatement(tables.finishCommit(withWrites))) {
+            int index = 1;
+            if (withWrites) {
+                index = bindBatch(statement, batch);
+            }
+            statement.setString(index, tables.store());
+            statement.execute();
+            if (withWrites) {
+                statement.getMoreResults();
+            }
+            sending = List.of();
+            try (ResultSet row = statement.getResultSet()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
@@ -249,8 +273,20 @@ final class PostgresTransaction implements EngineTransaction {
 
     /** Sends the held writes as upserts of at most {@link #FLUSH_ROWS} rows or about {@link #FLUSH_BYTES} each. */
     private void flush() throws SQLException {
+        List<Map.Entry<byte[], byte[]>> last = flushAllButLastBatch();
+        if (!last.isEmpty()) {
+            upsert(last);
+        }
+    }
+
+    /**
+     * Sends every batch of the held writes but the last, and returns that one (empty when nothing is held); the held
+     * set is empty afterwards either way.
+     */
+    private List<Map.Entry<byte[], byte[]>> flushAllButLastBatch() throws SQLException {
         List<Map.Entry<byte[], byte[]>> all = writes.drain();
         heldRows = 0;
+        sentWrites |= !all.isEmpty();
         int start = 0;
         while (start < all.size()) {
             int end = start;
@@ -259,13 +295,25 @@ final class PostgresTransaction implements EngineTransaction {
                 bytes += all.get(end).getKey().length + all.get(end).getValue().length;
                 end++;
             }
+            if (end == all.size()) {
+                return all.subList(start, end);
+            }
             upsert(all.subList(start, end));
             start = end;
         }
-        sentWrites |= !all.isEmpty();
+        return List.of();
     }
 
     private void upsert(List<Map.Entry<byte[], byte[]>> batch) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(tables.upsert())) {
+            bindBatch(statement, batch);
+            statement.executeUpdate();
+        }
+        sending = List.of();
+    }
+
+    /** Binds a batch's keys and values (null for a delete) as the two arrays of an upsert; notes its keys. */
+    private int bindBatch(PreparedStatement statement, List<Map.Entry<byte[], byte[]>> batch) throws SQLException {
         byte[][] keys = new byte[batch.size()][];
         byte[][] values = new byte[batch.size()][];
         for (int i = 0; i < batch.size(); i++) {
@@ -274,12 +322,9 @@ final class PostgresTransaction implements EngineTransaction {
             values[i] = value == WriteSet.DELETED ? null : value;
         }
         sending = java.util.Arrays.asList(keys);
-        try (PreparedStatement statement = connection.prepareStatement(tables.upsert())) {
-            statement.setArray(1, connection.createArrayOf("bytea", keys));
-            statement.setArray(2, connection.createArrayOf("bytea", values));
-            statement.executeUpdate();
-        }
-        sending = List.of();
+        statement.setArray(1, connection.createArrayOf("bytea", keys));
+        statement.setArray(2, connection.createArrayOf("bytea", values));
+        return 3;
     }
 
     private void active() {

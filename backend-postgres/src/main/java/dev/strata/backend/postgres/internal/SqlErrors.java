@@ -18,6 +18,9 @@ import dev.strata.api.StoreUnavailableException;
  */
 final class SqlErrors {
 
+    /** A NULL in a NOT NULL column: at commit, the commit number of a store that is no longer registered. */
+    static final String NOT_NULL_VIOLATION = "23502";
+
     private SqlErrors() {
     }
 

@@ -111,11 +111,23 @@ record StoreTables(String store, String schema, String table) {
 
     /**
      * Numbers a commit: locks the store's row (commits queue here, so each one is visible before the next takes its
-     * number, and every snapshot sees a prefix of the numbered commits), then records the next number.
+     * number, and every snapshot sees a prefix of the numbered commits), then records the next number. The lock is
+     * taken before {@code nextval} is evaluated (the {@code CASE} tests the locked row first). When the store is no
+     * longer registered the number is NULL and the insert fails (not-null violation): no commit without a number.
      */
     String numberCommit() {
         return "WITH serialised AS (SELECT 1 FROM " + storesTable() + " WHERE name = ? FOR UPDATE)"
-                + " INSERT INTO " + commits() + " (seq) SELECT nextval('" + sequence() + "') FROM serialised RETURNING seq";
+                + " INSERT INTO " + commits() + " (seq) SELECT CASE WHEN EXISTS (SELECT 1 FROM serialised)"
+                + " THEN nextval('" + sequence() + "') END RETURNING seq";
+    }
+
+    /**
+     * The end of a writing transaction as one composite statement, which the driver sends in one round trip: the last
+     * batch of writes ({@link #upsert}, when there is one), {@link #numberCommit}, {@code COMMIT}. The server stops at
+     * the first failing statement, so a refused write or number commits nothing.
+     */
+    String finishCommit(boolean withWrites) {
+        return (withWrites ? upsert() + "; " : "") + numberCommit() + "; COMMIT";
     }
 
     // maintenance
