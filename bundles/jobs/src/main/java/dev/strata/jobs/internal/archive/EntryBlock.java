@@ -96,6 +96,40 @@ final class EntryBlock {
         return bytes;
     }
 
+    /**
+     * Feeds every entry's key and value to the digest, in order, reading them back from the block's bytes (format 2,
+     * as {@link #add} writes them), so that the digest can be computed on another thread than the one that read them.
+     */
+    void digestInto(ContentDigest digest) {
+        int at = 0;
+        for (int i = 0; i < entries; i++) {
+            int keyLength = (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
+            int keyAt = at + 2;
+            int valueLength = readInt(keyAt + keyLength);
+            int valueAt = keyAt + keyLength + 4;
+            digest.update(bytes, keyAt, keyLength, valueAt, valueLength);
+            at = valueAt + valueLength;
+            int flags = bytes[at++];
+            if ((flags & FLAG_EXPIRES) != 0) {
+                at += 8;
+            }
+            if ((flags & FLAG_TAGS) != 0) {
+                int tagCount = bytes[at++] & 0xFF;
+                for (int t = 0; t < tagCount; t++) {
+                    at += 1 + (bytes[at] & 0xFF);
+                }
+            }
+        }
+        if (at != size) {
+            throw new IllegalStateException("the block holds " + size + " bytes, its entries " + at);
+        }
+    }
+
+    private int readInt(int at) {
+        return (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
+                | bytes[at + 3] & 0xFF;
+    }
+
     void reset() {
         size = 0;
         entries = 0;
