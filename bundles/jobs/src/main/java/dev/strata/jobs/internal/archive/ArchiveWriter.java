@@ -26,7 +26,8 @@ import dev.strata.api.crypto.DataKey;
  * manifest and trailer are written and forced to disk: a file under the final name is always complete. Entries must
  * come in ascending key order. Not thread-safe: one thread adds entries; each full chunk is then digested,
  * compressed, sealed and written on a thread of the writer's own ({@link ChunkPipeline}), while the caller goes on
- * reading and adding the next chunk's entries.
+ * reading and adding the next chunk's entries (the reading thread keeps only references to each entry's bytes; the
+ * copying into the chunk happens on the writing thread too).
  */
 public final class ArchiveWriter implements AutoCloseable {
 
@@ -215,7 +216,7 @@ public final class ArchiveWriter implements AutoCloseable {
     /** On the pipeline's thread, for each full block in order: digest, compress, seal, write, index. */
     private void writeBlock(EntryBlock full) {
         long offset = position;
-        full.digestInto(digest);
+        full.encode(digest);
         try {
             writeFrame(chunks.size(), ChunkFrame.DATA, full.array(), full.size(), full.entries());
         } catch (IOException e) {

@@ -32,14 +32,6 @@ public final class ContentDigest {
         sha.update(value);
     }
 
-    /** The same as {@link #update(byte[], byte[])} for a key and a value that are slices of one array. */
-    public void update(byte[] bytes, int keyOffset, int keyLength, int valueOffset, int valueLength) {
-        updateLength(keyLength);
-        sha.update(bytes, keyOffset, keyLength);
-        updateLength(valueLength);
-        sha.update(bytes, valueOffset, valueLength);
-    }
-
     private void updateLength(int n) {
         length.clear();
         length.putInt(n);
