@@ -179,7 +179,7 @@ public class KillDuringJobsIT {
         return m.group();
     }
 
-    private static Path copyOfTheRuntime() throws IOException {
+    static Path copyOfTheRuntime() throws IOException {
         Path workDir = Files.createDirectories(Paths.get(System.getProperty(StrataRuntime.WORK_DIR_PROPERTY)));
         Path home = Files.createTempDirectory(workDir, "kill-").resolve("strata");
         Path source = StrataRuntime.distributionDir();

@@ -60,10 +60,60 @@ class OldFilesAfterUndoWindowTest {
         for (int i = 0; i < 200; i++) {
             store.put("k" + i, ("v" + i).getBytes(StandardCharsets.UTF_8));
         }
-        JobInfo done = engine.await(engine.submit(new EngineMigrationRequest(name, "xodus", Map.of(), false,
+        return move(name, "xodus", keepMinutes);
+    }
+
+    private Store move(String name, String backend, long keepMinutes) throws InterruptedException {
+        JobInfo done = engine.await(engine.submit(new EngineMigrationRequest(name, backend, Map.of(), false,
                 keepMinutes, false), "t").id(), 120_000);
         assertEquals(JobState.SUCCEEDED, done.state(), done.failure() + " " + done.report());
         return runtime.store(name);
+    }
+
+    @Test
+    void aSecondSwitchInsideTheFirstWindowLeavesBothOldDirectoriesToBeDeletedEachWhenItsWindowEnds()
+            throws Exception {
+        moveToXodus("orders", 30); // file in data/orders -> xodus in data/orders@xodus, old files kept until 30'
+        runtime.clock.advance(Duration.ofMinutes(10));
+        Store moved = move("orders", "file", 30); // -> file in data/orders@file, xodus files kept until 40'
+        moved.put("after", "both switches".getBytes(StandardCharsets.UTF_8));
+        Path first = dir.resolve("data/orders");
+        Path second = dir.resolve("data/orders@xodus");
+        assertTrue(Files.isDirectory(first) && Files.isDirectory(second), "both old directories are kept");
+
+        runtime.clock.advance(Duration.ofMinutes(25)); // 35': the first window has ended, the second has not
+        List<String> deleted = reaper().sweep();
+        assertEquals(1, deleted.size(), "the first switch's old files are still tracked: " + log);
+        assertTrue(deleted.get(0).startsWith("deleted the old files of 'orders' in " + first), deleted.get(0));
+        assertFalse(Files.exists(first));
+        assertTrue(Files.isDirectory(second), "the second switch's old files stay inside its window");
+
+        // the runtime stops; the second window ends while it is down; a new job service sweeps at its start
+        engine.close();
+        runtime.clock.advance(Duration.ofMinutes(6));
+        engine = runtime.engine(1, 100, 4096);
+        deleted = reaper().sweep();
+        assertEquals(1, deleted.size(), log.toString());
+        assertTrue(deleted.get(0).startsWith("deleted the old files of 'orders' in " + second), deleted.get(0));
+        assertFalse(Files.exists(second));
+        assertTrue(Files.isDirectory(dir.resolve("data/orders@file")), "the store's own files stay");
+        assertEquals(201, ExpiryAndTagsCarriedTest.count(runtime.store("orders")));
+        assertEquals(List.of(), reaper().sweep(), "a second sweep finds nothing to do");
+    }
+
+    @Test
+    void anUndoMovesBackIntoTheOldFilesWhichAreThenNoLongerOld() throws Exception {
+        moveToXodus("orders", 30);
+        JobInfo undone = engine.await(engine.submit(EngineMigrationRequest.undoLast("orders"), "t").id(), 120_000);
+        assertEquals(JobState.SUCCEEDED, undone.state(), undone.failure() + " " + undone.report());
+        runtime.clock.advance(Duration.ofMinutes(61)); // both windows ended (the undo's: the default 60')
+        List<String> deleted = reaper().sweep();
+        assertEquals(1, deleted.size(), log.toString());
+        assertTrue(deleted.get(0).startsWith("deleted the old files of 'orders' in " + dir.resolve(
+                "data/orders@xodus")), deleted.get(0));
+        assertTrue(Files.isDirectory(dir.resolve("data/orders")), "the store serves from them again");
+        assertTrue(log.stream().noneMatch(l -> l.contains("are kept")), "no longer tracked as old: " + log);
+        assertEquals(200, ExpiryAndTagsCarriedTest.count(runtime.store("orders")));
     }
 
     @Test

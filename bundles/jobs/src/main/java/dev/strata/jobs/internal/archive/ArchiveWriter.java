@@ -24,7 +24,10 @@ import dev.strata.api.crypto.DataKey;
 /**
  * Writes one archive into {@code <file>.partial} and renames it to its name only in {@link #finish}, after the
  * manifest and trailer are written and forced to disk: a file under the final name is always complete. Entries must
- * come in ascending key order. Not thread-safe.
+ * come in ascending key order. Not thread-safe: one thread adds entries; each full chunk is then digested,
+ * compressed, sealed and written on a thread of the writer's own ({@link ChunkPipeline}), while the caller goes on
+ * reading and adding the next chunk's entries (the reading thread keeps only references to each entry's bytes; the
+ * copying into the chunk happens on the writing thread too).
  */
 public final class ArchiveWriter implements AutoCloseable {
 
@@ -41,10 +44,14 @@ public final class ArchiveWriter implements AutoCloseable {
     private final AeadCipher cipher;
     private final DataKey key;
     private final int chunkBytes;
-    private final EntryBlock block = new EntryBlock();
+    /** Written on the pipeline's thread only (until {@link ChunkPipeline#finish} returns). */
     private final ContentDigest digest = new ContentDigest();
     private final List<ChunkIndex> chunks = new ArrayList<>();
     private long position;
+    private final ChunkPipeline pipeline;
+    /** The block being filled, on the caller's thread. */
+    private EntryBlock block;
+    private long blocksHandedOver;
     private long keys;
     private long bytes;
     private boolean done;
@@ -63,6 +70,8 @@ public final class ArchiveWriter implements AutoCloseable {
         Files.deleteIfExists(temp);
         this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         write(headerBytes);
+        this.pipeline = new ChunkPipeline("strata-archive-writer " + target.getFileName(), this::writeBlock);
+        this.block = pipeline.first();
     }
 
     /** The temporary name an archive has until it is complete. */
@@ -121,18 +130,26 @@ public final class ArchiveWriter implements AutoCloseable {
      * Adds an entry with its expiry and tags (format 2 keeps them beside the value; the content digest covers keys
      * and values only, as a store's digest does).
      *
-     * @return whether a chunk was completed and written (a boundary where the caller may throttle or stop)
+     * @return whether a chunk was completed and handed over to be written (a boundary where the caller may throttle
+     *         or stop)
      */
     public boolean add(KeyRecord record) {
-        String key = record.key();
-        byte[] value = record.value();
+        return add(record.key(), record.value(), record.expiresAt(), record.tags());
+    }
+
+    /**
+     * Adds an entry with its expiry (epoch ms, 0 for never) and tags, without a {@link KeyRecord} for it.
+     *
+     * @return whether a chunk was completed and handed over to be written
+     */
+    public boolean add(String key, byte[] value, long expiresAt, java.util.Set<String> tags) {
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        block.add(keyBytes, key, value, record.expiresAt(), record.tags());
-        digest.update(keyBytes, value);
+        block.add(keyBytes, key, value, expiresAt, tags);
         keys++;
         bytes += keyBytes.length + value.length;
         if (block.size() >= chunkBytes) {
-            flushBlock();
+            block = pipeline.handOver(block);
+            blocksHandedOver++;
             return true;
         }
         return false;
@@ -150,7 +167,12 @@ public final class ArchiveWriter implements AutoCloseable {
     public Written finish(String store, String engine, long createdAt, long snapshotSequence,
             Map<String, String> extra) {
         if (block.entries() > 0) {
-            flushBlock();
+            block = pipeline.handOver(block);
+            blocksHandedOver++;
+        }
+        pipeline.finish(); // every chunk written (and the digest complete) before the manifest
+        if (chunks.size() != blocksHandedOver) {
+            throw new IllegalStateException(blocksHandedOver + " chunks handed over, " + chunks.size() + " written");
         }
         ArchiveManifest manifest = new ArchiveManifest(header.idHex(), header.kind(), store, engine,
                 header.formatVersion(), keys, bytes, createdAt, snapshotSequence, digest.finish(), chunks, extra);
@@ -182,6 +204,7 @@ public final class ArchiveWriter implements AutoCloseable {
             return;
         }
         done = true;
+        pipeline.close();
         try {
             channel.close();
             Files.deleteIfExists(temp);
@@ -190,15 +213,16 @@ public final class ArchiveWriter implements AutoCloseable {
         }
     }
 
-    private void flushBlock() {
+    /** On the pipeline's thread, for each full block in order: digest, compress, seal, write, index. */
+    private void writeBlock(EntryBlock full) {
         long offset = position;
+        full.encode(digest);
         try {
-            writeFrame(chunks.size(), ChunkFrame.DATA, block.array(), block.size(), block.entries());
+            writeFrame(chunks.size(), ChunkFrame.DATA, full.array(), full.size(), full.entries());
         } catch (IOException e) {
             throw new StorageException("cannot write archive '" + temp + "': " + e.getMessage(), e);
         }
-        chunks.add(new ChunkIndex(chunks.size(), offset, block.entries(), block.firstKey(), block.lastKey()));
-        block.reset();
+        chunks.add(new ChunkIndex(chunks.size(), offset, full.entries(), full.firstKey(), full.lastKey()));
     }
 
     /** Writes one frame of the first {@code plainLength} bytes of {@code plain}, without copying them into it. */

@@ -25,41 +25,81 @@ final class EntryBlock {
      */
     private byte[] bytes = new byte[1 << 16];
     private int size;
+    /**
+     * The entries added and not yet encoded: only their references are kept by {@link #add} (on the thread that
+     * reads the store), and {@link #encode} copies them into {@link #bytes} (on the archive's writing thread).
+     */
+    private byte[][] keys = new byte[1024][];
+    private byte[][] values = new byte[1024][];
+    private long[] expiries = new long[1024];
+    private Set<?>[] tagSets = new Set<?>[1024];
     private int entries;
+    private int encodedSize;
     private String firstKey;
     private String lastKey;
 
+    /** Keeps the entry to be encoded; the arrays must not change until the block is reset. */
     void add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
-        ensure(2 + key.length + 4 + value.length + 1 + 8);
-        bytes[size++] = (byte) (key.length >>> 8);
-        bytes[size++] = (byte) key.length;
-        System.arraycopy(key, 0, bytes, size, key.length);
-        size += key.length;
-        writeInt(value.length);
-        System.arraycopy(value, 0, bytes, size, value.length);
-        size += value.length;
-        int flags = (expiresAt != 0 ? FLAG_EXPIRES : 0) | (tags.isEmpty() ? 0 : FLAG_TAGS);
-        bytes[size++] = (byte) flags;
-        if (expiresAt != 0) {
-            writeInt((int) (expiresAt >>> 32));
-            writeInt((int) expiresAt);
+        if (entries == keys.length) {
+            int n = entries * 2;
+            keys = java.util.Arrays.copyOf(keys, n);
+            values = java.util.Arrays.copyOf(values, n);
+            expiries = java.util.Arrays.copyOf(expiries, n);
+            tagSets = java.util.Arrays.copyOf(tagSets, n);
         }
-        if (!tags.isEmpty()) {
-            ensure(1);
-            bytes[size++] = (byte) tags.size();
-            for (String tag : tags) {
-                byte[] t = tag.getBytes(StandardCharsets.UTF_8);
-                ensure(1 + t.length);
-                bytes[size++] = (byte) t.length;
-                System.arraycopy(t, 0, bytes, size, t.length);
-                size += t.length;
-            }
-        }
+        keys[entries] = key;
+        values[entries] = value;
+        expiries[entries] = expiresAt;
+        tagSets[entries] = tags;
+        encodedSize += 2 + key.length + 4 + value.length + 1 + (expiresAt != 0 ? 8 : 0) + (tags.isEmpty() ? 0
+                : 1 + tags.stream().mapToInt(t -> 1 + t.getBytes(StandardCharsets.UTF_8).length).sum());
         if (entries == 0) {
             firstKey = keyText;
         }
         lastKey = keyText;
         entries++;
+    }
+
+    /**
+     * Writes the entries added into the block's bytes, in order, and feeds each key and value to the digest.
+     * After it, {@link #array()} and {@link #size()} hold the chunk's plaintext.
+     */
+    void encode(ContentDigest digest) {
+        size = 0;
+        ensure(encodedSize);
+        for (int i = 0; i < entries; i++) {
+            byte[] key = keys[i];
+            byte[] value = values[i];
+            long expiresAt = expiries[i];
+            Set<?> tags = tagSets[i];
+            digest.update(key, value);
+            bytes[size++] = (byte) (key.length >>> 8);
+            bytes[size++] = (byte) key.length;
+            System.arraycopy(key, 0, bytes, size, key.length);
+            size += key.length;
+            writeInt(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+            int flags = (expiresAt != 0 ? FLAG_EXPIRES : 0) | (tags.isEmpty() ? 0 : FLAG_TAGS);
+            bytes[size++] = (byte) flags;
+            if (expiresAt != 0) {
+                writeInt((int) (expiresAt >>> 32));
+                writeInt((int) expiresAt);
+            }
+            if (!tags.isEmpty()) {
+                bytes[size++] = (byte) tags.size();
+                for (Object tag : tags) {
+                    byte[] t = ((String) tag).getBytes(StandardCharsets.UTF_8);
+                    bytes[size++] = (byte) t.length;
+                    System.arraycopy(t, 0, bytes, size, t.length);
+                    size += t.length;
+                }
+            }
+        }
+        if (size != encodedSize) {
+            throw new IllegalStateException("the block's entries took " + size + " bytes, " + encodedSize
+                    + " were counted");
+        }
     }
 
     private void writeInt(int v) {
@@ -69,14 +109,15 @@ final class EntryBlock {
         bytes[size++] = (byte) v;
     }
 
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    private void ensure(int capacity) {
+        if (capacity > bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, capacity));
         }
     }
 
+    /** The bytes the entries take encoded (exact, known before {@link #encode}). */
     int size() {
-        return size;
+        return encodedSize;
     }
 
     int entries() {
@@ -91,13 +132,17 @@ final class EntryBlock {
         return lastKey;
     }
 
-    /** The block's bytes: valid up to {@link #size()}, until the next add or reset. */
+    /** The block's bytes after {@link #encode}: valid up to {@link #size()}, until the next reset. */
     byte[] array() {
         return bytes;
     }
 
     void reset() {
+        java.util.Arrays.fill(keys, 0, entries, null);
+        java.util.Arrays.fill(values, 0, entries, null);
+        java.util.Arrays.fill(tagSets, 0, entries, null);
         size = 0;
+        encodedSize = 0;
         entries = 0;
         firstKey = null;
         lastKey = null;

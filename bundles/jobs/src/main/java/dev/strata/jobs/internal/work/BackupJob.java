@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
 import dev.strata.api.InvalidArgumentException;
+import dev.strata.api.KeyMetadata;
 import dev.strata.api.Scan;
 import dev.strata.api.Store;
 import dev.strata.api.Transaction;
@@ -61,11 +63,12 @@ final class BackupJob {
             long lastBytes = 0;
             while (cursor.hasNext()) {
                 Entry entry = cursor.next();
-                var record = Records.read(snapshot, cursor, entry);
-                if (record.isEmpty()) {
+                Optional<KeyMetadata> metadata = Records.metadata(snapshot, cursor, entry.key());
+                if (metadata.isEmpty()) {
                     continue; // it expired after the scan returned it: a restore would not bring it back either
                 }
-                if (writer.add(record.get())) {
+                // straight into the chunk, without a KeyRecord per entry (the backup's hot loop)
+                if (writer.add(entry.key(), entry.value(), Records.expiresAt(metadata.get()), metadata.get().tags())) {
                     control.chunkDone(writer.keys(), writer.bytes(), writer.bytes() - lastBytes);
                     lastBytes = writer.bytes();
                 }

@@ -89,6 +89,7 @@ final class EngineSwitch {
             boolean switched = false;
             try {
                 Store source = definitions.redefine(name, frozen);
+                FreezeWindowHold.at("frozen", true, control);
                 // while writes are frozen the throttle does not apply: the freeze lasts as short as it can
                 StoreDiff.Result last = StoreDiff.apply(source, copy, control, Integer.MAX_VALUE, env::now);
                 control.report("frozen: final catch-up wrote " + last.written() + " and deleted " + last.deleted()
@@ -107,6 +108,7 @@ final class EngineSwitch {
                 control.message("switching '" + name + "' to '" + target.get("backend") + "'");
                 definitions.redefine(name, target);
                 switched = true;
+                FreezeWindowHold.at("switched", false, control);
                 long now = env.now();
                 long keepUntil = now + keepMinutes * 60_000;
                 records.switched(control.jobId(), name, new SwitchRecords.Switch(control.jobId(), now, keepUntil,

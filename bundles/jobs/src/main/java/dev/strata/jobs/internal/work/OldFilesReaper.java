@@ -23,11 +23,13 @@ import dev.strata.api.StoreInfo;
 
 /**
  * Deletes the old files of a store moved to another engine in place once its undo window has ended (the
- * {@code keepUntil} of its last switch, {@link SwitchRecords}). The record lives in the system store, so a sweep
+ * {@code keepUntil} of the switch that left them, {@link SwitchRecords}). The records live in the system store, so a sweep
  * after a restart deletes what the window's end left: the job service sweeps at start and every minute. A sweep is
  * idempotent (a directory already gone is skipped) and deletes nothing a store still uses: not a directory that any
  * defined store names (a later migration into the same directory, a store an operator opened over the old files),
- * nor one outside the data root. A switch recorded over by a later one is no longer swept; its directory stays.
+ * nor one outside the data root. Every switch's old files are tracked on their own: a second switch inside the
+ * first one's window (A to B, then B to C) leaves both A's and B's directories to be deleted, each when its own
+ * window ends; a deleted (or vanished) directory is no longer tracked.
  */
 public final class OldFilesReaper {
 
@@ -69,32 +71,63 @@ public final class OldFilesReaper {
             return List.of();
         }
         long now = env.now();
+        SwitchRecords records = SwitchRecords.of(env);
         List<String> done = new ArrayList<>();
         Set<Path> inUse = null;
-        for (Map.Entry<String, SwitchRecords.Switch> e : SwitchRecords.of(env).allLast().entrySet()) {
-            SwitchRecords.Switch last = e.getValue();
-            if (now < last.keepUntil()) {
+        for (Candidate c : candidates(records)) {
+            SwitchRecords.Switch sw = c.done();
+            if (now < sw.keepUntil()) {
                 continue;
             }
-            Optional<Path> old = inDataRoot(StoreDefinitions.directoryOf(last.before()));
+            Optional<Path> old = inDataRoot(StoreDefinitions.directoryOf(sw.before()));
             if (old.isEmpty() || !Files.exists(old.get())) {
+                c.forget(records); // nothing (left) to delete
                 continue;
             }
             if (inUse == null) {
                 inUse = directoriesInUse();
             }
-            if (inUse.contains(old.get()) || inDataRoot(StoreDefinitions.directoryOf(last.after())).equals(old)) {
-                log.accept("the old files of '" + e.getKey() + "' in " + old.get() + " are kept: a store uses them");
+            if (inUse.contains(old.get()) || inDataRoot(StoreDefinitions.directoryOf(sw.after())).equals(old)) {
+                log.accept("the old files of '" + c.store() + "' in " + old.get() + " are kept: a store uses them");
                 continue;
             }
             delete(old.get());
-            String line = "deleted the old files of '" + e.getKey() + "' in " + old.get() + " (switched to "
-                    + last.after().get("backend") + " by job " + last.jobId() + "; kept until "
-                    + Instant.ofEpochMilli(last.keepUntil()) + ")";
+            c.forget(records);
+            String line = "deleted the old files of '" + c.store() + "' in " + old.get() + " (switched to "
+                    + sw.after().get("backend") + " by job " + sw.jobId() + "; kept until "
+                    + Instant.ofEpochMilli(sw.keepUntil()) + ")";
             log.accept(line);
             done.add(line);
         }
         return done;
+    }
+
+    /** Old files to look at: the one of every switch ({@code old} set), or of a last switch only (recorded so). */
+    private record Candidate(String store, SwitchRecords.Switch done, SwitchRecords.OldFiles old) {
+        void forget(SwitchRecords records) {
+            if (old != null) {
+                records.forgetOld(old);
+            }
+        }
+    }
+
+    /**
+     * Every tracked switch's old files, and the last switch of a store that has no record of its own for it (a
+     * switch recorded before the job service tracked each one: its directory is still swept as it was).
+     */
+    private static List<Candidate> candidates(SwitchRecords records) {
+        List<Candidate> all = new ArrayList<>();
+        Set<String> tracked = new HashSet<>();
+        for (SwitchRecords.OldFiles old : records.allOld()) {
+            all.add(new Candidate(old.store(), old.done(), old));
+            tracked.add(old.store() + "\n" + old.done().jobId());
+        }
+        for (Map.Entry<String, SwitchRecords.Switch> e : records.allLast().entrySet()) {
+            if (!tracked.contains(e.getKey() + "\n" + e.getValue().jobId())) {
+                all.add(new Candidate(e.getKey(), e.getValue(), null));
+            }
+        }
+        return all;
     }
 
     private Set<Path> directoriesInUse() {

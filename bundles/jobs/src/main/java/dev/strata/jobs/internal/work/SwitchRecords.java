@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,12 +24,18 @@ import dev.strata.api.StoreUnavailableException;
  * finished at start-up: a store still frozen gets its original definition back.</li>
  * <li>{@value #LAST}{@code <store>}: the store's last switch: the job, when, until when the old files are kept, the
  * definition before and after. {@code strata:migrate-undo} switches back to "before".</li>
+ * <li>{@value #OLD}{@code <store>.<job id>}: the old files one switch left behind (its "before" directory), until
+ * the old-files sweep deletes them once that switch's window ends. One per switch, so that a second switch inside
+ * the first one's window (A to B, then B to C) keeps A's directory tracked: the "last" record then names only the
+ * second switch. A switch into a directory ends the tracking of that directory for the store (an undo moves back
+ * into its old files, which are then in use, not old).</li>
  * </ul>
  */
 final class SwitchRecords {
 
     static final String PENDING = "migrations.pending.";
     static final String LAST = "migrations.last.";
+    static final String OLD = "migrations.old.";
 
     /** A freeze in progress. */
     record Pending(String store, Map<String, String> original, Map<String, String> frozen,
@@ -37,6 +45,10 @@ final class SwitchRecords {
     /** A store's last switch. */
     record Switch(String jobId, long switchedAt, long keepUntil, Map<String, String> before,
             Map<String, String> after) {
+    }
+
+    /** The old files of one switch, tracked until they are deleted; {@code key} is the record's own key. */
+    record OldFiles(String key, String store, Switch done) {
     }
 
     private final Store system;
@@ -68,19 +80,43 @@ final class SwitchRecords {
         system.delete(PENDING + jobId);
     }
 
-    /** Records the switch and ends the pending record in one transaction. */
+    /**
+     * Records the switch, tracks the old files it leaves, stops tracking the directory it switched into and ends the
+     * pending record, in one transaction.
+     */
     void switched(String jobId, String store, Switch done) {
-        byte[] value = encode(out -> {
-            out.writeUTF(done.jobId());
-            out.writeLong(done.switchedAt());
-            out.writeLong(done.keepUntil());
-            write(out, done.before());
-            write(out, done.after());
+        byte[] value = encodeSwitch(done);
+        byte[] old = encode(out -> {
+            out.writeUTF(store);
+            writeSwitch(out, done);
         });
+        String into = StoreDefinitions.directoryOf(done.after());
         system.inTransaction(tx -> {
+            for (OldFiles tracked : allOld()) {
+                if (tracked.store().equals(store)
+                        && StoreDefinitions.directoryOf(tracked.done().before()).equals(into)) {
+                    tx.delete(tracked.key());
+                }
+            }
             tx.put(LAST + store, value);
+            tx.put(OLD + store + "." + jobId, old);
             tx.delete(PENDING + jobId);
         });
+    }
+
+    /** Every switch's old files still tracked, in key order. */
+    List<OldFiles> allOld() {
+        List<OldFiles> all = new ArrayList<>();
+        try (var cursor = system.scan(dev.strata.api.Scan.prefix(OLD))) {
+            cursor.forEachRemaining(e -> all.add(decode(e.value(), in -> new OldFiles(e.key(), in.readUTF(),
+                    readSwitch(in)))));
+        }
+        return all;
+    }
+
+    /** Stops tracking old files (they were deleted, or are gone). */
+    void forgetOld(OldFiles old) {
+        system.delete(old.key());
     }
 
     Optional<Switch> last(String store) {
@@ -88,7 +124,23 @@ final class SwitchRecords {
     }
 
     private static Switch decodeSwitch(byte[] bytes) {
-        return decode(bytes, in -> new Switch(in.readUTF(), in.readLong(), in.readLong(), read(in), read(in)));
+        return decode(bytes, SwitchRecords::readSwitch);
+    }
+
+    private static Switch readSwitch(DataInputStream in) throws IOException {
+        return new Switch(in.readUTF(), in.readLong(), in.readLong(), read(in), read(in));
+    }
+
+    private static byte[] encodeSwitch(Switch done) {
+        return encode(out -> writeSwitch(out, done));
+    }
+
+    private static void writeSwitch(DataOutputStream out, Switch done) throws IOException {
+        out.writeUTF(done.jobId());
+        out.writeLong(done.switchedAt());
+        out.writeLong(done.keepUntil());
+        write(out, done.before());
+        write(out, done.after());
     }
 
     /** Every store's last switch, by store name. */
