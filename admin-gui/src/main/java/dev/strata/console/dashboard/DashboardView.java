@@ -14,8 +14,11 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.util.StringConverter;
+
+import dev.strata.console.shell.Messages;
 
 /**
  * Binds the tiles and the five charts to the dashboard's view model. Tiles are updated in place; chart lines mirror
@@ -24,6 +27,7 @@ import javafx.util.StringConverter;
  */
 public final class DashboardView {
 
+    @FXML private ScrollPane tileArea;
     @FXML private FlowPane tiles;
     @FXML private Label chartsTitle;
     @FXML private ChoiceBox<Integer> range;
@@ -37,13 +41,17 @@ public final class DashboardView {
 
     public void bind(DashboardViewModel model) {
         model.tiles().addListener((ListChangeListener<StoreTile>) c -> drawTiles(model));
-        model.selectedProperty().addListener((o, old, store) -> drawTiles(model));
-        chartsTitle.textProperty().bind(model.selectedProperty().map(s -> "Store '" + s + "'").orElse("No store"));
+        model.selectedProperty().addListener((o, old, store) -> {
+            drawTiles(model);
+            reveal(tileNodes.get(store));
+        });
+        chartsTitle.textProperty().bind(model.selectedProperty().map(s -> Messages.get("dashboard.store", s))
+                .orElse(Messages.get("dashboard.noStore")));
         range.getItems().setAll(300, 3600, 86_400);
         range.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer seconds) {
-                return seconds == null ? "" : seconds == 300 ? "5 minutes" : seconds == 3600 ? "1 hour" : "24 hours";
+                return seconds == null ? "" : Messages.get("dashboard.range." + seconds);
             }
 
             @Override
@@ -116,16 +124,57 @@ public final class DashboardView {
         });
     }
 
+    /**
+     * Scrolls the tile area so that a tile is whole in view (the selected one, or one reached with Tab): with 20
+     * stores the chosen tile may sit in a row below the two the area shows, its charts below it.
+     */
+    private void reveal(Node tile) {
+        if (tile == null || tile.getParent() != tiles) {
+            return;
+        }
+        tiles.applyCss(); // the selected tile's thicker border makes it taller: measure it as it will be drawn
+        tiles.layout(); // a tile added in this pulse has no position yet
+        double content = Math.max(tiles.getHeight(), tiles.prefHeight(tiles.getWidth()));
+        double viewport = tileArea.getViewportBounds().getHeight();
+        if (content <= viewport || viewport <= 0) {
+            return;
+        }
+        double shownTop = tileArea.getVvalue() * (content - viewport);
+        double top = tile.getBoundsInParent().getMinY();
+        double bottom = tile.getBoundsInParent().getMaxY();
+        if (top < shownTop) {
+            tileArea.setVvalue(top / (content - viewport));
+        } else if (bottom > shownTop + viewport) {
+            tileArea.setVvalue(Math.min(1, (bottom - viewport) / (content - viewport)));
+        }
+    }
+
     private void drawTiles(DashboardViewModel model) {
         List<Node> shown = new ArrayList<>();
+        boolean firstDrawOfSelected = false;
         for (StoreTile tile : model.tiles()) {
-            TileNode node = tileNodes.computeIfAbsent(tile.name(), n -> new TileNode(model));
+            TileNode node = tileNodes.get(tile.name());
+            if (node == null) {
+                node = new TileNode(model);
+                tileNodes.put(tile.name(), node);
+                TileNode created = node;
+                node.focusedProperty().addListener((o, was, focused) -> {
+                    if (focused) {
+                        reveal(created);
+                    }
+                });
+                firstDrawOfSelected |= tile.name().equals(model.selectedProperty().get());
+            }
             node.show(tile, tile.name().equals(model.selectedProperty().get()));
             shown.add(node);
         }
         tileNodes.keySet().retainAll(model.tiles().stream().map(StoreTile::name).toList());
         if (!tiles.getChildren().equals(shown)) {
             tiles.getChildren().setAll(shown); // only when a store came or went
+        }
+        if (firstDrawOfSelected) {
+            // chosen before its tile existed (--store=files at start): bring it into view once laid out
+            javafx.application.Platform.runLater(() -> reveal(tileNodes.get(model.selectedProperty().get())));
         }
     }
 }
