@@ -45,6 +45,17 @@ public final class DashboardView {
             drawTiles(model);
             reveal(tileNodes.get(store));
         });
+        // keep the chosen tile in view when the area is first laid out (a store chosen at start, --store=files)
+        // or changes its size (tiles came or went, the window was resized); a scroll by hand moves neither
+        // (after the layout pass that changed them: reveal lays the tiles out itself)
+        Runnable keepChosen = () -> javafx.application.Platform.runLater(
+                () -> reveal(tileNodes.get(model.selectedProperty().get())));
+        tileArea.viewportBoundsProperty().addListener((o, old, now) -> {
+            if (old.getHeight() != now.getHeight() || old.getWidth() != now.getWidth()) {
+                keepChosen.run();
+            }
+        });
+        tiles.heightProperty().addListener((o, old, now) -> keepChosen.run());
         chartsTitle.textProperty().bind(model.selectedProperty().map(s -> Messages.get("dashboard.store", s))
                 .orElse(Messages.get("dashboard.noStore")));
         range.getItems().setAll(300, 3600, 86_400);
@@ -151,7 +162,6 @@ public final class DashboardView {
 
     private void drawTiles(DashboardViewModel model) {
         List<Node> shown = new ArrayList<>();
-        boolean firstDrawOfSelected = false;
         for (StoreTile tile : model.tiles()) {
             TileNode node = tileNodes.get(tile.name());
             if (node == null) {
@@ -163,7 +173,6 @@ public final class DashboardView {
                         reveal(created);
                     }
                 });
-                firstDrawOfSelected |= tile.name().equals(model.selectedProperty().get());
             }
             node.show(tile, tile.name().equals(model.selectedProperty().get()));
             shown.add(node);
@@ -171,10 +180,6 @@ public final class DashboardView {
         tileNodes.keySet().retainAll(model.tiles().stream().map(StoreTile::name).toList());
         if (!tiles.getChildren().equals(shown)) {
             tiles.getChildren().setAll(shown); // only when a store came or went
-        }
-        if (firstDrawOfSelected) {
-            // chosen before its tile existed (--store=files at start): bring it into view once laid out
-            javafx.application.Platform.runLater(() -> reveal(tileNodes.get(model.selectedProperty().get())));
         }
     }
 }
