@@ -49,7 +49,7 @@ public final class DashboardView {
         // or changes its size (tiles came or went, the window was resized); a scroll by hand moves neither
         // (after the layout pass that changed them: reveal lays the tiles out itself)
         Runnable keepChosen = () -> javafx.application.Platform.runLater(
-                () -> reveal(tileNodes.get(model.selectedProperty().get())));
+                () -> reveal(tileNodes.get(model.selectedProperty().get()), true));
         tileArea.viewportBoundsProperty().addListener((o, old, now) -> {
             if (old.getHeight() != now.getHeight() || old.getWidth() != now.getWidth()) {
                 keepChosen.run();
@@ -137,9 +137,15 @@ public final class DashboardView {
 
     /**
      * Scrolls the tile area so that a tile is whole in view (the selected one, or one reached with Tab): with 20
-     * stores the chosen tile may sit in a row below the two the area shows, its charts below it.
+     * stores the chosen tile may sit in a row below the two the area shows, its charts below it. A tile out of view
+     * (or any, with {@code align}) brings its row to the area's top, as far as the rows go: whole rows are shown,
+     * never half a row above and below.
      */
     private void reveal(Node tile) {
+        reveal(tile, false);
+    }
+
+    private void reveal(Node tile, boolean align) {
         if (tile == null || tile.getParent() != tiles) {
             return;
         }
@@ -153,10 +159,8 @@ public final class DashboardView {
         double shownTop = tileArea.getVvalue() * (content - viewport);
         double top = tile.getBoundsInParent().getMinY();
         double bottom = tile.getBoundsInParent().getMaxY();
-        if (top < shownTop) {
-            tileArea.setVvalue(top / (content - viewport));
-        } else if (bottom > shownTop + viewport) {
-            tileArea.setVvalue(Math.min(1, (bottom - viewport) / (content - viewport)));
+        if (align || top < shownTop - 0.5 || bottom > shownTop + viewport + 0.5) {
+            tileArea.setVvalue(Math.min(1, top / (content - viewport)));
         }
     }
 
