@@ -17,6 +17,7 @@ import dev.strata.console.connect.ConnectViewModel;
 import dev.strata.console.shell.Background;
 import dev.strata.console.shell.MainView;
 import dev.strata.console.shell.RuntimeTabs;
+import dev.strata.console.shell.ThemeChoice;
 
 /** The console's window: the login form first, then the connected view. */
 public final class ConsoleApp extends Application {
@@ -24,23 +25,29 @@ public final class ConsoleApp extends Application {
     private final Background background = Background.javafx();
     private final ConnectViewModel.Connector connector;
     private final ProfileStore profiles;
+    private final ThemeChoice theme;
     private RuntimeTabs runtimes;
 
     /** The real console: JMX, profiles in the user's home. */
     public ConsoleApp() {
         this.connector = ConsoleApp::connect;
         this.profiles = ProfileStore.inUserHome();
+        this.theme = ThemeChoice.ofUser();
     }
 
-    /** A console over another connector and profile file (TestFX tests against a fake runtime). */
+    /** A console over another connector and profile file (tests): its theme choice is not saved. */
     public ConsoleApp(ConnectViewModel.Connector connector, ProfileStore profiles) {
         this.connector = connector;
         this.profiles = profiles;
+        this.theme = new ThemeChoice(null);
     }
 
     @Override
     public void start(Stage stage) throws IOException {
         stage.setTitle("Strata console");
+        if (named().containsKey("theme")) {
+            theme.forSession("dark".equals(named().get("theme")));
+        }
         FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/dev/strata/console/connect/ConnectView.fxml"),
                 dev.strata.console.shell.Messages.bundle());
         Parent login = loader.load();
@@ -87,7 +94,7 @@ public final class ConsoleApp extends Application {
 
     /** The first connection: the window becomes the runtime tabs, where the "+" tab connects more runtimes. */
     private void showMain(Stage stage, RuntimeClient connected, ConnectViewModel model) {
-        runtimes = new RuntimeTabs(background, connector, profiles);
+        runtimes = new RuntimeTabs(background, connector, profiles, theme);
         MainView main;
         try {
             main = runtimes.add(connected, model.hostProperty().get() + ":" + model.portProperty().get());
@@ -103,13 +110,11 @@ public final class ConsoleApp extends Application {
         stage.setY(screen.getMinY());
         stage.setMaximized(true);
         main.show(named().get("tab"), named().get("store"));
-        if ("dark".equals(named().get("theme"))) {
-            main.dark();
-        }
     }
 
-    private static Scene styled(Scene scene) {
+    private Scene styled(Scene scene) {
         scene.getStylesheets().add(ConsoleApp.class.getResource("/dev/strata/console/console.css").toExternalForm());
+        theme.follow(scene);
         return scene;
     }
 

@@ -8,8 +8,8 @@ import javafx.application.Application;
  * <p>
  * Arguments: {@code --host=H --port=P --user=U} fill the login form; with {@code STRATA_PASSWORD} set and
  * {@code --connect} it connects at once (screenshots, kiosks); {@code --tab=stores|backends|data|jobs|audit} and
- * {@code --store=S} choose what is shown first; {@code --theme=dark} starts dark (a check box in the status bar
- * switches).
+ * {@code --store=S} choose what is shown first; {@code --theme=dark} (or {@code light}) starts so for this session;
+ * the Dark theme box at the right of the runtime tabs switches the whole window and is remembered.
  */
 public final class Main {
 

@@ -108,4 +108,28 @@ class BackendsViewModelTest {
         assertTrue(older.messageProperty().get().startsWith("Backends are not available on this runtime"));
         assertTrue(failures.isEmpty(), "not a connection failure: the status bar stays calm");
     }
+
+    @Test
+    void aJarDroppedOnTheWindowIsInstalledAndADropTheRoleMayNotMakeIsRefused(@TempDir Path tmp) throws IOException {
+        BackendsViewModel model = model();
+        File jar = Files.write(tmp.resolve("backend-sorted.jar"), new byte[] {1}).toFile();
+        File text = Files.writeString(tmp.resolve("readme.txt"), "x").toFile();
+        assertTrue(model.acceptsDrop(List.of(jar)), "an admin's window takes the drag");
+        assertFalse(model.acceptsDrop(List.of()), "nothing dragged: nothing to take");
+        assertTrue(model.dropped(List.of(text)));
+        assertEquals("'readme.txt' is not a bundle jar.", model.messageProperty().get());
+        assertFalse(client.calls.stream().anyMatch(c -> c.startsWith("install")), "a text file never reaches the runtime");
+        assertTrue(model.dropped(List.of(jar)));
+        assertEquals("install " + jar.toURI(), client.calls.stream().filter(c -> c.startsWith("install")).findFirst()
+                .orElseThrow());
+        assertEquals("Installed 'backend-sorted.jar' as bundle 42; its stores come online by themselves.",
+                model.messageProperty().get());
+
+        client.role = "operator";
+        client.calls.clear();
+        BackendsViewModel operator = model();
+        assertFalse(operator.acceptsDrop(List.of(jar)), "the drag is not taken where the role may not install");
+        assertFalse(operator.dropped(List.of(jar)));
+        assertFalse(client.calls.stream().anyMatch(c -> c.startsWith("install")), client.calls.toString());
+    }
 }

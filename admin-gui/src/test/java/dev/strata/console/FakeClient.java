@@ -165,6 +165,11 @@ public final class FakeClient implements RuntimeClient {
         return List.copyOf(stores);
     }
 
+    @Override
+    public List<String> storeNames() {
+        return stores.stream().map(StoreFigures::name).sorted().toList();
+    }
+
     /** A second per point, values = seconds since 0, ending at {@link #now}. */
     @Override
     public HistorySeries history(String store, String figure, int seconds) {
@@ -223,8 +228,33 @@ public final class FakeClient implements RuntimeClient {
         return new SettingInfo(id, id, "about " + id, type, def, List.of(options), List.of(options), required, "store");
     }
 
+    /** A store whose cache saw 1,000 lookups since it opened at this hit rate ({@code NaN}: it has no cache). */
     public static StoreFigures store(String name, String status, long walBytes, double hitRate) {
+        long hits = Double.isNaN(hitRate) ? -1 : Math.round(hitRate * 1000);
+        long misses = Double.isNaN(hitRate) ? -1 : 1000 - hits;
         return new StoreFigures(name, "file", status, status.equals("ONLINE") ? "" : "backend 'file' is not installed",
-                10, 4096, walBytes, hitRate, 5, 12);
+                10, 4096, walBytes, hits, misses, hitRate, 5, 12);
+    }
+
+    /** The store's cache counters move on by these hits and misses, as reads would move them. */
+    public void read(String store, long hits, long misses) {
+        counters(store, (h, m) -> new long[] {h + hits, m + misses});
+    }
+
+    /** The store's counters restart at these values, as when the store is closed and opened again. */
+    public void reopened(String store, long hits, long misses) {
+        counters(store, (h, m) -> new long[] {hits, misses});
+    }
+
+    private void counters(String store, java.util.function.BiFunction<Long, Long, long[]> next) {
+        for (int i = 0; i < stores.size(); i++) {
+            StoreFigures f = stores.get(i);
+            if (f.name().equals(store)) {
+                long[] c = next.apply(f.cacheHits(), f.cacheMisses());
+                stores.set(i, new StoreFigures(f.name(), f.backend(), f.status(), f.message(), f.keys(), f.diskBytes(),
+                        f.walBytes(), c[0], c[1], (double) c[0] / Math.max(1, c[0] + c[1]), f.operationsPerSecond(),
+                        f.getP99Micros()));
+            }
+        }
     }
 }

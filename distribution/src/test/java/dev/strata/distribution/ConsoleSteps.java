@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -33,6 +34,7 @@ import dev.strata.api.management.JobState;
 import dev.strata.console.backends.BackendsView;
 import dev.strata.console.client.BackendRow;
 import dev.strata.console.client.StoreRow;
+import dev.strata.console.shell.MainView;
 
 /**
  * The steps {@link ConsoleAgainstRuntimeIT} drives in the console's window, one operator task each, every one
@@ -141,8 +143,9 @@ final class ConsoleSteps {
 
     /**
      * Installs the jar through the Backends view's Install button (its file chooser answered with the jar), then
-     * uninstalls it with Uninstall and OK in the confirmation: the store it serves shows ONLINE, then UNAVAILABLE
-     * (in the Stores view and among the Backends view's stores without their engine), then ONLINE again.
+     * uninstalls it with Uninstall and OK in the confirmation, then installs it again by dropping it on the window:
+     * the store it serves shows ONLINE, then UNAVAILABLE (in the Stores view and among the Backends view's stores
+     * without their engine), then ONLINE again.
      */
     void backendInstalledAndUninstalled(TabPane tabs, Path jar, String type, String store) {
         robot.interact(() -> tabs.getSelectionModel().select(BACKENDS));
@@ -174,8 +177,19 @@ final class ConsoleSteps {
                 .equals("UNAVAILABLE") && orphans.getParent().isVisible() && orphans.getText().contains(store)
                 && table.getItems().stream().noneMatch(r -> r.type().equals(type)));
 
-        install(backends);
-        Await.until(store + " ONLINE again after the second install", () -> status(stores, store).equals("ONLINE"));
+        // the second install drops the jar on the window while the Stores view is shown (the drop handler itself:
+        // a drag gesture's Dragboard cannot be made headless); the window then shows Backends with the result
+        robot.interact(() -> tabs.getSelectionModel().select(STORES));
+        @SuppressWarnings("unchecked")
+        Predicate<List<File>> drop = (Predicate<List<File>>) tabs.getParent().getProperties().get(MainView.DROP_FILES);
+        boolean[] taken = {false};
+        robot.interact(() -> taken[0] = drop.test(List.of(jar.toFile())));
+        assertTrue("the dropped jar is taken", taken[0]);
+        assertEquals("the window shows Backends after a drop", BACKENDS, tabs.getSelectionModel().getSelectedIndex());
+        Await.until(store + " ONLINE again after the jar was dropped on the window",
+                () -> status(stores, store).equals("ONLINE"));
+        Await.until("the drop's result in the Backends view", () -> robot.from(backends).lookup("#message")
+                .queryAs(Label.class).getText().startsWith("Installed '" + jar.getFileName()));
     }
 
     private void install(Node backends) {

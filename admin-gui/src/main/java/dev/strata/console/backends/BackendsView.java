@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
@@ -21,7 +20,10 @@ import javafx.stage.Window;
 import dev.strata.console.client.BackendRow;
 import dev.strata.console.shell.Messages;
 
-/** Binds the backends table, install (file chooser or a dropped jar) and uninstall (after confirmation). */
+/**
+ * Binds the backends table, install (file chooser; a jar dropped anywhere on the runtime's window is taken by
+ * {@code MainView}) and uninstall (after confirmation).
+ */
 public final class BackendsView {
 
     /**
@@ -68,20 +70,6 @@ public final class BackendsView {
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.uninstallQuestion(), ButtonType.OK, ButtonType.CANCEL);
             confirm.initOwner(root.getScene().getWindow());
             confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> model.uninstall());
-        });
-        root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && model.canInstall().get()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        root.setOnDragDropped(e -> {
-            boolean taken = e.getDragboard().hasFiles();
-            for (File jar : taken ? e.getDragboard().getFiles() : java.util.List.<File>of()) {
-                model.install(jar);
-            }
-            e.setDropCompleted(taken);
-            e.consume();
         });
         message.textProperty().bind(model.messageProperty());
     }

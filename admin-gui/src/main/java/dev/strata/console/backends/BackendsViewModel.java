@@ -167,6 +167,23 @@ public final class BackendsViewModel {
         return String.join(" · ", parts);
     }
 
+    /** Whether files dragged over the window would be taken: the role may install and nothing is installing. */
+    public boolean acceptsDrop(List<File> files) {
+        return canInstall().get() && !files.isEmpty();
+    }
+
+    /**
+     * Files dropped on the window: each is installed as {@link #install} does from the file chooser (a file that
+     * is not a jar is refused with its name, before any call). Returns whether the drop was taken.
+     */
+    public boolean dropped(List<File> files) {
+        if (!acceptsDrop(files)) {
+            return false;
+        }
+        files.forEach(this::install);
+        return true;
+    }
+
     public ObservableList<BackendRow> backends() { return backends; }
     public ObjectProperty<BackendRow> selectedProperty() { return selected; }
     public BooleanProperty mayInstallProperty() { return mayInstall; }

@@ -101,7 +101,7 @@ public final class JmxRuntimeClient implements RuntimeClient {
 
     /** The attributes a tile shows, read in one round trip per store (not one per attribute). */
     private static final String[] FIGURES = {"Backend", "Status", "Message", "Keys", "DiskBytes", "WalBytes",
-        "CacheHitRate", "OperationsPerSecond", "GetP99Micros"};
+        "CacheHits", "CacheMisses", "CacheHitRate", "OperationsPerSecond", "GetP99Micros"};
 
     @Override
     public List<StoreFigures> stores() {
@@ -114,11 +114,17 @@ public final class JmxRuntimeClient implements RuntimeClient {
                 }
                 stores.add(new StoreFigures(name, text(a.get("Backend")), text(a.get("Status")),
                         text(a.get("Message")), whole(a.get("Keys")), whole(a.get("DiskBytes")),
-                        whole(a.get("WalBytes")), real(a.get("CacheHitRate")), real(a.get("OperationsPerSecond")),
+                        whole(a.get("WalBytes")), whole(a.get("CacheHits")), whole(a.get("CacheMisses")),
+                        real(a.get("CacheHitRate")), real(a.get("OperationsPerSecond")),
                         real(a.get("GetP99Micros"))));
             }
             return stores;
         });
+    }
+
+    @Override
+    public List<String> storeNames() {
+        return call(() -> java.util.Arrays.stream(runtime().getStores()).sorted().toList());
     }
 
     /** Several attributes of one bean in one call; empty when the bean is gone. */

@@ -108,6 +108,7 @@ public final class ReconnectingClient implements RuntimeClient {
     @Override public String role() { return role; }
     @Override public boolean canInvoke(String objectName, String operation) { return call(c -> c.canInvoke(objectName, operation)); }
     @Override public List<StoreFigures> stores() { return call(RuntimeClient::stores); }
+    @Override public List<String> storeNames() { return call(RuntimeClient::storeNames); }
     @Override public HistorySeries history(String store, String figure, int seconds) { return call(c -> c.history(store, figure, seconds)); }
     @Override public List<JobInfo> activeJobs() { return call(RuntimeClient::activeJobs); }
     @Override public List<JobInfo> jobHistory(int limit) { return call(c -> c.jobHistory(limit)); }

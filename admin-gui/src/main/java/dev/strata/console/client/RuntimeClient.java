@@ -31,6 +31,9 @@ public interface RuntimeClient extends AutoCloseable {
     /** The figures of every defined store, sorted by name. */
     List<StoreFigures> stores();
 
+    /** The names of the defined stores, sorted (one round trip: for the forms' store lists). */
+    List<String> storeNames();
+
     /** A figure's past (see {@code StoreMXBean.history}). */
     HistorySeries history(String store, String figure, int seconds);
 

@@ -14,8 +14,11 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.util.StringConverter;
+
+import dev.strata.console.shell.Messages;
 
 /**
  * Binds the tiles and the five charts to the dashboard's view model. Tiles are updated in place; chart lines mirror
@@ -24,6 +27,7 @@ import javafx.util.StringConverter;
  */
 public final class DashboardView {
 
+    @FXML private ScrollPane tileArea;
     @FXML private FlowPane tiles;
     @FXML private Label chartsTitle;
     @FXML private ChoiceBox<Integer> range;
@@ -37,13 +41,28 @@ public final class DashboardView {
 
     public void bind(DashboardViewModel model) {
         model.tiles().addListener((ListChangeListener<StoreTile>) c -> drawTiles(model));
-        model.selectedProperty().addListener((o, old, store) -> drawTiles(model));
-        chartsTitle.textProperty().bind(model.selectedProperty().map(s -> "Store '" + s + "'").orElse("No store"));
+        model.selectedProperty().addListener((o, old, store) -> {
+            drawTiles(model);
+            reveal(tileNodes.get(store));
+        });
+        // keep the chosen tile in view when the area is first laid out (a store chosen at start, --store=files)
+        // or changes its size (tiles came or went, the window was resized); a scroll by hand moves neither
+        // (after the layout pass that changed them: reveal lays the tiles out itself)
+        Runnable keepChosen = () -> javafx.application.Platform.runLater(
+                () -> reveal(tileNodes.get(model.selectedProperty().get()), true));
+        tileArea.viewportBoundsProperty().addListener((o, old, now) -> {
+            if (old.getHeight() != now.getHeight() || old.getWidth() != now.getWidth()) {
+                keepChosen.run();
+            }
+        });
+        tiles.heightProperty().addListener((o, old, now) -> keepChosen.run());
+        chartsTitle.textProperty().bind(model.selectedProperty().map(s -> Messages.get("dashboard.store", s))
+                .orElse(Messages.get("dashboard.noStore")));
         range.getItems().setAll(300, 3600, 86_400);
         range.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer seconds) {
-                return seconds == null ? "" : seconds == 300 ? "5 minutes" : seconds == 3600 ? "1 hour" : "24 hours";
+                return seconds == null ? "" : Messages.get("dashboard.range." + seconds);
             }
 
             @Override
@@ -116,10 +135,49 @@ public final class DashboardView {
         });
     }
 
+    /**
+     * Scrolls the tile area so that a tile is whole in view (the selected one, or one reached with Tab): with 20
+     * stores the chosen tile may sit in a row below the two the area shows, its charts below it. A tile out of view
+     * (or any, with {@code align}) brings its row to the area's top, as far as the rows go: whole rows are shown,
+     * never half a row above and below.
+     */
+    private void reveal(Node tile) {
+        reveal(tile, false);
+    }
+
+    private void reveal(Node tile, boolean align) {
+        if (tile == null || tile.getParent() != tiles) {
+            return;
+        }
+        tiles.applyCss(); // the selected tile's thicker border makes it taller: measure it as it will be drawn
+        tiles.layout(); // a tile added in this pulse has no position yet
+        double content = Math.max(tiles.getHeight(), tiles.prefHeight(tiles.getWidth()));
+        double viewport = tileArea.getViewportBounds().getHeight();
+        if (content <= viewport || viewport <= 0) {
+            return;
+        }
+        double shownTop = tileArea.getVvalue() * (content - viewport);
+        double top = tile.getBoundsInParent().getMinY();
+        double bottom = tile.getBoundsInParent().getMaxY();
+        if (align || top < shownTop - 0.5 || bottom > shownTop + viewport + 0.5) {
+            tileArea.setVvalue(Math.min(1, top / (content - viewport)));
+        }
+    }
+
     private void drawTiles(DashboardViewModel model) {
         List<Node> shown = new ArrayList<>();
         for (StoreTile tile : model.tiles()) {
-            TileNode node = tileNodes.computeIfAbsent(tile.name(), n -> new TileNode(model));
+            TileNode node = tileNodes.get(tile.name());
+            if (node == null) {
+                node = new TileNode(model);
+                tileNodes.put(tile.name(), node);
+                TileNode created = node;
+                node.focusedProperty().addListener((o, was, focused) -> {
+                    if (focused) {
+                        reveal(created);
+                    }
+                });
+            }
             node.show(tile, tile.name().equals(model.selectedProperty().get()));
             shown.add(node);
         }

@@ -21,6 +21,7 @@ import dev.strata.api.management.HistorySeries;
 import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.client.StoreFigures;
 import dev.strata.console.shell.Background;
+import dev.strata.console.shell.Messages;
 
 /**
  * The dashboard: a tile per store and five charts of the selected store. When a store is chosen (or the time range
@@ -31,24 +32,22 @@ import dev.strata.console.shell.Background;
  */
 public final class DashboardViewModel {
 
-    /** The charts, each one figure of the runtime's history. */
+    /** The charts, each one figure of the runtime's history; their titles are {@code chart.<NAME>} in the bundle. */
     public enum Chart {
-        WAL("walBytes", "WAL size (bytes)"),
-        DISK("diskBytes", "Disk (bytes)"),
-        HIT_RATE("cacheHitRate", "Cache hit rate (last interval)"),
-        OPERATIONS("operationsPerSecond", "Operations per second"),
-        GET_P99("getP99Micros", "Get latency p99 (µs)");
+        WAL("walBytes"),
+        DISK("diskBytes"),
+        HIT_RATE("cacheHitRate"),
+        OPERATIONS("operationsPerSecond"),
+        GET_P99("getP99Micros");
 
         final String figure;
-        final String title;
 
-        Chart(String figure, String title) {
+        Chart(String figure) {
             this.figure = figure;
-            this.title = title;
         }
 
         public String title() {
-            return title;
+            return Messages.get("chart." + name());
         }
     }
 
@@ -64,6 +63,7 @@ public final class DashboardViewModel {
     private final ObjectProperty<Alerts> alerts = new SimpleObjectProperty<>(Alerts.DEFAULT);
     private final Map<Chart, ObservableList<Point>> series = new EnumMap<>(Chart.class);
     private final Set<String> alerted = new HashSet<>();
+    private final HitRates hitRates = new HitRates();
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
     private String loadedStore;
     private int loadedRange;
@@ -114,11 +114,12 @@ public final class DashboardViewModel {
 
     private void apply(Fetched fetched, String store, int range, boolean reload) {
         List<StoreTile> updated = new ArrayList<>();
+        hitRates.retain(fetched.stores().stream().map(StoreFigures::name).toList());
         for (StoreFigures figures : fetched.stores()) {
             String alert = alerts.get().check(figures);
-            updated.add(new StoreTile(figures, alert));
+            updated.add(new StoreTile(figures, alert, hitRates.next(figures)));
             if (!alert.isEmpty() && alerted.add(figures.name())) {
-                notifier.accept("Store '" + figures.name() + "': " + alert);
+                notifier.accept(Messages.get("tile.alerted", figures.name(), alert));
             } else if (alert.isEmpty()) {
                 alerted.remove(figures.name());
             }

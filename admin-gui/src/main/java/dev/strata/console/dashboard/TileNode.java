@@ -16,16 +16,24 @@ final class TileNode extends VBox {
     private final Label figures = new Label();
     private final Label rates = new Label();
     private final Tooltip alertTip = new Tooltip();
+    private final Tooltip rateTip = new Tooltip();
     private String store;
 
     TileNode(DashboardViewModel model) {
         super(1);
         name.getStyleClass().add("tile-name");
         getChildren().addAll(name, summary, figures, rates);
+        rates.setTooltip(rateTip);
         getStyleClass().add("tile");
         setFocusTraversable(true);
         setOnMouseClicked(e -> model.selectedProperty().set(store));
-        setOnKeyPressed(e -> model.selectedProperty().set(store));
+        // Enter or Space chooses the focused tile (Tab and Shift+Tab move between tiles, as between any controls)
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                model.selectedProperty().set(store);
+                e.consume();
+            }
+        });
     }
 
     void show(StoreTile tile, boolean selected) {
@@ -34,10 +42,11 @@ final class TileNode extends VBox {
         summary.setText(tile.keysTracked() ? tile.summary() + " · " + tile.keys() : tile.summary());
         figures.setText(tile.disk());
         rates.setText(tile.alert().isEmpty() ? tile.rates() : tile.alert());
+        rateTip.setText(tile.hitRate().explanation());
         rates.getStyleClass().remove("tile-alert");
         if (!tile.alert().isEmpty()) {
             rates.getStyleClass().add("tile-alert");
-            alertTip.setText(tile.alert() + "\n" + tile.rates());
+            alertTip.setText(tile.alert() + "\n" + tile.rates() + "\n" + tile.hitRate().explanation());
             Tooltip.install(this, alertTip);
         } else {
             Tooltip.uninstall(this, alertTip);

@@ -14,7 +14,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ProgressBarTableCell;
 
@@ -33,6 +36,7 @@ public final class JobsView {
     @FXML private Label message;
     @FXML private TableView<JobInfo> active;
     @FXML private TableView<JobInfo> history;
+    @FXML private TextArea detail;
     @FXML private TextField restoreFile;
     @FXML private ComboBox<String> restoreStore;
     @FXML private CheckBox restoreOverwrite;
@@ -73,10 +77,28 @@ public final class JobsView {
         cancel.setOnAction(e -> model.cancel(active.getSelectionModel().getSelectedItem()));
         // one message line for the backup form and the other forms: the newest message wins
         model.messageProperty().addListener((o, old, text) -> message.setText(text));
-        active.setItems(model.active());
-        history.setItems(model.history());
+        keepSelectedJob(active, model.active());
+        keepSelectedJob(history, model.history());
         columns(active, true);
         columns(history, false);
+        // the job selected in either table, in full: its message, result or failure can be longer than a column
+        active.getSelectionModel().selectedItemProperty().addListener((o, old, job) -> {
+            if (job != null) {
+                history.getSelectionModel().clearSelection();
+            }
+        });
+        history.getSelectionModel().selectedItemProperty().addListener((o, old, job) -> {
+            if (job != null) {
+                active.getSelectionModel().clearSelection();
+            }
+        });
+        javafx.beans.binding.StringBinding shown = javafx.beans.binding.Bindings.createStringBinding(() -> {
+            JobInfo job = active.getSelectionModel().getSelectedItem() != null
+                    ? active.getSelectionModel().getSelectedItem() : history.getSelectionModel().getSelectedItem();
+            return job == null ? "" : JobsViewModel.details(job);
+        }, active.getSelectionModel().selectedItemProperty(), history.getSelectionModel().selectedItemProperty());
+        detail.textProperty().bind(shown);
+        detail.setPromptText(Messages.get("jobs.detail"));
     }
 
     /** The restore, verify, migration and archive forms; their messages share the jobs' message line. */
@@ -139,37 +161,114 @@ public final class JobsView {
         engine.messageProperty().addListener((o, old, text) -> message.setText(text));
     }
 
+    /**
+     * Columns sized to their content: the id, type, state and time columns never narrower than their longest value
+     * ({@code CANCELLED}, {@code migrate-engine}, a job id), measured in the table's font; the text columns take
+     * what is left, and a cut message is whole in its tooltip and in the detail pane below the tables.
+     */
     @SuppressWarnings("deprecation") // CONSTRAINED_RESIZE_POLICY: its replacement is JavaFX 20+ only in name
     private static void columns(TableView<JobInfo> table, boolean running) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        TableColumn<JobInfo, String> id = text("Job", JobInfo::id);
-        id.setPrefWidth(150);
-        table.getColumns().add(id);
-        table.getColumns().add(text("Type", JobInfo::type));
-        table.getColumns().add(text("Stores", j -> String.join(", ", j.stores())));
-        table.getColumns().add(text("State", j -> j.state().name()));
-        table.getColumns().add(text("By", JobInfo::startedBy));
+        table.getColumns().add(fitted(text("jobs.col.id", JobInfo::id), "20261201-175053-002"));
+        table.getColumns().add(fitted(text("jobs.col.type", JobInfo::type), "migrate-engine"));
+        table.getColumns().add(fitted(text("jobs.col.stores", j -> String.join(", ", j.stores())), "files, xodus"));
+        table.getColumns().add(fitted(text("jobs.col.state", j -> j.state().name()), states()));
+        table.getColumns().add(fitted(text("jobs.col.by", JobInfo::startedBy), "schedule"));
         if (running) {
-            TableColumn<JobInfo, Double> progress = new TableColumn<>("Progress");
+            TableColumn<JobInfo, Double> progress = new TableColumn<>(Messages.get("jobs.col.progress"));
             progress.setCellValueFactory(c -> new SimpleObjectProperty<>(JobsViewModel.progress(c.getValue())));
             progress.setCellFactory(ProgressBarTableCell.forTableColumn());
-            progress.setPrefWidth(160);
+            progress.setMinWidth(120);
+            progress.setPrefWidth(140);
             table.getColumns().add(progress);
-            table.getColumns().add(text("Rate", j -> String.format("%.1f MB/s", j.bytesPerSecond() / 1e6)));
-            table.getColumns().add(text("Left", j -> j.etaMillis() < 0 ? "–" : (j.etaMillis() / 1000) + " s"));
-            table.getColumns().add(text("Message", JobInfo::message));
+            table.getColumns().add(fitted(text("jobs.col.rate", j -> String.format("%.1f MB/s", j.bytesPerSecond() / 1e6)),
+                    "100.0 MB/s"));
+            table.getColumns().add(fitted(text("jobs.col.left", j -> j.etaMillis() < 0 ? "–" : (j.etaMillis() / 1000) + " s"),
+                    "10000 s"));
+            TableColumn<JobInfo, String> message = text("jobs.col.message", JobInfo::message);
+            message.setPrefWidth(420);
+            table.getColumns().add(message);
         } else {
-            table.getColumns().add(text("Ended", j -> j.endedAt() == 0 ? "" : TIME.format(Instant.ofEpochMilli(j.endedAt()))));
-            table.getColumns().add(text("Keys", j -> Long.toString(j.done())));
-            TableColumn<JobInfo, String> outcome = text("Result or reason", j -> j.failure().isEmpty() ? j.result() : j.failure());
-            outcome.setPrefWidth(700);
+            table.getColumns().add(fitted(text("jobs.col.ended",
+                    j -> j.endedAt() == 0 ? "" : TIME.format(Instant.ofEpochMilli(j.endedAt()))), "00:00:00"));
+            table.getColumns().add(fitted(text("jobs.col.keys", j -> Long.toString(j.done())), "10000000"));
+            TableColumn<JobInfo, String> outcome = text("jobs.col.outcome", JobsViewModel::outcome);
+            outcome.setPrefWidth(520);
             table.getColumns().add(outcome);
         }
     }
 
-    private static TableColumn<JobInfo, String> text(String title, Function<JobInfo, String> value) {
-        TableColumn<JobInfo, String> column = new TableColumn<>(title);
+    /**
+     * Shows the list and keeps its selected job selected across refreshes: the list is refilled every second and a
+     * running job's record changes each time (its progress), which would otherwise drop the selection that Cancel,
+     * Confirm and the detail pane need. The first listener runs before the table's own (it was added before the
+     * table saw the list) and notes the selected id; the second selects that job again in the new content.
+     */
+    private static void keepSelectedJob(TableView<JobInfo> table, javafx.collections.ObservableList<JobInfo> jobs) {
+        String[] chosen = {null};
+        jobs.addListener((javafx.collections.ListChangeListener<JobInfo>) c -> {
+            JobInfo selected = table.getSelectionModel().getSelectedItem();
+            chosen[0] = selected == null ? null : selected.id();
+        });
+        table.setItems(jobs);
+        jobs.addListener((javafx.collections.ListChangeListener<JobInfo>) c -> {
+            if (chosen[0] == null || table.getSelectionModel().getSelectedItem() != null
+                    && table.getSelectionModel().getSelectedItem().id().equals(chosen[0])) {
+                return;
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                if (jobs.get(i).id().equals(chosen[0])) {
+                    table.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        });
+    }
+
+    private static String[] states() {
+        return java.util.Arrays.stream(dev.strata.api.management.JobState.values()).map(Enum::name)
+                .toArray(String[]::new);
+    }
+
+    /** Never narrower than its title or its widest sample value, measured as the table's cells draw them. */
+    private static <T> TableColumn<JobInfo, T> fitted(TableColumn<JobInfo, T> column, String... samples) {
+        double widest = width(column.getText(), true);
+        for (String sample : samples) {
+            widest = Math.max(widest, width(sample, false));
+        }
+        column.setMinWidth(Math.ceil(widest) + 22); // the cell's padding and the column's borders
+        column.setPrefWidth(column.getMinWidth());
+        return column;
+    }
+
+    private static double width(String text, boolean header) {
+        javafx.scene.text.Text shape = new javafx.scene.text.Text(text);
+        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+        shape.setFont(header ? javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD,
+                font.getSize()) : font);
+        return shape.getLayoutBounds().getWidth();
+    }
+
+    /** A text column whose cells show their whole text as a tooltip when the column is too narrow for it. */
+    private static TableColumn<JobInfo, String> text(String titleKey, Function<JobInfo, String> value) {
+        TableColumn<JobInfo, String> column = new TableColumn<>(Messages.get(titleKey));
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            {
+                whole.setWrapText(true);
+                whole.setMaxWidth(640);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                whole.setText(text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : whole);
+            }
+        });
         return column;
     }
 }

@@ -6,12 +6,10 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.util.Duration;
@@ -43,8 +41,16 @@ import dev.strata.console.stores.StoresViewModel;
  */
 public final class MainView {
 
+    /**
+     * Under this key of the runtime view's root node properties, the drop handler itself (a
+     * {@code Predicate<List<File>>}: the files dropped, whether they were taken): a test cannot make a drag
+     * gesture's Dragboard headless, so the test against a real runtime drops its jar through this.
+     */
+    public static final String DROP_FILES = "strata.dropFiles";
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    @FXML private javafx.scene.layout.BorderPane root;
     @FXML private TabPane tabs;
     @FXML private Tab dashboardTab;
     @FXML private Tab storesTab;
@@ -56,28 +62,29 @@ public final class MainView {
 
     private Ticker timer;
     private DashboardViewModel dashboardModel;
+    private JobsViewModel jobsModel;
     private RuntimeClient client;
 
     public void bind(RuntimeClient client, String address, Background background) {
         this.client = client;
         Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
                 .hideAfter(Duration.seconds(8)).showInformation();
-        CheckBox dark = new CheckBox(Messages.get("theme.dark"));
-        dark.setOnAction(e -> Themes.apply(tabs.getScene(), dark.isSelected()));
-        status.getRightItems().add(dark);
         String who = client.user() + " (" + client.role() + ") at " + address;
         status.setText("Connected: " + who);
         Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
         DashboardViewModel dashboard = new DashboardViewModel(client, background, notify);
         dashboardModel = dashboard;
         JobsViewModel jobs = new JobsViewModel(client, background, notify);
+        jobsModel = jobs;
         AuditViewModel audit = new AuditViewModel(client, background);
         DashboardView dashboardView = load("/dev/strata/console/dashboard/DashboardView.fxml", dashboardTab);
         dashboardView.bind(dashboard);
         JobsView jobsView = load("/dev/strata/console/jobs/JobsView.fxml", jobsTab);
-        ObservableList<String> storeNames = FXCollections.observableArrayList();
+        // one list of store names for every store box: read with the jobs (each second while Jobs is shown) and
+        // taken from the dashboard's tiles while that is shown, so a defined or removed store shows in both
+        ObservableList<String> storeNames = jobs.storeNames();
         dashboard.tiles().addListener((javafx.collections.ListChangeListener<StoreTile>) c ->
-                storeNames.setAll(dashboard.tiles().stream().map(StoreTile::name).toList()));
+                jobs.knownStores(dashboard.tiles().stream().map(StoreTile::name).toList()));
         jobsView.bind(jobs, storeNames);
         jobsView.bindForms(new JobFormsViewModel(client, background, jobs::watch), storeNames);
         jobsView.bindEngineMigration(new EngineMigrationViewModel(client, background, jobs::watch), storeNames);
@@ -88,6 +95,25 @@ public final class MainView {
                 () -> stores.refresh(failed));
         BackendsView backendsView = load("/dev/strata/console/backends/BackendsView.fxml", backendsTab);
         backendsView.bind(backends);
+        // a backend jar dropped anywhere on this runtime's window is installed; Backends then shows how it went
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && backends.acceptsDrop(e.getDragboard().getFiles())) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        java.util.function.Predicate<java.util.List<java.io.File>> dropJars = files -> {
+            boolean taken = backends.dropped(files);
+            if (taken) {
+                tabs.getSelectionModel().select(backendsTab);
+            }
+            return taken;
+        };
+        root.setOnDragDropped(e -> {
+            e.setDropCompleted(e.getDragboard().hasFiles() && dropJars.test(e.getDragboard().getFiles()));
+            e.consume();
+        });
+        root.getProperties().put(DROP_FILES, dropJars);
         BrowserView browserView = load("/dev/strata/console/browser/BrowserView.fxml", browserTab);
         browserView.bind(new BrowserViewModel(client, background), storeNames);
         AuditView auditView = load("/dev/strata/console/audit/AuditView.fxml", auditTab);
@@ -119,19 +145,11 @@ public final class MainView {
         backends.refresh(failed);
     }
 
-    /** Switches to the dark theme at start ({@code --theme=dark}). */
-    public void dark() {
-        status.getRightItems().stream().filter(CheckBox.class::isInstance).map(CheckBox.class::cast).findFirst()
-                .ifPresent(box -> {
-                    box.setSelected(true);
-                    Themes.apply(tabs.getScene(), true);
-                });
-    }
-
     /** Opens a tab ({@code dashboard}, {@code jobs}, {@code audit}) and selects a store, when given. */
     public void show(String tab, String store) {
         if (store != null) {
             dashboardModel.selectedProperty().set(store);
+            jobsModel.backupStoreProperty().set(store);
         }
         if ("jobs".equals(tab)) {
             tabs.getSelectionModel().select(jobsTab);

@@ -24,13 +24,15 @@ import dev.strata.console.connect.ProfileStore;
 public final class RuntimeTabs {
 
     private final TabPane tabs = new TabPane();
+    private final javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(tabs);
     private final Tab add = new Tab("+");
     private final Map<Tab, MainView> runtimes = new IdentityHashMap<>();
     private final Background background;
     private final ConnectViewModel.Connector connector;
     private final ProfileStore profiles;
 
-    public RuntimeTabs(Background background, ConnectViewModel.Connector connector, ProfileStore profiles) {
+    public RuntimeTabs(Background background, ConnectViewModel.Connector connector, ProfileStore profiles,
+            ThemeChoice theme) {
         this.background = background;
         this.connector = connector;
         this.profiles = profiles;
@@ -39,6 +41,14 @@ public final class RuntimeTabs {
         add.setClosable(false);
         add.setTooltip(new Tooltip(Messages.get("runtimes.add")));
         tabs.getTabs().add(add);
+        // the window's one theme box, at the right end of the runtime tabs' row (the row is empty there)
+        javafx.scene.control.CheckBox dark = new javafx.scene.control.CheckBox(Messages.get("theme.dark"));
+        dark.setId("darkTheme");
+        dark.setTooltip(new Tooltip(Messages.get("theme.hint")));
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        javafx.scene.layout.StackPane.setAlignment(dark, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(dark, new javafx.geometry.Insets(6, 10, 0, 0));
+        root.getChildren().add(dark);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, shown) -> {
             if (shown == add) {
                 tabs.getSelectionModel().select(connectTab());
@@ -47,8 +57,9 @@ public final class RuntimeTabs {
         });
     }
 
-    public TabPane root() {
-        return tabs;
+    /** The runtime tabs with the theme box over their row's empty right end. */
+    public javafx.scene.Parent root() {
+        return root;
     }
 
     /** Shows a connected runtime in a new tab, selected; returns its views (for the start-up options). */

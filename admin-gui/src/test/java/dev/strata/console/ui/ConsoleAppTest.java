@@ -83,6 +83,53 @@ class ConsoleAppTest {
         assertTrue(robot.lookup("backend 'file' is not installed").tryQuery().isPresent(), "and its reason");
         assertTrue(robot.from(tabs.getTabs().get(1).getContent()).lookup("#open").query().isDisabled(),
                 "nothing selected: nothing to open");
+
+        robot.interact(() -> tabs.getSelectionModel().select(4)); // Jobs
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> store = robot.from(tabs.getTabs().get(4).getContent()).lookup("#store")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "files".equals(store.getValue()));
+        assertEquals(java.util.List.of("files"), store.getItems(), "the backup form's box lists the runtime's stores");
+    }
+
+    @Test
+    void withTwentyStoresTheChosenTileIsScrolledIntoViewAboveItsCharts(FxRobot robot) throws Exception {
+        runtime.stores.clear();
+        for (int i = 1; i <= 18; i++) {
+            runtime.stores.add(FakeClient.store(String.format("app%02d", i), "ONLINE", 16, Double.NaN));
+        }
+        runtime.stores.add(FakeClient.store("files", "ONLINE", 4096, 0.9));
+        runtime.stores.add(FakeClient.store("xodus", "ONLINE", 16, 0.5));
+        robot.clickOn("#password").write("right");
+        robot.clickOn("#connect");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#tiles").tryQuery().isPresent());
+        javafx.scene.layout.FlowPane tiles = robot.lookup("#tiles").queryAs(javafx.scene.layout.FlowPane.class);
+        javafx.scene.control.ScrollPane area = robot.lookup("#tileArea").queryAs(javafx.scene.control.ScrollPane.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tiles.getChildren().size() == 20);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node files = tiles.getChildren().get(18);
+        assertTrue(tiles.getHeight() > area.getViewportBounds().getHeight() * 1.5, "more rows than the area shows");
+        assertTrue(!inView(area, tiles, files), "at the start the area shows the first rows");
+
+        robot.interact(() -> files.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(inView(area, tiles, files), () -> "the chosen tile is scrolled into view: vvalue " + area.getVvalue()
+                + ", content " + tiles.getHeight() + ", viewport " + area.getViewportBounds() + ", tile "
+                + files.getBoundsInParent());
+        assertEquals("Store 'files'", robot.lookup("#chartsTitle").queryAs(Label.class).getText(), "above its charts");
+
+        robot.interact(() -> area.setVvalue(0));
+        robot.interact(() -> tiles.getChildren().get(19).requestFocus()); // Tab reaching a tile out of view
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(inView(area, tiles, tiles.getChildren().get(19)), "a tile reached by the keyboard is shown");
+    }
+
+    private static boolean inView(javafx.scene.control.ScrollPane area, javafx.scene.layout.FlowPane tiles,
+            javafx.scene.Node tile) {
+        double viewport = area.getViewportBounds().getHeight();
+        double top = area.getVvalue() * (tiles.getHeight() - viewport);
+        return tile.getBoundsInParent().getMinY() >= top - 0.5 && tile.getBoundsInParent().getMaxY() <= top + viewport + 0.5;
     }
 
     @Test
@@ -128,5 +175,11 @@ class ConsoleAppTest {
         assertTrue(second.storesCalls.get() >= shownCalls + 2, "the shown one is, once a second");
         robot.interact(() -> runtimes.getSelectionModel().select(0));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runtime.storesCalls.get() > hiddenCalls);
+
+        assertEquals(1, robot.lookup("#darkTheme").queryAll().size(), "one theme box for the window, not one a runtime");
+        robot.clickOn("#darkTheme");
+        assertTrue(runtimes.getScene().getRoot().getStyleClass().contains("dark"), "the whole window turns dark");
+        robot.interact(() -> runtimes.getSelectionModel().select(1));
+        assertTrue(runtimes.getScene().getRoot().getStyleClass().contains("dark"), "every runtime tab with it");
     }
 }
