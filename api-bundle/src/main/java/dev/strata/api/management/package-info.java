@@ -21,9 +21,12 @@
  * {@link dev.strata.api.management.FallbackReplayRequest}, the job that replays a fallback journal.
  * <p>
  * 0.6.0 adds {@link dev.strata.api.management.StoreStatusListener}, core's whiteboard for store status changes.
+ * <p>
+ * 0.7.0 adds the key-value index operations of {@link dev.strata.api.management.DocumentsMXBean} (list, find by
+ * index, create, drop) and {@link dev.strata.api.management.DocumentKeyValueIndexInfo}.
  */
 @Export
-@Version("0.6.0")
+@Version("0.7.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;
