@@ -53,7 +53,7 @@ final class TextSearch {
         }
         List<TextQueryParser.Clause> clauses = TextQueryParser.parse(query.text());
         Map<String, long[]> stats = ShardStats.textTotals(tx, meta.uid());
-        Map<String, double[]> scores = new HashMap<>();
+        List<Contribution> contributions = new ArrayList<>();
         for (String field : fields) {
             long[] fieldStats = stats.getOrDefault(index.uid() + "/" + field, new long[2]);
             if (fieldStats[0] <= 0) {
@@ -64,57 +64,83 @@ final class TextSearch {
             for (TextQueryParser.Clause clause : clauses) {
                 if (clause.prefix()) {
                     for (Map<String, Posting> postings : expand(tx, meta.uid(), index.uid(), field, clause.words().get(0))) {
-                        score(postings, idf(n, postings.size()), averageLength, scores, null);
+                        contributions.add(new Contribution(postings, idf(n, postings.size()), averageLength, null));
                     }
                 } else if (clause.words().size() == 1) {
                     Map<String, Posting> postings = postings(tx, meta.uid(), index.uid(), field, clause.words().get(0), false);
-                    score(postings, idf(n, postings.size()), averageLength, scores, null);
+                    contributions.add(new Contribution(postings, idf(n, postings.size()), averageLength, null));
                 } else {
-                    phrase(tx, meta.uid(), index.uid(), field, clause.words(), n, averageLength, scores);
+                    contributions.add(phrase(tx, meta.uid(), index.uid(), field, clause.words(), n, averageLength));
                 }
             }
         }
         List<SearchHit> hits = new ArrayList<>();
-        for (Map.Entry<String, double[]> entry : best(scores, query.limit())) {
-            tx.get(KeyLayout.doc(meta.uid(), entry.getKey())).ifPresent(bytes -> hits.add(
-                    new SearchHit(DocumentRecord.decode(entry.getKey(), bytes).toDocument(), entry.getValue()[0])));
+        for (Scored entry : best(contributions, query.limit())) {
+            tx.get(KeyLayout.doc(meta.uid(), entry.id())).ifPresent(bytes -> hits.add(
+                    new SearchHit(DocumentRecord.decode(entry.id(), bytes).toDocument(), entry.score())));
         }
         return hits;
     }
 
-    /** The {@code limit} best scores, best first (ties by id), through a heap of that size. */
-    static List<Map.Entry<String, double[]>> best(Map<String, double[]> scores, int limit) {
-        java.util.Comparator<Map.Entry<String, double[]>> better = (a, b) -> a.getValue()[0] == b.getValue()[0]
-                ? b.getKey().compareTo(a.getKey()) : Double.compare(a.getValue()[0], b.getValue()[0]);
-        PriorityQueue<Map.Entry<String, double[]>> heap = new PriorityQueue<>(Math.max(1, limit) + 1, better);
-        for (Map.Entry<String, double[]> entry : scores.entrySet()) {
-            if (heap.size() < limit) {
-                heap.add(entry);
-            } else if (limit > 0 && better.compare(entry, heap.peek()) > 0) {
+    /** The postings of one word (or phrase) in one field, with its idf; phrases count their own frequencies. */
+    private record Contribution(Map<String, Posting> postings, double idf, double averageLength,
+            Map<String, Integer> frequencies) {
+
+        double score(String id, Posting posting) {
+            int tf = frequencies == null ? posting.tf() : frequencies.get(id);
+            double norm = K1 * (1 - B + B * LuceneNorms.quantize(posting.length()) / averageLength);
+            return idf * tf / (tf + norm);
+        }
+    }
+
+    private record Scored(String id, double score) {
+    }
+
+    /** Better first: the higher score, then the smaller id. */
+    private static final java.util.Comparator<Scored> BETTER = (a, b) -> a.score() == b.score()
+            ? a.id().compareTo(b.id()) : Double.compare(b.score(), a.score());
+
+    /**
+     * The {@code limit} best documents, best first (ties by id), through a heap of that size. With one contribution
+     * (a one-word query on one field, the common case) each posting is scored straight into the heap; otherwise
+     * the scores are summed per document first.
+     */
+    private static List<Scored> best(List<Contribution> contributions, int limit) {
+        PriorityQueue<Scored> heap = new PriorityQueue<>(Math.max(1, limit) + 1, BETTER.reversed());
+        if (contributions.size() == 1) {
+            Contribution only = contributions.get(0);
+            only.postings().forEach((id, posting) -> offer(heap, id, only.score(id, posting), limit));
+        } else {
+            Map<String, double[]> scores = new HashMap<>();
+            for (Contribution contribution : contributions) {
+                contribution.postings().forEach((id, posting) -> scores.computeIfAbsent(id, k -> new double[1])[0]
+                        += contribution.score(id, posting));
+            }
+            scores.forEach((id, score) -> offer(heap, id, score[0], limit));
+        }
+        List<Scored> ranked = new ArrayList<>(heap);
+        ranked.sort(BETTER);
+        return ranked;
+    }
+
+    private static void offer(PriorityQueue<Scored> heap, String id, double score, int limit) {
+        if (heap.size() < limit) {
+            heap.add(new Scored(id, score));
+        } else if (limit > 0) {
+            Scored worst = heap.peek();
+            if (score > worst.score() || score == worst.score() && id.compareTo(worst.id()) < 0) {
                 heap.poll();
-                heap.add(entry);
+                heap.add(new Scored(id, score));
             }
         }
-        List<Map.Entry<String, double[]>> ranked = new ArrayList<>(heap);
-        ranked.sort(better.reversed());
-        return ranked;
     }
 
     static double idf(double documents, double withTerm) {
         return Math.log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));
     }
 
-    private static void score(Map<String, Posting> postings, double idf, double averageLength,
-            Map<String, double[]> scores, Map<String, Integer> frequencies) {
-        for (Map.Entry<String, Posting> e : postings.entrySet()) {
-            int tf = frequencies == null ? e.getValue().tf() : frequencies.get(e.getKey());
-            double norm = K1 * (1 - B + B * LuceneNorms.quantize(e.getValue().length()) / averageLength);
-            scores.computeIfAbsent(e.getKey(), k -> new double[1])[0] += idf * tf / (tf + norm);
-        }
-    }
-
-    private static void phrase(ReadOperations tx, long uid, long indexUid, String field, List<String> words, double n,
-            double averageLength, Map<String, double[]> scores) {
+    private static Contribution phrase(ReadOperations tx, long uid, long indexUid, String field, List<String> words,
+            double n, double averageLength) {
         List<Map<String, Posting>> lists = new ArrayList<>();
         double idf = 0;
         for (String word : words) {
@@ -139,7 +165,7 @@ final class TextSearch {
                 frequencies.put(first.getKey(), count);
             }
         }
-        score(matches, idf, averageLength, scores, frequencies);
+        return new Contribution(matches, idf, averageLength, frequencies);
     }
 
     /** A word's postings by document id: its blocks, and the keys an index kept per document before blocks. */
