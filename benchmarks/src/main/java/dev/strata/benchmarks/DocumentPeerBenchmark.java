@@ -24,6 +24,8 @@ import org.dizitart.no2.index.IndexType;
 import org.dizitart.no2.mvstore.MVStoreModule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -225,7 +227,7 @@ public class DocumentPeerBenchmark {
         }
 
         /** Words that occur (the common ones, as the text generator weights them). */
-        private static String[] generateWords() {
+        static String[] generateWords() {
             String[] words = new String[40];
             for (int i = 0; i < words.length; i++) {
                 words[i] = "w" + Integer.toString(i * 3 * 7919 % 100_003, 36);
@@ -254,5 +256,45 @@ public class DocumentPeerBenchmark {
     @Benchmark
     public int fullTextQuery(Loaded state, Blackhole sink) {
         return state.db.text(state.words[state.random.nextInt(state.words.length)], sink);
+    }
+
+    /** Both databases loaded once per fork, for the group that queries them at the same time. */
+    @State(Scope.Benchmark)
+    public static class BothLoaded {
+        Target strata;
+        Target nitrite;
+        final String[] words = Loaded.generateWords();
+
+        @Setup(Level.Trial)
+        public void load() {
+            strata = new Target("strata-file");
+            strata.insertAll();
+            nitrite = new Target("nitrite");
+            nitrite.insertAll();
+            Workload.settleHeap();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            strata.close();
+            nitrite.close();
+        }
+    }
+
+    /** The same one-word queries on both at the same time (a thread each): the ratio sees one machine's load. */
+    @Benchmark
+    @Group("fullTextSameTime")
+    @GroupThreads(1)
+    public int fullTextStrata(BothLoaded state, Blackhole sink) {
+        return state.strata.text(state.words[java.util.concurrent.ThreadLocalRandom.current().nextInt(state.words.length)],
+                sink);
+    }
+
+    @Benchmark
+    @Group("fullTextSameTime")
+    @GroupThreads(1)
+    public int fullTextNitrite(BothLoaded state, Blackhole sink) {
+        return state.nitrite.text(state.words[java.util.concurrent.ThreadLocalRandom.current().nextInt(state.words.length)],
+                sink);
     }
 }

@@ -23,7 +23,9 @@
  * 0.6.0 adds {@link dev.strata.api.management.StoreStatusListener}, core's whiteboard for store status changes.
  * <p>
  * 0.7.0 adds each store's figures per kind of operation and its errors by type to
- * {@link dev.strata.api.management.StoreMXBean} ({@code getOperations}, {@code getErrors}).
+ * {@link dev.strata.api.management.StoreMXBean} ({@code getOperations}, {@code getErrors}), and the key-value index
+ * operations of {@link dev.strata.api.management.DocumentsMXBean} (list, find by index, create, drop) with
+ * {@link dev.strata.api.management.DocumentKeyValueIndexInfo}.
  */
 @Export
 @Version("0.7.0")

@@ -90,6 +90,18 @@ final class CommandOutput {
         return out.toString().stripTrailing();
     }
 
+    static String keyValueIndexes(List<dev.strata.api.document.KeyValueIndex> indexes) {
+        if (indexes.isEmpty()) {
+            return "(no key-value indexes)";
+        }
+        StringBuilder out = new StringBuilder(String.format("%-20s %-11s %-20s %s%n", "NAME", "STATE", "PATTERN", "FIELDS"));
+        for (var index : indexes) {
+            out.append(String.format("%-20s %-11s %-20s %s%n", index.name(), index.state(), index.pattern(),
+                    String.join(",", index.fields())));
+        }
+        return out.toString().stripTrailing();
+    }
+
     static String hits(List<SearchHit> hits) {
         StringBuilder out = new StringBuilder();
         for (SearchHit hit : hits) {

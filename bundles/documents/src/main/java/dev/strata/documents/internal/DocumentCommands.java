@@ -1,11 +1,14 @@
 package dev.strata.documents.internal;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.strata.api.NotFoundException;
 import dev.strata.api.StorageService;
 import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.DocumentService;
+import dev.strata.api.document.IndexNotFoundException;
+import dev.strata.api.document.KeyValueIndex;
 import dev.strata.api.document.KeyValueQuery;
 import dev.strata.api.document.Query;
 
@@ -24,7 +27,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=find", "osgi.command.function=count", "osgi.command.function=explain",
         "osgi.command.function=index", "osgi.command.function=unindex", "osgi.command.function=indexes",
         "osgi.command.function=search", "osgi.command.function=schema",
-        "osgi.command.function=kvquery"})
+        "osgi.command.function=kvquery", "osgi.command.function=kvindex", "osgi.command.function=kvunindex",
+        "osgi.command.function=kvindexes", "osgi.command.function=kvfind", "osgi.command.function=kvexplain"})
 public final class DocumentCommands {
 
     static final int DEFAULT_LIMIT = 20;
@@ -153,14 +157,68 @@ public final class DocumentCommands {
     }
 
     public String kvquery(String store, String pattern, String filter, String sort, String limit) {
+        return run(() -> CommandOutput.entries(documents.query(store(store),
+                keyValueQuery(pattern, filter, sort).limit(CommandOutput.parseLimit(limit)))));
+    }
+
+    /**
+     * {@code doc:kvindex <store> <name> '<pattern>' <field,field...>}: indexes the JSON values of the keys the glob
+     * selects; waits until built.
+     */
+    public String kvindex(String store, String name, String pattern, String fields) {
         return run(() -> {
-            KeyValueQuery query = KeyValueQuery.of(pattern).where(documents.parseJsonObject(filter))
-                    .limit(CommandOutput.parseLimit(limit));
-            if (sort != null && !sort.isBlank() && !sort.equals("-")) {
-                query = query.sortBy(sort.split(","));
-            }
-            return CommandOutput.entries(documents.query(store(store), query));
+            KeyValueIndex created = documents.createKeyValueIndex(store(store),
+                    new KeyValueIndex(name, pattern, List.of(fields.split(",")), null));
+            return "kv index " + created.name() + " " + created.state() + " on " + created.pattern() + " "
+                    + String.join(",", created.fields());
         });
+    }
+
+    public String kvunindex(String store, String name) {
+        return run(() -> documents.dropKeyValueIndex(store(store), name) ? "dropped" : "(not found)");
+    }
+
+    public String kvindexes(String store) {
+        return run(() -> CommandOutput.keyValueIndexes(documents.keyValueIndexes(store(store))));
+    }
+
+    /**
+     * {@code doc:kvfind <store> <index> '<filter>' [sort] [limit]}: a key-value query over the pattern of the named
+     * index, so that the planner can use it; an unknown index is an error.
+     */
+    public String kvfind(String store, String index, String filter) {
+        return kvfind(store, index, filter, "", Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String kvfind(String store, String index, String filter, String sort) {
+        return kvfind(store, index, filter, sort, Integer.toString(DEFAULT_LIMIT));
+    }
+
+    public String kvfind(String store, String index, String filter, String sort, String limit) {
+        return run(() -> {
+            dev.strata.api.Store found = store(store);
+            return kvquery(store, keyValueIndex(found, index).pattern(), filter, sort, limit);
+        });
+    }
+
+    /** {@code doc:kvexplain <store> '<pattern>' '<filter>' [sort]}: the executed plan of a key-value query. */
+    public String kvexplain(String store, String pattern, String filter) {
+        return kvexplain(store, pattern, filter, "");
+    }
+
+    public String kvexplain(String store, String pattern, String filter, String sort) {
+        return run(() -> documents.explain(store(store), keyValueQuery(pattern, filter, sort)).render().stripTrailing());
+    }
+
+    private KeyValueQuery keyValueQuery(String pattern, String filter, String sort) {
+        KeyValueQuery query = KeyValueQuery.of(pattern).where(documents.parseJsonObject(filter));
+        return sort == null || sort.isBlank() || sort.equals("-") ? query : query.sortBy(sort.split(","));
+    }
+
+    private KeyValueIndex keyValueIndex(dev.strata.api.Store store, String name) {
+        return documents.keyValueIndexes(store).stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IndexNotFoundException("store '" + store.name() + "' has no key-value index '"
+                        + name + "'"));
     }
 
     private Query query(String filter, String sort, String projection) {

@@ -12,18 +12,24 @@ import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.DocumentService;
 import dev.strata.api.document.DocumentStore;
 import dev.strata.api.document.IndexInfo;
+import dev.strata.api.document.IndexNotFoundException;
 import dev.strata.api.document.JsonEntryCursor;
+import dev.strata.api.document.KeyValueIndex;
 import dev.strata.api.document.KeyValueQuery;
 import dev.strata.api.document.Page;
 import dev.strata.api.document.Query;
 import dev.strata.api.document.TextQuery;
 import dev.strata.api.management.DocumentCollectionInfo;
 import dev.strata.api.management.DocumentIndexInfo;
+import dev.strata.api.management.DocumentKeyValueIndexInfo;
 import dev.strata.api.management.DocumentPage;
 import dev.strata.api.management.DocumentSearchHit;
 import dev.strata.api.management.DocumentsMXBean;
 
-/** {@code dev.strata:type=Documents}: the document API's reads with JSON text in and out, for the data browser. */
+/**
+ * {@code dev.strata:type=Documents}: the document API's reads with JSON text in and out, for the data browser, and the
+ * key-value indexes (list, find by index, create, drop).
+ */
 final class DocumentsBean implements DocumentsMXBean {
 
     private final StorageService storage;
@@ -99,6 +105,36 @@ final class DocumentsBean implements DocumentsMXBean {
             });
             return new DocumentPage(keys, values, "", cursor.skippedValues());
         }
+    }
+
+    @Override
+    public List<DocumentKeyValueIndexInfo> listKeyValueIndexes(String store) {
+        return documents.keyValueIndexes(store(store)).stream().map(DocumentsBean::info).toList();
+    }
+
+    @Override
+    public DocumentPage findEntriesByIndex(String store, String index, String filter, String sort, int limit) {
+        Store found = store(store);
+        KeyValueIndex named = documents.keyValueIndexes(found).stream().filter(i -> i.name().equals(index)).findFirst()
+                .orElseThrow(() -> new IndexNotFoundException("store '" + found.name() + "' has no key-value index '"
+                        + index + "'"));
+        return findEntries(store, named.pattern(), filter, sort, limit);
+    }
+
+    @Override
+    public DocumentKeyValueIndexInfo createKeyValueIndex(String store, String name, String pattern, String fields) {
+        Store found = store(store);
+        List<String> paths = fields == null ? List.of() : List.of(paths(fields));
+        return info(documents.createKeyValueIndex(found, new KeyValueIndex(name, pattern, paths, null)));
+    }
+
+    @Override
+    public boolean dropKeyValueIndex(String store, String name) {
+        return documents.dropKeyValueIndex(store(store), name);
+    }
+
+    private static DocumentKeyValueIndexInfo info(KeyValueIndex index) {
+        return new DocumentKeyValueIndexInfo(index.name(), index.pattern(), index.fields(), index.state().name());
     }
 
     private Query query(String filter, String sort, String projection) {

@@ -69,7 +69,7 @@ final class Executor {
             if (prepared.resume() != null && plan.sorted() && plan.order().fields().isEmpty()) {
                 afterId = (String) prepared.resume().position().get(0);
             }
-            source = new Stages.CollectionScan(tx, meta.uid(), plan.reverse(), afterId);
+            source = new Stages.CollectionScan(tx, meta.uid(), plan.reverse(), afterId, prepared.filter());
         } else {
             Stage<Stages.IndexHit> hits;
             if (plan.union()) {

@@ -12,6 +12,28 @@ sealed interface Filter {
     /** Matches every document. */
     Filter ALL = new And(List.of());
 
+    /**
+     * The top-level fields whose values decide the filter (the first segment of each path; {@code _id} is the key,
+     * not a field): a document's content cut down to these fields matches exactly when the whole content does.
+     */
+    static java.util.Set<String> topFields(Filter filter) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        collectTopFields(filter, fields);
+        return fields;
+    }
+
+    private static void collectTopFields(Filter filter, java.util.Set<String> fields) {
+        if (filter instanceof And and) {
+            and.parts().forEach(part -> collectTopFields(part, fields));
+        } else if (filter instanceof Or or) {
+            or.parts().forEach(part -> collectTopFields(part, fields));
+        } else if (filter instanceof Not not) {
+            collectTopFields(not.inner(), fields);
+        } else if (filter instanceof Field field && !dev.strata.api.document.Document.ID_FIELD.equals(field.path())) {
+            fields.add(field.path().split("\\.", -1)[0]);
+        }
+    }
+
     record And(List<Filter> parts) implements Filter {
         public boolean matches(Map<String, Object> content, String id) {
             for (Filter part : parts) {

@@ -60,6 +60,7 @@ final class IndexAdmin {
         long uid = context.store().read(tx -> context.meta(tx).uid());
         deletePrefix(context.store(), KeyLayout.indexPrefix(uid, dropped.uid()));
         deletePrefix(context.store(), KeyLayout.textPrefix(uid, dropped.uid()));
+        deletePrefix(context.store(), KeyLayout.textBlockPrefix(uid, dropped.uid()));
         deletePrefix(context.store(), KeyLayout.textLengthsPrefix(uid, dropped.uid()));
         context.store().delete(KeyLayout.buildCursor(uid, dropped.uid()));
         return true;

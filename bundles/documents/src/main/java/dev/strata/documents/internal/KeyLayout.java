@@ -13,7 +13,8 @@ import dev.strata.api.document.DocumentStore;
  * _doc/{uid}/i/{index}/{values}{id}       a value index entry (tuple-encoded values; value: the id)
  * _doc/{uid}/i/{index}/{values}           a unique index entry (value: the id)
  * _doc/{uid}/b/{index}                    how far the background build of an index got
- * _doc/{uid}/t/{index}/{field}{term}{id}  a text posting (value: the word positions)
+ * _doc/{uid}/p/{index}/{field}{term}{bucket}  a block of text postings (TextPostings, PostingBlock)
+ * _doc/{uid}/t/{index}/{field}{term}{id}  a text posting as indexes kept them before blocks
  * _doc/{uid}/l/{index}/{id}               a document's text lengths per field
  * </pre>
  */
@@ -60,6 +61,14 @@ final class KeyLayout {
 
     static String textPrefix(long uid, long indexUid) {
         return base(uid) + "t/" + indexUid + "/";
+    }
+
+    static String textBlockPrefix(long uid, long indexUid) {
+        return base(uid) + "p/" + indexUid + "/";
+    }
+
+    static String shardPrefix(long uid) {
+        return base(uid) + "f/";
     }
 
     static String textLengths(long uid, long indexUid, String id) {

@@ -27,6 +27,23 @@ final class ShardStats {
         return stats;
     }
 
+    /** The text statistics of all shards summed ({@code textIndexUid/field}: documents, words), in one scan. */
+    static Map<String, long[]> textTotals(ReadOperations tx, long uid) {
+        Map<String, long[]> totals = new java.util.HashMap<>();
+        try (dev.strata.api.EntryCursor cursor = tx.scan(dev.strata.api.Scan.prefix(KeyLayout.shardPrefix(uid)))) {
+            while (cursor.hasNext()) {
+                ShardStats stats = new ShardStats();
+                stats.load(cursor.next().value());
+                stats.text.forEach((key, pair) -> {
+                    long[] sum = totals.computeIfAbsent(key, k -> new long[2]);
+                    sum[0] += pair[0];
+                    sum[1] += pair[1];
+                });
+            }
+        }
+        return totals;
+    }
+
     @SuppressWarnings("unchecked")
     private void load(byte[] bytes) {
         Map<String, Object> map = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));

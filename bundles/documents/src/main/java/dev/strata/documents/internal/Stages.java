@@ -23,13 +23,25 @@ final class Stages {
     private Stages() {
     }
 
-    /** Every document of the collection in id order (or reverse), optionally starting after an id. */
+    /**
+     * Every document of the collection in id order (or reverse), optionally starting after an id. With a prefilter,
+     * a document is first decoded only in the top-level fields the filter reads and passed over unless it matches
+     * there (the FILTER stage above still decides): a scan with a selective filter builds few whole documents.
+     */
     static final class CollectionScan extends Stage<DocumentRecord> {
         private final EntryCursor cursor;
         private final int prefixLength;
+        private final Filter prefilter;
+        private final Set<String> prefilterFields;
 
         CollectionScan(ReadOperations tx, long uid, boolean reverse, String afterId) {
+            this(tx, uid, reverse, afterId, null);
+        }
+
+        CollectionScan(ReadOperations tx, long uid, boolean reverse, String afterId, Filter prefilter) {
             super("COLLECTION_SCAN", reverse ? "reverse" : "");
+            this.prefilter = prefilter == Filter.ALL ? null : prefilter;
+            this.prefilterFields = this.prefilter == null ? Set.of() : Filter.topFields(this.prefilter);
             String prefix = KeyLayout.docPrefix(uid);
             prefixLength = prefix.length();
             Scan scan = Scan.prefix(prefix);
@@ -42,13 +54,17 @@ final class Stages {
 
         @Override
         protected DocumentRecord advance() {
-            if (!cursor.hasNext()) {
-                return null;
+            while (cursor.hasNext()) {
+                Entry entry = cursor.next();
+                keysExamined++;
+                docsExamined++;
+                String id = entry.key().substring(prefixLength);
+                if (prefilter == null
+                        || prefilter.matches(Json.decodeContentFields(entry.value(), prefilterFields), id)) {
+                    return DocumentRecord.decode(id, entry.value());
+                }
             }
-            Entry entry = cursor.next();
-            keysExamined++;
-            docsExamined++;
-            return DocumentRecord.decode(entry.key().substring(prefixLength), entry.value());
+            return null;
         }
 
         @Override

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
@@ -16,6 +18,7 @@ import dev.strata.api.document.IndexState;
 import dev.strata.api.document.InvalidQueryException;
 import dev.strata.api.document.SearchHit;
 import dev.strata.api.document.TextQuery;
+import dev.strata.documents.internal.PostingBlock.Posting;
 
 /**
  * Full-text search ranked by BM25 as Lucene computes it (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5))
@@ -23,6 +26,11 @@ import dev.strata.api.document.TextQuery;
  * {@code idf * tf / (tf + k1 * (1 - b + b * dl / avgdl))}; a phrase counts its occurrences as tf and the sum of its
  * words' idf as idf; a prefix term scores each word it expands to. Document lengths are rounded as Lucene stores them
  * (one byte per field, {@link LuceneNorms}), so that rankings agree with the reference.
+ *
+ * <p>A word's postings are read as its blocks (at most {@link TextPostings#BUCKETS} keys, positions decoded only for
+ * phrases), the statistics in one scan of the shards, the best {@code limit} kept in a heap, and only those documents
+ * are read. Postings an index kept before blocks (one key per document) are read too, until their documents are
+ * rewritten.
  */
 final class TextSearch {
 
@@ -32,10 +40,6 @@ final class TextSearch {
     static final int MAX_EXPANSIONS = 128;
 
     private TextSearch() {
-    }
-
-    /** A posting: a document's length in the field and the positions of the word. */
-    record Posting(int length, int[] positions) {
     }
 
     static List<SearchHit> search(ReadOperations tx, CollectionMeta meta, TextQuery query) {
@@ -48,15 +52,8 @@ final class TextSearch {
             }
         }
         List<TextQueryParser.Clause> clauses = TextQueryParser.parse(query.text());
-        Map<String, long[]> stats = new HashMap<>();
-        for (int shard = 0; shard < KeyLayout.SHARDS; shard++) {
-            ShardStats.read(tx, meta.uid(), shard).text.forEach((key, pair) -> {
-                long[] sum = stats.computeIfAbsent(key, k -> new long[2]);
-                sum[0] += pair[0];
-                sum[1] += pair[1];
-            });
-        }
-        Map<String, Double> scores = new HashMap<>();
+        Map<String, long[]> stats = ShardStats.textTotals(tx, meta.uid());
+        List<Contribution> contributions = new ArrayList<>();
         for (String field : fields) {
             long[] fieldStats = stats.getOrDefault(index.uid() + "/" + field, new long[2]);
             if (fieldStats[0] <= 0) {
@@ -67,46 +64,87 @@ final class TextSearch {
             for (TextQueryParser.Clause clause : clauses) {
                 if (clause.prefix()) {
                     for (Map<String, Posting> postings : expand(tx, meta.uid(), index.uid(), field, clause.words().get(0))) {
-                        score(postings, idf(n, postings.size()), averageLength, scores, null);
+                        contributions.add(new Contribution(postings, idf(n, postings.size()), averageLength, null));
                     }
                 } else if (clause.words().size() == 1) {
-                    Map<String, Posting> postings = postings(tx, meta.uid(), index.uid(), field, clause.words().get(0));
-                    score(postings, idf(n, postings.size()), averageLength, scores, null);
+                    Map<String, Posting> postings = postings(tx, meta.uid(), index.uid(), field, clause.words().get(0), false);
+                    contributions.add(new Contribution(postings, idf(n, postings.size()), averageLength, null));
                 } else {
-                    phrase(tx, meta.uid(), index.uid(), field, clause.words(), n, averageLength, scores);
+                    contributions.add(phrase(tx, meta.uid(), index.uid(), field, clause.words(), n, averageLength));
                 }
             }
         }
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.sort((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey())
-                : Double.compare(b.getValue(), a.getValue()));
         List<SearchHit> hits = new ArrayList<>();
-        for (Map.Entry<String, Double> entry : ranked.subList(0, Math.min(ranked.size(), query.limit()))) {
-            tx.get(KeyLayout.doc(meta.uid(), entry.getKey())).ifPresent(bytes -> hits.add(
-                    new SearchHit(DocumentRecord.decode(entry.getKey(), bytes).toDocument(), entry.getValue())));
+        for (Scored entry : best(contributions, query.limit())) {
+            tx.get(KeyLayout.doc(meta.uid(), entry.id())).ifPresent(bytes -> hits.add(
+                    new SearchHit(DocumentRecord.decode(entry.id(), bytes).toDocument(), entry.score())));
         }
         return hits;
+    }
+
+    /** The postings of one word (or phrase) in one field, with its idf; phrases count their own frequencies. */
+    private record Contribution(Map<String, Posting> postings, double idf, double averageLength,
+            Map<String, Integer> frequencies) {
+
+        double score(String id, Posting posting) {
+            int tf = frequencies == null ? posting.tf() : frequencies.get(id);
+            double norm = K1 * (1 - B + B * LuceneNorms.quantize(posting.length()) / averageLength);
+            return idf * tf / (tf + norm);
+        }
+    }
+
+    private record Scored(String id, double score) {
+    }
+
+    /** Better first: the higher score, then the smaller id. */
+    private static final java.util.Comparator<Scored> BETTER = (a, b) -> a.score() == b.score()
+            ? a.id().compareTo(b.id()) : Double.compare(b.score(), a.score());
+
+    /**
+     * The {@code limit} best documents, best first (ties by id), through a heap of that size. With one contribution
+     * (a one-word query on one field, the common case) each posting is scored straight into the heap; otherwise
+     * the scores are summed per document first.
+     */
+    private static List<Scored> best(List<Contribution> contributions, int limit) {
+        PriorityQueue<Scored> heap = new PriorityQueue<>(Math.max(1, limit) + 1, BETTER.reversed());
+        if (contributions.size() == 1) {
+            Contribution only = contributions.get(0);
+            only.postings().forEach((id, posting) -> offer(heap, id, only.score(id, posting), limit));
+        } else {
+            Map<String, double[]> scores = new HashMap<>();
+            for (Contribution contribution : contributions) {
+                contribution.postings().forEach((id, posting) -> scores.computeIfAbsent(id, k -> new double[1])[0]
+                        += contribution.score(id, posting));
+            }
+            scores.forEach((id, score) -> offer(heap, id, score[0], limit));
+        }
+        List<Scored> ranked = new ArrayList<>(heap);
+        ranked.sort(BETTER);
+        return ranked;
+    }
+
+    private static void offer(PriorityQueue<Scored> heap, String id, double score, int limit) {
+        if (heap.size() < limit) {
+            heap.add(new Scored(id, score));
+        } else if (limit > 0) {
+            Scored worst = heap.peek();
+            if (score > worst.score() || score == worst.score() && id.compareTo(worst.id()) < 0) {
+                heap.poll();
+                heap.add(new Scored(id, score));
+            }
+        }
     }
 
     static double idf(double documents, double withTerm) {
         return Math.log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));
     }
 
-    private static void score(Map<String, Posting> postings, double idf, double averageLength,
-            Map<String, Double> scores, Map<String, Integer> frequencies) {
-        for (Map.Entry<String, Posting> e : postings.entrySet()) {
-            int tf = frequencies == null ? e.getValue().positions().length : frequencies.get(e.getKey());
-            double norm = K1 * (1 - B + B * LuceneNorms.quantize(e.getValue().length()) / averageLength);
-            scores.merge(e.getKey(), idf * tf / (tf + norm), Double::sum);
-        }
-    }
-
-    private static void phrase(ReadOperations tx, long uid, long indexUid, String field, List<String> words, double n,
-            double averageLength, Map<String, Double> scores) {
+    private static Contribution phrase(ReadOperations tx, long uid, long indexUid, String field, List<String> words,
+            double n, double averageLength) {
         List<Map<String, Posting>> lists = new ArrayList<>();
         double idf = 0;
         for (String word : words) {
-            Map<String, Posting> postings = postings(tx, uid, indexUid, field, word);
+            Map<String, Posting> postings = postings(tx, uid, indexUid, field, word, true);
             lists.add(postings);
             idf += idf(n, postings.size());
         }
@@ -127,49 +165,71 @@ final class TextSearch {
                 frequencies.put(first.getKey(), count);
             }
         }
-        score(matches, idf, averageLength, scores, frequencies);
+        return new Contribution(matches, idf, averageLength, frequencies);
     }
 
-    static Map<String, Posting> postings(ReadOperations tx, long uid, long indexUid, String field, String word) {
-        Map<String, Posting> postings = new LinkedHashMap<>();
-        try (EntryCursor cursor = tx.scan(Scan.prefix(TextPostings.termPrefix(uid, indexUid, field, word)))) {
+    /** A word's postings by document id: its blocks, and the keys an index kept per document before blocks. */
+    static Map<String, Posting> postings(ReadOperations tx, long uid, long indexUid, String field, String word,
+            boolean withPositions) {
+        Map<String, Posting> postings = new HashMap<>();
+        try (EntryCursor cursor = tx.scan(Scan.prefix(TextPostings.blockPrefix(uid, indexUid, field, word)))) {
             while (cursor.hasNext()) {
-                add(cursor.next(), postings);
+                PostingBlock.read(cursor.next().value(), withPositions, postings::put);
+            }
+        }
+        try (EntryCursor cursor = tx.scan(Scan.prefix(TextPostings.legacyTermPrefix(uid, indexUid, field, word)))) {
+            while (cursor.hasNext()) {
+                addLegacy(cursor.next(), postings);
             }
         }
         return postings;
     }
 
-    /** The postings of every word starting with the prefix, one map per word. */
-    private static List<Map<String, Posting>> expand(ReadOperations tx, long uid, long indexUid, String field,
-            String prefix) {
-        String fieldPrefix = KeyLayout.textPrefix(uid, indexUid) + TupleCodec.encode(field);
-        List<Map<String, Posting>> words = new ArrayList<>();
-        String currentWord = null;
-        try (EntryCursor cursor = tx.scan(Scan.prefix(fieldPrefix + TupleCodec.stringPrefix(prefix)))) {
+    /** The postings of the first {@value #MAX_EXPANSIONS} words starting with the prefix, one map per word. */
+    private static java.util.Collection<Map<String, Posting>> expand(ReadOperations tx, long uid, long indexUid,
+            String field, String prefix) {
+        TreeMap<String, Map<String, Posting>> words = new TreeMap<>();
+        String blockFields = KeyLayout.textBlockPrefix(uid, indexUid) + TupleCodec.encode(field);
+        try (EntryCursor cursor = tx.scan(Scan.prefix(blockFields + TupleCodec.stringPrefix(prefix)))) {
+            int distinct = 0;
+            String current = null;
             while (cursor.hasNext()) {
                 Entry entry = cursor.next();
-                String word = TupleCodec.decodeString(entry.key(), fieldPrefix.length());
-                if (!word.equals(currentWord)) {
-                    if (words.size() >= MAX_EXPANSIONS) {
-                        break;
-                    }
-                    words.add(new LinkedHashMap<>());
-                    currentWord = word;
+                String word = TupleCodec.decodeString(entry.key(), blockFields.length());
+                if (!word.equals(current) && ++distinct > MAX_EXPANSIONS) {
+                    break;
                 }
-                add(entry, words.get(words.size() - 1));
+                current = word;
+                PostingBlock.read(entry.value(), false, words.computeIfAbsent(word, w -> new HashMap<>())::put);
             }
         }
-        return words;
+        String legacyFields = KeyLayout.textPrefix(uid, indexUid) + TupleCodec.encode(field);
+        try (EntryCursor cursor = tx.scan(Scan.prefix(legacyFields + TupleCodec.stringPrefix(prefix)))) {
+            int distinct = 0;
+            String current = null;
+            while (cursor.hasNext()) {
+                Entry entry = cursor.next();
+                String word = TupleCodec.decodeString(entry.key(), legacyFields.length());
+                if (!word.equals(current) && ++distinct > MAX_EXPANSIONS) {
+                    break;
+                }
+                current = word;
+                addLegacy(entry, words.computeIfAbsent(word, w -> new HashMap<>()));
+            }
+        }
+        while (words.size() > MAX_EXPANSIONS) {
+            words.pollLastEntry();
+        }
+        return words.values();
     }
 
-    private static void add(Entry entry, Map<String, Posting> postings) {
+    private static void addLegacy(Entry entry, Map<String, Posting> postings) {
         String[] parts = new String(entry.value(), StandardCharsets.UTF_8).split("\n", 3);
         String[] positionText = parts[2].split(",");
         int[] positions = new int[positionText.length];
         for (int i = 0; i < positions.length; i++) {
             positions[i] = Integer.parseInt(positionText[i]);
         }
-        postings.put(parts[0], new Posting(Integer.parseInt(parts[1]), positions));
+        postings.put(parts[0], new Posting(Integer.parseInt(parts[1]), positions.length, positions));
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.strata.api.StorageService;
@@ -27,8 +30,8 @@ class DocumentCommandsTest {
 
     @BeforeEach
     void open() {
-        store = EngineStores.open("memory", directory);
         service = new DocumentServiceComponent();
+        store = EngineStores.open("memory", directory, service); // the layer's write hook keeps key-value indexes
         StorageService storage = (StorageService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {StorageService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("findStore")) {
@@ -93,5 +96,53 @@ class DocumentCommandsTest {
             assertTrue(output.startsWith("error: ") && !output.contains("\n"), output);
         }
         assertEquals("0", doc.count("s", "people", "{}"), "nothing was written");
+    }
+
+    @Test
+    void keyValueIndexesAtTheShell() {
+        store.put("users.ada", "{\"name\":\"Ada\",\"age\":36}".getBytes());
+        store.put("users.bob", "{\"name\":\"Bob\",\"age\":25}".getBytes());
+        store.put("users.raw", "plain text".getBytes());
+        assertEquals("(no key-value indexes)", doc.kvindexes("s"));
+        assertTrue(doc.kvexplain("s", "users.*", "{\"age\":36}").contains("KEY_SCAN"));
+        assertEquals("kv index by_age READABLE on users.* age", doc.kvindex("s", "by_age", "users.*", "age"));
+        assertEquals(String.format("%-20s %-11s %-20s %s%n%-20s %-11s %-20s %s", "NAME", "STATE", "PATTERN", "FIELDS",
+                "by_age", "READABLE", "users.*", "age"), doc.kvindexes("s"));
+        String plan = doc.kvexplain("s", "users.*", "{\"age\":{\"$gte\":30}}");
+        assertTrue(plan.contains("INDEX_SCAN by_age") && plan.contains("KEY_FETCH"), plan);
+        assertEquals("users.ada  {\"name\":\"Ada\",\"age\":36}\n(1 entry)", doc.kvfind("s", "by_age", "{\"age\":{\"$gte\":30}}"));
+        store.put("users.cy", "{\"name\":\"Cy\",\"age\":41}".getBytes());
+        assertEquals("users.cy  {\"name\":\"Cy\",\"age\":41}\nusers.ada  {\"name\":\"Ada\",\"age\":36}\n(2 entries)",
+                doc.kvfind("s", "by_age", "{\"age\":{\"$gte\":30}}", "-age", "5"), "a later put is in the index");
+        assertEquals("dropped", doc.kvunindex("s", "by_age"));
+        assertEquals("(not found)", doc.kvunindex("s", "by_age"));
+        assertEquals("(no key-value indexes)", doc.kvindexes("s"));
+        assertTrue(doc.kvexplain("s", "users.*", "{\"age\":36}").contains("KEY_SCAN"));
+        assertTrue(IndexAudit.scan(store, "_doc/0/i/").isEmpty(), "the dropped index leaves no entry");
+    }
+
+    @Test
+    void badKeyValueIndexInputIsOneTypedErrorLineAndChangesNothing() {
+        store.put("users.ada", "{\"name\":\"Ada\",\"age\":36}".getBytes());
+        doc.kvindex("s", "by_age", "users.*", "age");
+        String indexesBefore = doc.kvindexes("s");
+        List<String> keysBefore = IndexAudit.scan(store, "").stream().map(e -> e.key()).toList();
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("bad name", doc.kvindex("s", "no spaces", "users.*", "age"));
+        outputs.put("bad pattern", doc.kvindex("s", "by_name", "", "name"));
+        outputs.put("bad path", doc.kvindex("s", "by_name", "users.*", "name..first"));
+        outputs.put("taken name", doc.kvindex("s", "by_age", "people.*", "age"));
+        outputs.put("no store", doc.kvindex("nostore", "by_name", "users.*", "name"));
+        outputs.put("no index", doc.kvfind("s", "by_nothing", "{}"));
+        outputs.put("bad filter", doc.kvfind("s", "by_age", "{\"age\":{\"$near\":1}}"));
+        outputs.put("bad limit", doc.kvfind("s", "by_age", "{}", "-", "lots"));
+        outputs.put("bad explain", doc.kvexplain("s", "users.*", "{\"age\": oops}"));
+        outputs.put("no store to drop", doc.kvunindex("nostore", "by_age"));
+        outputs.forEach((what, output) -> assertTrue(output.startsWith("error: ") && !output.contains("\n"),
+                what + ": " + output));
+        assertTrue(outputs.get("no index").contains("has no key-value index 'by_nothing'"), outputs.get("no index"));
+        assertTrue(outputs.get("taken name").contains("already has a key-value index 'by_age'"), outputs.get("taken name"));
+        assertEquals(indexesBefore, doc.kvindexes("s"), "no index was created or changed");
+        assertEquals(keysBefore, IndexAudit.scan(store, "").stream().map(e -> e.key()).toList(), "no key was written");
     }
 }

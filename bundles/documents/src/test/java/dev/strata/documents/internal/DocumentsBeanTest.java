@@ -26,6 +26,7 @@ import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.IndexDefinition;
 import dev.strata.api.document.InvalidQueryException;
 import dev.strata.api.document.CollectionNotFoundException;
+import dev.strata.api.management.DocumentKeyValueIndexInfo;
 import dev.strata.api.management.DocumentPage;
 import dev.strata.api.management.DocumentsMXBean;
 import dev.strata.api.management.ObjectNames;
@@ -49,8 +50,8 @@ class DocumentsBeanTest {
 
     @BeforeEach
     void open() {
-        store = EngineStores.open("file", directory);
         service = new DocumentServiceComponent();
+        store = EngineStores.open("file", directory, service); // the layer's write hook keeps key-value indexes
         StorageService storage = (StorageService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {StorageService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("findStore")) {
@@ -138,5 +139,43 @@ class DocumentsBeanTest {
         assertThrows(NotFoundException.class, () -> bean.listCollections("nostore"));
         assertThrows(dev.strata.api.InvalidArgumentException.class,
                 () -> bean.findDocuments("files", "people", "{}", "", 0, 5000, "", ""));
+    }
+
+    @Test
+    void keyValueIndexesAreCreatedListedQueriedAndDropped() throws Exception {
+        store.put("users.bob", "{\"name\":\"Bob\",\"age\":25}".getBytes());
+        store.put("users.cy", "{\"name\":\"Cy\",\"age\":41}".getBytes());
+        var created = bean.createKeyValueIndex("files", "by_age", "users.*", "age");
+        assertEquals(new DocumentKeyValueIndexInfo("by_age", "users.*", List.of("age"), "READABLE"), created);
+        assertEquals(List.of(created), bean.listKeyValueIndexes("files"));
+        Object raw = server.invoke(ObjectNames.documents(), "listKeyValueIndexes", new Object[] {"files"},
+                new String[] {String.class.getName()});
+        assertTrue(raw instanceof CompositeData[], raw.getClass().getName());
+        DocumentPage older = bean.findEntriesByIndex("files", "by_age", "{\"age\":{\"$gte\":30}}", "-age", 10);
+        assertEquals(List.of("users.cy"), older.keys());
+        String plan = service.explain(store, dev.strata.api.document.KeyValueQuery.of("users.*")
+                .where(java.util.Map.of("age", 41))).render();
+        assertTrue(plan.contains("INDEX_SCAN by_age"), plan);
+        assertTrue(bean.dropKeyValueIndex("files", "by_age"));
+        assertFalse(bean.dropKeyValueIndex("files", "by_age"));
+        assertEquals(List.of(), bean.listKeyValueIndexes("files"));
+    }
+
+    @Test
+    void badKeyValueIndexInputIsATypedErrorAndChangesNothing() {
+        bean.createKeyValueIndex("files", "by_age", "users.*", "age");
+        var before = bean.listKeyValueIndexes("files");
+        assertThrows(dev.strata.api.InvalidArgumentException.class,
+                () -> bean.createKeyValueIndex("files", "no spaces", "users.*", "age"));
+        assertThrows(dev.strata.api.InvalidArgumentException.class,
+                () -> bean.createKeyValueIndex("files", "by_name", "users.*", ""));
+        assertThrows(dev.strata.api.InvalidArgumentException.class,
+                () -> bean.createKeyValueIndex("files", "by_age", "people.*", "age"));
+        assertThrows(NotFoundException.class, () -> bean.createKeyValueIndex("nostore", "by_name", "users.*", "name"));
+        assertThrows(dev.strata.api.document.IndexNotFoundException.class,
+                () -> bean.findEntriesByIndex("files", "by_nothing", "{}", "", 10));
+        assertThrows(InvalidQueryException.class,
+                () -> bean.findEntriesByIndex("files", "by_age", "{\"age\":{\"$near\":1}}", "", 10));
+        assertEquals(before, bean.listKeyValueIndexes("files"));
     }
 }

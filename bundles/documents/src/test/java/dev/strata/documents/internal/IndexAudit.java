@@ -38,11 +38,23 @@ final class IndexAudit {
             Set<String> expected = new TreeSet<>();
             Set<String> actual = new TreeSet<>();
             if (index.isText()) {
+                // every posting with its field length and positions, in the block its document's bucket names
                 for (String field : index.definition().fields()) {
-                    docs.forEach((id, content) -> TextPostings.words(content, id, field).forEach(word -> expected.add(
-                            TextPostings.termPrefix(meta.uid(), index.uid(), field, word) + TupleCodec.encode(id))));
+                    docs.forEach((id, content) -> {
+                        List<String> words = TextPostings.words(content, id, field);
+                        Map<String, List<Integer>> positions = new TreeMap<>();
+                        for (int p = 0; p < words.size(); p++) {
+                            positions.computeIfAbsent(words.get(p), w -> new ArrayList<>()).add(p);
+                        }
+                        positions.forEach((word, at) -> expected.add(
+                                TextPostings.blockKey(meta.uid(), index.uid(), field, word, id) + " " + id + " = "
+                                + HexFormat.of().formatHex(PostingBlock.posting(words.size(),
+                                        at.stream().mapToInt(Integer::intValue).toArray()))));
+                    });
                 }
-                scan(store, KeyLayout.textPrefix(meta.uid(), index.uid())).forEach(e -> actual.add(e.key()));
+                scan(store, KeyLayout.textBlockPrefix(meta.uid(), index.uid())).forEach(e -> PostingBlock.entries(e.value())
+                        .forEach((id, posting) -> actual.add(e.key() + " " + id + " = " + HexFormat.of().formatHex(posting))));
+                scan(store, KeyLayout.textPrefix(meta.uid(), index.uid())).forEach(e -> actual.add("legacy " + e.key()));
                 assertEquals(docs.size(), scan(store, KeyLayout.textLengthsPrefix(meta.uid(), index.uid())).size());
                 for (String field : index.definition().fields()) {
                     long counted = 0;

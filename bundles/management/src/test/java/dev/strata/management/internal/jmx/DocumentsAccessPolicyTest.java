@@ -11,15 +11,19 @@ import dev.strata.api.management.ObjectNames;
 
 import org.junit.jupiter.api.Test;
 
-/** The documents bean (registered by the documents bundle) only reads: every one of its operations is for monitor. */
+/**
+ * The documents bean (registered by the documents bundle): every operation that only reads is for monitor; creating
+ * and dropping a key-value index change the store and need admin.
+ */
 class DocumentsAccessPolicyTest {
 
     @Test
-    void everyOperationOfTheDocumentsBeanNeedsOnlyMonitor() {
+    void everyReadingOperationOfTheDocumentsBeanNeedsOnlyMonitorAndTheWritingOnesAdmin() {
         ObjectName documents = ObjectNames.documents();
+        java.util.Set<String> writes = java.util.Set.of("createKeyValueIndex", "dropKeyValueIndex");
         for (Method operation : DocumentsMXBean.class.getMethods()) {
-            assertEquals(Role.MONITOR, AccessPolicy.required("invoke", documents, operation.getName()).orElseThrow(),
-                    operation.getName());
+            assertEquals(writes.contains(operation.getName()) ? Role.ADMIN : Role.MONITOR,
+                    AccessPolicy.required("invoke", documents, operation.getName()).orElseThrow(), operation.getName());
         }
     }
 

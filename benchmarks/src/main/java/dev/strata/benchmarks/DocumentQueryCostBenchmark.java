@@ -1,0 +1,167 @@
+package dev.strata.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import dev.strata.api.document.Document;
+import dev.strata.api.document.DocumentCollection;
+import dev.strata.api.document.DocumentCursor;
+import dev.strata.api.document.IndexDefinition;
+import dev.strata.api.document.Query;
+import dev.strata.documents.internal.DocumentServiceComponent;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Issue 11's two cost goals for the document layer, each measured beside its reference in the same run:
+ * <ul>
+ *   <li>{@code indexedEqualityQuery} against {@code keyValueGet} on the file engine (durability {@code none}): a
+ *       {@code find} of one document by an indexed field ({@code email}, unique values, about 100 bytes of JSON per
+ *       document) against a {@code Store.get} of a key holding the same document's JSON, the two measured at the
+ *       same time in one JMH group (a thread each), so that both see the same machine. Goal: the query takes at
+ *       most 2x the get.</li>
+ *   <li>{@code filteredStreamingScan} on the memory engine: a {@code find} with a filter on a field no index covers
+ *       ({@code age >= 70}, about an eighth match), over {@value #SCAN_DOCS} documents, every match consumed as it
+ *       streams; the score is documents examined per second. Goal: at least 1M documents/s.</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class DocumentQueryCostBenchmark {
+
+    static final int DOCS = 50_000;
+    static final int SCAN_DOCS = 200_000;
+    static final int BATCH = 500;
+
+    static Map<String, Object> user(int i, Random random) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("email", "user" + i + "@example.org");
+        doc.put("name", "User number " + i);
+        doc.put("city", "c" + random.nextInt(200));
+        doc.put("age", random.nextInt(80));
+        doc.put("active", random.nextBoolean());
+        return doc;
+    }
+
+    static void load(DocumentCollection collection, int count, Random random) {
+        for (int from = 0; from < count; from += BATCH) {
+            List<Document> batch = new ArrayList<>(BATCH);
+            for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                batch.add(Document.of("u" + i, user(i, random)));
+            }
+            collection.insertAll(batch);
+        }
+    }
+
+    /** A file store with the users collection (index on email) and the same documents as plain JSON values. */
+    @State(Scope.Benchmark)
+    public static class FileUsers {
+        StrataStoreTarget target;
+        DocumentServiceComponent service;
+        DocumentCollection users;
+
+        @Setup(Level.Trial)
+        public void open() {
+            target = new StrataStoreTarget("file", "none");
+            service = new DocumentServiceComponent();
+            users = service.documents(target.store()).collection("users");
+            users.createIndex(IndexDefinition.of("by_email", "email"));
+            users.awaitIndex("by_email", java.time.Duration.ofMinutes(1));
+            load(users, DOCS, new Random(42));
+            Random values = new Random(42);
+            for (int from = 0; from < DOCS; from += BATCH) {
+                int start = from;
+                target.store().inTransaction(tx -> {
+                    for (int i = start; i < Math.min(DOCS, start + BATCH); i++) {
+                        tx.put("users.u" + i, Document.of(user(i, values)).toJson().getBytes(StandardCharsets.UTF_8));
+                    }
+                });
+            }
+            Workload.settleHeap();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            service.close();
+            target.close();
+        }
+    }
+
+    /** A memory store with {@value #SCAN_DOCS} users and no index but the id. */
+    @State(Scope.Benchmark)
+    public static class MemoryUsers {
+        StrataStoreTarget target;
+        DocumentServiceComponent service;
+        DocumentCollection users;
+
+        @Setup(Level.Trial)
+        public void open() {
+            target = new StrataStoreTarget("memory", "none");
+            service = new DocumentServiceComponent();
+            users = service.documents(target.store()).collection("users");
+            load(users, SCAN_DOCS, new Random(42));
+            Workload.settleHeap();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            service.close();
+            target.close();
+        }
+    }
+
+    @Benchmark
+    @Group("equalityVsGet")
+    @GroupThreads(1)
+    public int indexedEqualityQuery(FileUsers state, Blackhole sink) {
+        int n = 0;
+        try (DocumentCursor found = state.users.find(Query.where(
+                Map.of("email", "user" + ThreadLocalRandom.current().nextInt(DOCS) + "@example.org")))) {
+            while (found.hasNext()) {
+                sink.consume(found.next());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    @Group("equalityVsGet")
+    @GroupThreads(1)
+    public byte[] keyValueGet(FileUsers state) {
+        return state.target.store().get("users.u" + ThreadLocalRandom.current().nextInt(DOCS)).orElseThrow();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(SCAN_DOCS)
+    public int filteredStreamingScan(MemoryUsers state, Blackhole sink) {
+        int n = 0;
+        try (DocumentCursor found = state.users.find(Query.where(Map.of("age", Map.of("$gte", 70))))) {
+            while (found.hasNext()) {
+                sink.consume(found.next());
+                n++;
+            }
+        }
+        return n;
+    }
+}
