@@ -252,7 +252,7 @@ public class JmxIT {
     }
 
     /** A hash in the users file's documented format: pbkdf2-sha256$iterations$salt$hash. */
-    private static String hash(String password) throws Exception {
+    static String hash(String password) throws Exception {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         int iterations = 1000;
