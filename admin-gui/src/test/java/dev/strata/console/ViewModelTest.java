@@ -33,9 +33,9 @@ class ViewModelTest {
     void theLoginFormChecksItsInputBeforeCallingAndShowsWhyAConnectionFailed() {
         List<RuntimeClient> connected = new ArrayList<>();
         int[] calls = {0};
-        ConnectViewModel form = new ConnectViewModel((host, port, user, password) -> {
+        ConnectViewModel form = new ConnectViewModel(settings -> {
             calls[0]++;
-            if (!new String(password).equals("right")) {
+            if (!new String(settings.password()).equals("right")) {
                 throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: Invalid user name or password");
             }
             return client;

@@ -49,11 +49,11 @@ class ConsoleAppTest {
         runtime.valuedSeconds.put("cacheHitRate", 20);
         second.stores.add(FakeClient.store("remote", "ONLINE", 1, 0.5));
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new ConsoleApp((host, port, user, password) -> {
-            if (!new String(password).equals("right")) {
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(settings -> {
+            if (!new String(settings.password()).equals("right")) {
                 throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: Invalid user name or password");
             }
-            return port == 9199 ? second : runtime;
+            return settings.port() == 9199 ? second : runtime;
         }, new ProfileStore(dir.resolve("profiles.json"))));
     }
 
