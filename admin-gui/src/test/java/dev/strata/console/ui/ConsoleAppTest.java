@@ -65,6 +65,12 @@ class ConsoleAppTest {
 
     @Test
     void aWrongPasswordIsRefusedWithItsMessageThenTheRightOneShowsTheStores(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#truststore").query().isDisabled(), "no truststore to give without TLS");
+        robot.clickOn("#tls");
+        assertTrue(!robot.lookup("#truststore").query().isDisabled(), "TLS ticked: the truststore can be given");
+        robot.clickOn("#tls");
+        runtime.audit.add("0|2026-12-01T19:00:01Z|admin|127.0.0.1|login||ok|ok|" + "a".repeat(64));
+        runtime.auditVerdict = "ok: 1 entries";
         robot.clickOn("#password").write("wrong");
         robot.clickOn("#connect");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () ->
@@ -90,6 +96,15 @@ class ConsoleAppTest {
                 .queryAs(javafx.scene.control.ComboBox.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "files".equals(store.getValue()));
         assertEquals(java.util.List.of("files"), store.getItems(), "the backup form's box lists the runtime's stores");
+
+        robot.interact(() -> tabs.getSelectionModel().select(5)); // Audit
+        @SuppressWarnings("unchecked")
+        TableView<dev.strata.console.audit.AuditRow> audit = robot.from(tabs.getTabs().get(5).getContent())
+                .lookup("#entries").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> audit.getItems().size() == 1);
+        assertEquals(7, audit.getColumns().size(), "time, user, from, action, target, arguments, result");
+        assertEquals("Hash chain: ok: 1 entries", robot.from(tabs.getTabs().get(5).getContent()).lookup("#chain")
+                .queryAs(Label.class).getText());
     }
 
     @Test
