@@ -28,9 +28,10 @@ public final class AuditView {
     public void bind(AuditViewModel model) {
         filter.textProperty().bindBidirectional(model.filterProperty());
         chain.textProperty().bind(model.chainProperty());
-        model.chainBrokenProperty().addListener((o, was, broken) -> {
+        // styled on every verdict (not on a change of "broken" only: the first "ok" changes nothing)
+        model.chainProperty().addListener((o, was, verdict) -> {
             chain.getStyleClass().removeAll("state-good", "state-bad");
-            chain.getStyleClass().add(broken ? "state-bad" : "state-good");
+            chain.getStyleClass().add(model.chainBrokenProperty().get() ? "state-bad" : "state-good");
         });
         column(time, AuditRow::time);
         column(user, AuditRow::user);
