@@ -138,6 +138,27 @@ class ConsoleAppTest {
         robot.interact(() -> tiles.getChildren().get(19).requestFocus()); // Tab reaching a tile out of view
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(inView(area, tiles, tiles.getChildren().get(19)), "a tile reached by the keyboard is shown");
+
+        robot.interact(() -> area.setVvalue(0));
+        robot.interact(() -> tiles.getChildren().get(0).requestFocus());
+        for (int i = 0; i < 12; i++) { // the arrow keys, down to the bottom row (more presses than rows: it stays)
+            robot.interact(() -> tiles.getScene().getFocusOwner().fireEvent(new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.DOWN, false, false,
+                    false, false)));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node reached = tiles.getScene().getFocusOwner();
+        double bottomRow = tiles.getChildren().stream().mapToDouble(n -> n.getBoundsInParent().getMinY()).max()
+                .orElseThrow();
+        assertTrue(tiles.getChildren().indexOf(reached) > 0, "Down moved the focus to another tile");
+        assertEquals(bottomRow, reached.getBoundsInParent().getMinY(), 0.5, "down to the bottom row");
+        assertEquals(tiles.getChildren().get(0).getBoundsInParent().getMinX(), reached.getBoundsInParent().getMinX(),
+                0.5, "in the same column");
+        assertTrue(inView(area, tiles, reached), "and scrolled into view");
+        robot.interact(() -> reached.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", javafx.scene.input.KeyCode.LEFT, false, false, false, false)));
+        assertEquals(tiles.getChildren().indexOf(reached) - 1, tiles.getChildren().indexOf(
+                tiles.getScene().getFocusOwner()), "Left: the tile before it");
     }
 
     private static boolean inView(javafx.scene.control.ScrollPane area, javafx.scene.layout.FlowPane tiles,
