@@ -74,8 +74,8 @@ public final class JmxRuntimeClient implements RuntimeClient {
                     + settings.port() + "/jmxrmi");
             Map<String, Object> environment = new java.util.HashMap<>();
             environment.put(JMXConnector.CREDENTIALS, new String[] {settings.user(), new String(settings.password())});
-            if (tls) {
-                // the registry over TLS too; the stub's own SSL factory uses the context SessionTrust extends
+            if (tls) { // the registry over TLS too; the stubs' SSL factory uses the default context: see install()
+                SessionTrust.install();
                 environment.put("com.sun.jndi.rmi.factory.socket", new javax.rmi.ssl.SslRMIClientSocketFactory());
             }
             JMXConnector connector = JMXConnectorFactory.connect(url, environment);

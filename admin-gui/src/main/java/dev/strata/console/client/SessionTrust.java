@@ -44,18 +44,27 @@ final class SessionTrust implements X509TrustManager {
             throw new ConsoleException(ConsoleException.Kind.FAILED, "Cannot read the truststore " + truststore
                     + " (wrong password or not a PKCS12/JKS file): " + e.getMessage());
         }
-        if (installed == null) {
-            SessionTrust trust = new SessionTrust();
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {trust}, null);
-                SSLContext.setDefault(context);
-            } catch (GeneralSecurityException e) {
-                throw new ConsoleException(ConsoleException.Kind.FAILED, "Cannot set up TLS: " + e.getMessage());
-            }
-            installed = trust;
-        }
+        install();
         installed.managers.add(managerOf(store));
+    }
+
+    /**
+     * Makes this the JDK's default context, before any TLS connection of this console: the RMI stubs' SSL factory
+     * keeps the default socket factory it first sees, so a truststore added later would otherwise not count.
+     */
+    static synchronized void install() {
+        if (installed != null) {
+            return;
+        }
+        SessionTrust trust = new SessionTrust();
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            SSLContext.setDefault(context);
+        } catch (GeneralSecurityException e) {
+            throw new ConsoleException(ConsoleException.Kind.FAILED, "Cannot set up TLS: " + e.getMessage());
+        }
+        installed = trust;
     }
 
     private static X509TrustManager managerOf(KeyStore store) {
