@@ -60,15 +60,24 @@ public final class ConsoleApp extends Application {
                 case "host" -> model.hostProperty().set(value);
                 case "port" -> model.portProperty().set(value);
                 case "user" -> model.userProperty().set(value);
+                case "tls" -> model.tlsProperty().set(!"false".equals(value));
+                case "truststore" -> {
+                    model.tlsProperty().set(true);
+                    model.truststoreProperty().set(value);
+                }
                 default -> { }
             }
         });
+        String trustPassword = System.getenv("STRATA_TRUSTSTORE_PASSWORD");
+        if (trustPassword != null) {
+            model.truststorePasswordProperty().set(trustPassword);
+        }
         String password = System.getenv("STRATA_PASSWORD");
         if (password != null) {
             model.passwordProperty().set(password);
         }
         ((ConnectView) loader.getController()).bind(model);
-        stage.setScene(styled(new Scene(login, 560, 420)));
+        stage.setScene(styled(new Scene(login, 560, 540)));
         stage.show();
         if (password != null && raw().contains("--connect")) {
             model.connect();
@@ -79,16 +88,16 @@ public final class ConsoleApp extends Application {
      * Connects, and keeps what a reconnection needs for this session only (in memory, never written): a lost
      * connection is then made again by itself, every 5 seconds, while the window stays open.
      */
-    private static RuntimeClient connect(String host, int port, String user, char[] password) {
-        char[] kept = password.clone();
+    private static RuntimeClient connect(dev.strata.console.client.ConnectionSettings settings) {
+        dev.strata.console.client.ConnectionSettings kept = settings.copy();
         RuntimeClient first;
         try {
-            first = JmxRuntimeClient.connect(host, port, user, password);
+            first = JmxRuntimeClient.connect(settings);
         } catch (RuntimeException refused) {
-            java.util.Arrays.fill(kept, '\0');
+            kept.wipe();
             throw refused;
         }
-        return new ReconnectingClient(first, () -> JmxRuntimeClient.connect(host, port, user, kept.clone()),
+        return new ReconnectingClient(first, () -> JmxRuntimeClient.connect(kept.copy()),
                 System::currentTimeMillis, 5000);
     }
 

@@ -28,7 +28,7 @@ class ConnectionTest {
     @Test
     void profilesAreSavedWithoutThePasswordAndFillTheForm() throws Exception {
         Path file = dir.resolve(".strata/profiles.json");
-        ConnectViewModel form = new ConnectViewModel((h, p, u, pw) -> new FakeClient(), Background.direct(), c -> { },
+        ConnectViewModel form = new ConnectViewModel(settings -> new FakeClient(), Background.direct(), c -> { },
                 new ProfileStore(file));
         assertTrue(form.profiles().isEmpty());
         form.hostProperty().set("10.0.0.7");
@@ -40,7 +40,7 @@ class ConnectionTest {
         String json = Files.readString(file);
         assertFalse(json.contains("s3cret-pass"), json);
         assertTrue(json.contains("\"host\" : \"10.0.0.7\""), json);
-        ConnectViewModel again = new ConnectViewModel((h, p, u, pw) -> new FakeClient(), Background.direct(), c -> { },
+        ConnectViewModel again = new ConnectViewModel(settings -> new FakeClient(), Background.direct(), c -> { },
                 new ProfileStore(file));
         assertEquals(List.of(new Profile("ops@10.0.0.7:9199", "10.0.0.7", 9199, "ops")), again.profiles());
         again.choose(again.profiles().get(0));

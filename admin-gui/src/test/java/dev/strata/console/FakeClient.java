@@ -210,8 +210,14 @@ public final class FakeClient implements RuntimeClient {
         confirmed.add(id);
         return job(id, JobState.RUNNING, "");
     }
-    @Override public List<String> auditEntries(int newest) { return List.of("0|a|admin|start", "1|b|ops|submitBackup"); }
-    @Override public String verifyAudit() { return "ok: 2 entries"; }
+    /** The runtime's audit lines, oldest first, and what its chain check answers. */
+    public final List<String> audit = new ArrayList<>();
+    public String auditVerdict = "ok: 0 entries";
+    @Override public List<String> auditEntries(int newest) {
+        check("audit");
+        return List.copyOf(audit.subList(Math.max(0, audit.size() - newest), audit.size()));
+    }
+    @Override public String verifyAudit() { check("verifyAudit"); return auditVerdict; }
     @Override public void close() { }
 
     public static JobInfo job(String id, JobState state, String failure) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.api.management.JobState;
-import dev.strata.console.audit.AuditViewModel;
 import dev.strata.console.client.ConsoleException;
 import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.connect.ConnectViewModel;
@@ -33,9 +32,9 @@ class ViewModelTest {
     void theLoginFormChecksItsInputBeforeCallingAndShowsWhyAConnectionFailed() {
         List<RuntimeClient> connected = new ArrayList<>();
         int[] calls = {0};
-        ConnectViewModel form = new ConnectViewModel((host, port, user, password) -> {
+        ConnectViewModel form = new ConnectViewModel(settings -> {
             calls[0]++;
-            if (!new String(password).equals("right")) {
+            if (!new String(settings.password()).equals("right")) {
                 throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: Invalid user name or password");
             }
             return client;
@@ -163,15 +162,5 @@ class ViewModelTest {
         jobs.refresh(failures::add);
         assertEquals(List.of("backup job-1 FAILED: disk full"), notices, "one notification when the job ends");
         assertSame(JobState.FAILED, jobs.history().get(0).state());
-    }
-
-    @Test
-    void theAuditTrailFiltersAndShowsTheChainVerdict() {
-        AuditViewModel audit = new AuditViewModel(client, Background.direct());
-        audit.refresh(failures::add);
-        assertEquals(2, audit.shown().size());
-        audit.filterProperty().set("OPS");
-        assertEquals(List.of("1|b|ops|submitBackup"), List.copyOf(audit.shown()));
-        assertEquals("ok: 2 entries", audit.chainProperty().get());
     }
 }

@@ -55,21 +55,27 @@ public final class JmxRuntimeClient implements RuntimeClient {
         this.role = call(access::getRole);
     }
 
-    /**
-     * System property that says the runtime's connector speaks TLS ({@code strata.jmx.tls.keystore} set there):
-     * {@code STRATA_ADMIN_OPTS="-Dstrata.jmx.tls=true -Djavax.net.ssl.trustStore=FILE
-     * -Djavax.net.ssl.trustStorePassword=..."}; the stubs' SslRMIClientSocketFactory trusts what the JDK's
-     * default context trusts, which those standard properties set.
-     */
+    /** System property that ticks TLS for every connection (as before the login form had its TLS box). */
     public static final String TLS_PROPERTY = "strata.jmx.tls";
 
+    /** Over plain sockets (a runtime without {@code strata.jmx.tls.keystore}). */
     public static JmxRuntimeClient connect(String host, int port, String user, char[] password) {
+        return connect(ConnectionSettings.plain(host, port, user, password));
+    }
+
+    /** Connects as the settings say; both passwords are wiped afterwards. */
+    public static JmxRuntimeClient connect(ConnectionSettings settings) {
+        boolean tls = settings.tls() || Boolean.getBoolean(TLS_PROPERTY);
         try {
-            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi");
+            if (tls && !settings.truststore().isEmpty()) {
+                SessionTrust.add(java.nio.file.Path.of(settings.truststore()), settings.truststorePassword());
+            }
+            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + settings.host() + ":"
+                    + settings.port() + "/jmxrmi");
             Map<String, Object> environment = new java.util.HashMap<>();
-            environment.put(JMXConnector.CREDENTIALS, new String[] {user, new String(password)});
-            if (Boolean.getBoolean(TLS_PROPERTY)) {
-                // the registry is reached over TLS too; the connector's stub carries the same factory
+            environment.put(JMXConnector.CREDENTIALS, new String[] {settings.user(), new String(settings.password())});
+            if (tls) { // the registry over TLS too; the stubs' SSL factory uses the default context: see install()
+                SessionTrust.install();
                 environment.put("com.sun.jndi.rmi.factory.socket", new javax.rmi.ssl.SslRMIClientSocketFactory());
             }
             JMXConnector connector = JMXConnectorFactory.connect(url, environment);
@@ -77,10 +83,10 @@ public final class JmxRuntimeClient implements RuntimeClient {
         } catch (SecurityException e) {
             throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: " + e.getMessage());
         } catch (IOException e) {
-            throw new ConsoleException(ConsoleException.Kind.UNREACHABLE, "Cannot reach a Strata runtime at "
-                    + host + ":" + port + " (is it running, and is this its JMX port?)");
+            throw ConnectFailures.describe(e, new ConnectionSettings(settings.host(), settings.port(),
+                    settings.user(), new char[0], tls, settings.truststore(), new char[0]));
         } finally {
-            Arrays.fill(password, '\0');
+            settings.wipe();
         }
     }
 
@@ -124,7 +130,7 @@ public final class JmxRuntimeClient implements RuntimeClient {
 
     @Override
     public List<String> storeNames() {
-        return call(() -> java.util.Arrays.stream(runtime().getStores()).sorted().toList());
+        return call(() -> Arrays.stream(runtime().getStores()).sorted().toList());
     }
 
     /** Several attributes of one bean in one call; empty when the bean is gone. */

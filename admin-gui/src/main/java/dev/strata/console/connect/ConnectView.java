@@ -2,6 +2,7 @@ package dev.strata.console.connect;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -18,6 +19,11 @@ public final class ConnectView {
     @FXML private Label message;
     @FXML private ComboBox<Profile> profiles;
     @FXML private Button save;
+    @FXML private CheckBox tls;
+    @FXML private TextField truststore;
+    @FXML private Button chooseTruststore;
+    @FXML private PasswordField truststorePassword;
+    @FXML private CheckBox saveTruststorePassword;
 
     public void bind(ConnectViewModel model) {
         host.textProperty().bindBidirectional(model.hostProperty());
@@ -30,5 +36,21 @@ public final class ConnectView {
         profiles.setItems(model.profiles());
         profiles.valueProperty().addListener((o, old, profile) -> model.choose(profile));
         save.setOnAction(e -> model.saveProfile());
+        tls.selectedProperty().bindBidirectional(model.tlsProperty());
+        truststore.textProperty().bindBidirectional(model.truststoreProperty());
+        truststorePassword.textProperty().bindBidirectional(model.truststorePasswordProperty());
+        saveTruststorePassword.selectedProperty().bindBidirectional(model.saveTruststorePasswordProperty());
+        for (javafx.scene.Node field : new javafx.scene.Node[] {truststore, chooseTruststore, truststorePassword,
+            saveTruststorePassword}) {
+            field.disableProperty().bind(model.tlsProperty().not());
+        }
+        chooseTruststore.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(tls.getText());
+            java.io.File file = chooser.showOpenDialog(truststore.getScene().getWindow());
+            if (file != null) {
+                model.truststoreProperty().set(file.getAbsolutePath());
+            }
+        });
     }
 }

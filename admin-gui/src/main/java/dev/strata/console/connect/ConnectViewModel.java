@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import dev.strata.console.client.ConnectionSettings;
 import dev.strata.console.client.RuntimeClient;
 import dev.strata.console.shell.Background;
 import dev.strata.console.shell.Messages;
@@ -21,13 +22,17 @@ public final class ConnectViewModel {
 
     /** Opens a connection; the real one is {@code JmxRuntimeClient::connect}. */
     public interface Connector {
-        RuntimeClient connect(String host, int port, String user, char[] password);
+        RuntimeClient connect(ConnectionSettings settings);
     }
 
     private final StringProperty host = new SimpleStringProperty("127.0.0.1");
     private final StringProperty port = new SimpleStringProperty("9099");
     private final StringProperty user = new SimpleStringProperty("admin");
     private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty tls = new SimpleBooleanProperty();
+    private final StringProperty truststore = new SimpleStringProperty("");
+    private final StringProperty truststorePassword = new SimpleStringProperty("");
+    private final BooleanProperty saveTruststorePassword = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final Connector connector;
@@ -59,10 +64,17 @@ public final class ConnectViewModel {
             host.set(profile.host());
             port.set(Integer.toString(profile.port()));
             user.set(profile.user());
+            tls.set(profile.tls());
+            truststore.set(profile.truststore() == null ? "" : profile.truststore());
+            truststorePassword.set(profile.truststorePassword() == null ? "" : profile.truststorePassword());
+            saveTruststorePassword.set(profile.truststorePassword() != null);
         }
     }
 
-    /** Saves address, port and user under {@code user@host:port}; never the password. */
+    /**
+     * Saves address, port, user and the TLS choice under {@code user@host:port}; never the password, the
+     * truststore's password only when "save it" is ticked.
+     */
     public void saveProfile() {
         if (profileStore == null) {
             return;
@@ -74,8 +86,10 @@ public final class ConnectViewModel {
             message.set("The port is a number from 1 to 65535.");
             return;
         }
+        boolean withTls = tls.get();
         Profile profile = new Profile(user.get().trim() + "@" + host.get().trim() + ":" + number, host.get().trim(),
-                number, user.get().trim());
+                number, user.get().trim(), withTls, withTls ? text(truststore) : null,
+                withTls && saveTruststorePassword.get() ? text(truststorePassword) : null);
         background.run(() -> profileStore.save(profile), saved -> {
             profiles.setAll(saved);
             message.set(Messages.get("connect.saved", profile.name()));
@@ -105,11 +119,17 @@ public final class ConnectViewModel {
             message.set("Enter a user name and its password (printed by the runtime at its first start).");
             return;
         }
+        if (tls.get() && !text(truststore).isEmpty() && !java.nio.file.Files.isRegularFile(
+                java.nio.file.Path.of(text(truststore)))) {
+            message.set(Messages.get("connect.noTruststore", text(truststore)));
+            return;
+        }
         busy.set(true);
-        message.set("Connecting to " + hostText + ":" + portNumber + " ...");
-        char[] secret = password.get().toCharArray();
-        int chosenPort = portNumber;
-        background.run(() -> connector.connect(hostText, chosenPort, userText, secret), client -> {
+        message.set(Messages.get(tls.get() ? "connect.connectingTls" : "connect.connecting", hostText, portNumber));
+        ConnectionSettings settings = new ConnectionSettings(hostText, portNumber, userText,
+                password.get().toCharArray(), tls.get(), tls.get() ? text(truststore) : "",
+                tls.get() ? text(truststorePassword).toCharArray() : new char[0]);
+        background.run(() -> connector.connect(settings), client -> {
             busy.set(false);
             password.set("");
             message.set("");
@@ -120,7 +140,15 @@ public final class ConnectViewModel {
         });
     }
 
+    private static String text(StringProperty property) {
+        return property.get() == null ? "" : property.get().trim();
+    }
+
     public StringProperty hostProperty() { return host; }
+    public BooleanProperty tlsProperty() { return tls; }
+    public StringProperty truststoreProperty() { return truststore; }
+    public StringProperty truststorePasswordProperty() { return truststorePassword; }
+    public BooleanProperty saveTruststorePasswordProperty() { return saveTruststorePassword; }
     public StringProperty portProperty() { return port; }
     public StringProperty userProperty() { return user; }
     public StringProperty passwordProperty() { return password; }

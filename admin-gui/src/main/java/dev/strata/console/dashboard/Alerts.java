@@ -1,6 +1,7 @@
 package dev.strata.console.dashboard;
 
 import dev.strata.console.client.StoreFigures;
+import dev.strata.console.shell.Messages;
 
 /**
  * The operator's thresholds: a WAL larger than a size, a cache hit rate below a fraction, a store that is not
@@ -16,13 +17,15 @@ public record Alerts(long maxWalBytes, double minCacheHitRate) {
     /** Why the store's tile is marked, or empty. */
     public String check(StoreFigures store) {
         if (!store.status().equals("ONLINE")) {
-            return store.status() + (store.message().isEmpty() ? "" : ": " + store.message());
+            return store.message().isEmpty() ? store.status()
+                    : Messages.get("alert.notOnline", store.status(), store.message());
         }
         if (maxWalBytes > 0 && store.walBytes() > maxWalBytes) {
-            return "WAL " + Bytes.format(store.walBytes()) + " above " + Bytes.format(maxWalBytes);
+            return Messages.get("alert.wal", Bytes.format(store.walBytes()), Bytes.format(maxWalBytes));
         }
         if (minCacheHitRate > 0 && !Double.isNaN(store.cacheHitRate()) && store.cacheHitRate() < minCacheHitRate) {
-            return String.format("cache hit rate %.1f%% below %.1f%%", store.cacheHitRate() * 100, minCacheHitRate * 100);
+            return Messages.get("alert.hitRate", String.format("%.1f", store.cacheHitRate() * 100),
+                    String.format("%.1f", minCacheHitRate * 100));
         }
         return "";
     }

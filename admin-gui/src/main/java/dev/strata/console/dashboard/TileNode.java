@@ -27,11 +27,21 @@ final class TileNode extends VBox {
         getStyleClass().add("tile");
         setFocusTraversable(true);
         setOnMouseClicked(e -> model.selectedProperty().set(store));
-        // Enter or Space chooses the focused tile (Tab and Shift+Tab move between tiles, as between any controls)
+        // Enter or Space chooses the focused tile; the arrow keys (like Tab and Shift+Tab) move the focus between
+        // tiles, and the tile area scrolls to the one reached
         setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
                 model.selectedProperty().set(store);
                 e.consume();
+            } else if (e.getCode().isArrowKey() && getParent() != null) {
+                java.util.List<javafx.scene.Node> tiles = getParent().getChildrenUnmodifiable();
+                int next = TileGrid.neighbour(tiles.stream().map(n -> new javafx.geometry.Point2D(
+                        n.getBoundsInParent().getMinX(), n.getBoundsInParent().getMinY())).toList(),
+                        tiles.indexOf(this), e.getCode());
+                if (next >= 0) {
+                    tiles.get(next).requestFocus();
+                }
+                e.consume(); // at an edge too: the focus stays on the tiles rather than leaving for another control
             }
         });
     }

@@ -67,11 +67,11 @@ public final class MainView {
 
     public void bind(RuntimeClient client, String address, Background background) {
         this.client = client;
-        Consumer<String> notify = text -> Notifications.create().title("Strata").text(text).owner(tabs)
+        Consumer<String> notify = text -> Notifications.create().title(Messages.get("notify.title")).text(text).owner(tabs)
                 .hideAfter(Duration.seconds(8)).showInformation();
-        String who = client.user() + " (" + client.role() + ") at " + address;
-        status.setText("Connected: " + who);
-        Consumer<String> failed = message -> status.setText("⚠ " + message + " — " + who);
+        String who = Messages.get("status.who", client.user(), client.role(), address);
+        status.setText(Messages.get("status.connected", who));
+        Consumer<String> failed = message -> status.setText(Messages.get("status.failed", message, who));
         DashboardViewModel dashboard = new DashboardViewModel(client, background, notify);
         dashboardModel = dashboard;
         JobsViewModel jobs = new JobsViewModel(client, background, notify);
@@ -119,7 +119,7 @@ public final class MainView {
         AuditView auditView = load("/dev/strata/console/audit/AuditView.fxml", auditTab);
         auditView.bind(audit);
 
-        Runnable ok = () -> status.setText("Connected: " + who + " · refreshed " + LocalTime.now().format(CLOCK));
+        Runnable ok = () -> status.setText(Messages.get("status.refreshed", who, LocalTime.now().format(CLOCK)));
         timer = new Ticker(() -> {
             Tab shown = tabs.getSelectionModel().getSelectedItem();
             if (shown == dashboardTab || storeNames.isEmpty()) {

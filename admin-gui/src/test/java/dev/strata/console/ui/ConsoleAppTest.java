@@ -49,11 +49,11 @@ class ConsoleAppTest {
         runtime.valuedSeconds.put("cacheHitRate", 20);
         second.stores.add(FakeClient.store("remote", "ONLINE", 1, 0.5));
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new ConsoleApp((host, port, user, password) -> {
-            if (!new String(password).equals("right")) {
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(settings -> {
+            if (!new String(settings.password()).equals("right")) {
                 throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: Invalid user name or password");
             }
-            return port == 9199 ? second : runtime;
+            return settings.port() == 9199 ? second : runtime;
         }, new ProfileStore(dir.resolve("profiles.json"))));
     }
 
@@ -65,6 +65,12 @@ class ConsoleAppTest {
 
     @Test
     void aWrongPasswordIsRefusedWithItsMessageThenTheRightOneShowsTheStores(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#truststore").query().isDisabled(), "no truststore to give without TLS");
+        robot.clickOn("#tls");
+        assertTrue(!robot.lookup("#truststore").query().isDisabled(), "TLS ticked: the truststore can be given");
+        robot.clickOn("#tls");
+        runtime.audit.add("0|2026-12-01T19:00:01Z|admin|127.0.0.1|login||ok|ok|" + "a".repeat(64));
+        runtime.auditVerdict = "ok: 1 entries";
         robot.clickOn("#password").write("wrong");
         robot.clickOn("#connect");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () ->
@@ -90,6 +96,15 @@ class ConsoleAppTest {
                 .queryAs(javafx.scene.control.ComboBox.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "files".equals(store.getValue()));
         assertEquals(java.util.List.of("files"), store.getItems(), "the backup form's box lists the runtime's stores");
+
+        robot.interact(() -> tabs.getSelectionModel().select(5)); // Audit
+        @SuppressWarnings("unchecked")
+        TableView<dev.strata.console.audit.AuditRow> audit = robot.from(tabs.getTabs().get(5).getContent())
+                .lookup("#entries").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> audit.getItems().size() == 1);
+        assertEquals(7, audit.getColumns().size(), "time, user, from, action, target, arguments, result");
+        assertEquals("Hash chain: ok: 1 entries", robot.from(tabs.getTabs().get(5).getContent()).lookup("#chain")
+                .queryAs(Label.class).getText());
     }
 
     @Test
@@ -123,6 +138,27 @@ class ConsoleAppTest {
         robot.interact(() -> tiles.getChildren().get(19).requestFocus()); // Tab reaching a tile out of view
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(inView(area, tiles, tiles.getChildren().get(19)), "a tile reached by the keyboard is shown");
+
+        robot.interact(() -> area.setVvalue(0));
+        robot.interact(() -> tiles.getChildren().get(0).requestFocus());
+        for (int i = 0; i < 12; i++) { // the arrow keys, down to the bottom row (more presses than rows: it stays)
+            robot.interact(() -> tiles.getScene().getFocusOwner().fireEvent(new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.DOWN, false, false,
+                    false, false)));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node reached = tiles.getScene().getFocusOwner();
+        double bottomRow = tiles.getChildren().stream().mapToDouble(n -> n.getBoundsInParent().getMinY()).max()
+                .orElseThrow();
+        assertTrue(tiles.getChildren().indexOf(reached) > 0, "Down moved the focus to another tile");
+        assertEquals(bottomRow, reached.getBoundsInParent().getMinY(), 0.5, "down to the bottom row");
+        assertEquals(tiles.getChildren().get(0).getBoundsInParent().getMinX(), reached.getBoundsInParent().getMinX(),
+                0.5, "in the same column");
+        assertTrue(inView(area, tiles, reached), "and scrolled into view");
+        robot.interact(() -> reached.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", javafx.scene.input.KeyCode.LEFT, false, false, false, false)));
+        assertEquals(tiles.getChildren().indexOf(reached) - 1, tiles.getChildren().indexOf(
+                tiles.getScene().getFocusOwner()), "Left: the tile before it");
     }
 
     private static boolean inView(javafx.scene.control.ScrollPane area, javafx.scene.layout.FlowPane tiles,
