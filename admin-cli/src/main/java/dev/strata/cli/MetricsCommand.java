@@ -63,16 +63,16 @@ final class MetricsCommand implements Callable<Integer> {
             return RuntimeConnection.call(() -> new Reading(bean.getCacheHits(), bean.getCacheMisses(),
                     bean.getOperations(), System.nanoTime()));
         }
-    }
 
-    /** Hits over lookups between two readings; NaN without lookups or when the engine has no counters. */
-    static double intervalRate(long[] before, long[] after) {
-        long hits = after[0] - before[0];
-        long misses = after[1] - before[1];
-        if (before[0] < 0 || before[1] < 0 || hits < 0 || misses < 0 || hits + misses == 0) {
-            return Double.NaN;
+        /** Hits over lookups since an earlier reading; NaN without lookups or when the engine has no counters. */
+        double hitRateSince(Reading before) {
+            long newHits = hits - before.hits;
+            long newMisses = misses - before.misses;
+            if (before.hits < 0 || before.misses < 0 || newHits < 0 || newMisses < 0 || newHits + newMisses == 0) {
+                return Double.NaN;
+            }
+            return (double) newHits / (newHits + newMisses);
         }
-        return (double) hits / (hits + misses);
     }
 
     private static Map<String, Object> figures(StoreMXBean bean, Reading previous, Reading now, boolean json) {
@@ -86,15 +86,16 @@ final class MetricsCommand implements Callable<Integer> {
             fields.put("memoryBytes", bean.getMemoryBytes());
             fields.put("cacheHitRate", bean.getCacheHitRate());
             if (previous != null) {
-                double rate = intervalRate(new long[] {previous.hits(), previous.misses()},
-                        new long[] {now.hits(), now.misses()});
+                double rate = now.hitRateSince(previous);
                 if (!Double.isNaN(rate)) {
                     fields.put("cacheHitRateInterval", rate);
                 }
             }
             fields.put("compaction", bean.getCompactionState());
-            Map<String, Object> operations = OperationFigures.of(previous == null ? null : previous.operations(),
-                    now.operations(), previous == null ? 0 : (now.nanos() - previous.nanos()) / 1e9);
+            Map<String, Map<String, Object>> operations = previous == null
+                    ? OperationFigures.of(null, now.operations(), 0)
+                    : OperationFigures.of(previous.operations(), now.operations(),
+                            (now.nanos() - previous.nanos()) / 1e9);
             if (json) {
                 fields.put("operations", operations);
                 fields.put("errors", bean.getErrors());

@@ -18,9 +18,9 @@ final class OperationFigures {
     }
 
     /** Per kind, in name order: count, failed, perSecond (with a previous reading), p50/p95/p99/max micros. */
-    static Map<String, Object> of(Map<String, OperationStats> before, Map<String, OperationStats> now,
+    static Map<String, Map<String, Object>> of(Map<String, OperationStats> before, Map<String, OperationStats> now,
             double seconds) {
-        Map<String, Object> kinds = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> kinds = new LinkedHashMap<>();
         new TreeMap<>(now).forEach((kind, stats) -> {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("count", stats.count());
@@ -40,9 +40,7 @@ final class OperationFigures {
     }
 
     /** One kind's figures on one line for a person: {@code 200 (0 failed), 12.0/s; p50 14 us ... max 90 us}. */
-    @SuppressWarnings("unchecked")
-    static String line(Object figuresOfOneKind) {
-        Map<String, Object> f = (Map<String, Object>) figuresOfOneKind;
+    static String line(Map<String, Object> f) {
         StringBuilder line = new StringBuilder().append(f.get("count")).append(" (").append(f.get("failed"))
                 .append(" failed)");
         if (f.containsKey("perSecond")) {
