@@ -44,7 +44,12 @@ public final class ReadCache {
     private static final int ENTRY_OVERHEAD = 96;
 
     private final Cache<ByteBuffer, Cached> cache;
-    private final ConcurrentHashMap<ByteBuffer, AtomicInteger> committing = new ConcurrentHashMap<>();
+    /**
+     * How many commits are writing each key now. Counted only inside the map's own atomic {@code merge} and
+     * {@code computeIfPresent}: an increment made outside it, on a counter fetched by {@code computeIfAbsent}, can land
+     * on a counter another commit's unmark has just removed, and the key then looks unmarked while it is committed.
+     */
+    private final ConcurrentHashMap<ByteBuffer, Integer> committing = new ConcurrentHashMap<>();
     private final AtomicInteger rangeCommits = new AtomicInteger();
     private final AtomicLong maxCompleted = new AtomicLong(Long.MIN_VALUE);
     private final LongAdder hits = new LongAdder();
@@ -98,7 +103,7 @@ public final class ReadCache {
             rangeCommits.incrementAndGet();
         }
         for (ByteBuffer key : keys) {
-            committing.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            committing.merge(key, 1, Integer::sum);
         }
     }
 
@@ -134,7 +139,7 @@ public final class ReadCache {
 
     private void unmark(Collection<ByteBuffer> keys, boolean ranges) {
         for (ByteBuffer key : keys) {
-            committing.computeIfPresent(key, (k, count) -> count.decrementAndGet() == 0 ? null : count);
+            committing.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
         }
         if (ranges) {
             rangeCommits.decrementAndGet();
