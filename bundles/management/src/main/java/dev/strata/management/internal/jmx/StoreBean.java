@@ -38,11 +38,37 @@ final class StoreBean implements StoreMXBean {
         this.health = health;
     }
 
+    /**
+     * While a client's {@code getAttributes} runs ({@link #readingOnce}): the figures read for its first attribute,
+     * for the others. Each {@code store.metrics()} lists the engine's files and computes every kind's percentiles, and
+     * the console asks for eight figures per store every second; one reading per call is as live as eight.
+     */
+    private final ThreadLocal<StoreMetrics[]> oneReading = new ThreadLocal<>();
+
     private StoreMetrics metrics() {
+        StoreMetrics[] held = oneReading.get();
+        if (held != null && held[0] != null) {
+            return held[0];
+        }
+        StoreMetrics read;
         try {
-            return store.metrics();
+            read = store.metrics();
         } catch (StorageException e) {
-            return UNKNOWN;
+            read = UNKNOWN;
+        }
+        if (held != null) {
+            held[0] = read;
+        }
+        return read;
+    }
+
+    /** Runs one multi-attribute read with the store's figures read at most once in it. */
+    <T> T readingOnce(java.util.function.Supplier<T> read) {
+        oneReading.set(new StoreMetrics[1]);
+        try {
+            return read.get();
+        } finally {
+            oneReading.remove();
         }
     }
 

@@ -73,7 +73,8 @@ public final class StoreBeansComponent {
                 if (described != null) {
                     Beans.unregister(server, ObjectNames.store(info.name()));
                 }
-                Beans.register(server, ObjectNames.store(info.name()), new StoreBean(store, history, control, health));
+                Beans.register(server, ObjectNames.store(info.name()),
+                        StoreBeanRegistration.of(new StoreBean(store, history, control, health)));
                 registered.put(info.name(), store);
             }
         }

@@ -110,6 +110,8 @@ public final class TreeMapStorageService implements StorageService, StoreControl
         public final NavigableMap<String, byte[]> data = new TreeMap<>(KeyOrder::compare);
         /** How many entries scans handed out, to tell a page from a whole-store read. */
         public int entriesRead;
+        /** How many times the store's figures were read. */
+        public int metricsReads;
         /** The options of each key's last put, for metadata; times are fixed, this fake has no clock. */
         final Map<String, dev.strata.api.PutOptions> options = new TreeMap<>(KeyOrder::compare);
         static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T12:00:00Z");
@@ -228,6 +230,7 @@ public final class TreeMapStorageService implements StorageService, StoreControl
         @Override
         public dev.strata.api.StoreMetrics metrics() {
             checkAvailable();
+            metricsReads++;
             long bytes = data.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length).sum();
             return new dev.strata.api.StoreMetrics(data.size(), bytes, -1, -1, -1, -1, "n/a", java.util.Map.of(),
                     java.util.Map.of(), 0, java.util.Map.of(), System.currentTimeMillis());
