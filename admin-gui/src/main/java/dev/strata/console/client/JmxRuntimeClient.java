@@ -35,6 +35,7 @@ import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobsMXBean;
 import dev.strata.api.management.ObjectNames;
 import dev.strata.api.management.StoreMXBean;
+import dev.strata.api.management.StoreSummary;
 import dev.strata.api.management.StrataRuntimeMXBean;
 
 /** The console's connection to a runtime: its secured JMX connector and the MXBeans of {@code dev.strata}. */
@@ -105,26 +106,24 @@ public final class JmxRuntimeClient implements RuntimeClient {
         return call(() -> access.canInvoke(objectName, operation));
     }
 
-    /** The attributes a tile shows, read in one round trip per store (not one per attribute). */
-    private static final String[] FIGURES = {"Backend", "Status", "Message", "Keys", "DiskBytes", "WalBytes",
-        "CacheHits", "CacheMisses", "CacheHitRate", "OperationsPerSecond", "GetP99Micros"};
+    /** Cleared once a runtime turns out to predate {@code Runtime.getStoreSummaries} (management API 0.8.0). */
+    private volatile boolean summaries = true;
 
+    /** Every tile's figures: one round trip for all stores, or one per store from an older runtime. */
     @Override
     public List<StoreFigures> stores() {
         return call(() -> {
-            List<StoreFigures> stores = new ArrayList<>();
-            for (String name : runtime().getStores()) {
-                Map<String, Object> a = attributes(ObjectNames.store(name), FIGURES);
-                if (a.isEmpty()) {
-                    continue; // removed between the two calls
+            if (summaries) {
+                try {
+                    return Arrays.stream(runtime().getStoreSummaries()).map(JmxRuntimeClient::figures).toList();
+                } catch (UndeclaredThrowableException e) {
+                    if (!(e.getCause() instanceof javax.management.AttributeNotFoundException)) {
+                        throw e;
+                    }
+                    summaries = false;
                 }
-                stores.add(new StoreFigures(name, text(a.get("Backend")), text(a.get("Status")),
-                        text(a.get("Message")), whole(a.get("Keys")), whole(a.get("DiskBytes")),
-                        whole(a.get("WalBytes")), whole(a.get("CacheHits")), whole(a.get("CacheMisses")),
-                        real(a.get("CacheHitRate")), real(a.get("OperationsPerSecond")),
-                        real(a.get("GetP99Micros"))));
             }
-            return stores;
+            return StoreFiguresByBean.read(beans, runtime().getStores());
         });
     }
 
@@ -133,32 +132,12 @@ public final class JmxRuntimeClient implements RuntimeClient {
         return call(() -> Arrays.stream(runtime().getStores()).sorted().toList());
     }
 
-    /** Several attributes of one bean in one call; empty when the bean is gone. */
-    private Map<String, Object> attributes(javax.management.ObjectName bean, String[] names) {
-        try {
-            Map<String, Object> values = new java.util.HashMap<>();
-            for (javax.management.Attribute attribute : beans.getAttributes(bean, names).asList()) {
-                values.put(attribute.getName(), attribute.getValue());
-            }
-            return values;
-        } catch (javax.management.InstanceNotFoundException gone) {
-            return Map.of();
-        } catch (IOException | javax.management.ReflectionException e) {
-            throw new UndeclaredThrowableException(e);
-        }
+    private static StoreFigures figures(StoreSummary s) {
+        return new StoreFigures(s.getName(), s.getBackend(), s.getStatus(), s.getMessage(), s.getKeys(),
+                s.getDiskBytes(), s.getWalBytes(), s.getCacheHits(), s.getCacheMisses(), s.getCacheHitRate(),
+                s.getOperationsPerSecond(), s.getGetP99Micros());
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static long whole(Object value) {
-        return value instanceof Number n ? n.longValue() : -1;
-    }
-
-    private static double real(Object value) {
-        return value instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
 
     @Override
     public HistorySeries history(String store, String figure, int seconds) {

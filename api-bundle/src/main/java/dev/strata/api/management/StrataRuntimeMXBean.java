@@ -11,6 +11,12 @@ public interface StrataRuntimeMXBean {
     /** The names of every defined store, sorted. */
     String[] getStores();
 
+    /**
+     * Every store's headline figures in one call, sorted by name: what a console refreshing each second would otherwise
+     * read with one call per store. A store removed while they are gathered is left out.
+     */
+    StoreSummary[] getStoreSummaries();
+
     /** One line per installed backend: {@code type bundle version}. */
     String[] getBackends();
 

@@ -28,7 +28,7 @@
  * {@link dev.strata.api.management.DocumentKeyValueIndexInfo}.
  */
 @Export
-@Version("0.7.0")
+@Version("0.8.0")
 package dev.strata.api.management;
 
 import org.osgi.annotation.bundle.Export;

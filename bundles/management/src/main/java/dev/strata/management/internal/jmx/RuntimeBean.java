@@ -1,6 +1,7 @@
 package dev.strata.management.internal.jmx;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -17,6 +18,7 @@ import dev.strata.api.StorageException;
 import dev.strata.api.StorageService;
 import dev.strata.api.StoreInfo;
 import dev.strata.api.management.SettingInfo;
+import dev.strata.api.management.StoreSummary;
 import dev.strata.api.management.StrataRuntimeMXBean;
 
 import org.osgi.framework.Bundle;
@@ -54,6 +56,11 @@ final class RuntimeBean implements StrataRuntimeMXBean {
     @Override
     public String[] getStores() {
         return storage.stores().stream().map(StoreInfo::name).toArray(String[]::new);
+    }
+
+    @Override
+    public StoreSummary[] getStoreSummaries() {
+        return StoreSummaries.of(ManagementFactory.getPlatformMBeanServer(), Arrays.asList(getStores()));
     }
 
     @Override

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.lang.management.ManagementFactory;
 
 import javax.management.AttributeList;
+import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import dev.strata.api.StoreStatus;
 import dev.strata.api.management.ObjectNames;
+import dev.strata.api.management.StoreSummary;
+import dev.strata.api.management.StrataRuntimeMXBean;
 import dev.strata.management.internal.shell.TreeMapStorageService;
 
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +67,36 @@ class StoreBeansComponentTest {
         assertEquals(2L, server.getAttributes(name, new String[] {"Keys", "WalBytes"}).asList().get(0).getValue(),
                 "the next call reads the figures anew");
         assertEquals(3, store.metricsReads);
+    }
+
+    @Test
+    void theRuntimeSummarisesEveryStoreInOneCallAsItsBeanSaysIt() throws Exception {
+        TreeMapStorageService.TreeMapStore files = storage.define("files", "file", StoreStatus.ONLINE, "");
+        storage.define("old", "xodus", StoreStatus.UNAVAILABLE, "disk gone");
+        files.put("a", new byte[3]);
+        files.put("b", new byte[3]);
+        beans = new StoreBeansComponent(storage, null, null, null);
+        ObjectName name = new ObjectName("dev.strata.test:type=Runtime");
+        server.registerMBean(new RuntimeBean(storage, null, null, null), name);
+        try {
+            files.metricsReads = 0;
+            StrataRuntimeMXBean runtime = JMX.newMXBeanProxy(server, name, StrataRuntimeMXBean.class);
+            StoreSummary[] summaries = runtime.getStoreSummaries(); // through the MXBean's open-data mapping
+            assertEquals(2, summaries.length);
+            StoreSummary first = summaries[0];
+            assertEquals("files", first.getName());
+            assertEquals("file", first.getBackend());
+            assertEquals("ONLINE", first.getStatus());
+            assertEquals(2, first.getKeys());
+            assertEquals(1, files.metricsReads, "one reading of the store's figures for its whole summary");
+            assertEquals(server.getAttribute(ObjectNames.store("files"), "DiskBytes"), first.getDiskBytes());
+            assertEquals("old", summaries[1].getName());
+            assertEquals("UNAVAILABLE", summaries[1].getStatus());
+            assertEquals("disk gone", summaries[1].getMessage());
+            assertEquals(-1, summaries[1].getKeys(), "an unavailable store's figures are unknown, not zero");
+        } finally {
+            server.unregisterMBean(name);
+        }
     }
 
     @Test
