@@ -79,6 +79,16 @@ final class FakeRuntime implements AutoCloseable {
             return stores.toArray(String[]::new);
         }
 
+        /** The CLI reads each store's bean; this fake's one store bean has the only figures there are. */
+        @Override
+        public dev.strata.api.management.StoreSummary[] getStoreSummaries() {
+            FilesStore files = new FilesStore();
+            return new dev.strata.api.management.StoreSummary[] {new dev.strata.api.management.StoreSummary(
+                    files.getName(), files.getBackend(), files.getStatus(), files.getMessage(), files.getKeys(),
+                    files.getDiskBytes(), files.getWalBytes(), files.getCacheHits(), files.getCacheMisses(),
+                    files.getCacheHitRate(), files.getOperationsPerSecond(), files.getGetP99Micros())};
+        }
+
         @Override
         public String[] getBackends() {
             return new String[] {"file dev.strata.backend-file 0.1.0"};
