@@ -149,6 +149,12 @@ public final class MainView {
             backends.refresh(failed);
         };
         refreshAll.run();
+        // each view's tab names its shortcut (in the platform's words: Ctrl+2 here, ⌘2 on macOS)
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            tabs.getTabs().get(i).setTooltip(new javafx.scene.control.Tooltip(Messages.get("tab.shortcut",
+                    Shortcuts.view(i + 1).getDisplayText(), Shortcuts.REFRESH_KEY.getDisplayText(),
+                    Shortcuts.REFRESH.getDisplayText())));
+        }
     }
 
     /**

@@ -20,6 +20,11 @@ final class Shortcuts {
     private Shortcuts() {
     }
 
+    /** The shortcut of the view at this place (1 is the dashboard), for its tab's tooltip. */
+    static KeyCombination view(int number) {
+        return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + number), KeyCombination.SHORTCUT_DOWN);
+    }
+
     static boolean refresh(KeyEvent key) {
         return REFRESH.match(key) || REFRESH_KEY.match(key);
     }

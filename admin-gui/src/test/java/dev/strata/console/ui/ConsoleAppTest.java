@@ -168,6 +168,8 @@ class ConsoleAppTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#tabs").tryQuery().isPresent());
         TabPane views = robot.lookup("#tabs").queryAs(TabPane.class);
         assertEquals(0, views.getSelectionModel().getSelectedIndex(), "the dashboard first");
+        assertEquals("Show this view: Ctrl+2 · refresh every view: F5 or Ctrl+R",
+                views.getTabs().get(1).getTooltip().getText(), "each tab names its shortcut");
         press(robot, views, javafx.scene.input.KeyCode.DIGIT2, true);
         assertEquals(1, views.getSelectionModel().getSelectedIndex(), "Ctrl+2: Stores");
         press(robot, views, javafx.scene.input.KeyCode.DIGIT6, true);
