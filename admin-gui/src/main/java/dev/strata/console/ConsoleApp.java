@@ -44,7 +44,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
-        stage.setTitle("Strata console");
+        stage.setTitle(dev.strata.console.shell.Messages.get("app.title"));
         if (named().containsKey("theme")) {
             theme.forSession("dark".equals(named().get("theme")));
         }
@@ -108,7 +108,7 @@ public final class ConsoleApp extends Application {
         try {
             main = runtimes.add(connected, model.hostProperty().get() + ":" + model.portProperty().get());
         } catch (java.io.UncheckedIOException e) {
-            model.messageProperty().set("cannot show the console: " + e.getMessage());
+            model.messageProperty().set(dev.strata.console.shell.Messages.get("app.cannotShow", e.getMessage()));
             return;
         }
         // fill the screen: setMaximized alone does nothing without a window manager (a bare X server, kiosks)

@@ -39,7 +39,8 @@ public final class FakeClient implements RuntimeClient {
     @Override public String role() { return role; }
 
     public List<StoreRow> rows = new ArrayList<>();
-    public List<String> calls = new ArrayList<>();
+    /** Every call of the newer surface, in order (written by the console's worker threads, read by tests). */
+    public List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     public List<SettingInfo> form = new ArrayList<>();
     public Map<String, String> definition = new LinkedHashMap<>();
     public Map<String, String> sent;
@@ -69,11 +70,26 @@ public final class FakeClient implements RuntimeClient {
         }
     }
 
+    /** The jobs submitted through {@link #submitJob}, by id, as {@link #job} answers them (a test moves them on). */
+    public Map<String, JobInfo> jobsById = new java.util.HashMap<>();
+
     @Override
     public JobInfo submitJob(JobRequest request) {
         check("submit " + request.type());
         jobs.add(request);
-        return job("job-" + jobs.size(), JobState.QUEUED, "");
+        JobInfo job = job("job-" + jobs.size(), JobState.QUEUED, "");
+        jobsById.put(job.id(), job);
+        return job;
+    }
+
+    @Override
+    public JobInfo job(String id) {
+        check("job " + id);
+        JobInfo job = jobsById.get(id);
+        if (job == null) {
+            throw new ConsoleException(ConsoleException.Kind.FAILED, "no job '" + id + "'");
+        }
+        return job;
     }
 
     @Override public List<StoreRow> storeRows() { check("storeRows"); return List.copyOf(rows); }

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.strata.api.management.JobInfo;
+import dev.strata.api.management.JobState;
+import dev.strata.api.management.MaintenanceRequest;
 import dev.strata.console.client.ConsoleException;
 import dev.strata.console.shell.Background;
 import dev.strata.console.stores.FormField;
@@ -91,6 +94,85 @@ class StoresViewModelTest {
         model.refresh(failures::add);
         assertEquals(List.of("The connection to the runtime was lost"), failures);
         assertEquals(1, model.stores().size(), "the last good list stays on screen");
+    }
+
+    /** The job as the runtime answers it once it ended: a result line, or why it failed. */
+    private void ends(String id, JobState state, String result, String failure) {
+        JobInfo queued = client.jobsById.get(id);
+        client.jobsById.put(id, new JobInfo(id, "maintenance", queued.store(), state, 10, 10, 100, "", 1, 2, 3,
+                result, queued.stores(), "tester", 100, 0, -1, failure, List.of()));
+    }
+
+    @Test
+    void verifySubmitsTheJobServicesStoreVerifyAndShowsItsResultWhenItEnds() {
+        client.role = "operator";
+        List<JobInfo> watched = new ArrayList<>();
+        client.rows.add(FakeClient.row("files", "ONLINE", "HEALTHY", ""));
+        client.rows.add(FakeClient.row("old", "UNAVAILABLE", "DOWN", "closed by an operator"));
+        StoresViewModel model = new StoresViewModel(client, Background.direct(), watched::add);
+        model.refresh(failures::add);
+        assertFalse(model.canVerify().get(), "nothing selected");
+        model.selectedProperty().set(model.stores().get(1));
+        assertFalse(model.canVerify().get(), "a store that is not online cannot be read");
+        model.selectedProperty().set(model.stores().get(0));
+        assertTrue(model.canVerify().get());
+        model.verify();
+        MaintenanceRequest sent = (MaintenanceRequest) client.jobs.get(0);
+        assertEquals("files", sent.store());
+        assertEquals(MaintenanceRequest.Operation.VERIFY, sent.operation());
+        assertEquals(List.of("job-1"), watched.stream().map(JobInfo::id).toList(), "the jobs list follows it too");
+        assertEquals("Verifying 'files' as job-1: every key and value on one snapshot; the result shows here when it "
+                + "ends.", model.messageProperty().get());
+        assertFalse(model.canVerify().get(), "one verify of a store at a time");
+
+        model.refresh(failures::add);
+        assertTrue(client.calls.contains("job job-1"), "a refresh asks how the job is doing");
+        assertTrue(model.messageProperty().get().startsWith("Verifying 'files'"), "still running: nothing to say yet");
+        ends("job-1", JobState.SUCCEEDED, "verified 'files' (file): 10 keys, 100 bytes read without error, sha256:ab",
+                "");
+        model.refresh(failures::add);
+        assertEquals("Verify of 'files' passed: verified 'files' (file): 10 keys, 100 bytes read without error, "
+                + "sha256:ab", model.messageProperty().get());
+        assertFalse(model.lastVerifyFailedProperty().get());
+        assertTrue(model.canVerify().get(), "ended: it can run again");
+        int asked = client.calls.size();
+        model.refresh(failures::add);
+        assertFalse(client.calls.subList(asked, client.calls.size()).contains("job job-1"), "an ended job is let go");
+
+        model.verify();
+        ends("job-2", JobState.FAILED, "", "store 'files' is damaged: bad checksum in data/files/seg-3 at 4096");
+        model.refresh(failures::add);
+        assertEquals("Verify of 'files' FAILED: store 'files' is damaged: bad checksum in data/files/seg-3 at 4096",
+                model.messageProperty().get());
+        assertTrue(model.lastVerifyFailedProperty().get(), "damage is shown red");
+
+        model.verify();
+        client.jobsById.remove("job-3"); // the runtime restarted: it no longer knows the job
+        model.refresh(failures::add);
+        assertEquals("verify of 'files' failed: no job 'job-3'", model.messageProperty().get());
+        assertTrue(model.canVerify().get());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void aMonitorMayNotVerifyAndARuntimeWithoutTheJobSaysSo() {
+        client.role = "monitor";
+        StoresViewModel monitor = model();
+        monitor.selectedProperty().set(monitor.stores().get(0));
+        assertFalse(monitor.mayVerifyProperty().get());
+        assertFalse(monitor.canVerify().get(), "a monitor sees Verify disabled");
+        client.role = "operator";
+        StoresViewModel operator = new StoresViewModel(client, Background.direct());
+        operator.refresh(failures::add);
+        operator.selectedProperty().set(operator.stores().get(0));
+        client.failAll = new ConsoleException(ConsoleException.Kind.UNSUPPORTED, "The maintenance job is not available");
+        operator.verify();
+        assertEquals("'verify' is not available on this runtime (its management bundle is older than this console).",
+                operator.messageProperty().get());
+        assertTrue(operator.canVerify().get(), "nothing is followed: Verify stays available");
+        client.failAll = new ConsoleException(ConsoleException.Kind.REFUSED, "Access denied: needs role operator");
+        operator.verify();
+        assertEquals("verify of 'files' failed: Access denied: needs role operator", operator.messageProperty().get());
     }
 
     @Test

@@ -111,6 +111,7 @@ public class ConsoleAgainstRuntimeIT {
         assertEquals("ONLINE", files.status());
 
         steps.walChartMoves(tabs, "files", writeToFiles);
+        steps.storeVerified(tabs, "files");
         backupToItsEnd(robot, steps, tabs);
         steps.migrationCancelled(tabs, "xodus", "file");
         steps.backendInstalledAndUninstalled(tabs, exampleJar, "example", EXAMPLE_STORE);

@@ -107,6 +107,27 @@ final class ConsoleSteps {
                 : Optional.of(points.get(points.size() - 1).getYValue().doubleValue());
     }
 
+    /**
+     * Verify of a store from the Stores view: the job service reads every key and value, and the view's message line
+     * says it passed, with the job's result, once the job ended.
+     */
+    void storeVerified(TabPane tabs, String store) {
+        robot.interact(() -> tabs.getSelectionModel().select(STORES));
+        Node view = tabs.getTabs().get(STORES).getContent();
+        TableView<StoreRow> stores = table(view, "#table");
+        StoreRow row = Await.value("the row of " + store, () -> stores.getItems().stream()
+                .filter(r -> r.name().equals(store)).findFirst());
+        robot.interact(() -> stores.getSelectionModel().select(row));
+        Button verify = robot.from(view).lookup("#verify").queryAs(Button.class);
+        Await.until("Verify enabled for " + store, () -> !verify.isDisabled());
+        robot.interact(verify::fire);
+        Label message = robot.from(view).lookup("#message").queryAs(Label.class);
+        String shown = Await.value("the verdict of the verify of " + store, () -> Optional.of(message.getText())
+                .filter(text -> text.startsWith("Verify of '" + store + "'")));
+        assertTrue("the verify passed with its result: " + shown, shown.startsWith("Verify of '" + store
+                + "' passed: verified '" + store + "'"));
+    }
+
     /** An in-place engine migration held before its switch, cancelled with the Jobs view's Cancel button. */
     void migrationCancelled(TabPane tabs, String store, String engine) {
         robot.interact(() -> tabs.getSelectionModel().select(JOBS));

@@ -81,7 +81,7 @@ public final class BackendsView {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.get("backends.chooserTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OSGi bundle", "*.jar"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("backends.jarFilter"), "*.jar"));
         return chooser.showOpenDialog(window);
     }
 

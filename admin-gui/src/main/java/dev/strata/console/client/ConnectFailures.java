@@ -10,6 +10,8 @@ import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
+import dev.strata.console.shell.Messages;
+
 /**
  * Why a connection failed, in one line an operator can act on: nobody listening, a TLS runtime reached over plain
  * sockets (or the other way round), or a certificate the truststore does not hold.
@@ -23,29 +25,26 @@ public final class ConnectFailures {
         String where = settings.host() + ":" + settings.port();
         if (has(failure, CertificateException.class) || (has(failure, SSLHandshakeException.class)
                 && String.valueOf(deepest(failure).getMessage()).contains("PKIX"))) {
-            return new ConsoleException(ConsoleException.Kind.REFUSED, "The runtime at " + where + " speaks TLS but "
-                    + "its certificate is not in the truststore" + (settings.truststore().isEmpty() ? " (choose the "
-                    + "truststore that holds it)" : " " + settings.truststore()));
+            return new ConsoleException(ConsoleException.Kind.REFUSED, settings.truststore().isEmpty()
+                    ? Messages.get("connect.untrusted", where)
+                    : Messages.get("connect.untrustedBy", where, settings.truststore()));
         }
         if (settings.tls() && has(failure, SSLException.class)) {
-            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, "The runtime at " + where + " does not "
-                    + "speak TLS: untick TLS to connect over plain sockets");
+            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, Messages.get("connect.notTls", where));
         }
         if (has(failure, UnknownHostException.class)) {
-            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, "Unknown host '" + settings.host() + "'");
+            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, Messages.get("connect.unknownHost",
+                    settings.host()));
         }
         if (has(failure, ConnectException.class)) {
-            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, "Cannot reach a Strata runtime at "
-                    + where + " (is it running, and is this its JMX port?)");
+            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, Messages.get("connect.unreachable", where));
         }
         if (!settings.tls() && (has(failure, ConnectIOException.class) || has(failure, EOFException.class)
                 || has(failure, SocketException.class))) {
             // something listens but hung up on plain JRMP: a TLS listener drops a non-TLS hello
-            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, "The runtime at " + where + " did not "
-                    + "answer over plain sockets: its connector probably uses TLS; tick TLS and choose its truststore");
+            return new ConsoleException(ConsoleException.Kind.UNREACHABLE, Messages.get("connect.needsTls", where));
         }
-        return new ConsoleException(ConsoleException.Kind.UNREACHABLE, "Cannot reach a Strata runtime at " + where
-                + " (is it running, and is this its JMX port?)");
+        return new ConsoleException(ConsoleException.Kind.UNREACHABLE, Messages.get("connect.unreachable", where));
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {

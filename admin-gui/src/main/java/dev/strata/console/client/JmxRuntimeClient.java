@@ -15,7 +15,6 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
-import dev.strata.api.StorageException;
 import dev.strata.api.management.AccessMXBean;
 import dev.strata.api.management.ArchiveRequest;
 import dev.strata.api.management.AuditMXBean;
@@ -25,6 +24,7 @@ import dev.strata.api.management.DataBrowserMXBean;
 import dev.strata.api.management.EngineMigrationRequest;
 import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.KeyPage;
+import dev.strata.api.management.MaintenanceRequest;
 import dev.strata.api.management.MigrateRequest;
 import dev.strata.api.management.RestoreRequest;
 import dev.strata.api.management.SettingInfo;
@@ -37,6 +37,7 @@ import dev.strata.api.management.ObjectNames;
 import dev.strata.api.management.StoreMXBean;
 import dev.strata.api.management.StoreSummary;
 import dev.strata.api.management.StrataRuntimeMXBean;
+import dev.strata.console.shell.Messages;
 
 /** The console's connection to a runtime: its secured JMX connector and the MXBeans of {@code dev.strata}. */
 public final class JmxRuntimeClient implements RuntimeClient {
@@ -82,7 +83,7 @@ public final class JmxRuntimeClient implements RuntimeClient {
             JMXConnector connector = JMXConnectorFactory.connect(url, environment);
             return new JmxRuntimeClient(connector, connector.getMBeanServerConnection());
         } catch (SecurityException e) {
-            throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: " + e.getMessage());
+            throw new ConsoleException(ConsoleException.Kind.REFUSED, Messages.get("connect.refused", e.getMessage()));
         } catch (IOException e) {
             throw ConnectFailures.describe(e, new ConnectionSettings(settings.host(), settings.port(),
                     settings.user(), new char[0], tls, settings.truststore(), new char[0]));
@@ -165,8 +166,13 @@ public final class JmxRuntimeClient implements RuntimeClient {
     }
 
     @Override
+    public JobInfo job(String id) {
+        return RemoteCalls.call(Messages.get("client.what.jobLookup"), () -> jobs().job(id));
+    }
+
+    @Override
     public JobInfo confirmJob(String id) {
-        return RemoteCalls.call("Confirming engine migrations", () -> jobs().confirm(id));
+        return RemoteCalls.call(Messages.get("client.what.confirm"), () -> jobs().confirm(id));
     }
 
     @Override
@@ -185,7 +191,7 @@ public final class JmxRuntimeClient implements RuntimeClient {
 
     @Override
     public JobInfo submitJob(JobRequest request) {
-        return RemoteCalls.call("The " + request.type() + " job", () -> {
+        return RemoteCalls.call(Messages.get("client.what.job", request.type()), () -> {
             JobsMXBean jobs = jobs();
             if (request instanceof BackupRequest backup) {
                 return jobs.submitBackup(backup);
@@ -199,14 +205,16 @@ public final class JmxRuntimeClient implements RuntimeClient {
                 return jobs.submitArchive(archive);
             } else if (request instanceof EngineMigrationRequest engine) {
                 return jobs.submitEngineMigration(engine);
+            } else if (request instanceof MaintenanceRequest maintenance) {
+                return jobs.submitMaintenance(maintenance);
             }
-            throw new IllegalArgumentException("the console cannot submit a " + request.type() + " job");
+            throw new IllegalArgumentException(Messages.get("client.cannotSubmit", request.type()));
         });
     }
 
     @Override
     public List<StoreRow> storeRows() {
-        return RemoteCalls.call("The store list", () -> {
+        return RemoteCalls.call(Messages.get("client.what.storeList"), () -> {
             List<StoreRow> rows = new ArrayList<>();
             for (String name : runtime().getStores()) {
                 StoreMXBean store = store(name);
@@ -227,7 +235,7 @@ public final class JmxRuntimeClient implements RuntimeClient {
 
     @Override
     public void storeAction(String name, String action) {
-        RemoteCalls.run("'" + action + "'", () -> {
+        RemoteCalls.run(Messages.get("client.what.storeAction", action), () -> {
             StoreMXBean store = store(name);
             switch (action) {
                 case "open" -> store.open();
@@ -241,7 +249,7 @@ public final class JmxRuntimeClient implements RuntimeClient {
 
     @Override
     public List<String> backendTypes() {
-        return RemoteCalls.call("The backend list", () -> {
+        return RemoteCalls.call(Messages.get("client.what.backendList"), () -> {
             TreeSet<String> types = new TreeSet<>();
             for (String line : runtime().getBackends()) {
                 types.add(line.split(" ", 2)[0]); // "type bundle version"
@@ -252,32 +260,32 @@ public final class JmxRuntimeClient implements RuntimeClient {
 
     @Override
     public List<SettingInfo> storeForm(String backend) {
-        return RemoteCalls.call("The store form", () -> List.of(runtime().getStoreForm(backend)));
+        return RemoteCalls.call(Messages.get("client.what.storeForm"), () -> List.of(runtime().getStoreForm(backend)));
     }
 
     @Override
     public Map<String, String> storeDefinition(String name) {
-        return RemoteCalls.call("A store's definition", () -> runtime().getStoreDefinition(name));
+        return RemoteCalls.call(Messages.get("client.what.definition"), () -> runtime().getStoreDefinition(name));
     }
 
     @Override
     public void defineStore(String name, String backend, Map<String, String> settings) {
-        RemoteCalls.run("Defining stores", () -> runtime().defineStore(name, backend, settings));
+        RemoteCalls.run(Messages.get("client.what.define"), () -> runtime().defineStore(name, backend, settings));
     }
 
     @Override
     public void changeStore(String name, Map<String, String> settings) {
-        RemoteCalls.run("Changing stores", () -> runtime().changeStore(name, settings));
+        RemoteCalls.run(Messages.get("client.what.change"), () -> runtime().changeStore(name, settings));
     }
 
     @Override
     public void removeStore(String name) {
-        RemoteCalls.run("Removing stores", () -> runtime().removeStore(name));
+        RemoteCalls.run(Messages.get("client.what.remove"), () -> runtime().removeStore(name));
     }
 
     @Override
     public List<BackendRow> backends() {
-        return RemoteCalls.call("The backends view", () -> {
+        return RemoteCalls.call(Messages.get("client.what.backends"), () -> {
             List<BackendRow> rows = new ArrayList<>();
             for (javax.management.ObjectName name : backendNames()) {
                 BackendMXBean b = JMX.newMXBeanProxy(beans, name, BackendMXBean.class);
@@ -297,32 +305,32 @@ public final class JmxRuntimeClient implements RuntimeClient {
 
     @Override
     public long installBundle(String location) {
-        return RemoteCalls.call("Installing bundles", () -> runtime().installBundle(location));
+        return RemoteCalls.call(Messages.get("client.what.install"), () -> runtime().installBundle(location));
     }
 
     @Override
     public void uninstallBundle(long bundleId) {
-        RemoteCalls.run("Uninstalling bundles", () -> runtime().uninstallBundle(bundleId));
+        RemoteCalls.run(Messages.get("client.what.uninstall"), () -> runtime().uninstallBundle(bundleId));
     }
 
     @Override
     public KeyPage listKeys(String store, String pattern, String after, int limit) {
-        return RemoteCalls.call("The data browser", () -> browser().listKeys(store, pattern, after, limit));
+        return RemoteCalls.call(Messages.get("client.what.browser"), () -> browser().listKeys(store, pattern, after, limit));
     }
 
     @Override
     public ValueView getValue(String store, String key, int maxBytes) {
-        return RemoteCalls.call("The data browser", () -> browser().getValue(store, key, maxBytes));
+        return RemoteCalls.call(Messages.get("client.what.browser"), () -> browser().getValue(store, key, maxBytes));
     }
 
     @Override
     public void putValue(String store, String key, String value, String encoding) {
-        RemoteCalls.run("The data browser", () -> browser().putValue(store, key, value, encoding));
+        RemoteCalls.run(Messages.get("client.what.browser"), () -> browser().putValue(store, key, value, encoding));
     }
 
     @Override
     public boolean deleteValue(String store, String key) {
-        return RemoteCalls.call("The data browser", () -> browser().deleteValue(store, key));
+        return RemoteCalls.call(Messages.get("client.what.browser"), () -> browser().deleteValue(store, key));
     }
 
     private java.util.Set<javax.management.ObjectName> backendNames() {
@@ -349,21 +357,9 @@ public final class JmxRuntimeClient implements RuntimeClient {
         return JMX.newMXBeanProxy(beans, ObjectNames.jobs(), JobsMXBean.class);
     }
 
-    /** Runs a remote call; what JMX throws becomes a one-line {@link ConsoleException}. */
-    static <T> T call(Supplier<T> remote) {
-        try {
-            return remote.get();
-        } catch (SecurityException e) {
-            throw new ConsoleException(ConsoleException.Kind.REFUSED, e.getMessage());
-        } catch (StorageException e) {
-            throw new ConsoleException(ConsoleException.Kind.FAILED, e.getMessage());
-        } catch (UndeclaredThrowableException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException) {
-                throw new ConsoleException(ConsoleException.Kind.LOST, "The connection to the runtime was lost");
-            }
-            throw new ConsoleException(ConsoleException.Kind.FAILED, String.valueOf(cause.getMessage()));
-        }
+    /** Runs a remote call of the surface every runtime has ({@link RemoteCalls#basic}). */
+    private static <T> T call(Supplier<T> remote) {
+        return RemoteCalls.basic(remote);
     }
 
     @Override

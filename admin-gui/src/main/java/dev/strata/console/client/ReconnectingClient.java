@@ -13,6 +13,7 @@ import dev.strata.api.management.JobRequest;
 import dev.strata.api.management.KeyPage;
 import dev.strata.api.management.SettingInfo;
 import dev.strata.api.management.ValueView;
+import dev.strata.console.shell.Messages;
 
 /**
  * A client that survives a lost connection: when a call finds the connection gone, the connection is dropped and
@@ -87,8 +88,8 @@ public final class ReconnectingClient implements RuntimeClient {
     }
 
     private synchronized ConsoleException lost() {
-        String text = "Connection to the runtime lost; reconnecting every " + (retryMillis / 1000) + " s"
-                + (attempts == 0 ? "" : " (attempt " + attempts + " failed: " + lastReason + ")");
+        String text = attempts == 0 ? Messages.get("client.reconnecting", retryMillis / 1000)
+                : Messages.get("client.reconnectFailed", retryMillis / 1000, attempts, lastReason);
         return new ConsoleException(ConsoleException.Kind.LOST, text);
     }
 
@@ -114,6 +115,7 @@ public final class ReconnectingClient implements RuntimeClient {
     @Override public List<JobInfo> jobHistory(int limit) { return call(c -> c.jobHistory(limit)); }
     @Override public JobInfo submitBackup(BackupRequest request) { return call(c -> c.submitBackup(request)); }
     @Override public JobInfo cancelJob(String id) { return call(c -> c.cancelJob(id)); }
+    @Override public JobInfo job(String id) { return call(c -> c.job(id)); }
     @Override public JobInfo confirmJob(String id) { return call(c -> c.confirmJob(id)); }
     @Override public List<String> auditEntries(int newest) { return call(c -> c.auditEntries(newest)); }
     @Override public String verifyAudit() { return call(RuntimeClient::verifyAudit); }

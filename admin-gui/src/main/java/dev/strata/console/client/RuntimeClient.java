@@ -45,6 +45,9 @@ public interface RuntimeClient extends AutoCloseable {
 
     JobInfo cancelJob(String id);
 
+    /** One job as it is now (a store's verify, watched until it ends). */
+    JobInfo job(String id);
+
     /** Lets a held engine migration freeze its store and switch (role admin). */
     JobInfo confirmJob(String id);
 
@@ -56,7 +59,7 @@ public interface RuntimeClient extends AutoCloseable {
 
     /**
      * A job of any kind ({@code RestoreRequest}, {@code VerifyRequest}, {@code MigrateRequest},
-     * {@code EngineMigrationRequest}, ...).
+     * {@code EngineMigrationRequest}, {@code MaintenanceRequest}, ...).
      */
     JobInfo submitJob(JobRequest request);
 

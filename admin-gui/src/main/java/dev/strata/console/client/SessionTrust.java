@@ -15,6 +15,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import dev.strata.console.shell.Messages;
+
 /**
  * What this console trusts over TLS: the JDK's default trust plus every truststore given in a login form this
  * session. One process-wide context, because the runtime's connector stub carries an
@@ -35,14 +37,14 @@ final class SessionTrust implements X509TrustManager {
     /** Adds the truststore's certificates to what the console trusts (installed as the default context once). */
     static synchronized void add(Path truststore, char[] password) {
         if (!Files.isRegularFile(truststore)) {
-            throw new ConsoleException(ConsoleException.Kind.FAILED, "No truststore file at " + truststore);
+            throw new ConsoleException(ConsoleException.Kind.FAILED, Messages.get("connect.noTruststore", truststore));
         }
         KeyStore store;
         try {
             store = KeyStore.getInstance(truststore.toFile(), password.length == 0 ? null : password);
         } catch (IOException | GeneralSecurityException e) {
-            throw new ConsoleException(ConsoleException.Kind.FAILED, "Cannot read the truststore " + truststore
-                    + " (wrong password or not a PKCS12/JKS file): " + e.getMessage());
+            throw new ConsoleException(ConsoleException.Kind.FAILED, Messages.get("connect.badTruststore", truststore,
+                    e.getMessage()));
         }
         install();
         installed.managers.add(managerOf(store));
@@ -62,7 +64,7 @@ final class SessionTrust implements X509TrustManager {
             context.init(null, new TrustManager[] {trust}, null);
             SSLContext.setDefault(context);
         } catch (GeneralSecurityException e) {
-            throw new ConsoleException(ConsoleException.Kind.FAILED, "Cannot set up TLS: " + e.getMessage());
+            throw new ConsoleException(ConsoleException.Kind.FAILED, Messages.get("connect.tlsSetup", e.getMessage()));
         }
         installed = trust;
     }
@@ -77,9 +79,10 @@ final class SessionTrust implements X509TrustManager {
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new ConsoleException(ConsoleException.Kind.FAILED, "Cannot set up TLS: " + e.getMessage());
+            throw new ConsoleException(ConsoleException.Kind.FAILED, Messages.get("connect.tlsSetup", e.getMessage()));
         }
-        throw new ConsoleException(ConsoleException.Kind.FAILED, "Cannot set up TLS: no X.509 trust manager");
+        throw new ConsoleException(ConsoleException.Kind.FAILED, Messages.get("connect.tlsSetup",
+                Messages.get("connect.noTrustManager")));
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class ConnectViewModel {
         try {
             number = Integer.parseInt(port.get().trim());
         } catch (NumberFormatException | NullPointerException e) {
-            message.set("The port is a number from 1 to 65535.");
+            message.set(Messages.get("connect.badPort"));
             return;
         }
         boolean withTls = tls.get();
@@ -108,15 +108,15 @@ public final class ConnectViewModel {
             portNumber = -1;
         }
         if (hostText.isEmpty()) {
-            message.set("Enter the runtime's address.");
+            message.set(Messages.get("connect.noHost"));
             return;
         }
         if (portNumber < 1 || portNumber > 65535) {
-            message.set("The port is a number from 1 to 65535.");
+            message.set(Messages.get("connect.badPort"));
             return;
         }
         if (userText.isEmpty() || password.get() == null || password.get().isEmpty()) {
-            message.set("Enter a user name and its password (printed by the runtime at its first start).");
+            message.set(Messages.get("connect.noCredentials"));
             return;
         }
         if (tls.get() && !text(truststore).isEmpty() && !java.nio.file.Files.isRegularFile(

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.strata.console.client.ConsoleException;
+import dev.strata.console.shell.Messages;
 
 /**
  * The saved connection profiles, a small JSON file in the user's config directory ({@code ~/.strata/profiles.json}).
@@ -41,8 +42,8 @@ public final class ProfileStore {
             List<Profile> profiles = JSON.readValue(file.toFile(), new TypeReference<List<Profile>>() { });
             return profiles.stream().sorted(Comparator.comparing(Profile::name)).toList();
         } catch (IOException e) {
-            throw new ConsoleException(ConsoleException.Kind.FAILED, "cannot read the saved connections in " + file
-                    + ": " + e.getMessage());
+            throw new ConsoleException(ConsoleException.Kind.FAILED, Messages.get("connect.profilesUnreadable", file,
+                    e.getMessage()));
         }
     }
 
@@ -58,8 +59,8 @@ public final class ProfileStore {
             JSON.writerWithDefaultPrettyPrinter().writeValue(next.toFile(), profiles);
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ConsoleException(ConsoleException.Kind.FAILED, "cannot save the connection in " + file + ": "
-                    + e.getMessage());
+            throw new ConsoleException(ConsoleException.Kind.FAILED, Messages.get("connect.profileUnsaved", file,
+                    e.getMessage()));
         }
         return List.copyOf(profiles);
     }

@@ -109,9 +109,10 @@ public final class DashboardView {
 
     static String before(long seconds, int range) {
         if (seconds <= 0) {
-            return "now";
+            return Messages.get("dashboard.tick.now");
         }
-        return range <= 3600 ? "-" + Math.round(seconds / 60.0) + " min" : "-" + Math.round(seconds / 3600.0) + " h";
+        return range <= 3600 ? Messages.get("dashboard.tick.minutes", Math.round(seconds / 60.0))
+                : Messages.get("dashboard.tick.hours", Math.round(seconds / 3600.0));
     }
 
     /** Mirrors a bounded series of points into one chart line, change by change (x: epoch seconds). */

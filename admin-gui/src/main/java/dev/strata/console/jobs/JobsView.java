@@ -181,10 +181,11 @@ public final class JobsView {
             progress.setMinWidth(120);
             progress.setPrefWidth(140);
             table.getColumns().add(progress);
-            table.getColumns().add(fitted(text("jobs.col.rate", j -> String.format("%.1f MB/s", j.bytesPerSecond() / 1e6)),
-                    "100.0 MB/s"));
-            table.getColumns().add(fitted(text("jobs.col.left", j -> j.etaMillis() < 0 ? "–" : (j.etaMillis() / 1000) + " s"),
-                    "10000 s"));
+            table.getColumns().add(fitted(text("jobs.col.rate", j -> Messages.get("jobs.rate", j.bytesPerSecond() / 1e6)),
+                    Messages.get("jobs.rate", 100.0)));
+            table.getColumns().add(fitted(text("jobs.col.left", j -> j.etaMillis() < 0
+                    ? Messages.get("jobs.unknownLeft") : Messages.get("jobs.left", j.etaMillis() / 1000)),
+                    Messages.get("jobs.left", 10000)));
             TableColumn<JobInfo, String> message = text("jobs.col.message", JobInfo::message);
             message.setPrefWidth(420);
             table.getColumns().add(message);

@@ -64,6 +64,8 @@ public final class MainView {
     private DashboardViewModel dashboardModel;
     private JobsViewModel jobsModel;
     private RuntimeClient client;
+    private StoresView storesView;
+    private Runnable refreshAll = () -> { };
 
     public void bind(RuntimeClient client, String address, Background background) {
         this.client = client;
@@ -88,8 +90,8 @@ public final class MainView {
         jobsView.bind(jobs, storeNames);
         jobsView.bindForms(new JobFormsViewModel(client, background, jobs::watch), storeNames);
         jobsView.bindEngineMigration(new EngineMigrationViewModel(client, background, jobs::watch), storeNames);
-        StoresViewModel stores = new StoresViewModel(client, background);
-        StoresView storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
+        StoresViewModel stores = new StoresViewModel(client, background, jobs::watch);
+        storesView = load("/dev/strata/console/stores/StoresView.fxml", storesTab);
         storesView.bind(stores);
         BackendsViewModel backends = new BackendsViewModel(client, background, stores.stores(),
                 () -> stores.refresh(failed));
@@ -139,10 +141,43 @@ public final class MainView {
             ok.run();
         });
         timer.play();
-        dashboard.refresh(failed);
-        jobs.refresh(failed);
-        audit.refresh(failed);
-        backends.refresh(failed);
+        refreshAll = () -> {
+            dashboard.refresh(failed);
+            stores.refresh(failed);
+            jobs.refresh(failed);
+            audit.refresh(failed);
+            backends.refresh(failed);
+        };
+        refreshAll.run();
+        // each view's tab names its shortcut (in the platform's words: Ctrl+2 here, ⌘2 on macOS)
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            tabs.getTabs().get(i).setTooltip(new javafx.scene.control.Tooltip(Messages.get("tab.shortcut",
+                    Shortcuts.view(i + 1).getDisplayText(), Shortcuts.REFRESH_KEY.getDisplayText(),
+                    Shortcuts.REFRESH.getDisplayText())));
+        }
+    }
+
+    /**
+     * A key press of the shown runtime's window ({@link Shortcuts}): Ctrl+1 .. Ctrl+6 show that view, F5 or Ctrl+R
+     * refreshes every view now (the shown one refreshes each second by itself), Ctrl+N opens the store form when the
+     * role may define stores. Whether the key was one of them.
+     */
+    public boolean shortcut(javafx.scene.input.KeyEvent key) {
+        int view = Shortcuts.view(key);
+        if (view > 0 && view <= tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(view - 1);
+            return true;
+        }
+        if (Shortcuts.refresh(key)) {
+            refreshAll.run();
+            return true;
+        }
+        if (Shortcuts.NEW_STORE.match(key)) {
+            tabs.getSelectionModel().select(storesTab);
+            storesView.defineStore();
+            return true;
+        }
+        return false;
     }
 
     /** Opens a tab ({@code dashboard}, {@code jobs}, {@code audit}) and selects a store, when given. */

@@ -25,7 +25,7 @@ public final class RuntimeTabs {
 
     private final TabPane tabs = new TabPane();
     private final javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(tabs);
-    private final Tab add = new Tab("+");
+    private final Tab add = new Tab(Messages.get("runtimes.plus"));
     private final Map<Tab, MainView> runtimes = new IdentityHashMap<>();
     private final Background background;
     private final ConnectViewModel.Connector connector;
@@ -49,6 +49,18 @@ public final class RuntimeTabs {
         javafx.scene.layout.StackPane.setAlignment(dark, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(dark, new javafx.geometry.Insets(6, 10, 0, 0));
         root.getChildren().add(dark);
+        // the shortcuts, before the focused control sees the key: Ctrl+T here, the rest for the shown runtime
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (Shortcuts.CONNECT.match(key)) {
+                tabs.getSelectionModel().select(add);
+                key.consume();
+                return;
+            }
+            MainView shown = runtimes.get(tabs.getSelectionModel().getSelectedItem());
+            if (shown != null && shown.shortcut(key)) {
+                key.consume();
+            }
+        });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, shown) -> {
             if (shown == add) {
                 tabs.getSelectionModel().select(connectTab());

@@ -22,6 +22,7 @@ public final class StoresView {
     @FXML private Button close;
     @FXML private Button checkpoint;
     @FXML private Button compact;
+    @FXML private Button verify;
     @FXML private Button define;
     @FXML private Button edit;
     @FXML private Button remove;
@@ -47,6 +48,7 @@ public final class StoresView {
         close.disableProperty().bind(model.canTakeOffline().not());
         checkpoint.disableProperty().bind(model.canTakeOffline().not());
         compact.disableProperty().bind(model.canTakeOffline().not());
+        verify.disableProperty().bind(model.canVerify().not());
         define.disableProperty().bind(model.mayConfigureProperty().not());
         edit.disableProperty().bind(model.canEdit().not());
         remove.disableProperty().bind(model.canEdit().not());
@@ -54,6 +56,7 @@ public final class StoresView {
         close.setOnAction(e -> model.close());
         checkpoint.setOnAction(e -> model.checkpoint());
         compact.setOnAction(e -> model.compact());
+        verify.setOnAction(e -> model.verify());
         define.setOnAction(e -> StoreFormDialog.show(table, model.newForm(false)));
         edit.setOnAction(e -> StoreFormDialog.show(table, model.newForm(true)));
         remove.setOnAction(e -> {
@@ -62,6 +65,19 @@ public final class StoresView {
             confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> model.remove());
         });
         message.textProperty().bind(model.messageProperty());
+        model.lastVerifyFailedProperty().addListener((o, was, bad) -> {
+            message.getStyleClass().remove("state-bad");
+            if (bad) {
+                message.getStyleClass().add("state-bad");
+            }
+        });
+    }
+
+    /** Opens the form that defines a store, as the Define button does (nothing when the role may not). */
+    public void defineStore() {
+        if (!define.isDisabled()) {
+            define.fire();
+        }
     }
 
     static TableColumn<StoreRow, String> column(String title, Function<StoreRow, String> value, double width) {

@@ -161,6 +161,59 @@ class ConsoleAppTest {
                 tiles.getScene().getFocusOwner()), "Left: the tile before it");
     }
 
+    @Test
+    void theShortcutsShowEachViewRefreshEveryViewDefineAStoreAndOpenAnotherLogin(FxRobot robot) throws Exception {
+        robot.clickOn("#password").write("right");
+        robot.clickOn("#connect");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#tabs").tryQuery().isPresent());
+        TabPane views = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals(0, views.getSelectionModel().getSelectedIndex(), "the dashboard first");
+        assertEquals("Show this view: Ctrl+2 · refresh every view: F5 or Ctrl+R",
+                views.getTabs().get(1).getTooltip().getText(), "each tab names its shortcut");
+        press(robot, views, javafx.scene.input.KeyCode.DIGIT2, true);
+        assertEquals(1, views.getSelectionModel().getSelectedIndex(), "Ctrl+2: Stores");
+        press(robot, views, javafx.scene.input.KeyCode.DIGIT6, true);
+        assertEquals(5, views.getSelectionModel().getSelectedIndex(), "Ctrl+6: Audit");
+        press(robot, views, javafx.scene.input.KeyCode.NUMPAD5, true);
+        assertEquals(4, views.getSelectionModel().getSelectedIndex(), "Ctrl and the keypad's 5: Jobs");
+        press(robot, views, javafx.scene.input.KeyCode.DIGIT2, false);
+        assertEquals(4, views.getSelectionModel().getSelectedIndex(), "a digit alone is typed, not a shortcut");
+
+        press(robot, views, javafx.scene.input.KeyCode.DIGIT2, true); // Stores: the ticker reads no audit entries
+        Thread.sleep(1200); // a refresh of the Audit view still under way ends
+        long audits = audits();
+        Thread.sleep(1200);
+        assertEquals(audits, audits(), "a hidden view is not polled");
+        press(robot, views, javafx.scene.input.KeyCode.F5, false);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> audits() > audits);
+        long afterF5 = audits();
+        press(robot, views, javafx.scene.input.KeyCode.R, true);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> audits() > afterF5);
+
+        press(robot, views, javafx.scene.input.KeyCode.DIGIT1, true);
+        press(robot, views, javafx.scene.input.KeyCode.N, true);
+        assertEquals(1, views.getSelectionModel().getSelectedIndex(), "Ctrl+N: the Stores view");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.stage.Stage stage && "Define a store".equals(stage.getTitle())));
+
+        TabPane runtimes = robot.lookup("#runtimes").queryAs(TabPane.class);
+        press(robot, views, javafx.scene.input.KeyCode.T, true);
+        assertEquals(3, runtimes.getTabs().size(), "Ctrl+T: a login form beside the runtime, then +");
+        assertTrue(runtimes.getSelectionModel().isSelected(1), "shown");
+        assertTrue(robot.from(runtimes.getTabs().get(1).getContent()).lookup("#connect").tryQuery().isPresent());
+    }
+
+    /** How often the Audit view read the runtime's audit entries. */
+    private long audits() {
+        return runtime.calls.stream().filter("audit"::equals).count();
+    }
+
+    /** A key pressed where the focus is in the window (the shortcuts are taken before any control sees it). */
+    private static void press(FxRobot robot, javafx.scene.Node in, javafx.scene.input.KeyCode code, boolean control) {
+        robot.interact(() -> in.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", code, false, control, false, false)));
+    }
+
     private static boolean inView(javafx.scene.control.ScrollPane area, javafx.scene.layout.FlowPane tiles,
             javafx.scene.Node tile) {
         double viewport = area.getViewportBounds().getHeight();
