@@ -20,29 +20,14 @@ import dev.strata.api.management.JobState;
 import dev.strata.jobs.internal.archive.ArchiveReader;
 import dev.strata.jobs.internal.work.ArchiveCatalog;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A cold-archive run cancelled part way continues where it stopped when submitted again; no key is lost or doubled. */
-class ArchiveResumeTest {
+class ArchiveResumeTest extends JobEngineTestBase {
 
-    @TempDir
-    Path dir;
-    TestRuntime runtime;
-    JobEngine engine;
-
-    @BeforeEach
-    void start() {
-        runtime = new TestRuntime(dir);
-        engine = runtime.engine(1, 100, 1024);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-        runtime.close();
+    @Override
+    int chunkBytes() {
+        return 1024;
     }
 
     @Test
@@ -71,7 +56,7 @@ class ArchiveResumeTest {
         assertTrue(live.contains("old.02999"), "the cancel came before the end");
 
         engine.throttle().set(0);
-        JobInfo second = engine.await(engine.submit(request, "t").id(), 60_000);
+        JobInfo second = runToEnd(request);
         assertEquals(JobState.SUCCEEDED, second.state(), second.failure());
         assertTrue(second.result().startsWith("resumed at key 'old."), second.result());
         assertTrue(second.result().contains("after job " + first.id()), second.result());
@@ -92,7 +77,7 @@ class ArchiveResumeTest {
             assertArrayEquals(original.get(key), catalog.read("live", key).orElseThrow());
         }
 
-        JobInfo third = engine.await(engine.submit(request, "t").id(), 60_000);
+        JobInfo third = runToEnd(request);
         assertFalse(third.result().startsWith("resumed"), "a finished run leaves no position behind: "
                 + third.result());
     }

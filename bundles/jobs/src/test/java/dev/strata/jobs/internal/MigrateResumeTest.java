@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,33 +20,13 @@ import dev.strata.api.management.JobInfo;
 import dev.strata.api.management.JobState;
 import dev.strata.api.management.MigrateRequest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pattern migration cancelled (or cut short by a stop of the runtime) and submitted again continues after the last
  * key it copied and says so, as a cold-archive run does; a completed run leaves no position behind.
  */
-class MigrateResumeTest {
-
-    @TempDir
-    Path dir;
-    TestRuntime runtime;
-    JobEngine engine;
-
-    @BeforeEach
-    void start() {
-        runtime = new TestRuntime(dir);
-        engine = runtime.engine(1, 100, 4096);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-        runtime.close();
-    }
+class MigrateResumeTest extends JobEngineTestBase {
 
     @Test
     void aCancelledMigrationResumesAfterItsLastCopiedKeyAndSaysSo() throws Exception {
@@ -84,7 +63,7 @@ class MigrateResumeTest {
         assertFalse(target.contains("user.02999"));
 
         transformed.set(0);
-        JobInfo second = engine.await(engine.submit(request, "t").id(), 60_000);
+        JobInfo second = runToEnd(request);
         assertEquals(JobState.SUCCEEDED, second.state(), second.failure());
         assertTrue(second.result().startsWith("resumed at key 'user.0"), second.result());
         assertTrue(second.result().contains("after job " + first.id() + ": " + firstRun + " keys already done"),
@@ -93,7 +72,7 @@ class MigrateResumeTest {
         assertEquals(expected, content(target));
         assertEquals(Set.of("t2"), target.metadata("user.02999").orElseThrow().tags());
 
-        JobInfo third = engine.await(engine.submit(request, "t").id(), 60_000);
+        JobInfo third = runToEnd(request);
         assertFalse(third.result().startsWith("resumed"), "a completed run leaves no position: " + third.result());
         assertEquals(3000, transformed.get() - (3000 - firstRun), "the third run starts over");
     }
@@ -104,13 +83,5 @@ class MigrateResumeTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Map<String, String> content(Store store) {
-        Map<String, String> all = new TreeMap<>();
-        try (var cursor = store.scan(dev.strata.api.Scan.all())) {
-            cursor.forEachRemaining(e -> all.put(e.key(), new String(e.value(), StandardCharsets.UTF_8)));
-        }
-        return all;
     }
 }

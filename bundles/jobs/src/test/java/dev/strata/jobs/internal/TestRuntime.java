@@ -24,6 +24,7 @@ import dev.strata.crypto.internal.cipher.JcaAeadCipher;
 import dev.strata.crypto.internal.cipher.NonceSequence;
 import dev.strata.crypto.internal.codec.Lz4Compressor;
 import dev.strata.crypto.internal.codec.ZstdCompressor;
+import dev.strata.jobs.internal.archive.ArchiveFiles;
 import dev.strata.jobs.internal.work.JobEnvironment;
 import dev.strata.jobs.internal.work.Jobs;
 import dev.strata.jobs.internal.work.ScratchStores;
@@ -45,6 +46,8 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     final TestClock clock = new TestClock();
     private final Map<String, ManagedStore> stores = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> definitions = new ConcurrentHashMap<>();
+    /** Creates the files archives are written into (for the environment): the disk, or a test's failing one. */
+    ArchiveFiles archiveFiles = ArchiveFiles.DISK;
     /** Minutes a migrated store keeps its old files (for the environment). */
     long keepSourceMinutes = 60;
     private final MemoryBackend memory = new MemoryBackend();
@@ -183,7 +186,7 @@ final class TestRuntime implements StorageService, ScratchStores, StoreDefinitio
     JobEnvironment environment(int chunkBytes) {
         return new JobEnvironment(this, crypto, name -> Optional.ofNullable(transforms.get(name)), this,
                 () -> findStore("system"), root.resolve("backups"), root.resolve("archives"), "lz4", chunkBytes, this,
-                () -> Optional.of(this), keepSourceMinutes, clock);
+                () -> Optional.of(this), keepSourceMinutes, clock, archiveFiles);
     }
 
     /** A job engine as the component builds it, over the store "system" (defined on the file engine if absent). */

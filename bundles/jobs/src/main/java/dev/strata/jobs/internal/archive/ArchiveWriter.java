@@ -24,16 +24,21 @@ import dev.strata.api.crypto.DataKey;
 /**
  * Writes one archive into {@code <file>.partial} and renames it to its name only in {@link #finish}, after the
  * manifest and trailer are written and forced to disk: a file under the final name is always complete. Entries must
- * come in ascending key order. Not thread-safe: one thread adds entries; each full chunk is then digested,
- * compressed, sealed and written on a thread of the writer's own ({@link ChunkPipeline}), while the caller goes on
- * reading and adding the next chunk's entries (the reading thread keeps only references to each entry's bytes; the
- * copying into the chunk happens on the writing thread too).
+ * come in ascending key order. Not thread-safe: one thread adds entries, each encoded into the chunk as it comes
+ * ({@link EntryBlock#add}); each full chunk is then digested, compressed, sealed and written on a thread of the
+ * writer's own ({@link ChunkPipeline}), while the caller goes on reading and adding the next chunk's entries.
  */
 public final class ArchiveWriter implements AutoCloseable {
 
     /** Where a finished archive landed and what it holds. */
     public record Written(Path file, ArchiveManifest manifest, long fileBytes) {
     }
+
+    /**
+     * How often (in chunks written) the file is forced in the background while it is written: every 8 MiB with
+     * the default 1 MiB chunks.
+     */
+    static final int FORCE_EVERY_CHUNKS = 8;
 
     private final Path target;
     private final Path temp;
@@ -49,6 +54,8 @@ public final class ArchiveWriter implements AutoCloseable {
     private final List<ChunkIndex> chunks = new ArrayList<>();
     private long position;
     private final ChunkPipeline pipeline;
+    /** Forces the file as it grows, so that the final force has little left to write. */
+    private final BackgroundForce background;
     /** The block being filled, on the caller's thread. */
     private EntryBlock block;
     private long blocksHandedOver;
@@ -57,7 +64,7 @@ public final class ArchiveWriter implements AutoCloseable {
     private boolean done;
 
     private ArchiveWriter(Path target, ArchiveHeader header, Compressor compressor, AeadCipher cipher, DataKey key,
-            int chunkBytes) throws IOException {
+            int chunkBytes, ArchiveFiles files) throws IOException {
         this.target = target;
         this.temp = partialOf(target);
         this.header = header;
@@ -68,8 +75,17 @@ public final class ArchiveWriter implements AutoCloseable {
         this.chunkBytes = chunkBytes;
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.deleteIfExists(temp);
-        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        write(headerBytes);
+        this.channel = files.create(temp);
+        try {
+            write(headerBytes);
+        } catch (IOException | RuntimeException e) {
+            // a disk full at the very first bytes: nothing is left that a later look could take for an archive
+            channel.close();
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        this.background = new BackgroundForce(channel, "strata-archive-writer-force " + target.getFileName(),
+                (long) FORCE_EVERY_CHUNKS * chunkBytes);
         this.pipeline = new ChunkPipeline("strata-archive-writer " + target.getFileName(), this::writeBlock);
         this.block = pipeline.first();
     }
@@ -87,6 +103,16 @@ public final class ArchiveWriter implements AutoCloseable {
      */
     public static ArchiveWriter create(Path target, String kind, Compressor compressor, AeadCipher cipher,
             DataKey key, int chunkBytes) {
+        return create(target, kind, compressor, cipher, key, chunkBytes, ArchiveFiles.DISK);
+    }
+
+    /**
+     * Starts an archive in a file {@code files} creates (the disk, or a test's failing one).
+     *
+     * @see #create(Path, String, Compressor, AeadCipher, DataKey, int)
+     */
+    public static ArchiveWriter create(Path target, String kind, Compressor compressor, AeadCipher cipher,
+            DataKey key, int chunkBytes, ArchiveFiles files) {
         if (Files.exists(target)) {
             throw new InvalidArgumentException("archive file '" + target + "' already exists; choose another name");
         }
@@ -107,7 +133,7 @@ public final class ArchiveWriter implements AutoCloseable {
                     new byte[0]);
         }
         try {
-            return new ArchiveWriter(target, header, compressor, cipher, key, chunkBytes);
+            return new ArchiveWriter(target, header, compressor, cipher, key, chunkBytes, files);
         } catch (IOException e) {
             throw new StorageException("cannot create archive '" + target + "': " + e.getMessage(), e);
         }
@@ -186,6 +212,7 @@ public final class ArchiveWriter implements AutoCloseable {
             crc.update(trailer.array(), 0, trailer.position());
             trailer.putInt((int) crc.getValue());
             write(trailer.array());
+            background.finish();
             channel.force(true);
             channel.close();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -205,6 +232,7 @@ public final class ArchiveWriter implements AutoCloseable {
         }
         done = true;
         pipeline.close();
+        background.abandon();
         try {
             channel.close();
             Files.deleteIfExists(temp);
@@ -216,9 +244,10 @@ public final class ArchiveWriter implements AutoCloseable {
     /** On the pipeline's thread, for each full block in order: digest, compress, seal, write, index. */
     private void writeBlock(EntryBlock full) {
         long offset = position;
-        full.encode(digest);
+        full.digest(digest);
         try {
             writeFrame(chunks.size(), ChunkFrame.DATA, full.array(), full.size(), full.entries());
+            background.written(position);
         } catch (IOException e) {
             throw new StorageException("cannot write archive '" + temp + "': " + e.getMessage(), e);
         }

@@ -13,46 +13,86 @@ import java.util.Set;
  * Format 2 adds the key's metadata after its value: {@code flags(u8)} (1 = expires, 2 = has tags), then
  * {@code expiresAt(i64, epoch ms)} with flag 1 and {@code tagCount(u8) (tagLength(u8) tag)*} with flag 2, so a key
  * without either costs one byte more than in format 1.
+ * <p>
+ * {@link #add} encodes each entry into the block at once, on the thread that reads the store, while the entry's
+ * bytes are still in that core's cache; the archive's writing thread then digests the block ({@link #digest},
+ * reading the keys and values back out of it), compresses, seals and writes it. Measured with {@code
+ * BackupThreadCpu} (benchmarks/README.md): the writing thread, with LZ4 on it, was the backup's busiest thread while it also copied
+ * every entry into the block from another core's cache, and the entries it still referenced survived young
+ * collections.
  */
 final class EntryBlock {
 
     private static final int FLAG_EXPIRES = 1;
     private static final int FLAG_TAGS = 2;
 
+    /** The longest key the format holds: its length is written as a u16. */
+    static final int MAX_KEY_BYTES = 0xFFFF;
+    /** The most tags of one key the format holds: their count is written as a u8. */
+    static final int MAX_TAGS = 0xFF;
+    /** The longest tag the format holds: its length is written as a u8. */
+    static final int MAX_TAG_BYTES = 0xFF;
+
     /**
-     * The block's bytes, grown as needed: written with plain array stores, not through a ByteArrayOutputStream,
-     * whose every one-byte write takes its monitor (a backup writes a dozen such bytes per entry).
+     * The block's bytes, grown as needed (blocks are recycled, so they grow only while first filled): written with
+     * plain array stores, not through a ByteArrayOutputStream, whose every one-byte write takes its monitor.
      */
     private byte[] bytes = new byte[1 << 16];
     private int size;
-    /**
-     * The entries added and not yet encoded: only their references are kept by {@link #add} (on the thread that
-     * reads the store), and {@link #encode} copies them into {@link #bytes} (on the archive's writing thread).
-     */
-    private byte[][] keys = new byte[1024][];
-    private byte[][] values = new byte[1024][];
-    private long[] expiries = new long[1024];
-    private Set<?>[] tagSets = new Set<?>[1024];
     private int entries;
-    private int encodedSize;
     private String firstKey;
     private String lastKey;
 
-    /** Keeps the entry to be encoded; the arrays must not change until the block is reset. */
+    /**
+     * Encodes the entry at the end of the block.
+     *
+     * @throws UnarchivableEntryException when the format cannot hold the entry (see {@link #MAX_KEY_BYTES},
+     *                                    {@link #MAX_TAGS}, {@link #MAX_TAG_BYTES}, {@link ChunkFrame#MAX_PLAIN}, a
+     *                                    negative expiry); the block is unchanged
+     */
     void add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
-        if (entries == keys.length) {
-            int n = entries * 2;
-            keys = java.util.Arrays.copyOf(keys, n);
-            values = java.util.Arrays.copyOf(values, n);
-            expiries = java.util.Arrays.copyOf(expiries, n);
-            tagSets = java.util.Arrays.copyOf(tagSets, n);
+        if (key.length > MAX_KEY_BYTES) {
+            throw new UnarchivableEntryException("key '" + shortened(keyText) + "' is " + key.length
+                    + " bytes in UTF-8; an archive holds keys of at most " + MAX_KEY_BYTES + " bytes");
         }
-        keys[entries] = key;
-        values[entries] = value;
-        expiries[entries] = expiresAt;
-        tagSets[entries] = tags;
-        encodedSize += 2 + key.length + 4 + value.length + 1 + (expiresAt != 0 ? 8 : 0) + (tags.isEmpty() ? 0
-                : 1 + tags.stream().mapToInt(t -> 1 + t.getBytes(StandardCharsets.UTF_8).length).sum());
+        if (expiresAt < 0) {
+            throw new UnarchivableEntryException("key '" + shortened(keyText) + "' expires at " + expiresAt
+                    + ", before 1970; an archive holds expiry times from the epoch on");
+        }
+        long entrySize = 2L + key.length + 4 + value.length + 1 + (expiresAt != 0 ? 8 : 0)
+                + (tags.isEmpty() ? 0 : tagBytes(keyText, tags));
+        if (size + entrySize > ChunkFrame.MAX_PLAIN) {
+            throw new UnarchivableEntryException("key '" + shortened(keyText) + "' takes " + entrySize
+                    + " bytes; with the " + size + " bytes before it in its chunk that is over "
+                    + ChunkFrame.MAX_PLAIN + ", the most a chunk of an archive holds (choose a smaller chunk size)");
+        }
+        ensure(size + (int) entrySize);
+        byte[] b = bytes;
+        int p = size;
+        b[p] = (byte) (key.length >>> 8);
+        b[p + 1] = (byte) key.length;
+        System.arraycopy(key, 0, b, p + 2, key.length);
+        p = writeInt(b, p + 2 + key.length, value.length);
+        System.arraycopy(value, 0, b, p, value.length);
+        p += value.length;
+        b[p++] = (byte) ((expiresAt != 0 ? FLAG_EXPIRES : 0) | (tags.isEmpty() ? 0 : FLAG_TAGS));
+        if (expiresAt != 0) {
+            p = writeInt(b, writeInt(b, p, (int) (expiresAt >>> 32)), (int) expiresAt);
+        }
+        if (!tags.isEmpty()) {
+            b[p++] = (byte) tags.size();
+            for (String tag : tags) {
+                byte[] t = tag.getBytes(StandardCharsets.UTF_8);
+                b[p++] = (byte) t.length;
+                System.arraycopy(t, 0, b, p, t.length);
+                p += t.length;
+            }
+        }
+        if (p != size + entrySize) {
+            throw new IllegalStateException("entry '" + shortened(keyText) + "' took " + (p - size) + " bytes, "
+                    + entrySize + " were counted");
+        }
+        size = p;
         if (entries == 0) {
             firstKey = keyText;
         }
@@ -60,53 +100,71 @@ final class EntryBlock {
         entries++;
     }
 
-    /**
-     * Writes the entries added into the block's bytes, in order, and feeds each key and value to the digest.
-     * After it, {@link #array()} and {@link #size()} hold the chunk's plaintext.
-     */
-    void encode(ContentDigest digest) {
-        size = 0;
-        ensure(encodedSize);
-        for (int i = 0; i < entries; i++) {
-            byte[] key = keys[i];
-            byte[] value = values[i];
-            long expiresAt = expiries[i];
-            Set<?> tags = tagSets[i];
-            digest.update(key, value);
-            bytes[size++] = (byte) (key.length >>> 8);
-            bytes[size++] = (byte) key.length;
-            System.arraycopy(key, 0, bytes, size, key.length);
-            size += key.length;
-            writeInt(value.length);
-            System.arraycopy(value, 0, bytes, size, value.length);
-            size += value.length;
-            int flags = (expiresAt != 0 ? FLAG_EXPIRES : 0) | (tags.isEmpty() ? 0 : FLAG_TAGS);
-            bytes[size++] = (byte) flags;
-            if (expiresAt != 0) {
-                writeInt((int) (expiresAt >>> 32));
-                writeInt((int) expiresAt);
+    /** The bytes a key's tags take encoded (count, then length and bytes of each), after checking they fit. */
+    private static int tagBytes(String keyText, Set<String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw new UnarchivableEntryException("key '" + shortened(keyText) + "' has " + tags.size()
+                    + " tags; an archive holds at most " + MAX_TAGS + " per key");
+        }
+        int n = 1;
+        for (String tag : tags) {
+            int length = tag.getBytes(StandardCharsets.UTF_8).length;
+            if (length > MAX_TAG_BYTES) {
+                throw new UnarchivableEntryException("tag '" + shortened(tag) + "' of key '" + shortened(keyText)
+                        + "' is " + length + " bytes in UTF-8; an archive holds tags of at most " + MAX_TAG_BYTES
+                        + " bytes");
             }
-            if (!tags.isEmpty()) {
-                bytes[size++] = (byte) tags.size();
-                for (Object tag : tags) {
-                    byte[] t = ((String) tag).getBytes(StandardCharsets.UTF_8);
-                    bytes[size++] = (byte) t.length;
-                    System.arraycopy(t, 0, bytes, size, t.length);
-                    size += t.length;
+            n += 1 + length;
+        }
+        return n;
+    }
+
+    /** A key or tag as a message names it: at most 60 characters, on one line. */
+    private static String shortened(String text) {
+        String line = text.replaceAll("[\\r\\n]", " ");
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    }
+
+    /**
+     * Feeds each entry's key and value, in order, to the digest, read back from the block's bytes (so the digest
+     * covers exactly what is written).
+     */
+    void digest(ContentDigest digest) {
+        byte[] b = bytes;
+        int p = 0;
+        for (int i = 0; i < entries; i++) {
+            int keyLength = (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
+            int keyOffset = p + 2;
+            int valueOffset = keyOffset + keyLength + 4;
+            int valueLength = readInt(b, valueOffset - 4);
+            digest.update(b, keyOffset, keyLength, valueOffset, valueLength);
+            p = valueOffset + valueLength;
+            int flags = b[p++];
+            if ((flags & FLAG_EXPIRES) != 0) {
+                p += 8;
+            }
+            if ((flags & FLAG_TAGS) != 0) {
+                int count = b[p++] & 0xFF;
+                for (int t = 0; t < count; t++) {
+                    p += 1 + (b[p] & 0xFF);
                 }
             }
         }
-        if (size != encodedSize) {
-            throw new IllegalStateException("the block's entries took " + size + " bytes, " + encodedSize
-                    + " were counted");
+        if (p != size) {
+            throw new IllegalStateException(entries + " entries took " + p + " bytes, the block holds " + size);
         }
     }
 
-    private void writeInt(int v) {
-        bytes[size++] = (byte) (v >>> 24);
-        bytes[size++] = (byte) (v >>> 16);
-        bytes[size++] = (byte) (v >>> 8);
-        bytes[size++] = (byte) v;
+    private static int writeInt(byte[] b, int p, int v) {
+        b[p] = (byte) (v >>> 24);
+        b[p + 1] = (byte) (v >>> 16);
+        b[p + 2] = (byte) (v >>> 8);
+        b[p + 3] = (byte) v;
+        return p + 4;
+    }
+
+    private static int readInt(byte[] b, int p) {
+        return (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
     }
 
     private void ensure(int capacity) {
@@ -115,9 +173,9 @@ final class EntryBlock {
         }
     }
 
-    /** The bytes the entries take encoded (exact, known before {@link #encode}). */
+    /** The bytes the entries take encoded. */
     int size() {
-        return encodedSize;
+        return size;
     }
 
     int entries() {
@@ -132,17 +190,13 @@ final class EntryBlock {
         return lastKey;
     }
 
-    /** The block's bytes after {@link #encode}: valid up to {@link #size()}, until the next reset. */
+    /** The block's bytes: valid up to {@link #size()}, until the next reset. */
     byte[] array() {
         return bytes;
     }
 
     void reset() {
-        java.util.Arrays.fill(keys, 0, entries, null);
-        java.util.Arrays.fill(values, 0, entries, null);
-        java.util.Arrays.fill(tagSets, 0, entries, null);
         size = 0;
-        encodedSize = 0;
         entries = 0;
         firstKey = null;
         lastKey = null;

@@ -56,7 +56,7 @@ final class BackupJob {
         try (Transaction snapshot = store.begin(TransactionMode.READ_ONLY);
              EntryCursor cursor = snapshot.scan(Scan.all());
              ArchiveWriter writer = ArchiveWriter.create(file, "backup", codec, sealing.cipher(), sealing.key(),
-                     env.chunkBytes())) {
+                     env.chunkBytes(), env.archiveFiles())) {
             long createdAt = System.currentTimeMillis();
             long sequence = Snapshots.sequence(snapshot);
             control.message("reading snapshot of '" + store.name() + "'");

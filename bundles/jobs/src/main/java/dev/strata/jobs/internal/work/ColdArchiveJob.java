@@ -110,7 +110,7 @@ final class ColdArchiveJob {
         private ArchiveWriter.Written writeSegment(Transaction snapshot, EntryCursor cursor, Entry first, Path file,
                 long keysBefore) {
             try (ArchiveWriter writer = ArchiveWriter.create(file, "cold", codec, sealing.cipher(), sealing.key(),
-                    env.chunkBytes())) {
+                    env.chunkBytes(), env.archiveFiles())) {
                 long createdAt = System.currentTimeMillis();
                 long last = 0;
                 int chunks = 0;

@@ -75,10 +75,14 @@ final class EngineSwitch {
         Store copy = definitions.define(temp);
         boolean tempDefined = true;
         try {
-            String copied = copyAndCatchUp(env.store(name), copy, control);
+            StoreDiff.Result first = copy(env.store(name), copy, control);
+            String copied = copyLine(first);
+            // from here on the figures are the last walk's: every source key at its snapshot, all in the target
+            RoundProgress rounds = new RoundProgress(control, first.keys(), first.bytes());
+            catchUp(env.store(name), copy, rounds, first.changes());
             if (request.hold()) {
                 control.awaitConfirmation("caught up; waiting for strata:migrate-confirm " + control.jobId()
-                        + " to freeze and switch", () -> round(env.store(name), copy, control, "holding"));
+                        + " to freeze and switch", () -> round(env.store(name), copy, rounds, "holding"));
             }
             control.checkCancelled();
             Map<String, String> frozen = new TreeMap<>(original);
@@ -91,10 +95,11 @@ final class EngineSwitch {
                 Store source = definitions.redefine(name, frozen);
                 FreezeWindowHold.at("frozen", true, control);
                 // while writes are frozen the throttle does not apply: the freeze lasts as short as it can
-                StoreDiff.Result last = StoreDiff.apply(source, copy, control, Integer.MAX_VALUE, env::now);
+                StoreDiff.Result last = StoreDiff.apply(source, copy, rounds, Integer.MAX_VALUE, env::now);
+                rounds.roundEnded(last.keys(), last.bytes());
                 control.report("frozen: final catch-up wrote " + last.written() + " and deleted " + last.deleted()
                         + " keys, up to source commit sequence " + last.sequence());
-                StoreDiff.Result proof = StoreDiff.compare(source, copy, control, Integer.MAX_VALUE, env::now);
+                StoreDiff.Result proof = StoreDiff.compare(source, copy, rounds, Integer.MAX_VALUE, env::now);
                 if (!proof.mismatches().isEmpty()) {
                     throw new StorageException("the target differs from the frozen source in " + proof.mismatches()
                             .size() + " key range(s), first " + proof.mismatches().get(0) + "; nothing was switched");
@@ -147,25 +152,31 @@ final class EngineSwitch {
         }
     }
 
-    private String copyAndCatchUp(Store source, Store copy, JobControl control) {
+    /** The first walk: keys done count up as it copies (the total is not known before it ends). */
+    private StoreDiff.Result copy(Store source, Store copy, JobControl control) {
         control.message("copying '" + source.name() + "' to '" + target.get("backend") + "'");
         StoreDiff.Result first = StoreDiff.apply(source, copy, control, env.chunkBytes(), env::now);
-        control.totals(first.keys(), first.bytes());
-        String copied = first.same() == 0 ? "copied " + first.written() + " keys"
+        control.report(copyLine(first) + " at source commit sequence " + first.sequence());
+        return first;
+    }
+
+    private String copyLine(StoreDiff.Result first) {
+        return first.same() == 0 ? "copied " + first.written() + " keys"
                 : (request.undo() ? "the old files still held " + first.same() + " keys; "
                 : "resumed: " + first.same() + " keys already in the target from an earlier run, ")
                 + first.written() + " copied, " + first.deleted() + " deleted";
-        control.report(copied + " at source commit sequence " + first.sequence());
-        long changes = first.changes();
-        for (int round = 1; round <= MAX_ROUNDS && changes > SMALL_ROUND; round++) {
-            changes = round(source, copy, control, "catch-up round " + round).changes();
-        }
-        return copied;
     }
 
-    private StoreDiff.Result round(Store source, Store copy, JobControl control, String what) {
+    private void catchUp(Store source, Store copy, RoundProgress rounds, long changes) {
+        for (int round = 1; round <= MAX_ROUNDS && changes > SMALL_ROUND; round++) {
+            changes = round(source, copy, rounds, "catch-up round " + round).changes();
+        }
+    }
+
+    private StoreDiff.Result round(Store source, Store copy, RoundProgress control, String what) {
         control.message(what);
         StoreDiff.Result r = StoreDiff.apply(source, copy, control, env.chunkBytes(), env::now);
+        control.roundEnded(r.keys(), r.bytes());
         if (r.changes() > 0) {
             control.report(what + ": " + r.written() + " written, " + r.deleted() + " deleted, up to source commit "
                     + "sequence " + r.sequence());

@@ -12,6 +12,7 @@ import dev.strata.api.Store;
 import dev.strata.api.management.MigrationTransform;
 import dev.strata.api.management.StoreControl;
 import dev.strata.jobs.internal.archive.ArchiveCodecs;
+import dev.strata.jobs.internal.archive.ArchiveFiles;
 
 /**
  * What the jobs work with: the stores, the crypto services, the transforms, scratch stores for test restores, and
@@ -30,18 +31,31 @@ import dev.strata.jobs.internal.archive.ArchiveCodecs;
  * @param storeControl       core's operator actions (checkpoint, compact), when available
  * @param keepSourceMinutes  how long a store moved to another engine keeps its old files for an undo, by default
  * @param clock              the clock copies compute what is left of a key's time to live with (the stores' clock)
+ * @param archiveFiles       creates the files archives are written into: {@link ArchiveFiles#DISK} but in tests
+ *                           that make the disk fail
  */
 public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
         Function<String, Optional<MigrationTransform>> transforms, ScratchStores scratch,
         Supplier<Optional<Store>> systemStore, Path backupDirectory, Path archiveDirectory, String defaultCompression,
         int chunkBytes, StoreDefinitions definitions, Supplier<Optional<StoreControl>> storeControl,
-        long keepSourceMinutes, Clock clock) {
+        long keepSourceMinutes, Clock clock, ArchiveFiles archiveFiles) {
 
     public JobEnvironment {
         if (chunkBytes < 1) {
             throw new InvalidArgumentException("archive chunk size must be positive, was " + chunkBytes);
         }
         clock = clock == null ? Clock.systemUTC() : clock;
+        archiveFiles = archiveFiles == null ? ArchiveFiles.DISK : archiveFiles;
+    }
+
+    /** With archives written to the disk. */
+    public JobEnvironment(StorageService storage, ArchiveCodecs codecs,
+            Function<String, Optional<MigrationTransform>> transforms, ScratchStores scratch,
+            Supplier<Optional<Store>> systemStore, Path backupDirectory, Path archiveDirectory, String defaultCompression,
+            int chunkBytes, StoreDefinitions definitions, Supplier<Optional<StoreControl>> storeControl,
+            long keepSourceMinutes, Clock clock) {
+        this(storage, codecs, transforms, scratch, systemStore, backupDirectory, archiveDirectory, defaultCompression,
+                chunkBytes, definitions, storeControl, keepSourceMinutes, clock, ArchiveFiles.DISK);
     }
 
     /** With the system clock, which core's stores use. */
@@ -51,7 +65,7 @@ public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
             int chunkBytes, StoreDefinitions definitions, Supplier<Optional<StoreControl>> storeControl,
             long keepSourceMinutes) {
         this(storage, codecs, transforms, scratch, systemStore, backupDirectory, archiveDirectory, defaultCompression,
-                chunkBytes, definitions, storeControl, keepSourceMinutes, Clock.systemUTC());
+                chunkBytes, definitions, storeControl, keepSourceMinutes, Clock.systemUTC(), ArchiveFiles.DISK);
     }
 
     long now() {

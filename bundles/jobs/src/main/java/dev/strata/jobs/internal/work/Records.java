@@ -44,7 +44,8 @@ final class Records {
 
     /** Expiry (epoch ms, 0 for never) of a metadata record. */
     static long expiresAt(KeyMetadata metadata) {
-        return metadata.expiry().map(Instant::toEpochMilli).orElse(0L);
+        Instant expiry = metadata.expiresAt(); // not expiry(): no Optional and no boxed Long per key copied
+        return expiry == null ? 0 : expiry.toEpochMilli();
     }
 
     /**
