@@ -33,6 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Issue 11's two cost goals for the document layer, each measured beside its reference in the same run:
  * <ul>
+ *   <li>{@code uniqueEqualityQuery} against {@code keyValueGetBesideUnique}: the same, on a collection of the same
+ *       documents whose index on {@code email} is declared unique (the index is then read by a point get).</li>
  *   <li>{@code indexedEqualityQuery} against {@code keyValueGet} on the file engine (durability {@code none}): a
  *       {@code find} of one document by an indexed field ({@code email}, unique values, about 100 bytes of JSON per
  *       document) against a {@code Store.get} of a key holding the same document's JSON, the two measured at the
@@ -77,6 +79,8 @@ public class DocumentQueryCostBenchmark {
         StrataStoreTarget target;
         DocumentServiceComponent service;
         DocumentCollection users;
+        /** The same documents with a unique index on email (what an application declares for such a field). */
+        DocumentCollection accounts;
 
         @Setup(Level.Trial)
         public void open() {
@@ -86,6 +90,10 @@ public class DocumentQueryCostBenchmark {
             users.createIndex(IndexDefinition.of("by_email", "email"));
             users.awaitIndex("by_email", java.time.Duration.ofMinutes(1));
             load(users, DOCS, new Random(42));
+            accounts = service.documents(target.store()).collection("accounts");
+            accounts.createIndex(IndexDefinition.unique("by_email", "email"));
+            accounts.awaitIndex("by_email", java.time.Duration.ofMinutes(1));
+            load(accounts, DOCS, new Random(42));
             Random values = new Random(42);
             for (int from = 0; from < DOCS; from += BATCH) {
                 int start = from;
@@ -147,6 +155,29 @@ public class DocumentQueryCostBenchmark {
     @Group("equalityVsGet")
     @GroupThreads(1)
     public byte[] keyValueGet(FileUsers state) {
+        return state.target.store().get("users.u" + ThreadLocalRandom.current().nextInt(DOCS)).orElseThrow();
+    }
+
+    /** The same query on a unique index: its entry key is the value alone, so the index is read by a point get. */
+    @Benchmark
+    @Group("uniqueEqualityVsGet")
+    @GroupThreads(1)
+    public int uniqueEqualityQuery(FileUsers state, Blackhole sink) {
+        int n = 0;
+        try (DocumentCursor found = state.accounts.find(Query.where(
+                Map.of("email", "user" + ThreadLocalRandom.current().nextInt(DOCS) + "@example.org")))) {
+            while (found.hasNext()) {
+                sink.consume(found.next());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    @Group("uniqueEqualityVsGet")
+    @GroupThreads(1)
+    public byte[] keyValueGetBesideUnique(FileUsers state) {
         return state.target.store().get("users.u" + ThreadLocalRandom.current().nextInt(DOCS)).orElseThrow();
     }
 

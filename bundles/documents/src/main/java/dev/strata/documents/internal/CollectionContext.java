@@ -11,6 +11,7 @@ final class CollectionContext {
 
     private final Store store;
     private final String name;
+    private final String metaKey;
     private final IndexBuilder builder;
     private volatile byte[] cachedBytes;
     private volatile CollectionMeta cachedMeta;
@@ -22,6 +23,7 @@ final class CollectionContext {
     CollectionContext(Store store, String name, IndexBuilder builder) {
         this.store = store;
         this.name = name;
+        this.metaKey = KeyLayout.meta(name);
         this.builder = builder;
     }
 
@@ -43,7 +45,7 @@ final class CollectionContext {
      * @throws CollectionNotFoundException when the collection does not exist there
      */
     CollectionMeta meta(ReadOperations tx) {
-        byte[] bytes = tx.get(KeyLayout.meta(name)).orElseThrow(
+        byte[] bytes = tx.get(metaKey).orElseThrow(
                 () -> new CollectionNotFoundException("collection '" + name + "' does not exist in store '"
                         + store.name() + "'"));
         byte[] cached = cachedBytes;

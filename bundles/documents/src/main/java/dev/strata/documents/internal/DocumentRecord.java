@@ -19,15 +19,15 @@ record DocumentRecord(String id, Map<String, Object> content, long version, long
         return Json.encode(map);
     }
 
-    @SuppressWarnings("unchecked")
     static DocumentRecord decode(String id, byte[] bytes) {
-        Map<String, Object> map = (Map<String, Object>) Json.decode(bytes);
-        return new DocumentRecord(id, (Map<String, Object>) map.get("b"), ((Number) map.get("v")).longValue(),
-                ((Number) map.get("c")).longValue(), ((Number) map.get("u")).longValue());
+        return StoredSmile.record(id, bytes);
+    }
+
+    DocumentMetadata metadata() {
+        return new DocumentMetadata(version, Instant.ofEpochMilli(createdMillis), Instant.ofEpochMilli(updatedMillis));
     }
 
     Document toDocument() {
-        return Document.of(id, content).stored(id,
-                new DocumentMetadata(version, Instant.ofEpochMilli(createdMillis), Instant.ofEpochMilli(updatedMillis)));
+        return Document.of(id, content).stored(id, metadata());
     }
 }

@@ -87,7 +87,7 @@ final class Executor {
                     : new Stages.Fetch(tx, meta.uid(), hits);
         }
         Stage<DocumentRecord> stage = prepared.filter() == Filter.ALL ? source
-                : new Stages.FilterStage(source, prepared.filter(), Json.write(prepared.query().filter()));
+                : new Stages.FilterStage(source, prepared.filter(), () -> Json.write(prepared.query().filter()));
         if (prepared.resume() != null) {
             stage = new Stages.After(stage, plan.order(), prepared.resume().position());
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The key ranges of one index that can hold a query's matches: equality (and {@code $in}) on a prefix of the index
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * @param equalities  how many leading fields have equality bounds (one value or several)
  * @param hasRange    whether a range bounds the field after them
  */
-record IndexBounds(IndexMeta index, List<Range> ranges, String description, int fixedFields, int equalities,
+record IndexBounds(IndexMeta index, List<Range> ranges, Supplier<String> describer, int fixedFields, int equalities,
         boolean hasRange) {
 
     /** Keys in [from, to). */
@@ -25,13 +26,30 @@ record IndexBounds(IndexMeta index, List<Range> ranges, String description, int 
     /** Point bounds are multiplied out across fields up to this many ranges. */
     static final int MAX_RANGES = 256;
 
+    /** The bounds as {@code explain} shows them; written out only then (JSON text of the operands). */
+    String description() {
+        return describer.get();
+    }
+
+    /** A range of one field: its lower and upper keys and how to describe it. */
+    private record FieldRange(String lower, String upper, Supplier<String> description) {
+    }
+
+    /**
+     * Whether each range holds at most one key, its lower bound: equality on every field of a unique index, whose
+     * entry key is the values alone (no id after them), so a point read finds it.
+     */
+    boolean points() {
+        return index.definition().unique() && !hasRange && equalities == index.definition().fields().size();
+    }
+
     boolean bounded() {
         return equalities > 0 || hasRange;
     }
 
     static IndexBounds of(long collectionUid, IndexMeta index, Map<String, List<Filter.Field>> predicates) {
         List<String> prefixes = List.of("");
-        List<String> described = new ArrayList<>();
+        List<Supplier<String>> described = new ArrayList<>();
         int fixed = 0;
         int equalities = 0;
         boolean pinned = true;
@@ -51,14 +69,15 @@ record IndexBounds(IndexMeta index, List<Range> ranges, String description, int 
                 equalities++;
                 pinned &= points.size() == 1;
                 fixed += pinned ? 1 : 0;
-                described.add(path + " in " + Json.write(new ArrayList<>(points.values())));
+                List<Object> values = new ArrayList<>(points.values());
+                described.add(() -> path + " in " + Json.write(values));
                 continue;
             }
-            String[] range = range(onPath, index.multikey());
+            FieldRange range = range(onPath, index.multikey());
             if (range != null) {
-                lower = range[0];
-                upper = range[1];
-                described.add(path + " " + range[2]);
+                lower = range.lower();
+                upper = range.upper();
+                described.add(() -> path + " " + range.description().get());
             }
             break;
         }
@@ -71,7 +90,8 @@ record IndexBounds(IndexMeta index, List<Range> ranges, String description, int 
                 ranges.add(new Range(base + prefix, base + prefix + TupleCodec.AFTER));
             }
         }
-        String description = described.isEmpty() ? "[all keys]" : "{" + String.join(", ", described) + "}";
+        Supplier<String> description = () -> described.isEmpty() ? "[all keys]"
+                : "{" + String.join(", ", described.stream().map(Supplier::get).toList()) + "}";
         return new IndexBounds(index, ranges, description, fixed, equalities, lower != null);
     }
 
@@ -105,10 +125,10 @@ record IndexBounds(IndexMeta index, List<Range> ranges, String description, int 
      * The tightest range the predicates on one path allow within one type, as {lower key, upper key, description};
      * for a multikey index only one predicate (a document's elements may each satisfy a different one).
      */
-    private static String[] range(List<Filter.Field> onPath, boolean multikey) {
+    private static FieldRange range(List<Filter.Field> onPath, boolean multikey) {
         String lower = null;
         String upper = null;
-        List<String> described = new ArrayList<>();
+        List<Supplier<String>> described = new ArrayList<>();
         int type = -1;
         for (Filter.Field field : onPath) {
             String lo;
@@ -127,7 +147,8 @@ record IndexBounds(IndexMeta index, List<Range> ranges, String description, int 
                             : field.op() == Filter.Op.GTE ? encoded : bracket[0];
                     hi = field.op() == Filter.Op.LT ? encoded
                             : field.op() == Filter.Op.LTE ? encoded + TupleCodec.AFTER : bracket[1];
-                    described.add("$" + field.op().name().toLowerCase(java.util.Locale.ROOT) + " " + Json.write(operand));
+                    described.add(() -> "$" + field.op().name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + Json.write(operand));
                 }
                 case REGEX -> {
                     String prefix = FilterParser.literalPrefix(field);
@@ -137,7 +158,7 @@ record IndexBounds(IndexMeta index, List<Range> ranges, String description, int 
                     fieldType = Values.STRING;
                     lo = TupleCodec.stringPrefix(prefix);
                     hi = lo + TupleCodec.AFTER;
-                    described.add("prefix " + Json.write(prefix));
+                    described.add(() -> "prefix " + Json.write(prefix));
                 }
                 default -> {
                     continue;
@@ -161,7 +182,8 @@ record IndexBounds(IndexMeta index, List<Range> ranges, String description, int 
         if (Values.compareStrings(lower, upper) > 0) {
             upper = lower; // an empty range
         }
-        return new String[] {lower, upper, String.join(" ", described)};
+        return new FieldRange(lower, upper,
+                () -> String.join(" ", described.stream().map(Supplier::get).toList()));
     }
 
     /** The first key of a type's values and the first key after them. */

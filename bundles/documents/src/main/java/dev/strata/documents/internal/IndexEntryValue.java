@@ -37,7 +37,7 @@ final class IndexEntryValue {
         if (isLegacy(value)) {
             return new String(value, StandardCharsets.UTF_8);
         }
-        return (String) ((List<?>) Json.decode(value)).get(0);
+        return StoredSmile.firstString(value);
     }
 
     /**
@@ -49,7 +49,7 @@ final class IndexEntryValue {
         if (isLegacy(value)) {
             return new Covered(new String(value, StandardCharsets.UTF_8), null);
         }
-        List<?> decoded = (List<?>) Json.decode(value);
+        List<?> decoded = (List<?>) StoredSmile.decode(value);
         String id = (String) decoded.get(0);
         Map<String, Object> content = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {

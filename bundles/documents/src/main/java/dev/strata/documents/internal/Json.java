@@ -77,38 +77,9 @@ final class Json {
         }
     }
 
-    /**
-     * Only the named top-level fields of a stored record's content ({@link DocumentRecord}: Smile
-     * {@code {v, c, u, b: content}}), the others skipped unparsed: what a collection scan needs to test a filter
-     * before it decodes a whole document.
-     */
-    static Map<String, Object> decodeContentFields(byte[] bytes, java.util.Set<String> fields) {
-        Map<String, Object> partial = new java.util.LinkedHashMap<>();
-        try (JsonParser parser = SMILE.createParser(bytes)) {
-            parser.nextToken();
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (!name.equals("b")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    if (fields.contains(field)) {
-                        partial.put(field, Values.normalize(SMILE.readValue(parser, Object.class)));
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                break;
-            }
-        } catch (IOException e) {
-            throw new dev.strata.api.CorruptionException("a stored document record does not decode: " + e.getMessage(),
-                    "document record", -1);
-        }
-        return partial;
+    /** The Smile factory of what is stored, for readers that stream ({@link StoredSmile}). */
+    static com.fasterxml.jackson.core.JsonFactory smileFactory() {
+        return SMILE.getFactory();
     }
 
     /** A record or POJO as layer values. */

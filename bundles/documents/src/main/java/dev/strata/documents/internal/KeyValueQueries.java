@@ -91,7 +91,7 @@ final class KeyValueQueries {
             sorted = plan.sorted();
         }
         if (filter != Filter.ALL) {
-            stage = new Stages.FilterStage(stage, filter, Json.write(query.filter()));
+            stage = new Stages.FilterStage(stage, filter, () -> Json.write(query.filter()));
         }
         if (resume != null) {
             stage = new Stages.After(stage, planOrder, resume.position());

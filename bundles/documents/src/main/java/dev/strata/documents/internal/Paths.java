@@ -22,6 +22,13 @@ final class Paths {
             out.add(id);
             return out;
         }
+        if (path.indexOf('.') < 0) {
+            // one segment (the usual case): what collect does for it, without splitting the path
+            if (content != null && content.containsKey(path)) {
+                out.add(content.get(path));
+            }
+            return out;
+        }
         collect(content, path.split("\\.", -1), 0, out);
         return out;
     }

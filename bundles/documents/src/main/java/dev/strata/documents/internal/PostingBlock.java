@@ -90,6 +90,54 @@ final class PostingBlock {
         }
     }
 
+    /**
+     * Receives a block's postings undecoded as far as possible: where the id's UTF-8 bytes are, the field length and
+     * the frequency (a scorer makes the id a String only for a posting it keeps).
+     */
+    interface RawSink {
+        void accept(byte[] block, int idOffset, int idLength, int fieldLength, int tf);
+    }
+
+    /** How many postings a block holds. */
+    static int count(byte[] block) {
+        int count = 0;
+        int[] at = {0};
+        while (at[0] < block.length) {
+            skipPosting(block, at);
+            count++;
+        }
+        return count;
+    }
+
+    /** Every posting of a block, positions skipped, into the raw sink. */
+    static void readRaw(byte[] block, RawSink sink) {
+        int[] at = {0};
+        while (at[0] < block.length) {
+            int idLength = readVarint(block, at);
+            int idOffset = at[0];
+            at[0] += idLength;
+            int length = readVarint(block, at);
+            int tf = readVarint(block, at);
+            skipVarints(block, at, tf);
+            sink.accept(block, idOffset, idLength, length, tf);
+        }
+    }
+
+    private static void skipPosting(byte[] block, int[] at) {
+        int idLength = readVarint(block, at);
+        at[0] += idLength;
+        readVarint(block, at);
+        skipVarints(block, at, readVarint(block, at));
+    }
+
+    private static void skipVarints(byte[] block, int[] at, int count) {
+        for (int i = 0; i < count; i++) {
+            while (block[at[0]++] < 0) {
+                // continuation bytes
+            }
+        }
+    }
+
     private static String readId(byte[] block, int[] at) {
         int length = readVarint(block, at);
         String id = new String(block, at[0], length, StandardCharsets.UTF_8);

@@ -41,7 +41,7 @@ final class QueryCursor implements DocumentCursor {
         last = root.next();
         Document document = Document.of(last.id(), Executor.project(last, query));
         // a record a covering plan read from an index has no metadata: such a document says version 0
-        return last.version() == IndexOnly.NOT_STORED ? document : document.stored(last.id(), last.toDocument().metadata());
+        return last.version() == IndexOnly.NOT_STORED ? document : document.stored(last.id(), last.metadata());
     }
 
     @Override

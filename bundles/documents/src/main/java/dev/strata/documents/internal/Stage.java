@@ -14,7 +14,8 @@ import dev.strata.api.document.QueryPlan;
 abstract class Stage<T> implements Iterator<T> {
 
     final String name;
-    final String details;
+    /** Made only when {@code explain} asks: a plan's details may cost more to write out than a point query. */
+    private final java.util.function.Supplier<String> details;
     final List<Stage<?>> children = new ArrayList<>();
     long keysExamined;
     long docsExamined;
@@ -23,6 +24,10 @@ abstract class Stage<T> implements Iterator<T> {
     private boolean exhausted;
 
     Stage(String name, String details, Stage<?>... inputs) {
+        this(name, () -> details, inputs);
+    }
+
+    Stage(String name, java.util.function.Supplier<String> details, Stage<?>... inputs) {
         this.name = name;
         this.details = details;
         children.addAll(List.of(inputs));
@@ -52,7 +57,7 @@ abstract class Stage<T> implements Iterator<T> {
     }
 
     QueryPlan explain() {
-        return new QueryPlan(name, details, keysExamined, docsExamined, returned,
+        return new QueryPlan(name, details.get(), keysExamined, docsExamined, returned,
                 children.stream().map(Stage::explain).toList());
     }
 

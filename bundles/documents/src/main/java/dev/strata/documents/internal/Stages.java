@@ -33,6 +33,7 @@ final class Stages {
         private final int prefixLength;
         private final Filter prefilter;
         private final Set<String> prefilterFields;
+        private final SmileFieldReader prefilterReader;
 
         CollectionScan(ReadOperations tx, long uid, boolean reverse, String afterId) {
             this(tx, uid, reverse, afterId, null);
@@ -42,6 +43,7 @@ final class Stages {
             super("COLLECTION_SCAN", reverse ? "reverse" : "");
             this.prefilter = prefilter == Filter.ALL ? null : prefilter;
             this.prefilterFields = this.prefilter == null ? Set.of() : Filter.topFields(this.prefilter);
+            this.prefilterReader = this.prefilter == null ? null : new SmileFieldReader(prefilterFields);
             String prefix = KeyLayout.docPrefix(uid);
             prefixLength = prefix.length();
             Scan scan = Scan.prefix(prefix);
@@ -59,12 +61,17 @@ final class Stages {
                 keysExamined++;
                 docsExamined++;
                 String id = entry.key().substring(prefixLength);
-                if (prefilter == null
-                        || prefilter.matches(Json.decodeContentFields(entry.value(), prefilterFields), id)) {
+                if (prefilter == null || prefilter.matches(prefilterFields(entry.value()), id)) {
                     return DocumentRecord.decode(id, entry.value());
                 }
             }
             return null;
+        }
+
+        /** The fields the prefilter reads: straight from the bytes, or through the parser for what the reader leaves. */
+        private Map<String, Object> prefilterFields(byte[] record) {
+            Map<String, Object> fields = prefilterReader.read(record);
+            return fields != null ? fields : StoredSmile.contentFields(record, prefilterFields);
         }
 
         @Override
@@ -84,10 +91,11 @@ final class Stages {
         private final boolean reverse;
         private final Set<String> seen;
         private final List<String> fields;
+        private final boolean points;
         private EntryCursor cursor;
 
         IndexScan(ReadOperations tx, IndexBounds bounds, boolean reverse) {
-            super("INDEX_SCAN", bounds.index().name() + " " + bounds.description() + (reverse ? " reverse" : ""));
+            super("INDEX_SCAN", () -> bounds.index().name() + " " + bounds.description() + (reverse ? " reverse" : ""));
             this.tx = tx;
             List<IndexBounds.Range> list = new ArrayList<>(bounds.ranges());
             if (reverse) {
@@ -97,6 +105,7 @@ final class Stages {
             this.reverse = reverse;
             this.seen = bounds.index().multikey() ? new HashSet<>() : null;
             this.fields = bounds.index().definition().fields();
+            this.points = bounds.points();
         }
 
         @Override
@@ -111,6 +120,22 @@ final class Stages {
                         return null;
                     }
                     IndexBounds.Range range = ranges.next();
+                    if (points) {
+                        // a unique index pinned on every field: the range's one possible key, read as a point
+                        // (a key too long to store cannot be there)
+                        if (!storable(range.from())) {
+                            continue;
+                        }
+                        var value = tx.get(range.from());
+                        if (value.isPresent()) {
+                            keysExamined++;
+                            String id = IndexEntryValue.id(value.get());
+                            if (seen == null || seen.add(id)) {
+                                return new IndexHit(id, value.get(), fields);
+                            }
+                        }
+                        continue;
+                    }
                     Scan scan = Scan.range(range.from(), range.to());
                     cursor = tx.scan(reverse ? scan.reverse() : scan);
                     continue;
@@ -122,6 +147,11 @@ final class Stages {
                     return new IndexHit(id, entry.value(), fields);
                 }
             }
+        }
+
+        private static boolean storable(String key) {
+            return key.length() * 3 <= dev.strata.api.Store.MAX_KEY_BYTES
+                    || key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= dev.strata.api.Store.MAX_KEY_BYTES;
         }
 
         @Override
@@ -162,13 +192,13 @@ final class Stages {
     /** Reads the documents of the ids its input yields. */
     static final class Fetch extends Stage<DocumentRecord> {
         private final ReadOperations tx;
-        private final long uid;
+        private final String docPrefix;
         private final Stage<IndexHit> ids;
 
         Fetch(ReadOperations tx, long uid, Stage<IndexHit> ids) {
             super("FETCH", "", ids);
             this.tx = tx;
-            this.uid = uid;
+            this.docPrefix = KeyLayout.docPrefix(uid);
             this.ids = ids;
         }
 
@@ -177,7 +207,7 @@ final class Stages {
             while (ids.hasNext()) {
                 String id = ids.next().id();
                 docsExamined++;
-                var bytes = tx.get(KeyLayout.doc(uid, id));
+                var bytes = tx.get(docPrefix + id);
                 if (bytes.isPresent()) {
                     return DocumentRecord.decode(id, bytes.get());
                 }
@@ -191,7 +221,7 @@ final class Stages {
         private final Stage<DocumentRecord> input;
         private final Filter filter;
 
-        FilterStage(Stage<DocumentRecord> input, Filter filter, String description) {
+        FilterStage(Stage<DocumentRecord> input, Filter filter, java.util.function.Supplier<String> description) {
             super("FILTER", description, input);
             this.input = input;
             this.filter = filter;
@@ -216,7 +246,7 @@ final class Stages {
         private final List<Object> position;
 
         After(Stage<DocumentRecord> input, Order order, List<Object> position) {
-            super("AFTER", Json.write(position), input);
+            super("AFTER", () -> Json.write(position), input);
             this.input = input;
             this.order = order;
             this.position = position;

@@ -64,11 +64,10 @@ final class TextSearch {
             for (TextQueryParser.Clause clause : clauses) {
                 if (clause.prefix()) {
                     for (Map<String, Posting> postings : expand(tx, meta.uid(), index.uid(), field, clause.words().get(0))) {
-                        contributions.add(new Contribution(postings, idf(n, postings.size()), averageLength, null));
+                        contributions.add(new Contribution(postings, null, idf(n, postings.size()), averageLength, null));
                     }
                 } else if (clause.words().size() == 1) {
-                    Map<String, Posting> postings = postings(tx, meta.uid(), index.uid(), field, clause.words().get(0), false);
-                    contributions.add(new Contribution(postings, idf(n, postings.size()), averageLength, null));
+                    contributions.add(word(tx, meta.uid(), index.uid(), field, clause.words().get(0), n, averageLength));
                 } else {
                     contributions.add(phrase(tx, meta.uid(), index.uid(), field, clause.words(), n, averageLength));
                 }
@@ -82,13 +81,41 @@ final class TextSearch {
         return hits;
     }
 
-    /** The postings of one word (or phrase) in one field, with its idf; phrases count their own frequencies. */
-    private record Contribution(Map<String, Posting> postings, double idf, double averageLength,
-            Map<String, Integer> frequencies) {
+    /**
+     * The postings of one word (or phrase) in one field, with its idf; phrases count their own frequencies. A word
+     * whose postings are all in blocks keeps the blocks undecoded ({@code blocks}, {@code postings} null) until
+     * {@link #postings()} is asked for.
+     */
+    private static final class Contribution {
+        private Map<String, Posting> postings;
+        private final List<byte[]> blocks;
+        private final double idf;
+        private final double averageLength;
+        private final Map<String, Integer> frequencies;
+
+        Contribution(Map<String, Posting> postings, List<byte[]> blocks, double idf, double averageLength,
+                Map<String, Integer> frequencies) {
+            this.postings = postings;
+            this.blocks = blocks;
+            this.idf = idf;
+            this.averageLength = averageLength;
+            this.frequencies = frequencies;
+        }
+
+        Map<String, Posting> postings() {
+            if (postings == null) {
+                postings = new HashMap<>();
+                blocks.forEach(block -> PostingBlock.read(block, false, postings::put));
+            }
+            return postings;
+        }
 
         double score(String id, Posting posting) {
-            int tf = frequencies == null ? posting.tf() : frequencies.get(id);
-            double norm = K1 * (1 - B + B * LuceneNorms.quantize(posting.length()) / averageLength);
+            return score(frequencies == null ? posting.tf() : frequencies.get(id), posting.length());
+        }
+
+        double score(int tf, int length) {
+            double norm = K1 * (1 - B + B * LuceneNorms.quantize(length) / averageLength);
             return idf * tf / (tf + norm);
         }
     }
@@ -107,7 +134,20 @@ final class TextSearch {
      */
     private static List<Scored> best(List<Contribution> contributions, int limit) {
         PriorityQueue<Scored> heap = new PriorityQueue<>(Math.max(1, limit) + 1, BETTER.reversed());
-        if (contributions.size() == 1) {
+        if (contributions.size() == 1 && contributions.get(0).blocks != null) {
+            // one word in one field, all in blocks: scored from the encoded postings, an id made into a String
+            // only when its score can enter the heap
+            Contribution only = contributions.get(0);
+            for (byte[] block : only.blocks) {
+                PostingBlock.readRaw(block, (bytes, idOffset, idLength, length, tf) -> {
+                    double score = only.score(tf, length);
+                    if (limit > 0 && heap.size() >= limit && score < heap.peek().score()) {
+                        return;
+                    }
+                    offer(heap, new String(bytes, idOffset, idLength, StandardCharsets.UTF_8), score, limit);
+                });
+            }
+        } else if (contributions.size() == 1) {
             Contribution only = contributions.get(0);
             only.postings().forEach((id, posting) -> offer(heap, id, only.score(id, posting), limit));
         } else {
@@ -165,7 +205,40 @@ final class TextSearch {
                 frequencies.put(first.getKey(), count);
             }
         }
-        return new Contribution(matches, idf, averageLength, frequencies);
+        return new Contribution(matches, null, idf, averageLength, frequencies);
+    }
+
+    /**
+     * One word of one field: its blocks, counted but not decoded, when the index keeps no key of the word from
+     * before blocks; else its postings decoded from both layouts (as {@link #postings}).
+     */
+    private static Contribution word(ReadOperations tx, long uid, long indexUid, String field, String word, double n,
+            double averageLength) {
+        List<byte[]> blocks = new ArrayList<>();
+        try (EntryCursor cursor = tx.scan(Scan.prefix(TextPostings.blockPrefix(uid, indexUid, field, word)))) {
+            while (cursor.hasNext()) {
+                blocks.add(cursor.next().value());
+            }
+        }
+        Map<String, Posting> postings = null;
+        try (EntryCursor cursor = tx.scan(Scan.prefix(TextPostings.legacyTermPrefix(uid, indexUid, field, word)))) {
+            while (cursor.hasNext()) {
+                if (postings == null) {
+                    Map<String, Posting> decoded = new HashMap<>();
+                    blocks.forEach(block -> PostingBlock.read(block, false, decoded::put));
+                    postings = decoded;
+                }
+                addLegacy(cursor.next(), postings);
+            }
+        }
+        if (postings != null) {
+            return new Contribution(postings, null, idf(n, postings.size()), averageLength, null);
+        }
+        int count = 0;
+        for (byte[] block : blocks) {
+            count += PostingBlock.count(block);
+        }
+        return new Contribution(null, blocks, idf(n, count), averageLength, null);
     }
 
     /** A word's postings by document id: its blocks, and the keys an index kept per document before blocks. */
