@@ -19,8 +19,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * YCSB's core workloads on zipfian keys ({@link ZipfianKeys}), one thread, each operation one JMH sample (so the
  * report has p99 latency beside throughput): A 50% reads / 50% updates; B 95% / 5%; C reads only; E 95% short scans
  * (1-100 entries from a zipfian key, uniform length) / 5% inserts of new keys; F 50% reads / 50%
- * read-modify-writes. Targets: the file engine through the Strata API (durability {@code none}), LMDB
- * ({@code MDB_NOSYNC}) and RocksDB tuned as its users run it (Bloom filter 10 bits per key, LRU block cache), the
+ * read-modify-writes. Targets: the file engine through the Strata API (durability {@code os}, its default: each commit
+ * written to the OS before it returns, as RocksDB's default write-ahead log is), LMDB ({@code MDB_NOSYNC}) and
+ * RocksDB tuned as its users run it (Bloom filter 10 bits per key, LRU block cache), the
  * file engine's and RocksDB's block caches both {@link #CACHE_SHARE} of the loaded data's bytes.
  * {@code -Dstrata.bench.ycsb.keys} keys (default 1,000,000) of 16 bytes with 100-byte values.
  */

@@ -123,9 +123,12 @@ public final class WalWriter implements AutoCloseable {
         byte[] trailer = WalFormat.recordTrailer();
         long end = appended + WalFormat.recordBytes(payload.length);
         if (pending == null) {
+            // one write per record: header, payload and end mark written apart were three system calls a commit
+            ByteBuffer record = ByteBuffer.allocate(header.length + payload.length + trailer.length);
+            record.put(header).put(payload).put(trailer).flip();
             writeLock.lock();
             try {
-                log.append(ByteBuffer.wrap(header), ByteBuffer.wrap(payload), ByteBuffer.wrap(trailer));
+                log.append(record);
             } catch (IOException e) {
                 fail(e);
                 throw e;

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTest {
 
     /** A log whose "force" makes everything appended so far durable. */
-    private static final class SimulatedLog implements GroupCommit.Forcer {
+    private static class SimulatedLog implements GroupCommit.Forcer {
         final AtomicLong appended = new AtomicLong();
         final AtomicLong forced = new AtomicLong();
         volatile IOException failWith;
@@ -78,6 +80,63 @@ class GroupCommitTest {
         assertEquals(threads * commitsEach, log.appended.get());
         assertEquals(log.forces.get(), group.forces());
         assertTrue(group.forces() <= threads * commitsEach, "at most one force per commit");
+    }
+
+    /**
+     * A committer that appended while another's force ran, and could not lead then, is woken when that force ends
+     * and leads its own: nobody else will come (the leader of a force wakes one committer it did not cover).
+     */
+    @Test
+    void aCommitterLeftUncoveredByAForceIsWokenToLeadTheNext() throws Exception {
+        CountDownLatch forcing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SimulatedLog log = new SimulatedLog() {
+            @Override
+            public GroupCommit.Extent force() throws IOException {
+                long end = appended.get(); // what this force covers is fixed when it begins
+                if (forces.get() == 0) {
+                    forcing.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                forces.incrementAndGet();
+                forced.accumulateAndGet(end, Math::max);
+                return new GroupCommit.Extent(end, end);
+            }
+        };
+        GroupCommit group = new GroupCommit(log, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> {
+                group.awaitDurable(log.append(), seq -> { });
+                return null;
+            });
+            assertTrue(forcing.await(10, TimeUnit.SECONDS), "the first committer leads a force");
+            long second = log.append(); // after the running force began: it cannot cover this record
+            AtomicReference<Thread> waiter = new AtomicReference<>();
+            Future<?> late = pool.submit(() -> {
+                waiter.set(Thread.currentThread());
+                group.awaitDurable(second, seq -> { });
+                return null;
+            });
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((waiter.get() == null || waiter.get().getState() != Thread.State.WAITING)
+                    && System.nanoTime() < until) {
+                Thread.sleep(1);
+            }
+            assertEquals(Thread.State.WAITING, waiter.get().getState(), "the second committer parks behind the force");
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            late.get(10, TimeUnit.SECONDS); // times out when nobody wakes it
+            assertEquals(2, log.forces.get(), "the second committer led a force of its own");
+            assertTrue(log.forced.get() >= second);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test
