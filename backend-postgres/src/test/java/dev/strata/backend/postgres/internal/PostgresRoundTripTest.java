@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,9 +15,7 @@ import dev.strata.api.Scan;
 import dev.strata.core.internal.ManagedStore;
 import dev.strata.core.internal.StoreDefinition;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each figure is the fewest of a few tries: before it hands out a connection idle for more than 500 ms, the pool
  * checks that it is alive (a round trip of its own, which a loaded machine can make happen at any time).
  */
-class PostgresRoundTripTest {
+class PostgresRoundTripTest extends ServerTest {
 
     private static final int TRIES = 3;
     private static final int BATCH = 1_000;
@@ -43,16 +40,6 @@ class PostgresRoundTripTest {
     Path directory;
     private ManagedStore store;
     private int batches;
-
-    @BeforeAll
-    static void needsServer() {
-        TestServer.url();
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        TestServer.dropSchemas();
-    }
 
     @BeforeEach
     void open() {
