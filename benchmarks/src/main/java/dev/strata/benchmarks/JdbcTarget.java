@@ -26,7 +26,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * scan), the read of a batch's previous records (core's record envelope needs them), the commit number a writing
  * commit takes (sent with the last batch and {@code COMMIT} in one message), the client-side write set, the record
  * envelope's bytes and decoding, and core's checks, metrics and copies. A batch here is the standard
- * {@code executeUpdate} then {@code commit()}: two round trips, where Strata's {@code putAll} is three.
+ * {@code executeUpdate} then {@code commit()}: two round trips, as Strata's {@code Store.putAll} is (BEGIN + snapshot
+ * query + the previous records' read; the last batch + commit number + {@code COMMIT}); in an explicit transaction,
+ * whose snapshot is taken at begin, Strata's is three.
  */
 final class JdbcTarget implements KeyValueTarget {
 

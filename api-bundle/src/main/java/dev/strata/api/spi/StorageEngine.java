@@ -42,6 +42,27 @@ public interface StorageEngine extends AutoCloseable {
     }
 
     /**
+     * Begins a transaction whose snapshot may be taken later than this call: at the latest by its first operation
+     * that reads or sends anything (a get, {@code getAll}, a cursor, {@code delete}, {@code deleteRange},
+     * {@link EngineTransaction#snapshotSequence()}, a write set sent early, or the commit), never after. From then on
+     * it is exactly a transaction of {@link #begin(TransactionMode, IsolationLevel)}: its reads see that snapshot plus
+     * its own writes, it conflicts with every transaction that commits a key it wrote (or, at serializable
+     * isolation, read) after that snapshot, and its {@code snapshotSequence()} is that snapshot's. For callers that
+     * do nothing observable between begin and first operation, where the two cannot be told apart: core's
+     * single-call writes ({@code Store.put}, {@code putAll}, {@code delete}), whose first operation is the read of
+     * the keys' current records. An engine over a server may then send the begin with that first read, in one round
+     * trip. Never for an explicit transaction, whose snapshot is taken at begin. The default is
+     * {@link #begin(TransactionMode, IsolationLevel)}.
+     *
+     * @throws InvalidArgumentException for a level the engine cannot give
+     * @throws dev.strata.api.ReadOnlyException for {@link TransactionMode#READ_WRITE} on an engine in read-only mode
+     * @since 1.3
+     */
+    default EngineTransaction beginDeferred(TransactionMode mode, IsolationLevel isolation) {
+        return begin(mode, isolation);
+    }
+
+    /**
      * Reads one key's committed value as of now, outside any transaction: exactly what a read-only transaction begun
      * now would see for it with that one get ({@code null} when absent). Core serves {@code Store.get} through it.
      * The default does just that (begin read-only, get, close); an engine whose transactions cost more than the read

@@ -1,6 +1,5 @@
 package dev.strata.backend.postgres.internal;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +20,10 @@ import dev.strata.api.spi.KeyRange;
 
 /**
  * One database transaction on one pooled connection, begun by {@link PostgresEngine#begin} at REPEATABLE READ or
- * SERIALIZABLE with its snapshot already taken. Reads go to the server (through the writes held here); writes are
- * held in a {@link WriteSet} and sent at commit as batched upserts, in key order. PostgreSQL then refuses, with
+ * SERIALIZABLE with its snapshot already taken, or by {@link PostgresEngine#beginDeferred} with the snapshot taken
+ * by its first operation ({@link TransactionSnapshot}: a first read carries it in its own round trip). Reads go to
+ * the server (through the writes held here); writes are held in a {@link WriteSet} and sent at commit as batched
+ * upserts, in key order. PostgreSQL then refuses, with
  * SQLSTATE 40001, an upsert of a row that a transaction committed after this snapshot (or that one still committing
  * writes, once it commits): first committer wins, and because deletes are rows too, it covers every mix of puts and
  * deletes, of present and absent keys.
@@ -40,27 +41,31 @@ final class PostgresTransaction implements EngineTransaction {
 
     private final PostgresEngine engine;
     private final StoreTables tables;
-    private final Connection connection;
+    /** The connection and snapshot; every statement goes through it, the first one taking the snapshot. */
+    private final TransactionSnapshot snapshot;
     private final TransactionMode mode;
     private final IsolationLevel isolation;
-    private final long snapshotSequence;
-    private final String snapshot;
     private final WriteSet writes = new WriteSet();
     /** The keys of the upsert being sent, to name them when the server refuses it. */
     private List<byte[]> sending = List.of();
     private int heldRows;
     private boolean sentWrites;
     private boolean finished;
+    /**
+     * The last key a get read from the server, and whether it was there, until this transaction writes anything (the
+     * snapshot is fixed, only its own writes change what it reads): core reads a key before deleting it, and the
+     * delete's presence check then costs no second round trip.
+     */
+    private byte[] lastRead;
+    private boolean lastReadPresent;
 
-    PostgresTransaction(PostgresEngine engine, Connection connection, TransactionMode mode, IsolationLevel isolation,
-            long snapshotSequence, String snapshot) {
+    PostgresTransaction(PostgresEngine engine, TransactionSnapshot snapshot, TransactionMode mode,
+            IsolationLevel isolation) {
         this.engine = engine;
         this.tables = engine.tables();
-        this.connection = connection;
+        this.snapshot = snapshot;
         this.mode = mode;
         this.isolation = isolation;
-        this.snapshotSequence = snapshotSequence;
-        this.snapshot = snapshot;
     }
 
     @Override
@@ -76,7 +81,11 @@ final class PostgresTransaction implements EngineTransaction {
     @Override
     public long snapshotSequence() {
         active();
-        return snapshotSequence;
+        try {
+            return snapshot.sequence();
+        } catch (SQLException e) {
+            throw fail("taking the snapshot", e);
+        }
     }
 
     @Override
@@ -86,11 +95,12 @@ final class PostgresTransaction implements EngineTransaction {
         if (writes.contains(key)) {
             return writes.value(key);
         }
-        try (PreparedStatement statement = connection.prepareStatement(tables.get())) {
-            statement.setBytes(1, key);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getBytes(1) : null;
-            }
+        try {
+            byte[] value = snapshot.query(tables.get(), statement -> statement.setBytes(1, key),
+                    row -> row.next() ? row.getBytes(1) : null);
+            lastRead = key.clone();
+            lastReadPresent = value != null;
+            return value;
         } catch (SQLException e) {
             throw fail("reading a key", e);
         }
@@ -110,16 +120,13 @@ final class PostgresTransaction implements EngineTransaction {
         try {
             for (int start = 0; start < fromServer.size(); start += GET_ALL_CHUNK) {
                 List<byte[]> chunk = fromServer.subList(start, Math.min(fromServer.size(), start + GET_ALL_CHUNK));
-                try (PreparedStatement statement = connection.prepareStatement(tables.getAll())) {
-                    Array array = connection.createArrayOf("bytea", chunk.toArray(new byte[0][]));
-                    statement.setArray(1, array);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            found.put(new ByteKey(rows.getBytes(1)), rows.getBytes(2));
-                        }
-                    }
-                    array.free();
-                }
+                snapshot.query(tables.getAll(), statement -> statement.setArray(1,
+                        statement.getConnection().createArrayOf("bytea", chunk.toArray(new byte[0][]))), rows -> {
+                            while (rows.next()) {
+                                found.put(new ByteKey(rows.getBytes(1)), rows.getBytes(2));
+                            }
+                            return null;
+                        });
             }
         } catch (SQLException e) {
             throw fail("reading keys", e);
@@ -137,6 +144,7 @@ final class PostgresTransaction implements EngineTransaction {
         writable("put");
         ByteKeys.checkKey(key);
         ByteKeys.checkValue(value);
+        lastRead = null;
         writes.put(key, value);
         heldRows++;
         flushIfLarge();
@@ -146,7 +154,8 @@ final class PostgresTransaction implements EngineTransaction {
     public boolean delete(byte[] key) {
         writable("delete");
         ByteKeys.checkKey(key);
-        boolean present = get(key) != null;
+        boolean present = java.util.Arrays.equals(key, lastRead) ? lastReadPresent : get(key) != null;
+        lastRead = null;
         writes.delete(key);
         heldRows++;
         flushIfLarge();
@@ -156,7 +165,12 @@ final class PostgresTransaction implements EngineTransaction {
     @Override
     public EngineCursor cursor(KeyRange range, boolean reverse) {
         active();
-        RangeCursor server = new RangeCursor(connection, tables, range, reverse, e -> fail("scanning a range", e));
+        try {
+            snapshot.take(); // the cursor's pages run in the snapshot
+        } catch (SQLException e) {
+            throw fail("taking the snapshot", e);
+        }
+        RangeCursor server = new RangeCursor(connection(), tables, range, reverse, e -> fail("scanning a range", e));
         return new MergedCursor(server, writes.inRange(range, reverse), reverse, engine::checkOpen);
     }
 
@@ -164,9 +178,10 @@ final class PostgresTransaction implements EngineTransaction {
     @Override
     public long deleteRange(KeyRange range) {
         writable("delete");
+        lastRead = null;
         try {
-            flush();
-            try (PreparedStatement statement = connection.prepareStatement(
+            flush(); // which takes the snapshot first
+            try (PreparedStatement statement = connection().prepareStatement(
                     tables.deleteRange(range.lower() != null, range.upper() != null))) {
                 int index = 1;
                 if (range.lower() != null) {
@@ -194,9 +209,11 @@ final class PostgresTransaction implements EngineTransaction {
         finished = true;
         boolean commitSent = false;
         try {
+            // the writes are judged against the snapshot, which must be taken before any of them is sent
+            snapshot.take();
             if (writes.isEmpty() && !sentWrites) {
-                connection.commit();
-                return snapshotSequence;
+                connection().commit();
+                return snapshot.sequence();
             }
             List<Map.Entry<byte[], byte[]>> last = flushAllButLastBatch();
             commitSent = true;
@@ -229,7 +246,7 @@ final class PostgresTransaction implements EngineTransaction {
      */
     private long finishCommit(List<Map.Entry<byte[], byte[]>> batch) throws SQLException {
         boolean withWrites = !batch.isEmpty();
-        try (PreparedStatement statement = connection.prepareStatement(tables.finishCommit(withWrites))) {
+        try (PreparedStatement statement = connection().prepareStatement(tables.finishCommit(withWrites))) {
             int index = 1;
             if (withWrites) {
                 index = bindBatch(statement, batch);
@@ -273,6 +290,7 @@ final class PostgresTransaction implements EngineTransaction {
 
     /** Sends the held writes as upserts of at most {@link #FLUSH_ROWS} rows or about {@link #FLUSH_BYTES} each. */
     private void flush() throws SQLException {
+        snapshot.take();
         List<Map.Entry<byte[], byte[]>> last = flushAllButLastBatch();
         if (!last.isEmpty()) {
             upsert(last);
@@ -305,7 +323,7 @@ final class PostgresTransaction implements EngineTransaction {
     }
 
     private void upsert(List<Map.Entry<byte[], byte[]>> batch) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(tables.upsert())) {
+        try (PreparedStatement statement = connection().prepareStatement(tables.upsert())) {
             bindBatch(statement, batch);
             statement.executeUpdate();
         }
@@ -322,9 +340,14 @@ final class PostgresTransaction implements EngineTransaction {
             values[i] = value == WriteSet.DELETED ? null : value;
         }
         sending = java.util.Arrays.asList(keys);
-        statement.setArray(1, connection.createArrayOf("bytea", keys));
-        statement.setArray(2, connection.createArrayOf("bytea", values));
+        statement.setArray(1, connection().createArrayOf("bytea", keys));
+        statement.setArray(2, connection().createArrayOf("bytea", values));
         return 3;
+    }
+
+    /** The transaction's connection: the snapshot's, which a failed first round trip may have replaced. */
+    private Connection connection() {
+        return snapshot.connection();
     }
 
     private void active() {
@@ -354,14 +377,14 @@ final class PostgresTransaction implements EngineTransaction {
     private StorageException map(String doing, SQLException e) {
         if (SqlErrors.isConflict(e)) {
             return SqlErrors.conflict(tables.store(), doing,
-                    ConflictingKeys.describe(connection, tables, sending, snapshot), e);
+                    ConflictingKeys.describe(connection(), tables, sending, snapshot.visibility()), e);
         }
         return engine.map(doing, e);
     }
 
     private void rollbackQuietly() {
         try {
-            connection.rollback();
+            connection().rollback();
         } catch (SQLException ignored) {
             // a broken connection has nothing to roll back; the pool drops it
         }
@@ -369,23 +392,6 @@ final class PostgresTransaction implements EngineTransaction {
 
     private void release() {
         engine.released(this);
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // returned to (or dropped by) the pool either way
-        }
-    }
-
-    /** A byte-array key for hash lookups. */
-    private record ByteKey(byte[] bytes) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ByteKey k && java.util.Arrays.equals(bytes, k.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(bytes);
-        }
+        snapshot.closeQuietly();
     }
 }

@@ -20,12 +20,7 @@ import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
-import dev.strata.api.spi.StorageEngine;
-import dev.strata.api.tck.EngineFixture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,31 +29,10 @@ import org.junit.jupiter.api.Test;
  * upsert, and cursors over many keyset pages (growing pages, fetch sizes that follow the rows' size) merged with
  * held writes, in both directions.
  */
-class PostgresBatchAndScanTest {
+class PostgresBatchAndScanTest extends ServerEngineTest {
 
-    private final String schema = TestServer.newSchema("batch");
-    private final EngineFixture fixture = EngineFixture.of(new PostgresBackend())
-            .with(PostgresSettings.URL, TestServer.url())
-            .with(PostgresSettings.SCHEMA, schema)
-            .with(PostgresSettings.CONNECT_TIMEOUT, 2_000);
-
-    @BeforeAll
-    static void needsServer() {
-        TestServer.url();
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        TestServer.dropSchemas();
-    }
-
-    private StorageEngine engine() {
-        return fixture.engine();
+    PostgresBatchAndScanTest() {
+        super("batch");
     }
 
     private static byte[] key(int i) {
@@ -112,7 +86,7 @@ class PostgresBatchAndScanTest {
 
     private void unregister() throws SQLException {
         try (Connection connection = TestServer.connect(); PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM \"" + schema + "\".strata_stores WHERE name = ?")) {
+                "DELETE FROM \"" + schema() + "\".strata_stores WHERE name = ?")) {
             statement.setString(1, fixture.config().storeName());
             assertEquals(1, statement.executeUpdate());
         }
@@ -120,7 +94,7 @@ class PostgresBatchAndScanTest {
 
     private void reregister() throws SQLException {
         try (Connection connection = TestServer.connect(); PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO \"" + schema + "\".strata_stores (name, data_table) VALUES (?, ?)")) {
+                "INSERT INTO \"" + schema() + "\".strata_stores (name, data_table) VALUES (?, ?)")) {
             statement.setString(1, fixture.config().storeName());
             statement.setString(2, "kv_" + fixture.config().storeName());
             assertEquals(1, statement.executeUpdate());

@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 
 import dev.strata.api.ConflictException;
 import dev.strata.api.IsolationLevel;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
-import dev.strata.api.spi.StorageEngine;
-import dev.strata.api.tck.EngineFixture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,27 +20,10 @@ import org.junit.jupiter.api.Test;
  * range deletes, and write skew, which SNAPSHOT allows and SERIALIZABLE refuses. In every write-write race the later
  * committer gets {@link ConflictException} and nothing of it is applied: never a silent overwrite.
  */
-class PostgresIsolationTest {
+class PostgresIsolationTest extends ServerEngineTest {
 
-    private final EngineFixture fixture = TestServer.fixture("iso");
-
-    @BeforeAll
-    static void needsServer() {
-        TestServer.url();
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        TestServer.dropSchemas();
-    }
-
-    private StorageEngine engine() {
-        return fixture.engine();
+    PostgresIsolationTest() {
+        super("iso");
     }
 
     private static byte[] bytes(String text) {

@@ -4,37 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 
 import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineMetrics;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
-import dev.strata.api.tck.EngineFixture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The figures come from the server: exact live keys, table bytes, WAL written since open, cache use, the pool. */
-class PostgresMetricsTest {
+class PostgresMetricsTest extends ServerEngineTest {
 
-    private final EngineFixture fixture = TestServer.fixture("metrics");
-
-    @BeforeAll
-    static void needsServer() {
-        TestServer.url();
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        TestServer.dropSchemas();
+    PostgresMetricsTest() {
+        super("metrics");
     }
 
     private static void sleep(long millis) {

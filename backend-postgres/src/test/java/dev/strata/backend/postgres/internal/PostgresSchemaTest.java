@@ -22,26 +22,14 @@ import dev.strata.api.spi.EngineConfig;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The backend's versioned layout: created at first open, upgraded in place, refused when newer or when off. */
-class PostgresSchemaTest {
+class PostgresSchemaTest extends ServerTest {
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void needsServer() {
-        TestServer.url();
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        TestServer.dropSchemas();
-    }
 
     private EngineConfig config(String schema, Map<String, Object> extra) {
         Map<String, Object> properties = new java.util.HashMap<>(extra);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +21,7 @@ import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.KeyRange;
-import dev.strata.api.tck.EngineFixture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,27 +29,14 @@ import org.junit.jupiter.api.Test;
  * sees every commit numbered at most S and none above. Numbering without the store-row lock (a number taken, then
  * a later number committed first) breaks this.
  */
-class PostgresSequenceTest {
+class PostgresSequenceTest extends ServerEngineTest {
+
+    PostgresSequenceTest() {
+        super("seq");
+    }
 
     private static final int WRITERS = 6;
     private static final int COMMITS_PER_WRITER = 150;
-
-    private final EngineFixture fixture = TestServer.fixture("seq");
-
-    @BeforeAll
-    static void needsServer() {
-        TestServer.url();
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        TestServer.dropSchemas();
-    }
 
     private record Sample(long sequence, Set<String> visible) {
     }

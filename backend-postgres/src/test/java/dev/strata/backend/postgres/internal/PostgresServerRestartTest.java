@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +22,6 @@ import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
 import dev.strata.api.tck.EngineFixture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +32,7 @@ import org.junit.jupiter.api.Test;
  * while the server is down and is empty again after the restart, without the engine being reopened. Needs the server that .ci/postgres-server
  * starts ({@code STRATA_POSTGRES_DIR}, {@code STRATA_POSTGRES_BIN}, {@code STRATA_POSTGRES_PORT}).
  */
-class PostgresServerRestartTest {
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        TestServer.dropSchemas();
-    }
+class PostgresServerRestartTest extends ServerTest {
 
     private static String env(String name) {
         String value = System.getenv(name);

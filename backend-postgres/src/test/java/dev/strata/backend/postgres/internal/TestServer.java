@@ -53,9 +53,14 @@ final class TestServer {
 
     /** A fixture on a fresh schema of the test server, with short timeouts so failures show quickly. */
     static EngineFixture fixture(String purpose) {
+        return fixtureOn(newSchema(purpose));
+    }
+
+    /** A fixture on the given schema (one of {@link #newSchema}'s) of the test server. */
+    static EngineFixture fixtureOn(String schema) {
         return EngineFixture.of(new PostgresBackend())
                 .with(PostgresSettings.URL, url())
-                .with(PostgresSettings.SCHEMA, newSchema(purpose))
+                .with(PostgresSettings.SCHEMA, schema)
                 .with(PostgresSettings.CONNECT_TIMEOUT, 2_000);
     }
 

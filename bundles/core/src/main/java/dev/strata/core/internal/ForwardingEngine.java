@@ -39,6 +39,11 @@ public abstract class ForwardingEngine implements StorageEngine {
     }
 
     @Override
+    public EngineTransaction beginDeferred(TransactionMode mode, IsolationLevel isolation) {
+        return engine.beginDeferred(mode, isolation);
+    }
+
+    @Override
     public byte[] get(byte[] key) {
         return engine.get(key);
     }

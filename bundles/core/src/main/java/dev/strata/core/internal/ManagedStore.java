@@ -216,7 +216,12 @@ public final class ManagedStore implements Store {
 
     /** A transaction on the store's own engine, whatever the fallback route says (the replay's). */
     ManagedTransaction beginDirect(TransactionOptions options) {
-        return enter().begin(options.mode(), options.isolation());
+        return enter(true).begin(options.mode(), options.isolation());
+    }
+
+    Transaction beginSingleWrite(TransactionOptions options) { // the engine may take the snapshot with the first read
+        FallbackRoute route = routing();
+        return route != null ? route.begin(options) : enter(true).begin(options.mode(), options.isolation(), true);
     }
 
     /** The fallback route when operations go through it now, else null (the engine serves them). */
@@ -269,14 +274,12 @@ public final class ManagedStore implements Store {
         if (route != null) {
             throw route.unavailable("scans wait for the replay of its journal");
         }
-        return ScanCursor.over(enter(), plan, scan.descending());
+        return ScanCursor.over(enter(true), plan, scan.descending());
     }
 
     @Override
     public void put(String key, byte[] value) {
-        Keys.encode(key);
-        Keys.checkValue(key, value);
-        inTransaction(tx -> tx.put(key, value));
+        put(key, value, PutOptions.DEFAULT);
     }
 
     @Override
@@ -286,7 +289,7 @@ public final class ManagedStore implements Store {
         if (options == null) {
             throw new InvalidArgumentException("put options must not be null");
         }
-        inTransaction(tx -> tx.put(key, value, options));
+        TransactionRunner.singleWrite(this, tx -> tx.put(key, value, options));
     }
 
     @Override
@@ -343,22 +346,18 @@ public final class ManagedStore implements Store {
     @Override
     public void putAll(Map<String, byte[]> entries) {
         Keys.checkEntries(entries);
-        inTransaction(tx -> tx.putAll(entries));
+        TransactionRunner.singleWrite(this, tx -> tx.putAll(entries));
     }
 
     @Override
     public boolean delete(String key) {
         Keys.encode(key);
-        return inTransactionResult(tx -> tx.delete(key));
-    }
-
-    private OpenEngine enter() {
-        return enter(true);
+        return TransactionRunner.singleWriteResult(this, tx -> tx.delete(key));
     }
 
     /** Runs work inside the open engine (its close waits for it), with the engine's failures translated. */
     private <T> T inside(java.util.function.Function<OpenEngine, T> work) {
-        OpenEngine engine = enter();
+        OpenEngine engine = enter(true);
         try {
             return work.apply(engine);
         } catch (RuntimeException e) {

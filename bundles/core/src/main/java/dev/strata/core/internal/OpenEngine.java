@@ -70,12 +70,21 @@ record OpenEngine(String store, StorageEngine engine, BackendInfo backend, Value
      * @throws InvalidArgumentException when the backend declares no such level (the caller has left then)
      */
     ManagedTransaction begin(TransactionMode mode, IsolationLevel requested) {
+        return begin(mode, requested, false);
+    }
+
+    /**
+     * As {@link #begin(TransactionMode, IsolationLevel)}; {@code deferred}: the engine may take the snapshot with the
+     * transaction's first operation ({@link StorageEngine#beginDeferred}), for a single-call write only.
+     */
+    ManagedTransaction begin(TransactionMode mode, IsolationLevel requested, boolean deferred) {
         try {
             // while older-format values are upgraded, a transaction must judge each value's format in the snapshot it
             // reads the value in (RecordView): read committed is served at snapshot isolation meanwhile
-            IsolationLevel level = requested == IsolationLevel.READ_COMMITTED && records.upgrading()
-                    ? IsolationLevel.SNAPSHOT : requested;
-            return new ManagedTransaction(this, engine.begin(mode, levelFor(level)));
+            IsolationLevel level = levelFor(requested == IsolationLevel.READ_COMMITTED && records.upgrading()
+                    ? IsolationLevel.SNAPSHOT : requested);
+            return new ManagedTransaction(this,
+                    deferred ? engine.beginDeferred(mode, level) : engine.begin(mode, level));
         } catch (RuntimeException e) {
             leave();
             throw translate(e);

@@ -33,6 +33,12 @@ final class ReadOnlyEngine extends ForwardingEngine {
         return engine.begin(mode, isolation);
     }
 
+    @Override
+    public EngineTransaction beginDeferred(TransactionMode mode, IsolationLevel isolation) {
+        refuseWrites(mode);
+        return engine.beginDeferred(mode, isolation);
+    }
+
     private void refuseWrites(TransactionMode mode) {
         if (mode != TransactionMode.READ_ONLY) {
             throw new ReadOnlyException(readOnlyReason());

@@ -3,12 +3,14 @@ package dev.strata.core.internal;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 import dev.strata.api.ConflictException;
 import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.StorageTimeoutException;
 import dev.strata.api.Store;
 import dev.strata.api.Transaction;
+import dev.strata.api.TransactionAction;
 import dev.strata.api.TransactionOptions;
 import dev.strata.api.TransactionWork;
 
@@ -25,12 +27,35 @@ final class TransactionRunner {
     }
 
     static <T> T run(Store store, TransactionOptions options, TransactionWork<T> work) {
+        return run(store, options, store::begin, work);
+    }
+
+    /**
+     * A single-call write ({@code Store.put}, {@code putAll}, {@code delete}) in a transaction of its own, retried as
+     * {@link #run} does. Its first operation is the read of the keys' current records ({@link RecordWriter}), with
+     * only the write hooks before it, inside the same call: nothing a caller can observe happens between begin and
+     * that read, so the engine may take the snapshot with it ({@code StorageEngine.beginDeferred}; on a database
+     * server the begin then costs no round trip of its own).
+     */
+    static void singleWrite(ManagedStore store, TransactionAction action) {
+        singleWriteResult(store, tx -> {
+            action.run(tx);
+            return null;
+        });
+    }
+
+    static <T> T singleWriteResult(ManagedStore store, TransactionWork<T> work) {
+        return run(store, TransactionOptions.DEFAULT, store::beginSingleWrite, work);
+    }
+
+    private static <T> T run(Store store, TransactionOptions options, Function<TransactionOptions, Transaction> begin,
+            TransactionWork<T> work) {
         if (options == null || work == null) {
             throw new InvalidArgumentException("transaction options and work must not be null");
         }
         long deadline = System.nanoTime() + options.timeout().toNanos();
         for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = store.begin(options)) {
+            try (Transaction tx = begin.apply(options)) {
                 T result = work.run(tx);
                 if (tx.isOpen()) {
                     tx.commit();

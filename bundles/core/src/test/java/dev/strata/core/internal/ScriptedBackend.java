@@ -39,6 +39,9 @@ final class ScriptedBackend implements StorageBackend {
     /** What the engines answer to unavailableReason(); while not empty, their begins throw StoreUnavailableException. */
     volatile String unavailableReason = "";
     final AtomicInteger availabilityQuestions = new AtomicInteger();
+    /** Begins core asked for with the snapshot at begin, and with it deferred to the first operation. */
+    final AtomicInteger begins = new AtomicInteger();
+    final AtomicInteger deferredBegins = new AtomicInteger();
     /** Checkpoints wait on this until the test counts it down (starts released). */
     volatile CountDownLatch checkpointGate = new CountDownLatch(0);
     /** Engine closes wait on this until the test counts it down (starts released). */
@@ -90,13 +93,22 @@ final class ScriptedBackend implements StorageBackend {
         @Override
         public EngineTransaction begin(TransactionMode mode) {
             refuseWhileUnavailable();
+            begins.incrementAndGet();
             return engine.begin(mode);
         }
 
         @Override
         public EngineTransaction begin(TransactionMode mode, IsolationLevel isolation) {
             refuseWhileUnavailable();
+            begins.incrementAndGet();
             return engine.begin(mode, isolation);
+        }
+
+        @Override
+        public EngineTransaction beginDeferred(TransactionMode mode, IsolationLevel isolation) {
+            refuseWhileUnavailable();
+            deferredBegins.incrementAndGet();
+            return engine.beginDeferred(mode, isolation);
         }
 
         private void refuseWhileUnavailable() {

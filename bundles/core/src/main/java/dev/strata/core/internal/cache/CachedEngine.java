@@ -42,6 +42,15 @@ public final class CachedEngine extends ForwardingEngine {
     }
 
     /**
+     * The cache judges each read by the snapshot's number, so a deferred begin's snapshot is taken at the first get
+     * here (the engine cannot send it with the read then); it is still the first operation's.
+     */
+    @Override
+    public EngineTransaction beginDeferred(TransactionMode mode, IsolationLevel isolation) {
+        return new CachedTransaction(engine.beginDeferred(mode, isolation), cache, engine);
+    }
+
+    /**
      * The newest committed value: a cached value that no commit is writing is exactly that (ReadCache's rule 1 with
      * no upper bound on the snapshot), so a hit asks the engine nothing. A miss reads in a read-only transaction of
      * the engine, whose snapshot number the fill needs (rule 3).

@@ -36,6 +36,11 @@ public final class MeasuredEngine extends ForwardingEngine {
     }
 
     @Override
+    public EngineTransaction beginDeferred(TransactionMode mode, IsolationLevel isolation) {
+        return new MeasuredTransaction(engine.beginDeferred(mode, isolation), meter);
+    }
+
+    @Override
     public byte[] get(byte[] key) {
         gets.counted();
         if (!StoreMeter.sampleRead()) {
