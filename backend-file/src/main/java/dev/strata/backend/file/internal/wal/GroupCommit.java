@@ -125,11 +125,7 @@ final class GroupCommit {
                 completed(covered, error, System.nanoTime() - started, onDurable);
             }
             forcing.set(false);
-            if (failure != null) {
-                wakeAll();
-            } else {
-                handOff();
-            }
+            wakeAll(); // a hand-off to one uncovered committer measured slower on a quiet machine (benchmarks/README.md)
         }
     }
 
@@ -195,32 +191,6 @@ final class GroupCommit {
         onDurable.accept(covered.seq());
         if (covered.position() > durable) {
             durable = covered.position();
-        }
-    }
-
-    /**
-     * After a force (or a leader's early return): wakes first one committer it did not cover, to lead the next force
-     * (its record was appended meanwhile), then the committers it covered. Other committers it did not cover stay
-     * parked: the next force covers them and its leader wakes them. Waking them now only to park again cost two
-     * context switches each, on two cores, just when the committers going back to work need the cores.
-     * <p>
-     * Nobody is left behind: a committer that parks does so only after its attempt to lead failed, so whoever held
-     * the leadership then sees it in the queue when it hands off, and every hand-off wakes a successor while any
-     * committer is uncovered.
-     */
-    private void handOff() {
-        Thread self = Thread.currentThread();
-        long done = durable;
-        for (Waiter waiter : waiters) {
-            if (waiter.position > done && waiter.thread != self) {
-                LockSupport.unpark(waiter.thread);
-                break;
-            }
-        }
-        for (Waiter waiter : waiters) {
-            if (waiter.position <= done && waiter.thread != self) {
-                LockSupport.unpark(waiter.thread);
-            }
         }
     }
 
