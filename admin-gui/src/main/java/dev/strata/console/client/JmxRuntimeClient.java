@@ -113,19 +113,21 @@ public final class JmxRuntimeClient implements RuntimeClient {
     /** Every tile's figures: one round trip for all stores, or one per store from an older runtime. */
     @Override
     public List<StoreFigures> stores() {
-        return call(() -> {
-            if (summaries) {
-                try {
-                    return Arrays.stream(runtime().getStoreSummaries()).map(JmxRuntimeClient::figures).toList();
-                } catch (UndeclaredThrowableException e) {
-                    if (!(e.getCause() instanceof javax.management.AttributeNotFoundException)) {
-                        throw e;
-                    }
-                    summaries = false;
+        return call(() -> summaries().stream().map(JmxRuntimeClient::figures).toList());
+    }
+
+    private List<StoreSummary> summaries() {
+        if (summaries) {
+            try {
+                return Arrays.asList(runtime().getStoreSummaries());
+            } catch (UndeclaredThrowableException e) {
+                if (!(e.getCause() instanceof javax.management.AttributeNotFoundException)) {
+                    throw e;
                 }
+                summaries = false;
             }
-            return StoreFiguresByBean.read(beans, runtime().getStores());
-        });
+        }
+        return StoreFiguresByBean.read(beans, runtime().getStores());
     }
 
     @Override

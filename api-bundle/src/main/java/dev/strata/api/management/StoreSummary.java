@@ -1,6 +1,8 @@
 package dev.strata.api.management;
 
 import java.beans.ConstructorProperties;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One store's headline figures, as a console tile shows them ({@link StrataRuntimeMXBean#getStoreSummaries}): the
@@ -9,6 +11,10 @@ import java.beans.ConstructorProperties;
  * data.
  */
 public final class StoreSummary {
+
+    /** The store bean's attributes a summary is made of ({@link #of}), in the order of the constructor's figures. */
+    public static final List<String> ATTRIBUTES = List.of("Backend", "Status", "Message", "Keys", "DiskBytes",
+            "WalBytes", "CacheHits", "CacheMisses", "CacheHitRate", "OperationsPerSecond", "GetP99Micros");
 
     private final String name;
     private final String backend;
@@ -40,6 +46,30 @@ public final class StoreSummary {
         this.cacheHitRate = cacheHitRate;
         this.operationsPerSecond = operationsPerSecond;
         this.getP99Micros = getP99Micros;
+    }
+
+    /**
+     * A summary from the store bean's {@link #ATTRIBUTES} as read by name ({@code getAttributes}); a figure missing
+     * from them reads as unknown ({@code ""}, {@code -1}, {@code NaN}).
+     */
+    public static StoreSummary of(String name, Map<String, ?> attributes) {
+        return new StoreSummary(name, text(attributes.get("Backend")), text(attributes.get("Status")),
+                text(attributes.get("Message")), whole(attributes.get("Keys")), whole(attributes.get("DiskBytes")),
+                whole(attributes.get("WalBytes")), whole(attributes.get("CacheHits")),
+                whole(attributes.get("CacheMisses")), real(attributes.get("CacheHitRate")),
+                real(attributes.get("OperationsPerSecond")), real(attributes.get("GetP99Micros")));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static long whole(Object value) {
+        return value instanceof Number n ? n.longValue() : -1;
+    }
+
+    private static double real(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     public String getName() {

@@ -21,8 +21,7 @@ import dev.strata.api.management.StoreSummary;
  */
 final class StoreSummaries {
 
-    private static final String[] FIGURES = {"Backend", "Status", "Message", "Keys", "DiskBytes", "WalBytes",
-        "CacheHits", "CacheMisses", "CacheHitRate", "OperationsPerSecond", "GetP99Micros"};
+    private static final String[] FIGURES = StoreSummary.ATTRIBUTES.toArray(String[]::new);
 
     private StoreSummaries() {
     }
@@ -31,33 +30,18 @@ final class StoreSummaries {
     static StoreSummary[] of(MBeanServer server, List<String> names) {
         List<StoreSummary> summaries = new ArrayList<>(names.size());
         for (String name : names) {
-            Map<String, Object> a = new HashMap<>();
+            Map<String, Object> figures = new HashMap<>();
             try {
                 for (Attribute attribute : server.getAttributes(ObjectNames.store(name), FIGURES).asList()) {
-                    a.put(attribute.getName(), attribute.getValue());
+                    figures.put(attribute.getName(), attribute.getValue());
                 }
             } catch (InstanceNotFoundException gone) {
                 continue;
             } catch (JMException e) {
                 throw new StorageException("cannot read the figures of store '" + name + "': " + e.getMessage(), e);
             }
-            summaries.add(new StoreSummary(name, text(a.get("Backend")), text(a.get("Status")), text(a.get("Message")),
-                    whole(a.get("Keys")), whole(a.get("DiskBytes")), whole(a.get("WalBytes")),
-                    whole(a.get("CacheHits")), whole(a.get("CacheMisses")), real(a.get("CacheHitRate")),
-                    real(a.get("OperationsPerSecond")), real(a.get("GetP99Micros"))));
+            summaries.add(StoreSummary.of(name, figures));
         }
         return summaries.toArray(StoreSummary[]::new);
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static long whole(Object value) {
-        return value instanceof Number n ? n.longValue() : -1;
-    }
-
-    private static double real(Object value) {
-        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }
