@@ -44,6 +44,46 @@ class StoreMeterTest {
     }
 
     @Test
+    void anOperationAfterLongIdleShowsInTheNextInterval() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        StoreMeter meter = new StoreMeter(now::get);
+        meter.counted(Operation.GET);
+        meter.timed(Operation.GET, 3_000);
+        now.addAndGet(1000);
+        assertEquals(3.0, meter.operations().get("get").p50Micros(), 0.01);
+        for (int second = 0; second < 5; second++) { // idle intervals: the first empties, the rest are not rolled
+            now.addAndGet(1000);
+            assertTrue(Double.isNaN(meter.operations().get("get").p50Micros()), "idle second " + second);
+        }
+        meter.counted(Operation.GET);
+        meter.timed(Operation.GET, 9_000);
+        now.addAndGet(1000);
+        OperationStats after = meter.operations().get("get");
+        assertEquals(2, after.count());
+        assertEquals(9.0, after.p50Micros(), 0.01, "the first operation after the idle spell has its own interval");
+        assertEquals(9.0, after.maxMicros(), 0.01, "and nothing from before the idle spell");
+    }
+
+    @Test
+    void aTimingThatEndsDuringAnIdleSpellIsNotLost() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        StoreMeter meter = new StoreMeter(now::get);
+        meter.counted(Operation.SCAN); // a long scan: counted when it opens ...
+        now.addAndGet(1000);
+        meter.operations(); // an interval with the count moved but no timing yet
+        now.addAndGet(1000);
+        assertTrue(Double.isNaN(meter.operations().get("scan").p50Micros()));
+        meter.timed(Operation.SCAN, 2_500_000); // ... timed when it ends, after two rolls
+        now.addAndGet(1000);
+        meter.operations();
+        meter.counted(Operation.SCAN);
+        meter.timed(Operation.SCAN, 1_000);
+        now.addAndGet(1000);
+        assertEquals(2500.0, meter.operations().get("scan").maxMicros(), 1.0,
+                "the late timing lands in the next interval that is rolled");
+    }
+
+    @Test
     void conflictsAreCountedApartFromErrorsWhichAreCountedByType() {
         StoreMeter meter = new StoreMeter();
         meter.failed(Operation.COMMIT, new ConflictException("lost"));
