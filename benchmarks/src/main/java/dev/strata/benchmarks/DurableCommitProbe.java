@@ -16,7 +16,8 @@ import dev.strata.api.spi.StorageEngine;
  * Where the eight durable writers' time goes, outside JMH: rounds of {@code seconds} that alternate the file engine
  * with eight writers ({@code DurableCommitBenchmark.eightWriters}, the same store settings and keys) and the floor
  * ({@code raw-force-prealloc}, one writer), each round reporting commits/s, forces/s and commits per force (the
- * engine's {@code walForces}), the process's CPU time per commit and the writers' own thread CPU per commit. CPU per
+ * engine's {@code walForces}), the process's CPU time per commit (and the part of it spent in the kernel, from
+ * {@code /proc/self/stat} where there is one) and the writers' own thread CPU per commit. CPU per
  * commit hardly depends on the load; on two cores it caps the rate at {@code 2 cores / process CPU per commit}.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.strata.benchmarks.DurableCommitProbe [rounds] [seconds]
@@ -33,8 +34,8 @@ public final class DurableCommitProbe {
         int writers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         byte[] value = new byte[Workload.VALUE_BYTES];
         new Random(11).nextBytes(value);
-        System.out.printf("%-5s %-20s %10s %9s %7s %12s %12s %8s%n", "round", "target", "commits/s", "forces/s",
-                "group", "proc us/c", "thread us/c", "xfloor");
+        System.out.printf("%-5s %-20s %10s %9s %7s %12s %7s %12s %8s%n", "round", "target", "commits/s", "forces/s",
+                "group", "proc us/c", "kernel", "thread us/c", "xfloor");
         List<double[]> engineRows = new ArrayList<>();
         List<Double> floorRates = new ArrayList<>();
         try (StrataStoreTarget file = new StrataStoreTarget("file", "fsync");
@@ -48,7 +49,8 @@ public final class DurableCommitProbe {
                 Result eight = run(file, writers, seconds, value, keys, engine);
                 print(round, "strata-file x" + writers, eight, eight.rate() / raw.rate());
                 engineRows.add(new double[] {eight.rate(), eight.forces() / eight.seconds(), eight.group(),
-                        eight.processMicros(), eight.threadMicros(), eight.rate() / raw.rate()});
+                        eight.processMicros(), eight.threadMicros(), eight.rate() / raw.rate(),
+                        100 * eight.kernelShare()});
             }
         }
         // the first half warms the JIT up; medians of the second half
@@ -56,12 +58,13 @@ public final class DurableCommitProbe {
         double floorMedian = median(floorRates.subList(floorRates.size() / 2, floorRates.size()).stream()
                 .mapToDouble(Double::doubleValue).toArray());
         System.out.printf("median of the last %d rounds: strata-file %.0f commits/s, %.0f forces/s, group %.2f, "
-                + "process %.1f us/commit, writers %.1f us/commit, %.2fx the floor (%.0f/s)%n", settled.size(),
-                col(settled, 0), col(settled, 1), col(settled, 2), col(settled, 3), col(settled, 4), col(settled, 5),
-                floorMedian);
+                + "process %.1f us/commit (%.0f%% in the kernel), writers %.1f us/commit, %.2fx the floor (%.0f/s)%n",
+                settled.size(), col(settled, 0), col(settled, 1), col(settled, 2), col(settled, 3), col(settled, 6),
+                col(settled, 4), col(settled, 5), floorMedian);
     }
 
-    private record Result(long commits, long forces, double seconds, long processNanos, long threadNanos) {
+    private record Result(long commits, long forces, double seconds, long processNanos, long threadNanos,
+            double kernelShare) {
         double rate() {
             return commits / seconds;
         }
@@ -107,6 +110,7 @@ public final class DurableCommitProbe {
             workers[t].start();
         }
         long forces0 = forces(engine);
+        long[] ticks0 = userAndSystemTicks();
         long process0 = processCpu();
         long t0 = System.nanoTime();
         stopAt[0] = t0 + durationNanos;
@@ -116,7 +120,24 @@ public final class DurableCommitProbe {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long processNanos = processCpu() - process0;
-        return new Result(commits.sum(), forces(engine) - forces0, elapsed, processNanos, threadCpu.sum());
+        long[] ticks1 = userAndSystemTicks();
+        long user = ticks1[0] - ticks0[0];
+        long system = ticks1[1] - ticks0[1];
+        double kernelShare = ticks0[0] < 0 || user + system == 0 ? Double.NaN : system / (double) (user + system);
+        return new Result(commits.sum(), forces(engine) - forces0, elapsed, processNanos, threadCpu.sum(),
+                kernelShare);
+    }
+
+    /** The process's user and system CPU in clock ticks (Linux), or {@code -1}s where there is no /proc. */
+    private static long[] userAndSystemTicks() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            // fields after the command name (which may hold spaces), counted from field 3
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
     }
 
     private static String key(long n) {
@@ -134,8 +155,8 @@ public final class DurableCommitProbe {
     }
 
     private static void print(int round, String target, Result r, double ratio) {
-        System.out.printf("%-5d %-20s %10.0f %9.0f %7.2f %12.1f %12.1f %8s%n", round, target, r.rate(),
-                r.forces() / r.seconds(), r.group(), r.processMicros(), r.threadMicros(),
+        System.out.printf("%-5d %-20s %10.0f %9.0f %7.2f %12.1f %6.0f%% %12.1f %8s%n", round, target, r.rate(),
+                r.forces() / r.seconds(), r.group(), r.processMicros(), 100 * r.kernelShare(), r.threadMicros(),
                 Double.isNaN(ratio) ? "" : String.format("%.2fx", ratio));
     }
 
