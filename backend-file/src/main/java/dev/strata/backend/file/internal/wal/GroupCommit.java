@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
@@ -25,6 +26,12 @@ import java.util.function.LongConsumer;
  * time has passed, whichever comes first (measured: groups of 7.9). A single committer never waits: it has seen no
  * company. The expectation decays: every {@value #WINDOW_FORCES} forces it drops to the peak of that window.
  * <p>
+ * <b>The arrival that completes the company forces.</b> It is running already, while the gathering leader is parked:
+ * waking the leader to force would put a wake-up and a context switch between the last record and its force, on
+ * every round. So the completing arrival takes the gathering leader's place (a compare-and-set on
+ * {@link #gatheringLeader}, which the leader also uses to keep its place when its wait ends first: exactly one of
+ * them forces) and the parked leader, when it next wakes, waits like any other committer.
+ * <p>
  * A failed force is final: every later wait fails with it, so nothing unforced is ever acknowledged.
  */
 final class GroupCommit {
@@ -43,6 +50,7 @@ final class GroupCommit {
 
     private static final int WINDOW_FORCES = 256;
     private static final long MAX_GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long FIRST_AVERAGE_FORCE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final Forcer forcer;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
@@ -50,17 +58,27 @@ final class GroupCommit {
     private final AtomicBoolean forcing = new AtomicBoolean();
     private volatile long durable;
     private volatile IOException failure;
-    private volatile Thread gatheringLeader;
+    /** The leader parked in {@link #gather}; whoever clears it (the leader itself or a completing arrival) forces. */
+    private final AtomicReference<Thread> gatheringLeader = new AtomicReference<>();
     private volatile int expectedCompany = 1;
     // leader-only state (one leader at a time), and what forcedElsewhere shares with it under the monitor
     private int windowPeak;
     private int windowForces;
-    private long averageForceNanos = TimeUnit.MICROSECONDS.toNanos(200);
+    private long averageForceNanos;
+    private final long maxGatherNanos;
     private long forces;
 
     GroupCommit(Forcer forcer, long durable) {
+        this(forcer, durable, 1, FIRST_AVERAGE_FORCE_NANOS, MAX_GATHER_NANOS);
+    }
+
+    /** For tests: a company already expected, and a gathering wait of {@code averageForceNanos / 2} at most. */
+    GroupCommit(Forcer forcer, long durable, int expectedCompany, long averageForceNanos, long maxGatherNanos) {
         this.forcer = forcer;
         this.durable = durable;
+        this.expectedCompany = expectedCompany;
+        this.averageForceNanos = averageForceNanos;
+        this.maxGatherNanos = maxGatherNanos;
     }
 
     /**
@@ -79,12 +97,12 @@ final class GroupCommit {
         if (company > expectedCompany) {
             expectedCompany = company;
         }
-        Thread leader = gatheringLeader;
-        if (leader != null && pendingWaiters() >= expectedCompany) {
-            LockSupport.unpark(leader); // only the arrival that completes the company: each wake-up costs a switch
-        }
         boolean interrupted = false;
         try {
+            Thread leader = gatheringLeader.get();
+            if (leader != null && pendingWaiters() >= expectedCompany && gatheringLeader.compareAndSet(leader, null)) {
+                force(onDurable); // the leader's place is this thread's now, and the force covers its record
+            }
             while (durable < position) {
                 IOException error = failure;
                 if (error != null) {
@@ -108,15 +126,29 @@ final class GroupCommit {
     }
 
     private void lead(LongConsumer onDurable) {
-        Extent covered = null;
-        IOException error = null;
-        long started = 0;
+        boolean gathered;
         try {
             if (failure != null || durable >= maxWaitedPosition()) {
-                return; // a force that ended just now covered everyone waiting
+                release(); // a force that ended just now covered everyone waiting
+                return;
             }
-            gather();
-            started = System.nanoTime();
+            gathered = gather();
+        } catch (RuntimeException | Error e) {
+            gatheringLeader.compareAndSet(Thread.currentThread(), null);
+            release();
+            throw e;
+        }
+        if (gathered) {
+            force(onDurable);
+        } // else an arrival that completed the company took this leader's place: it forces and releases
+    }
+
+    /** Forces as the leader (one at a time: {@link #forcing} is held), then hands the lead back to everyone. */
+    private void force(LongConsumer onDurable) {
+        Extent covered = null;
+        IOException error = null;
+        long started = System.nanoTime();
+        try {
             covered = forcer.force();
         } catch (IOException e) {
             error = e;
@@ -124,28 +156,37 @@ final class GroupCommit {
             if (covered != null || error != null) {
                 completed(covered, error, System.nanoTime() - started, onDurable);
             }
-            forcing.set(false);
-            wakeAll(); // a hand-off to one uncovered committer measured slower on a quiet machine (benchmarks/README.md)
+            release();
         }
     }
 
-    /** The leader waits for the company it expects, at most half an average force. */
-    private void gather() {
+    private void release() {
+        forcing.set(false);
+        wakeAll(); // a hand-off to one uncovered committer measured slower on a quiet machine (benchmarks/README.md)
+    }
+
+    /**
+     * The leader waits for the company it expects, at most half an average force.
+     *
+     * @return whether this thread still forces: {@code false} when an arrival that completed the company took its
+     *         place (that arrival forces and releases)
+     */
+    private boolean gather() {
         int expected = expectedCompany;
         if (pendingWaiters() >= expected) {
-            return;
+            return true;
         }
-        long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, averageForceNanos / 2);
-        gatheringLeader = Thread.currentThread();
-        try {
-            long left;
-            while (pendingWaiters() < expected && (left = deadline - System.nanoTime()) > 0
-                    && !Thread.currentThread().isInterrupted()) {
-                LockSupport.parkNanos(this, left);
+        long deadline = System.nanoTime() + Math.min(maxGatherNanos, averageForceNanos / 2);
+        Thread self = Thread.currentThread();
+        gatheringLeader.set(self);
+        long left;
+        while (pendingWaiters() < expected && (left = deadline - System.nanoTime()) > 0 && !self.isInterrupted()) {
+            LockSupport.parkNanos(this, left);
+            if (gatheringLeader.get() != self) {
+                return false;
             }
-        } finally {
-            gatheringLeader = null;
         }
+        return gatheringLeader.compareAndSet(self, null);
     }
 
     private int pendingWaiters() {

@@ -84,7 +84,7 @@ class GroupCommitTest {
 
     /**
      * A committer that appended while another's force ran, and could not lead then, is woken when that force ends
-     * and leads its own: nobody else will come (the leader of a force wakes one committer it did not cover).
+     * and leads its own: nobody else will come (the leader of a force wakes every committer when it ends).
      */
     @Test
     void aCommitterLeftUncoveredByAForceIsWokenToLeadTheNext() throws Exception {
@@ -135,6 +135,56 @@ class GroupCommitTest {
             assertTrue(log.forced.get() >= second);
         } finally {
             release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The committer whose arrival completes the expected company forces at once, in the parked gathering leader's
+     * place (no wake-up between the last record and its force); the leader returns with that force. The gathering
+     * wait here is a minute, so the leader cannot reach the force by its own deadline within the test's timeouts.
+     */
+    @Test
+    void theArrivalThatCompletesTheCompanyForcesInTheGatheringLeadersPlace() throws Exception {
+        AtomicReference<Thread> forcedBy = new AtomicReference<>();
+        SimulatedLog log = new SimulatedLog() {
+            @Override
+            public GroupCommit.Extent force() throws IOException {
+                forcedBy.compareAndSet(null, Thread.currentThread());
+                return super.force();
+            }
+        };
+        long minute = TimeUnit.MINUTES.toNanos(1);
+        GroupCommit group = new GroupCommit(log, 0, 2, 2 * minute, minute);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            AtomicReference<Thread> leader = new AtomicReference<>();
+            long first = log.append();
+            Future<?> gathering = pool.submit(() -> {
+                leader.set(Thread.currentThread());
+                group.awaitDurable(first, seq -> { });
+                return null;
+            });
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((leader.get() == null || leader.get().getState() != Thread.State.TIMED_WAITING)
+                    && System.nanoTime() < until) {
+                Thread.sleep(1);
+            }
+            assertEquals(Thread.State.TIMED_WAITING, leader.get().getState(), "the first committer gathers");
+            assertEquals(0, log.forces.get(), "nobody forces before the company is complete");
+            AtomicReference<Thread> completer = new AtomicReference<>();
+            long second = log.append();
+            Future<?> completing = pool.submit(() -> {
+                completer.set(Thread.currentThread());
+                group.awaitDurable(second, seq -> { });
+                return null;
+            });
+            completing.get(10, TimeUnit.SECONDS);
+            gathering.get(10, TimeUnit.SECONDS); // times out when the parked leader is not released
+            assertSame(completer.get(), forcedBy.get(), "the completing arrival forced, not the parked leader");
+            assertEquals(1, log.forces.get(), "one force covered both");
+            assertTrue(log.forced.get() >= second);
+        } finally {
             pool.shutdownNow();
         }
     }
