@@ -24,7 +24,8 @@ import dev.strata.crypto.internal.codec.Lz4Compressor;
 /**
  * The jobs bundle's job classes ({@link Jobs}) run directly, outside OSGi, as its job service runs them: over a
  * storage service of the benchmark's own stores, with the crypto bundle's LZ4 codec, no encryption, 1 MiB chunks
- * (the bundle's default), and a job control that records nothing.
+ * (the bundle's default; {@code -Dstrata.bench.chunkKilobytes=N} for another size), and a job control that records
+ * nothing.
  */
 final class JobsOutsideOsgi {
 
@@ -85,7 +86,8 @@ final class JobsOutsideOsgi {
             }
         };
         jobs = new Jobs(new JobEnvironment(storage, codecs, name -> Optional.empty(), null, Optional::empty,
-                directory, directory, lz4.name(), 1 << 20, null, Optional::empty, 0));
+                directory, directory, lz4.name(), Integer.getInteger("strata.bench.chunkKilobytes", 1024) * 1024, null,
+                Optional::empty, 0));
     }
 
     void add(Store store) {

@@ -6,7 +6,7 @@
  * {@link dev.strata.api.crypto.PassphraseKeyDerivation} (keys from passphrases, for backups and archives).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.strata.api.crypto;
 
 import org.osgi.annotation.bundle.Export;

@@ -47,7 +47,7 @@ public class JobServiceComponent implements JobService {
                 () -> Optional.of(systemStore),
                 directory(config.backupDirectory(), home.resolve("backups")),
                 directory(config.archiveDirectory(), home.resolve("archives")), config.compression(),
-                Math.max(1, config.chunkKilobytes()) * 1024,
+                JobEnvironment.chunkBytesOf(config.chunkKilobytes()),
                 new ConfigAdminStoreDefinitions(services::configAdmin, storage, services::storeControl),
                 services::storeControl, Math.max(0, config.keepSourceMinutes()));
         catalog = new ArchiveCatalog(env);

@@ -61,6 +61,23 @@ public final class Lz4Compressor implements Compressor {
         return Arrays.copyOf(output, written);
     }
 
+    /**
+     * Straight into the caller's buffer: no array of the worst-case size and no copy of the result. LZ4 stops with
+     * an {@link LZ4Exception} as soon as the output would overrun the destination, so an incompressible chunk costs
+     * no more than its compressed form would have.
+     */
+    @Override
+    public int compress(byte[] source, int offset, int length, byte[] destination, int destinationOffset,
+            int destinationLength) {
+        ArgumentChecks.checkRange("source", source, offset, length);
+        ArgumentChecks.checkRange("destination", destination, destinationOffset, destinationLength);
+        try {
+            return compressor.compress(source, offset, length, destination, destinationOffset, destinationLength);
+        } catch (LZ4Exception e) {
+            return -1; // does not fit
+        }
+    }
+
     @Override
     public byte[] decompress(byte[] source, int offset, int length, int originalLength) {
         CompressedInput.check(NAME, source, offset, length, originalLength, MAX_RATIO);

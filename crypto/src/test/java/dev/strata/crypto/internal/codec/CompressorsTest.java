@@ -57,6 +57,30 @@ class CompressorsTest {
 
     @ParameterizedTest
     @MethodSource("codecs")
+    void compressingIntoTheCallersBufferWritesWhatCompressReturnsOrSaysItDoesNotFit(Compressor codec) {
+        byte[] text = "a chunk of an archive, compressed into a reused buffer. ".repeat(20_000)
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] random = new byte[1 << 16];
+        new Random(17).nextBytes(random);
+        byte[] destination = new byte[text.length + 64];
+        for (byte[] original : List.of(text, random)) {
+            byte[] expected = codec.compress(original, 0, original.length);
+            Arrays.fill(destination, (byte) 0x55);
+            int written = codec.compress(original, 0, original.length, destination, 3, expected.length);
+            assertEquals(expected.length, written, codec.name());
+            assertArrayEquals(expected, Arrays.copyOfRange(destination, 3, 3 + written), codec.name());
+            assertEquals((byte) 0x55, destination[2], codec.name() + " wrote before the offset");
+            assertEquals((byte) 0x55, destination[3 + written], codec.name() + " wrote past the result");
+            assertArrayEquals(original, codec.decompress(destination, 3, written, original.length), codec.name());
+            assertEquals(-1, codec.compress(original, 0, original.length, destination, 3, expected.length - 1),
+                    codec.name() + ": one byte too few");
+        }
+        assertThrows(InvalidArgumentException.class, () -> codec.compress(text, 0, 10, destination, 5,
+                destination.length), codec.name() + ": a destination range outside the array");
+    }
+
+    @ParameterizedTest
+    @MethodSource("codecs")
     void honoursOffsets(Compressor codec) {
         byte[] buffer = "..abcabcabcabcabcabc..".getBytes(StandardCharsets.US_ASCII);
         byte[] compressed = codec.compress(buffer, 2, 18);

@@ -40,6 +40,9 @@ public final class ArchiveWriter implements AutoCloseable {
      */
     static final int FORCE_EVERY_CHUNKS = 8;
 
+    /** The largest chunk size an archive is written with: the most plaintext of one chunk a reader accepts. */
+    public static final int MAX_CHUNK_BYTES = ChunkFrame.MAX_PLAIN;
+
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -51,6 +54,12 @@ public final class ArchiveWriter implements AutoCloseable {
     private final int chunkBytes;
     /** Written on the pipeline's thread only (until {@link ChunkPipeline#finish} returns). */
     private final ContentDigest digest = new ContentDigest();
+    /**
+     * The compressed form of the frame being written, reused from frame to frame (on the pipeline's thread, then in
+     * {@link #finish} once that thread has ended): a new array of the chunk's worst-case compressed size and a copy
+     * of the result per chunk was a quarter of the backup's garbage.
+     */
+    private byte[] packed = new byte[0];
     private final List<ChunkIndex> chunks = new ArrayList<>();
     private long position;
     private final ChunkPipeline pipeline;
@@ -113,6 +122,7 @@ public final class ArchiveWriter implements AutoCloseable {
      */
     public static ArchiveWriter create(Path target, String kind, Compressor compressor, AeadCipher cipher,
             DataKey key, int chunkBytes, ArchiveFiles files) {
+        checkChunkSize(chunkBytes, "chunk size");
         if (Files.exists(target)) {
             throw new InvalidArgumentException("archive file '" + target + "' already exists; choose another name");
         }
@@ -137,6 +147,24 @@ public final class ArchiveWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot create archive '" + target + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses a chunk size the format cannot hold, before anything is read or written.
+     *
+     * @param setting what the size is called where the user sets it, for the message
+     * @throws ChunkSizeException when {@code chunkBytes} is over {@link #MAX_CHUNK_BYTES} or not positive
+     */
+    public static void checkChunkSize(long chunkBytes, String setting) {
+        if (chunkBytes < 1 || chunkBytes > MAX_CHUNK_BYTES) {
+            throw new ChunkSizeException("archive chunk size " + kib(chunkBytes) + " (" + setting + ") is "
+                    + (chunkBytes < 1 ? "not positive" : "over " + kib(MAX_CHUNK_BYTES) + ", the most a chunk of an "
+                    + "archive holds") + "; set it to 1 to " + MAX_CHUNK_BYTES / 1024 + " KiB");
+        }
+    }
+
+    private static String kib(long bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 
     public ArchiveHeader header() {
@@ -170,7 +198,12 @@ public final class ArchiveWriter implements AutoCloseable {
      */
     public boolean add(String key, byte[] value, long expiresAt, java.util.Set<String> tags) {
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        block.add(keyBytes, key, value, expiresAt, tags);
+        if (!block.add(keyBytes, key, value, expiresAt, tags)) {
+            // it would take this chunk past the format's cap: it starts the next one (a chunk size close to the cap)
+            block = pipeline.handOver(block);
+            blocksHandedOver++;
+            block.add(keyBytes, key, value, expiresAt, tags); // alone in a chunk it fits, or it is refused
+        }
         keys++;
         bytes += keyBytes.length + value.length;
         if (block.size() >= chunkBytes) {
@@ -259,11 +292,16 @@ public final class ArchiveWriter implements AutoCloseable {
         int codecId = 0;
         byte[] stored = plain;
         int length = plainLength;
-        if (compressor != null) {
-            byte[] packed = compressor.compress(plain, 0, plainLength);
-            if (packed.length < plainLength) {
+        if (compressor != null && plainLength > 0) {
+            if (packed.length < plainLength - 1) {
+                // the first chunk, or one that grew past the others (an entry crossing the chunk size)
+                packed = new byte[Math.max(plainLength - 1, chunkBytes + (chunkBytes >> 4))];
+            }
+            // kept only when shorter than the plaintext, as before: the codec stops once it would not be
+            int packedLength = compressor.compress(plain, 0, plainLength, packed, 0, plainLength - 1);
+            if (packedLength >= 0) {
                 stored = packed;
-                length = packed.length;
+                length = packedLength;
                 codecId = compressor.id() & 0xFF;
             }
         }

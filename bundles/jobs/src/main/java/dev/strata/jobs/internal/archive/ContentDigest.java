@@ -38,12 +38,19 @@ public final class ContentDigest {
         put(value, 0, value.length);
     }
 
-    /** The same for a key and a value found in one array (an encoded chunk). */
-    public void update(byte[] source, int keyOffset, int keyLength, int valueOffset, int valueLength) {
-        putLength(keyLength);
-        put(source, keyOffset, keyLength);
-        putLength(valueLength);
-        put(source, valueOffset, valueLength);
+    /**
+     * The same for an entry encoded as {@code keyLength(u16) key valueLength(u32) value} from {@code offset} on (an
+     * archive chunk's layout): the digest's 4-byte key length is the u16 with two zero bytes before it, and the rest
+     * of the digest's input is those bytes of the chunk as they stand, hashed in one piece.
+     */
+    void updateEncoded(byte[] chunk, int offset, int keyLength, int valueLength) {
+        if (buffered > BUFFER - 2) {
+            flush();
+        }
+        buffer[buffered] = 0;
+        buffer[buffered + 1] = 0;
+        buffered += 2;
+        put(chunk, offset, 2 + keyLength + 4 + valueLength);
     }
 
     private void putLength(int n) {

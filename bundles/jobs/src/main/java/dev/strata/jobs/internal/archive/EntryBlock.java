@@ -44,13 +44,16 @@ final class EntryBlock {
     private String lastKey;
 
     /**
-     * Encodes the entry at the end of the block.
+     * Encodes the entry at the end of the block, unless it would take a block that already holds entries past
+     * {@link ChunkFrame#MAX_PLAIN}: then the block is unchanged and the entry belongs in the next one.
      *
+     * @return whether the entry was added (always, to an empty block)
      * @throws UnarchivableEntryException when the format cannot hold the entry (see {@link #MAX_KEY_BYTES},
-     *                                    {@link #MAX_TAGS}, {@link #MAX_TAG_BYTES}, {@link ChunkFrame#MAX_PLAIN}, a
-     *                                    negative expiry); the block is unchanged
+     *                                    {@link #MAX_TAGS}, {@link #MAX_TAG_BYTES}, an entry over
+     *                                    {@link ChunkFrame#MAX_PLAIN} on its own, a negative expiry); the block is
+     *                                    unchanged
      */
-    void add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
+    boolean add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
         if (key.length > MAX_KEY_BYTES) {
             throw new UnarchivableEntryException("key '" + shortened(keyText) + "' is " + key.length
                     + " bytes in UTF-8; an archive holds keys of at most " + MAX_KEY_BYTES + " bytes");
@@ -62,9 +65,11 @@ final class EntryBlock {
         long entrySize = 2L + key.length + 4 + value.length + 1 + (expiresAt != 0 ? 8 : 0)
                 + (tags.isEmpty() ? 0 : tagBytes(keyText, tags));
         if (size + entrySize > ChunkFrame.MAX_PLAIN) {
+            if (entries > 0) {
+                return false;
+            }
             throw new UnarchivableEntryException("key '" + shortened(keyText) + "' takes " + entrySize
-                    + " bytes; with the " + size + " bytes before it in its chunk that is over "
-                    + ChunkFrame.MAX_PLAIN + ", the most a chunk of an archive holds (choose a smaller chunk size)");
+                    + " bytes; that is over " + ChunkFrame.MAX_PLAIN + ", the most a chunk of an archive holds");
         }
         ensure(size + (int) entrySize);
         byte[] b = bytes;
@@ -98,6 +103,7 @@ final class EntryBlock {
         }
         lastKey = keyText;
         entries++;
+        return true;
     }
 
     /** The bytes a key's tags take encoded (count, then length and bytes of each), after checking they fit. */
@@ -137,7 +143,7 @@ final class EntryBlock {
             int keyOffset = p + 2;
             int valueOffset = keyOffset + keyLength + 4;
             int valueLength = readInt(b, valueOffset - 4);
-            digest.update(b, keyOffset, keyLength, valueOffset, valueLength);
+            digest.updateEncoded(b, p, keyLength, valueLength);
             p = valueOffset + valueLength;
             int flags = b[p++];
             if ((flags & FLAG_EXPIRES) != 0) {

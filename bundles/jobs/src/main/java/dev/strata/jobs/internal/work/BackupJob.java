@@ -38,6 +38,7 @@ final class BackupJob {
     static JobWork plan(BackupRequest request, JobEnvironment env) {
         Store store = env.store(request.store());
         Compressor codec = env.codecs().compressor(env.compression(request.compression()));
+        int chunkBytes = env.archiveChunkBytes();
         Sealing sealing = Sealing.resolve(env.codecs(), request.keyAlias(), request.createKey());
         Path file = request.file().isEmpty()
                 ? env.backupDirectory().resolve(store.name() + "-" + LocalDateTime.now().format(STAMP) + EXTENSION)
@@ -45,18 +46,18 @@ final class BackupJob {
         if (Files.exists(file)) {
             throw new InvalidArgumentException("archive file '" + file + "' already exists; choose another name");
         }
-        return control -> run(store, file, codec, sealing, request.testRestore(), env, control);
+        return control -> run(store, file, codec, sealing, chunkBytes, request.testRestore(), env, control);
     }
 
-    private static String run(Store store, Path file, Compressor codec, Sealing sealing, boolean testRestore,
-            JobEnvironment env, JobControl control) throws java.io.IOException {
+    private static String run(Store store, Path file, Compressor codec, Sealing sealing, int chunkBytes,
+            boolean testRestore, JobEnvironment env, JobControl control) throws java.io.IOException {
         control.report(Leftovers.OUTPUT + file);
         String engine = store.info().backend();
         ArchiveWriter.Written written;
         try (Transaction snapshot = store.begin(TransactionMode.READ_ONLY);
              EntryCursor cursor = snapshot.scan(Scan.all());
              ArchiveWriter writer = ArchiveWriter.create(file, "backup", codec, sealing.cipher(), sealing.key(),
-                     env.chunkBytes(), env.archiveFiles())) {
+                     chunkBytes, env.archiveFiles())) {
             long createdAt = System.currentTimeMillis();
             long sequence = Snapshots.sequence(snapshot);
             control.message("reading snapshot of '" + store.name() + "'");

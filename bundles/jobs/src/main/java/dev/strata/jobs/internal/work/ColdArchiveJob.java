@@ -40,6 +40,7 @@ final class ColdArchiveJob {
     static JobWork plan(ArchiveRequest request, JobEnvironment env) {
         Store store = env.store(request.store());
         Compressor codec = env.codecs().compressor(env.compression(request.compression()));
+        env.archiveChunkBytes(); // a chunk size the format cannot hold is refused now, not after the first chunk
         Sealing sealing = Sealing.resolve(env.codecs(), request.keyAlias(), false);
         Store system = env.systemStore().get().orElseThrow(() -> new dev.strata.api.StoreUnavailableException(
                 "the system store that holds the archive catalog is not available"));

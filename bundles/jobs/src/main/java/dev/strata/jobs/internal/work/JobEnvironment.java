@@ -13,6 +13,7 @@ import dev.strata.api.management.MigrationTransform;
 import dev.strata.api.management.StoreControl;
 import dev.strata.jobs.internal.archive.ArchiveCodecs;
 import dev.strata.jobs.internal.archive.ArchiveFiles;
+import dev.strata.jobs.internal.archive.ArchiveWriter;
 
 /**
  * What the jobs work with: the stores, the crypto services, the transforms, scratch stores for test restores, and
@@ -39,6 +40,9 @@ public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
         Supplier<Optional<Store>> systemStore, Path backupDirectory, Path archiveDirectory, String defaultCompression,
         int chunkBytes, StoreDefinitions definitions, Supplier<Optional<StoreControl>> storeControl,
         long keepSourceMinutes, Clock clock, ArchiveFiles archiveFiles) {
+
+    /** Where the runtime sets {@link #chunkBytes} (as {@code chunkKilobytes}), for messages. */
+    public static final String CONFIGURATION_PID = "dev.strata.jobs";
 
     public JobEnvironment {
         if (chunkBytes < 1) {
@@ -68,6 +72,15 @@ public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
                 chunkBytes, definitions, storeControl, keepSourceMinutes, Clock.systemUTC(), ArchiveFiles.DISK);
     }
 
+    /**
+     * The chunk size in bytes of a {@code chunkKilobytes} setting: at least 1 KiB, and a size beyond an int's range
+     * kept as the int's largest (so that submitting a backup refuses it by name, instead of the multiplication
+     * wrapping round to a negative size that stops the job service from starting).
+     */
+    public static int chunkBytesOf(int kilobytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1L, kilobytes) * 1024L);
+    }
+
     long now() {
         return clock.millis();
     }
@@ -81,6 +94,16 @@ public record JobEnvironment(StorageService storage, ArchiveCodecs codecs,
     Path archiveFile(String name) {
         Path path = Path.of(name);
         return path.isAbsolute() ? path : backupDirectory.resolve(path);
+    }
+
+    /**
+     * The chunk size of a job that writes an archive (backup, cold archive), checked when the job is submitted.
+     *
+     * @throws dev.strata.jobs.internal.archive.ChunkSizeException when it is over what the archive format holds
+     */
+    int archiveChunkBytes() {
+        ArchiveWriter.checkChunkSize(chunkBytes, "chunkKilobytes of " + CONFIGURATION_PID);
+        return chunkBytes;
     }
 
     String compression(String requested) {

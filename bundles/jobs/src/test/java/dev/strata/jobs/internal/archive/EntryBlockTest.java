@@ -1,6 +1,7 @@
 package dev.strata.jobs.internal.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,9 @@ class EntryBlockTest {
         ContentDigest expected = new ContentDigest();
         for (int i = 0; i < 500; i++) {
             String key = String.format("key.%04d", i);
-            byte[] value = ("value " + i).repeat(i % 7).getBytes(StandardCharsets.UTF_8);
+            // values around the digest's buffer size too: hashed straight from the block or gathered first
+            byte[] value = i % 50 == 7 ? new byte[ContentDigest.BUFFER - 8 + i % 17]
+                    : ("value " + i).repeat(i % 7).getBytes(StandardCharsets.UTF_8);
             Set<String> tags = i % 3 == 0 ? Set.of("t" + i, "u") : Set.of();
             block.add(bytes(key), key, value, i % 2 == 0 ? 0 : 1_700_000_000_000L + i, tags);
             expected.update(bytes(key), value);
@@ -83,14 +86,24 @@ class EntryBlockTest {
     }
 
     @Test
-    void anEntryTakingItsChunkPastWhatAReaderAcceptsIsRefused() {
+    void anEntryThatWouldTakeItsChunkPastWhatAReaderAcceptsIsLeftForTheNextChunk() {
         EntryBlock block = new EntryBlock();
-        byte[] big = new byte[ChunkFrame.MAX_PLAIN / 2]; // the block keeps references: one array, added twice
-        block.add(bytes("a"), "a", big, 0, Set.of());
-        UnarchivableEntryException e = assertThrows(UnarchivableEntryException.class,
-                () -> block.add(bytes("b"), "b", big, 0, Set.of()));
-        assertTrue(e.getMessage().contains("the most a chunk of an archive holds"), e.getMessage());
+        byte[] big = new byte[ChunkFrame.MAX_PLAIN / 2];
+        assertTrue(block.add(bytes("a"), "a", big, 0, Set.of()));
+        int size = block.size();
+        assertFalse(block.add(bytes("b"), "b", big, 0, Set.of()));
         assertEquals(1, block.entries());
+        assertEquals(size, block.size());
+    }
+
+    @Test
+    void anEntryOverWhatAReaderAcceptsOfAChunkOnItsOwnIsRefused() {
+        EntryBlock block = new EntryBlock();
+        byte[] tooBig = new byte[ChunkFrame.MAX_PLAIN];
+        UnarchivableEntryException e = assertThrows(UnarchivableEntryException.class,
+                () -> block.add(bytes("a"), "a", tooBig, 0, Set.of()));
+        assertTrue(e.getMessage().contains("the most a chunk of an archive holds"), e.getMessage());
+        assertEquals(0, block.entries());
     }
 
     @Test
