@@ -1,9 +1,11 @@
 package dev.strata.distribution;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.rmi.registry.LocateRegistry;
@@ -19,10 +21,13 @@ import javax.management.remote.rmi.RMIConnector;
 import javax.management.remote.rmi.RMIServer;
 
 import dev.strata.api.StorageService;
+import dev.strata.api.Store;
 import dev.strata.api.StoreStatus;
 import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.DocumentService;
 import dev.strata.api.document.IndexDefinition;
+import dev.strata.api.document.KeyValueQuery;
+import dev.strata.api.management.DocumentKeyValueIndexInfo;
 import dev.strata.api.management.DocumentPage;
 import dev.strata.api.management.DocumentsMXBean;
 import dev.strata.api.management.ObjectNames;
@@ -103,6 +108,68 @@ public class DocumentsJmxIT {
                     () -> bean.findDocuments("files", "articles", "{\"year\":{\"$near\":1}}", "", 0, 5, "", ""));
             assertEquals("dev.strata.api.document.InvalidQueryException", bad.getClass().getName());
         }
+    }
+
+    /**
+     * Key-value indexes through the bean: an {@code admin} creates and drops one, a {@code monitor} lists it and
+     * queries through it but may not change it; the runtime's write hook keeps it as the store is written.
+     */
+    @Test
+    public void anAdminCreatesAndDropsKeyValueIndexesThatAMonitorQueries() throws Exception {
+        Path users = Path.of(context.getProperty("strata.home"), "etc", "jmx.users");
+        Await.until("the JMX connector created " + users, () -> Files.exists(users));
+        Files.write(users, List.of("watcher = monitor:" + hash("watch-pw"), "keeper = admin:" + hash("keep-pw")));
+        Stores.awaitStatus(storage, "files", StoreStatus.ONLINE);
+        Store files = storage.store("files");
+        for (int i = 0; i < 5; i++) {
+            files.put("people.p" + i, ("{\"name\":\"P" + i + "\",\"age\":" + (20 + 5 * i) + "}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        try (JMXConnector admin = connect("keeper", "keep-pw"); JMXConnector monitor = connect("watcher", "watch-pw")) {
+            DocumentsMXBean asAdmin = documentsBean(admin.getMBeanServerConnection());
+            DocumentsMXBean asMonitor = documentsBean(monitor.getMBeanServerConnection());
+            assertThrows(SecurityException.class,
+                    () -> asMonitor.createKeyValueIndex("files", "people_by_age", "people.*", "age"));
+            assertFalse(hasKeyValueIndex(asMonitor, "people_by_age"));
+
+            DocumentKeyValueIndexInfo created = asAdmin.createKeyValueIndex("files", "people_by_age", "people.*", "age");
+            assertEquals(new DocumentKeyValueIndexInfo("people_by_age", "people.*", List.of("age"), "READABLE"), created);
+            assertTrue(asMonitor.listKeyValueIndexes("files").contains(created));
+            assertEquals(List.of("people.p4", "people.p3"), asMonitor.findEntriesByIndex("files", "people_by_age",
+                    "{\"age\":{\"$gte\":35}}", "-age", 10).keys());
+            // a put after the build is indexed in its own transaction by the runtime's hook: the planned query
+            // reads the index, so it finds the new key only through its entry
+            files.put("people.p9", "{\"name\":\"P9\",\"age\":50}".getBytes(StandardCharsets.UTF_8));
+            String plan = documents.explain(files, KeyValueQuery.of("people.*")
+                    .where(Map.<String, Object>of("age", 50))).render();
+            assertTrue(plan, plan.contains("INDEX_SCAN people_by_age"));
+            assertEquals(List.of("people.p9"), asMonitor.findEntriesByIndex("files", "people_by_age",
+                    "{\"age\":50}", "", 10).keys());
+
+            assertThrows(SecurityException.class, () -> asMonitor.dropKeyValueIndex("files", "people_by_age"));
+            assertTrue(hasKeyValueIndex(asMonitor, "people_by_age"));
+            assertTrue(asAdmin.dropKeyValueIndex("files", "people_by_age"));
+            assertFalse(asAdmin.dropKeyValueIndex("files", "people_by_age"));
+            assertFalse(hasKeyValueIndex(asMonitor, "people_by_age"));
+            RuntimeException gone = assertThrows(RuntimeException.class,
+                    () -> asMonitor.findEntriesByIndex("files", "people_by_age", "{}", "", 10));
+            assertEquals("dev.strata.api.document.IndexNotFoundException", gone.getClass().getName());
+        }
+    }
+
+    private static DocumentsMXBean documentsBean(MBeanServerConnection beans) {
+        Await.until("the documents bean is registered", () -> {
+            try {
+                return beans.isRegistered(ObjectNames.documents());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return JMX.newMXBeanProxy(beans, ObjectNames.documents(), DocumentsMXBean.class);
+    }
+
+    private static boolean hasKeyValueIndex(DocumentsMXBean bean, String name) {
+        return bean.listKeyValueIndexes("files").stream().anyMatch(index -> index.name().equals(name));
     }
 
     /** A hash in the users file's documented format: pbkdf2-sha256$iterations$salt$hash. */

@@ -57,20 +57,25 @@ record IndexBounds(IndexMeta index, List<Range> ranges, Supplier<String> describ
         String upper = null;
         for (String path : index.definition().fields()) {
             List<Filter.Field> onPath = predicates.getOrDefault(path, List.of());
-            TreeMap<String, Object> points = points(onPath, index.definition().unique());
-            if (points != null && prefixes.size() * points.size() <= MAX_RANGES) {
-                List<String> next = new ArrayList<>();
-                for (String prefix : prefixes) {
-                    for (String point : points.keySet()) {
-                        next.add(prefix + point);
+            Points points = points(onPath, index.definition().unique());
+            if (points != null && prefixes.size() * points.keys().size() <= MAX_RANGES) {
+                List<String> next;
+                if (prefixes.size() == 1 && points.keys().size() == 1) {
+                    next = List.of(prefixes.get(0) + points.keys().get(0)); // the common case: one value
+                } else {
+                    next = new ArrayList<>(prefixes.size() * points.keys().size());
+                    for (String prefix : prefixes) {
+                        for (String point : points.keys()) {
+                            next.add(prefix + point);
+                        }
                     }
                 }
                 prefixes = next;
                 equalities++;
-                pinned &= points.size() == 1;
+                pinned &= points.keys().size() == 1;
                 fixed += pinned ? 1 : 0;
-                List<Object> values = new ArrayList<>(points.values());
-                described.add(() -> path + " in " + Json.write(values));
+                Points shown = points;
+                described.add(() -> path + " in " + Json.write(shown.values()));
                 continue;
             }
             FieldRange range = range(onPath, index.multikey());
@@ -95,27 +100,38 @@ record IndexBounds(IndexMeta index, List<Range> ranges, Supplier<String> describ
         return new IndexBounds(index, ranges, description, fixed, equalities, lower != null);
     }
 
-    /** The encoded values an equality or {@code $in} on the path allows, sorted by key order; null if none applies. */
-    private static TreeMap<String, Object> points(List<Filter.Field> onPath, boolean unique) {
+    /** The encoded values an equality or {@code $in} allows, sorted by key order, with the values they encode. */
+    private record Points(List<String> keys, List<Object> values) {
+    }
+
+    /** The points an equality or {@code $in} on the path allows; null if none applies. */
+    private static Points points(List<Filter.Field> onPath, boolean unique) {
         for (Filter.Field field : onPath) {
-            List<?> values = field.op() == Filter.Op.EQ ? java.util.Collections.singletonList(field.operand())
-                    : field.op() == Filter.Op.IN ? (List<?>) field.operand() : null;
+            if (field.op() == Filter.Op.EQ) {
+                // one value: no sorting to do (an array operand also matches whole arrays, which the element
+                // entries cannot find; unique indexes do not hold documents missing the field, which equality
+                // with null also matches)
+                Object value = field.operand();
+                if (value instanceof List || (value == null && unique)) {
+                    continue;
+                }
+                return new Points(List.of(TupleCodec.encode(value)), java.util.Collections.singletonList(value));
+            }
+            List<?> values = field.op() == Filter.Op.IN ? (List<?>) field.operand() : null;
             if (values == null || values.isEmpty()) {
                 continue;
             }
-            TreeMap<String, Object> points = new TreeMap<>(Values::compareStrings);
+            TreeMap<String, Object> sorted = new TreeMap<>(Values::compareStrings);
             boolean usable = true;
             for (Object value : values) {
-                // an array operand also matches whole arrays, which the element entries cannot find; unique
-                // indexes do not hold documents missing the field, which equality with null also matches
                 if (value instanceof List || (value == null && unique)) {
                     usable = false;
                     break;
                 }
-                points.put(TupleCodec.encode(value), value);
+                sorted.put(TupleCodec.encode(value), value);
             }
             if (usable) {
-                return points;
+                return new Points(List.copyOf(sorted.keySet()), new ArrayList<>(sorted.values()));
             }
         }
         return null;

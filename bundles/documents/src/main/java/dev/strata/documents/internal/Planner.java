@@ -207,6 +207,9 @@ final class Planner {
 
     /** The field predicates that every match satisfies: those of the top-level conjunction. */
     static Map<String, List<Filter.Field>> predicates(Filter filter) {
+        if (filter instanceof Filter.Field field) {
+            return Map.of(field.path(), List.of(field)); // one predicate, the common point query: no maps to grow
+        }
         Map<String, List<Filter.Field>> byPath = new LinkedHashMap<>();
         collect(filter, byPath);
         return byPath;

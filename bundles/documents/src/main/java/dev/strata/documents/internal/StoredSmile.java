@@ -24,7 +24,12 @@ import dev.strata.api.CorruptionException;
  */
 final class StoredSmile {
 
-    private static final JsonFactory FACTORY = Json.smileFactory();
+    /**
+     * The layer's Smile factory without duplicate-name detection: the records read here were written from maps,
+     * which cannot hold a name twice, and the check cost a set per object read.
+     */
+    private static final JsonFactory FACTORY = Json.smileFactory().copy()
+            .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Smile's header (":)\n" and a version/flags byte), then START_ARRAY. */
     private static final int HEADER = 4;

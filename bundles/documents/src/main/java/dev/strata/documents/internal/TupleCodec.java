@@ -38,7 +38,7 @@ final class TupleCodec {
     }
 
     static String encode(Object value) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(value instanceof String text ? text.length() + 3 : 24);
         encode(value, out);
         return out.toString();
     }
@@ -87,7 +87,12 @@ final class TupleCodec {
     }
 
     private static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && text.charAt(first) > '\u0001') {
+            first++;
+        }
+        out.append(text, 0, first); // most text has nothing to escape: one copy
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
                 out.append(END).append('\u0002');
