@@ -9,8 +9,8 @@ import java.util.List;
  * Where {@code PostgresBenchmark.batchedPuts}'s time goes, target beside target: rounds that each load
  * {@value PostgresBenchmark#KEYS} keys in batches of {@value Workload#BATCH} into a fresh store of every target
  * named, the targets alternating within a round (so each sees the same machine), printing per batch the wall time
- * and this process's CPU time (every thread: the benchmark's, the driver's, GC, JIT). On one connection at a time
- * the client and the server take turns, so wall minus client CPU is about the server's time plus the round trips:
+ * and the CPU time of this process (every thread: the benchmark's, the pool's, GC, JIT) and of the benchmark thread.
+ * On one connection at a time the client and the server take turns, so wall minus client CPU is about the server's time plus the round trips:
  * the two say whose work to cut, and the CPU figure hardly depends on what else the machine runs.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.strata.benchmarks.PostgresPutCost [rounds]
@@ -35,22 +35,25 @@ public final class PostgresPutCost {
         for (String ignored : targets) {
             figures.add(new ArrayList<>());
         }
-        System.out.printf("%-24s %6s %14s %14s %14s%n", "target", "round", "wall ms/batch", "cpu ms/batch",
-                "wall-cpu ms");
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        System.out.printf("%-24s %6s %14s %14s %14s %14s%n", "target", "round", "wall ms/batch", "cpu ms/batch",
+                "thread ms", "wall-cpu ms");
         for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
             for (int t = 0; t < targets.length; t++) {
                 KeyValueTarget store = PostgresBenchmark.create(targets[t]);
                 try {
                     long cpu = os.getProcessCpuTime();
+                    long thread = threads.getCurrentThreadCpuTime();
                     long wall = System.nanoTime();
                     workload.putEveryKey(store);
                     double wallMs = (System.nanoTime() - wall) / 1e6 / batches;
                     double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / batches;
-                    System.out.printf("%-24s %6s %14.3f %14.3f %14.3f%n", targets[t],
+                    double threadMs = (threads.getCurrentThreadCpuTime() - thread) / 1e6 / batches;
+                    System.out.printf("%-24s %6s %14.3f %14.3f %14.3f %14.3f%n", targets[t],
                             round < WARM_UP_ROUNDS ? "w" + round : Integer.toString(round - WARM_UP_ROUNDS), wallMs,
-                            cpuMs, wallMs - cpuMs);
+                            cpuMs, threadMs, wallMs - cpuMs);
                     if (round >= WARM_UP_ROUNDS) {
-                        figures.get(t).add(new double[] {wallMs, cpuMs});
+                        figures.get(t).add(new double[] {wallMs, cpuMs, threadMs});
                     }
                 } finally {
                     store.close();
@@ -62,8 +65,9 @@ public final class PostgresPutCost {
         for (int t = 0; t < targets.length; t++) {
             double wall = median(figures.get(t), 0);
             double cpu = median(figures.get(t), 1);
-            System.out.printf("%-24s wall %8.3f ms/batch  cpu %8.3f ms/batch  %s against %s: %.2fx%n", targets[t],
-                    wall, cpu, "rate", targets[0], baselineWall / wall);
+            double thread = median(figures.get(t), 2);
+            System.out.printf("%-24s wall %8.3f ms/batch  process cpu %7.3f  benchmark thread cpu %7.3f ms/batch"
+                    + "  rate against %s: %.2fx%n", targets[t], wall, cpu, thread, targets[0], baselineWall / wall);
         }
     }
 
