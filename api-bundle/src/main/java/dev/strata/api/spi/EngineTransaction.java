@@ -84,6 +84,44 @@ public interface EngineTransaction extends AutoCloseable {
     }
 
     /**
+     * Puts each key that has no value in this transaction's view (its own writes included) and leaves every other
+     * key unwritten: the read before a write, for keys that turn out to be new, done in the same call. The result has
+     * one slot per key, like {@link #getAll}'s: {@code null} where the key was absent and now holds its value, the
+     * current value (read from the same snapshot as {@link #getAll} reads) where it was present and is unchanged.
+     * Keys must be distinct; {@code values} has one value per key. A key written here is a write like a {@link #put}
+     * (it conflicts with a concurrent writer, see the class comment); a key left unwritten was read. An engine may
+     * report a conflict from this call already (as {@link dev.strata.api.ConflictException}) instead of at commit,
+     * when a transaction that committed after the snapshot wrote one of the keys. The default reads with
+     * {@link #getAll} and puts the absent keys; an engine over a server answers it in one statement, so a caller that
+     * must know what it overwrites (core keeps a record's creation time and version) reads nothing first for keys
+     * that are new.
+     *
+     * @return the current value of each key that was present, {@code null} for each key written
+     * @throws dev.strata.api.ReadOnlyException in a read-only transaction
+     * @since 1.4
+     */
+    default List<byte[]> putAllIfAbsent(List<byte[]> keys, List<byte[]> values) {
+        if (mode() == TransactionMode.READ_ONLY) {
+            throw new dev.strata.api.ReadOnlyException("a read-only transaction cannot put");
+        }
+        if (keys.size() != values.size()) {
+            throw new dev.strata.api.InvalidArgumentException(
+                    "putAllIfAbsent needs one value per key: " + keys.size() + " keys, " + values.size() + " values");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            ByteKeys.checkKey(keys.get(i));
+            ByteKeys.checkValue(values.get(i));
+        }
+        List<byte[]> current = getAll(keys);
+        for (int i = 0; i < keys.size(); i++) {
+            if (current.get(i) == null) {
+                put(keys.get(i), values.get(i));
+            }
+        }
+        return current;
+    }
+
+    /**
      * Deletes every key in the range (in this transaction's view, own writes included) as part of this transaction.
      * The default walks a cursor and deletes key by key; engines with a native range delete override it.
      *

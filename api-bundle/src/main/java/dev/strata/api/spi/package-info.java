@@ -6,7 +6,7 @@
  * with the conformance kit in api-bundle's test-jar.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.strata.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,5 +23,5 @@ package dev.strata.api.tck;
 public interface StorageBackendConformance extends OrderingContract, ScanContract, TransactionContract,
         ConflictContract, IsolationContract, WriteSkewContract, BatchContract, CursorContract, InvalidInputContract,
         PersistenceContract, DurabilityContract, ConcurrencyContract, MaintenanceContract, LifecycleContract,
-        SequenceContract, OneShotReadContract, DeferredBeginContract {
+        SequenceContract, OneShotReadContract, DeferredBeginContract, PutIfAbsentContract {
 }

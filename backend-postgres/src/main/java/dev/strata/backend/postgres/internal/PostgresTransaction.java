@@ -23,18 +23,14 @@ import dev.strata.api.spi.KeyRange;
  * SERIALIZABLE with its snapshot already taken, or by {@link PostgresEngine#beginDeferred} with the snapshot taken
  * by its first operation ({@link TransactionSnapshot}: a first read carries it in its own round trip). Reads go to
  * the server (through the writes held here); writes are held in a {@link WriteSet} and sent at commit as batched
- * upserts, in key order. PostgreSQL then refuses, with
- * SQLSTATE 40001, an upsert of a row that a transaction committed after this snapshot (or that one still committing
- * writes, once it commits): first committer wins, and because deletes are rows too, it covers every mix of puts and
- * deletes, of present and absent keys.
+ * upserts, in key order (new keys of {@link #putAllIfAbsent} go at once). PostgreSQL refuses, with SQLSTATE 40001,
+ * an upsert of a row that a transaction committed after this snapshot (or that one still committing writes, once it
+ * commits): first committer wins, and because deletes are rows too, it covers every mix of puts and deletes, of
+ * present and absent keys.
  */
 final class PostgresTransaction implements EngineTransaction {
 
-    /**
-     * Held writes beyond this are sent early, so that a huge batch does not sit in memory whole; their rows then stay
-     * locked until commit, so another transaction writing one of them waits for this one to finish. Statements
-     * carry at most this much too.
-     */
+    /** Held writes beyond this are sent early (their rows stay locked to the end); no statement carries more. */
     static final long FLUSH_BYTES = 32L << 20;
     static final int FLUSH_ROWS = 50_000;
     private static final int GET_ALL_CHUNK = 1_000;
@@ -46,16 +42,12 @@ final class PostgresTransaction implements EngineTransaction {
     private final TransactionMode mode;
     private final IsolationLevel isolation;
     private final WriteSet writes = new WriteSet();
-    /** The keys of the upsert being sent, to name them when the server refuses it. */
+    /** The keys of the statement being sent, to name them when the server refuses it. */
     private List<byte[]> sending = List.of();
     private int heldRows;
     private boolean sentWrites;
     private boolean finished;
-    /**
-     * The last key a get read from the server, and whether it was there, until this transaction writes anything (the
-     * snapshot is fixed, only its own writes change what it reads): core reads a key before deleting it, and the
-     * delete's presence check then costs no second round trip.
-     */
+    /** The last key a get read from the server and whether it was there, until a write: a delete's check reuses it. */
     private byte[] lastRead;
     private boolean lastReadPresent;
 
@@ -150,6 +142,23 @@ final class PostgresTransaction implements EngineTransaction {
         flushIfLarge();
     }
 
+    /** New keys go in with the read of the others: one statement per batch ({@link AbsentInserts}). */
+    @Override
+    public List<byte[]> putAllIfAbsent(List<byte[]> keys, List<byte[]> values) {
+        writable("put");
+        lastRead = null;
+        AbsentInserts inserts = new AbsentInserts(snapshot, tables, writes, sent -> sending = sent);
+        try {
+            List<byte[]> current = inserts.run(keys, values);
+            sentWrites |= inserts.inserted();
+            heldRows += inserts.held();
+            flushIfLarge();
+            return current;
+        } catch (SQLException e) {
+            throw fail("writing", e);
+        }
+    }
+
     @Override
     public boolean delete(byte[] key) {
         writable("delete");
@@ -199,9 +208,8 @@ final class PostgresTransaction implements EngineTransaction {
 
     /**
      * Sends the last batch of writes, the commit number and {@code COMMIT} in one round trip (the driver pipelines
-     * the three statements of {@link StoreTables#finishCommit} and waits once): the server runs them in order and
-     * stops at the first error, so a refused write or a store that is no longer registered commits nothing. Only a
-     * connection lost during that round trip leaves the outcome unknown, and then the caller is told so.
+     * {@link StoreTables#finishCommit}'s three statements): the server stops at the first error, so a refused write or
+     * an unregistered store commits nothing. Only a connection lost in that round trip leaves the outcome unknown.
      */
     @Override
     public long commit() {
@@ -240,10 +248,7 @@ final class PostgresTransaction implements EngineTransaction {
         }
     }
 
-    /**
-     * The last batch (empty when everything was sent already) with the commit number and COMMIT: one composite
-     * statement, whose second result is the number.
-     */
+    /** The last batch (maybe empty), the commit number and COMMIT: one composite statement, 2nd result the number. */
     private long finishCommit(List<Map.Entry<byte[], byte[]>> batch) throws SQLException {
         boolean withWrites = !batch.isEmpty();
         try (PreparedStatement statement = connection().prepareStatement(tables.finishCommit(withWrites))) {
@@ -297,10 +302,7 @@ final class PostgresTransaction implements EngineTransaction {
         }
     }
 
-    /**
-     * Sends every batch of the held writes but the last, and returns that one (empty when nothing is held); the held
-     * set is empty afterwards either way.
-     */
+    /** Sends all held batches but the last and returns that one (maybe empty); the held set is then empty. */
     private List<Map.Entry<byte[], byte[]>> flushAllButLastBatch() throws SQLException {
         List<Map.Entry<byte[], byte[]>> all = writes.drain();
         heldRows = 0;

@@ -89,6 +89,18 @@ record StoreTables(String store, String schema, String table) {
                 + " ON CONFLICT (k) DO UPDATE SET v = EXCLUDED.v";
     }
 
+    /**
+     * Inserts the keys of a batch that have no row and reads the rows of the others, in one statement: every part of
+     * a statement runs in the same snapshot, so the final {@code SELECT} reads those rows as they were before the
+     * insert (a null {@code v} is a deleted key). Parameters: the keys, the values.
+     */
+    String insertAbsent() {
+        return "WITH batch AS (SELECT * FROM unnest(?::bytea[], ?::bytea[]) AS b (k, v)),"
+                + " inserted AS (INSERT INTO " + data() + " (k, v) SELECT k, v FROM batch ON CONFLICT (k) DO NOTHING"
+                + " RETURNING k)"
+                + " SELECT k, v FROM " + data() + " WHERE k = ANY(ARRAY(SELECT k FROM batch EXCEPT ALL SELECT k FROM inserted))";
+    }
+
     /** Marks every live key of a range deleted, in one statement; {@code ?} are the bounds present. */
     String deleteRange(boolean lower, boolean upper) {
         return "UPDATE " + data() + " SET v = NULL WHERE v IS NOT NULL" + (lower ? " AND k >= ?" : "") + (upper ? " AND k < ?" : "");

@@ -38,7 +38,7 @@ final class ManagedTransaction implements Transaction {
     private final RecordWriter writer;
     private boolean open = true;
     /** User keys written, with whether the last write was a put: for the change listeners. */
-    private final Map<String, Boolean> touched = new java.util.LinkedHashMap<>();
+    private Map<String, Boolean> touched = new java.util.LinkedHashMap<>();
     private boolean rolledBackToSavepoint;
     /** While a write hook runs: its own writes are not offered to hooks again. */
     private boolean inHook;
@@ -140,7 +140,17 @@ final class ManagedTransaction implements Transaction {
 
     @Override
     public void putAll(Map<String, byte[]> entries) {
-        Keys.checkEntries(entries);
+        if (entries == null) {
+            throw new InvalidArgumentException("entries must not be null");
+        }
+        // every entry checked (and its key encoded once) before anything is written, so a bad one changes nothing
+        List<byte[]> keys = new ArrayList<>(entries.size());
+        List<byte[]> values = new ArrayList<>(entries.size());
+        entries.forEach((key, value) -> {
+            keys.add(Keys.encode(key));
+            Keys.checkValue(key, value);
+            values.add(value);
+        });
         if (!inHook && entries.keySet().stream()
                 .anyMatch(key -> !engine.changes().hub().hooksWanting(engine.store(), this, key).isEmpty())) {
             // a write hook wants one of them: each write after its hooks, one by one, all or nothing per key
@@ -153,14 +163,11 @@ final class ManagedTransaction implements Transaction {
             }));
             return;
         }
-        List<byte[]> keys = new ArrayList<>(entries.size());
-        List<byte[]> values = new ArrayList<>(entries.size());
-        entries.forEach((key, value) -> {
-            keys.add(Keys.encode(key));
-            values.add(value);
-        });
         run(() -> {
             writer.putAll(keys, values);
+            if (touched.isEmpty()) {
+                touched = new java.util.LinkedHashMap<>(entries.size() * 4 / 3 + 1); // sized once, not grown
+            }
             entries.keySet().forEach(key -> touched.put(key, Boolean.TRUE));
         });
     }

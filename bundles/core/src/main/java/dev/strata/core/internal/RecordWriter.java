@@ -10,8 +10,10 @@ import dev.strata.core.internal.metrics.CoreAccess;
 /**
  * The writes of one key in a transaction: its record (value in the envelope), its expiry index entry and its tag
  * index entries, in the same engine transaction, so they commit or roll back together on every engine. Each write
- * first reads the key's current record (own writes included): to keep its creation time and version count, and to
- * remove the index entries of its old expiry and of the tags it no longer has. Every engine key written goes through the savepoint log first, so a rollback to a savepoint restores the
+ * needs the key's current record (own writes included): to keep its creation time and version count, and to
+ * remove the index entries of its old expiry and of the tags it no longer has. A single write reads it first; a
+ * batch hands the engine new records and gets back the current records of the keys that were there
+ * ({@link #putAll}). Every engine key written goes through the savepoint log first, so a rollback to a savepoint restores the
  * index with the record. While the store's older-format values are upgraded online ({@link StoreFormat}), a write of
  * a key the upgrade has not reached also leaves the key's {@code FF 'u'} entry, so readers and the upgrade know it
  * holds a record now; a raw value it replaces counts as a live key created now, without expiry or tags.
@@ -36,14 +38,40 @@ final class RecordWriter {
     }
 
     /**
-     * Writes distinct keys with the default options, reading their current records in one batched engine read
-     * first: on an engine over a server that is one round trip for the batch instead of one per key.
+     * Writes distinct keys with the default options. Keys that are new cost no read: each value goes to the engine
+     * already in the envelope of a new record ({@code EngineTransaction.putAllIfAbsent}, one statement on an engine
+     * over a server), which writes it where the key is absent and hands back the current record of every other key;
+     * those are then written as {@link #put} writes them, keeping their creation time and version, their old index
+     * entries dropped. While a savepoint is active each key's value before the write is needed first (for its undo
+     * log), so then the current records are read in one batched read and every key written after.
      */
     void putAll(java.util.List<byte[]> keys, java.util.List<byte[]> values) {
         records.checkWritable();
-        java.util.List<byte[]> previous = tx instanceof CoreAccess access ? access.readAllForWrite(keys) : tx.getAll(keys);
+        if (savepoints.active()) {
+            java.util.List<byte[]> previous = tx instanceof CoreAccess access ? access.readAllForWrite(keys) : tx.getAll(keys);
+            for (int i = 0; i < keys.size(); i++) {
+                put(keys.get(i), values.get(i), PutOptions.DEFAULT, previous.get(i));
+            }
+            return;
+        }
+        long now = records.now();
+        long expiresAt = records.expiryOf(PutOptions.DEFAULT, now);
+        java.util.List<byte[]> created = new java.util.ArrayList<>(values.size());
+        for (byte[] value : values) {
+            created.add(RecordCodec.encode(now, now, 1, expiresAt, PutOptions.DEFAULT.tags(), value));
+        }
+        java.util.List<byte[]> previous = tx.putAllIfAbsent(keys, created);
         for (int i = 0; i < keys.size(); i++) {
-            put(keys.get(i), values.get(i), PutOptions.DEFAULT, previous.get(i));
+            byte[] key = keys.get(i);
+            if (previous.get(i) != null) {
+                put(key, values.get(i), PutOptions.DEFAULT, previous.get(i));
+                continue;
+            }
+            // written as a new record: what a put of an absent key writes beside it
+            if (expiresAt != 0) {
+                indexExpiry(key, expiresAt);
+            }
+            markUpgraded(key, view.isRecord(key));
         }
     }
 
@@ -56,17 +84,26 @@ final class RecordWriter {
         boolean live = old != null && !(old.expires() && now >= old.expiresAt());
         long expiresAt = records.expiryOf(options, now);
         if (expiresAt != 0) {
-            byte[] indexKey = CoreKeys.expiryKey(expiresAt, key);
-            savepoints.beforeWrite(tx, indexKey);
-            tx.put(indexKey, CoreKeys.expiryValue(key));
-            records.noteExpiry(expiresAt);
+            indexExpiry(key, expiresAt);
         }
         byte[] encoded = RecordCodec.encode(live ? old.createdAt() : now, now, live ? old.version() + 1 : 1, expiresAt,
                 options.tags(), value);
         savepoints.beforeWrite(tx, key);
         tx.put(key, encoded);
+        markUpgraded(key, record);
+    }
+
+    private void indexExpiry(byte[] key, long expiresAt) {
+        byte[] indexKey = CoreKeys.expiryKey(expiresAt, key);
+        savepoints.beforeWrite(tx, indexKey);
+        tx.put(indexKey, CoreKeys.expiryValue(key));
+        records.noteExpiry(expiresAt);
+    }
+
+    /** A key above the format upgrade's watermark that holds a record now gets its {@code FF 'u'} entry. */
+    private void markUpgraded(byte[] key, boolean record) {
         if (!record) {
-            byte[] upgraded = CoreKeys.upgradedKey(key); // a record now, though above the upgrade's watermark
+            byte[] upgraded = CoreKeys.upgradedKey(key);
             savepoints.beforeWrite(tx, upgraded);
             tx.put(upgraded, CoreKeys.upgradedValue(key));
         }

@@ -156,6 +156,30 @@ class ExpiryTest {
         assertEquals(Optional.empty(), store.get("k"), "refused input changed nothing");
     }
 
+    /**
+     * A batch sends new records and learns from the engine which keys were there (putAllIfAbsent): those must still
+     * keep their creation time, count on from their version and lose their old expiry and tag index entries.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.strata.core.internal.Engines#all")
+    void aBatchKeepsCreationAndVersionsOfPresentKeysAndDropsTheirIndexEntries(Engines engine) {
+        ManagedStore store = open(engine);
+        store.put("tagged", b("one"), PutOptions.tags("blue"));
+        store.put("expiring", b("one"), Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(5));
+        store.putAll(Map.of("tagged", b("two"), "expiring", b("two"), "fresh", b("new")));
+        assertEquals(new KeyMetadata(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 5_000), null, Set.of(), 2, 3),
+                store.metadata("tagged").orElseThrow());
+        assertEquals(new KeyMetadata(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 5_000), null, Set.of(), 2, 3),
+                store.metadata("expiring").orElseThrow());
+        assertEquals(new KeyMetadata(Instant.ofEpochMilli(T0 + 5_000), Instant.ofEpochMilli(T0 + 5_000), null,
+                Set.of(), 1, 3), store.metadata("fresh").orElseThrow());
+        assertEquals(0, indexEntries(store), "the overwritten key's expiry entry is gone");
+        assertEquals(0, tagEntries(store, "blue"), "and the tag it no longer has");
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(List.of("expiring", "fresh", "tagged"), keys(store, Scan.all()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.strata.core.internal.Engines#all")
     void thePurgeRemovesExpiredKeysAndTheirIndexEntriesOnly(Engines engine) {
@@ -233,6 +257,18 @@ class ExpiryTest {
         Map<String, String> texts = new java.util.TreeMap<>();
         values.forEach((key, value) -> texts.put(key, new String(value, StandardCharsets.UTF_8)));
         return texts;
+    }
+
+    /** Entries of one tag's index, read from the engine below core. */
+    static int tagEntries(ManagedStore store, String tag) {
+        try (EngineTransaction tx = store.engine().orElseThrow().begin(TransactionMode.READ_ONLY);
+             EngineCursor cursor = tx.cursor(CoreKeys.tagged(tag), false)) {
+            int count = 0;
+            while (cursor.next()) {
+                count++;
+            }
+            return count;
+        }
     }
 
     /** Entries of the expiry index, read from the engine below core. */

@@ -107,6 +107,15 @@ final class CachedTransaction implements EngineTransaction {
         written.add(ByteBuffer.wrap(key.clone()));
     }
 
+    /** Every key counts as written (the engine may write any of them), so none is cached from this transaction. */
+    @Override
+    public List<byte[]> putAllIfAbsent(List<byte[]> keys, List<byte[]> values) {
+        for (byte[] key : keys) {
+            written.add(ByteBuffer.wrap(key.clone()));
+        }
+        return tx.putAllIfAbsent(keys, values);
+    }
+
     @Override
     public boolean delete(byte[] key) {
         boolean present = tx.delete(key);
