@@ -1,6 +1,9 @@
 package dev.strata.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -39,7 +42,35 @@ final class RecordCodec {
         }
     }
 
+    /** Reads a big-endian long out of a record in place (no ByteBuffer per read). */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private RecordCodec() {
+    }
+
+    /** The creation time of an encoded record (epoch ms), read in place. */
+    static long createdAt(String store, byte[] record) {
+        check(store, record);
+        return (long) LONG.get(record, 2);
+    }
+
+    /** The update time of an encoded record (epoch ms), read in place. */
+    static long updatedAt(String store, byte[] record) {
+        check(store, record);
+        return (long) LONG.get(record, 2 + Long.BYTES);
+    }
+
+    /** The put count of an encoded record, read in place. */
+    static long version(String store, byte[] record) {
+        check(store, record);
+        return (long) LONG.get(record, 2 + 2 * Long.BYTES);
+    }
+
+    /** The tags of an encoded record: the shared empty set, without decoding the header, when it has none. */
+    static Set<String> tags(String store, byte[] record) {
+        check(store, record);
+        return (record[1] & FLAG_TAGS) == 0 ? Set.of()
+                : java.util.Collections.unmodifiableSet(header(store, record).tags());
     }
 
     static byte[] encode(long createdAt, long updatedAt, long version, long expiresAt, Set<String> tags,
@@ -72,7 +103,7 @@ final class RecordCodec {
     /** The expiry time of an encoded record, 0 when it never expires; reads the flags and 8 bytes at most. */
     static long expiresAt(String store, byte[] record) {
         check(store, record);
-        return (record[1] & FLAG_EXPIRES) == 0 ? 0 : ByteBuffer.wrap(record, FIXED_HEADER, Long.BYTES).getLong();
+        return (record[1] & FLAG_EXPIRES) == 0 ? 0 : (long) LONG.get(record, FIXED_HEADER);
     }
 
     /** Where the value starts: the header's size. */

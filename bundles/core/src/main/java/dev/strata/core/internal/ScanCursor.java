@@ -2,6 +2,7 @@ package dev.strata.core.internal;
 
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
@@ -29,6 +30,10 @@ final class ScanCursor implements EntryCursor {
      */
     private byte[] nextRecord;
     private byte[] returnedRecord;
+    /** The stored keys of the same two entries, under the same rule (what {@link #keyBytes} hands out). */
+    private byte[] nextKey;
+    private byte[] returnedKey;
+    private Entry returned;
     /** Whether those stored values are format-2 records (always, but while the store's format is upgraded). */
     private boolean nextIsRecord;
     private boolean returnedIsRecord;
@@ -89,6 +94,7 @@ final class ScanCursor implements EntryCursor {
             return false;
         }
         returnedRecord = null;
+        returnedKey = null;
         try {
             while (remaining > 0 && cursor.next()) {
                 byte[] rawKey = cursor.key();
@@ -96,13 +102,17 @@ final class ScanCursor implements EntryCursor {
                 if (plan.accepts(key)) {
                     // while the format is upgraded, the key's format is judged before its value is read (the view
                     // may read the transaction; the cursor's arrays are only valid until its next call)
-                    boolean record = !view.upgrading() || view.isRecord(rawKey.clone());
+                    if (view.upgrading()) {
+                        rawKey = rawKey.clone(); // kept for keyBytes: the view's reads may reuse the cursor's array
+                    }
+                    boolean record = !view.upgrading() || view.isRecord(rawKey);
                     byte[] stored = cursor.value();
                     // null once expired: skipped like a miss
                     byte[] value = record ? view.records().liveValue(stored) : stored;
                     if (value != null) {
                         next = new Entry(key, value);
                         nextRecord = stored;
+                        nextKey = rawKey;
                         nextIsRecord = record;
                         remaining--;
                         return true;
@@ -125,9 +135,12 @@ final class ScanCursor implements EntryCursor {
         Entry entry = next;
         next = null;
         returnedRecord = nextRecord;
+        returnedKey = nextKey;
+        returned = entry;
         returnedIsRecord = nextIsRecord;
         returnedAny = true;
         nextRecord = null;
+        nextKey = null;
         return entry;
     }
 
@@ -142,6 +155,66 @@ final class ScanCursor implements EntryCursor {
         }
         return returnedRecord == null ? Optional.empty()
                 : Optional.ofNullable(view.metadata(returnedIsRecord, returnedRecord));
+    }
+
+    /**
+     * The key's bytes as the engine cursor returned them (valid until it moves on, as the record is): the very bytes
+     * {@link Keys#encode} stored, which is the key's UTF-8 for every key the API accepts.
+     */
+    @Override
+    public byte[] keyBytes(Entry entry) {
+        return entry == returned && returnedKey != null ? returnedKey : EntryCursor.super.keyBytes(entry);
+    }
+
+    @Override
+    public boolean hasLiveMetadata() {
+        if (!returnedAny) {
+            throw new IllegalStateException("hasLiveMetadata() before the first next()");
+        }
+        return returnedRecord != null && (!returnedIsRecord || view.records().live(returnedRecord));
+    }
+
+    @Override
+    public long expiresAtMillis() {
+        return returnedIsRecord ? RecordCodec.expiresAt(store(), carriedRecord()) : unknown(0L);
+    }
+
+    @Override
+    public long createdAtMillis() {
+        return returnedIsRecord ? RecordCodec.createdAt(store(), carriedRecord()) : unknown(0L);
+    }
+
+    @Override
+    public long updatedAtMillis() {
+        return returnedIsRecord ? RecordCodec.updatedAt(store(), carriedRecord()) : unknown(0L);
+    }
+
+    @Override
+    public long version() {
+        return returnedIsRecord ? RecordCodec.version(store(), carriedRecord()) : unknown(0L);
+    }
+
+    @Override
+    public Set<String> tags() {
+        return returnedIsRecord ? RecordCodec.tags(store(), carriedRecord()) : unknown(Set.of());
+    }
+
+    /** A raw value of the older format reads as {@link RecordView#metadata} says: zeros, no tags. */
+    private <T> T unknown(T value) {
+        carriedRecord();
+        return value;
+    }
+
+    private byte[] carriedRecord() {
+        if (returnedRecord == null) {
+            throw new IllegalStateException(returnedAny ? "the record of the entry last returned is no longer carried"
+                    + " (the cursor has moved on)" : "metadata read before the first next()");
+        }
+        return returnedRecord;
+    }
+
+    private String store() {
+        return view.records().store();
     }
 
     @Override

@@ -115,6 +115,12 @@ final class ValueRecords {
         return RecordCodec.value(store, stored);
     }
 
+    /** Whether a stored format-2 record has not expired by the store's clock, without decoding more than its expiry. */
+    boolean live(byte[] stored) {
+        long expiresAt = RecordCodec.expiresAt(store, stored);
+        return expiresAt == 0 || clock.millis() < expiresAt;
+    }
+
     /** The header of a live format-2 record, or {@code null} when absent or expired. */
     Header liveHeader(byte[] stored) {
         if (stored == null) {

@@ -89,7 +89,18 @@ class OnlineUpgradeTest {
     private static void assertReads(ManagedStore store, Map<String, String> expected, String when) {
         List<String> scanned = new ArrayList<>();
         try (EntryCursor cursor = store.scan(Scan.all())) {
-            cursor.forEachRemaining(e -> scanned.add(e.key() + "=" + s(e.value())));
+            cursor.forEachRemaining(e -> {
+                scanned.add(e.key() + "=" + s(e.value()));
+                // raw values and records side by side: the cursor's primitive reads agree with its metadata()
+                var metadata = cursor.metadata().orElseThrow();
+                assertTrue(cursor.hasLiveMetadata(), e.key());
+                assertEquals(metadata.createdAt().toEpochMilli(), cursor.createdAtMillis(), e.key() + " " + when);
+                assertEquals(metadata.version(), cursor.version(), e.key() + " " + when);
+                assertEquals(metadata.expiry().map(java.time.Instant::toEpochMilli).orElse(0L),
+                        cursor.expiresAtMillis(), e.key() + " " + when);
+                assertEquals(metadata.tags(), cursor.tags(), e.key() + " " + when);
+                assertArrayEquals(b(e.key()), cursor.keyBytes(e), e.key());
+            });
         }
         List<String> want = expected.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         assertEquals(want, scanned, "scan " + when);

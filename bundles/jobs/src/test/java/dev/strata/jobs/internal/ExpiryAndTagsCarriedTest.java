@@ -114,6 +114,34 @@ class ExpiryAndTagsCarriedTest {
         assertTrue(restored.contains("plain") && restored.contains("tagged"));
     }
 
+    /**
+     * The backup takes each key's bytes from the scan (EntryCursor#keyBytes) and its metadata as primitives: keys
+     * outside ASCII, with surrogate pairs, with and without ttl and tags, come back the same.
+     */
+    @Test
+    void aBackupOfNonAsciiKeysKeepsTheirBytesExpiryAndTags() throws Exception {
+        Store source = runtime.define("intl", "file");
+        Map<String, PutOptions> keys = new TreeMap<>(Map.of(
+                "clé-ü", PutOptions.tags("ß", "x"),
+                "日本語", PutOptions.ttl(TEN_MINUTES),
+                "emoji-\uD83D\uDE00-\uD834\uDD1E", PutOptions.ttl(TEN_MINUTES).withTags("\uD83C\uDFB5"),
+                "plain", PutOptions.DEFAULT));
+        keys.forEach((key, options) -> source.put(key, bytes("v-" + key), options));
+        Path file = dir.resolve("intl.strata-backup");
+        JobInfo backup = run(new BackupRequest("intl", file.toString(), "lz4", "", false, true));
+        assertTrue(backup.result().contains("test restore: digest equal"), backup.result());
+        Store restored = runtime.define("intl2", "memory");
+        run(new RestoreRequest(file.toString(), "intl2", false));
+        assertEquals(keys.size(), count(restored));
+        for (String key : keys.keySet()) {
+            assertEquals("v-" + key, new String(restored.get(key).orElseThrow(), StandardCharsets.UTF_8));
+            KeyMetadata was = source.metadata(key).orElseThrow();
+            KeyMetadata is = restored.metadata(key).orElseThrow();
+            assertEquals(was.expiresAt(), is.expiresAt(), "expiry of " + key);
+            assertEquals(was.tags(), is.tags(), "tags of " + key);
+        }
+    }
+
     @Test
     void aBackupOfFormatOneStillVerifiesAndRestores() throws Exception {
         Path file = dir.resolve("format1.strata-backup");

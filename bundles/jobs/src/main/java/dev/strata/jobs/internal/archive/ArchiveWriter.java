@@ -197,7 +197,18 @@ public final class ArchiveWriter implements AutoCloseable {
      * @return whether a chunk was completed and handed over to be written
      */
     public boolean add(String key, byte[] value, long expiresAt, java.util.Set<String> tags) {
-        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        return add(key.getBytes(StandardCharsets.UTF_8), key, value, expiresAt, tags);
+    }
+
+    /**
+     * Adds an entry whose key's UTF-8 bytes the caller already has ({@link dev.strata.api.EntryCursor#keyBytes}):
+     * they are copied into the chunk at once, so an array the caller reuses is fine.
+     *
+     * @param keyBytes {@code key} in UTF-8 (the archive holds these bytes; {@code key} names the entry in messages and
+     *                 the chunk index)
+     * @return whether a chunk was completed and handed over to be written
+     */
+    public boolean add(byte[] keyBytes, String key, byte[] value, long expiresAt, java.util.Set<String> tags) {
         if (!block.add(keyBytes, key, value, expiresAt, tags)) {
             // it would take this chunk past the format's cap: it starts the next one (a chunk size close to the cap)
             block = pipeline.handOver(block);

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.strata.api.Entry;
 import dev.strata.api.EntryCursor;
@@ -64,12 +65,22 @@ final class BackupJob {
             long lastBytes = 0;
             while (cursor.hasNext()) {
                 Entry entry = cursor.next();
-                Optional<KeyMetadata> metadata = Records.metadata(snapshot, cursor, entry.key());
-                if (metadata.isEmpty()) {
-                    continue; // it expired after the scan returned it: a restore would not bring it back either
+                long expiresAt;
+                Set<String> tags;
+                if (cursor.hasLiveMetadata()) {
+                    // the backup's hot loop: the metadata as primitives from the record the scan read (no KeyMetadata
+                    // or Instants per key) and the key's bytes as stored (no second UTF-8 encoding)
+                    expiresAt = cursor.expiresAtMillis();
+                    tags = cursor.tags();
+                } else {
+                    Optional<KeyMetadata> metadata = snapshot.metadata(entry.key());
+                    if (metadata.isEmpty()) {
+                        continue; // it expired after the scan returned it: a restore would not bring it back either
+                    }
+                    expiresAt = Records.expiresAt(metadata.get());
+                    tags = metadata.get().tags();
                 }
-                // straight into the chunk, without a KeyRecord per entry (the backup's hot loop)
-                if (writer.add(entry.key(), entry.value(), Records.expiresAt(metadata.get()), metadata.get().tags())) {
+                if (writer.add(cursor.keyBytes(entry), entry.key(), entry.value(), expiresAt, tags)) {
                     control.chunkDone(writer.keys(), writer.bytes(), writer.bytes() - lastBytes);
                     lastBytes = writer.bytes();
                 }
