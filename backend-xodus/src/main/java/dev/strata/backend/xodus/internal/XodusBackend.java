@@ -73,6 +73,15 @@ public final class XodusBackend implements StorageBackend {
         this(logForce, jetbrains.exodus.io.DataReaderWriterProvider.DEFAULT_READER_WRITER_PROVIDER);
     }
 
+    /**
+     * For benchmarks, to measure against the log before preallocation (A/B in one run): stores written through
+     * Xodus's own file provider, whose files grow with every commit. Not for stores that hold data: a store written
+     * with preallocated files cannot be read this way.
+     */
+    public static XodusBackend withGrowingLogFiles() {
+        return new XodusBackend(null, jetbrains.exodus.io.DataReaderWriterProvider.DEFAULT_READER_WRITER_PROVIDER);
+    }
+
     /** For tests: a backend whose stores' preallocated logs do their file I/O through {@code logStorage}. */
     XodusBackend(LogStorage logStorage) {
         this(null, null, logStorage);
