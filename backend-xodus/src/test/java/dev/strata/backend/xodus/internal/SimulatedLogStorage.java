@@ -166,6 +166,38 @@ final class SimulatedLogStorage implements LogStorage {
         }
     }
 
+    /**
+     * A crash image in which every unforced write reached the disk but for the bytes of one physical page of one
+     * file (the page cache wrote back all of them but that one).
+     */
+    void crashImageWithout(Path directory, Path image, String file, long page) throws IOException {
+        Map<String, byte[]> kept = new TreeMap<>();
+        synchronized (this) {
+            Path key = directory.toAbsolutePath().normalize();
+            files.forEach((path, state) -> {
+                if (!path.getParent().equals(key) || !state.entryForced) {
+                    return;
+                }
+                byte[] content = state.forced.clone();
+                for (Write write : state.pending) {
+                    content = apply(content, write.position(), write.bytes(), write.bytes().length);
+                    if (path.getFileName().toString().equals(file)) {
+                        long from = Math.max(page * PAGE, write.position());
+                        long to = Math.min((page + 1) * PAGE, write.position() + write.bytes().length);
+                        for (long at = from; at < to; at++) { // what the page held before this write
+                            content[(int) at] = at < state.forced.length ? state.forced[(int) at] : 0;
+                        }
+                    }
+                }
+                kept.put(path.getFileName().toString(), content);
+            });
+        }
+        Files.createDirectories(image);
+        for (Map.Entry<String, byte[]> entry : kept.entrySet()) {
+            Files.write(image.resolve(entry.getKey()), entry.getValue());
+        }
+    }
+
     private static byte[] somePages(byte[] content, Write write, Random random) {
         long end = write.position() + write.bytes().length;
         for (long page = write.position(); page < end; page = (page / PAGE + 1) * PAGE) {
