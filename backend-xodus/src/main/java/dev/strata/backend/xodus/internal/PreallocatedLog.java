@@ -21,14 +21,12 @@ import jetbrains.exodus.log.LogUtil;
 /**
  * A store's Xodus log files, preallocated: Xodus's {@link DataReader} and {@link DataWriter} (handed to its
  * {@code LogConfig}) over files that are kept zero-filled {@link #AHEAD} bytes ahead of Xodus's data, so that a
- * durable commit's {@code fdatasync} writes the commit's pages and nothing else (no new size or block allocation
- * for the file system to journal, which on a growing file comes with every force).
+ * durable commit's {@code fdatasync} writes pages and no new size or block allocation for the file system to journal.
  * <p>
  * Xodus never sees the zeros: each file's {@link LogFile#length() length} is its logical end, which a crash cannot
  * move because it is not taken from the file's size but from its {@link LogFileHeader} (two alternating end slots
- * written just before each force, each vouching for the bytes since the other by a CRC32C). Xodus then recovers
- * as it always does, within that end (its last whole root). Plain files written by Xodus's own provider (stores
- * created before this engine preallocated) are read and appended to as they are; new files are preallocated.
+ * written just before each force, each vouching for the bytes since the other by a CRC32C); Xodus recovers within
+ * it. Plain files of Xodus's own provider are read and appended to as they are; new files are preallocated.
  * <p>
  * Locks: a force takes {@code forceLock} (one force at a time: slot {@code n} may overwrite slot {@code n-2} only
  * once slot {@code n-1} is durable), then briefly {@code writeLock} to write its slot; Xodus's writes take
@@ -96,70 +94,11 @@ final class PreallocatedLog {
 
     private void load(long address, boolean last) throws IOException {
         Path path = directory.resolve(LogUtil.getLogFilename(address));
-        LogStorage.LogChannel channel = storage.open(path, false);
-        LogFile file;
-        LogFileHeader.Slot slot = null;
-        if (LogFileHeader.hasMagic(channel)) {
-            try {
-                slot = LogFileHeader.recover(channel, address, lengthBound, path.toString());
-            } catch (dev.strata.api.CorruptionException e) {
-                if (!last || !noDataWritten(channel)) {
-                    channel.close();
-                    throw e;
-                }
-            }
+        LogFileRecovery.Found found = LogFileRecovery.recover(storage, path, address, lengthBound, last);
+        if (found.restart()) {
+            initialise(found.file());
         }
-        if (slot != null) {
-            file = new LogFile(address, path, storage, true, slot.end(), channel);
-            if (last) {
-                // what a killed process left in the page cache is durable before any slot is overwritten
-                file.force();
-                if (!slotWritten(channel, address, slot)) { // the hint: now vouched for by a forced slot
-                    file.writeFully(LogFileHeader.encode(address, slot), LogFileHeader.slotPosition(slot.sequence()));
-                    file.force();
-                }
-            }
-            file.slotSequence = slot.sequence();
-            file.slotEnd = slot.end();
-        } else if (last && (LogFileHeader.hasMagic(channel) || unfinishedCreation(channel))) {
-            // created, but the force of its header never completed: nothing in it was ever acknowledged
-            file = new LogFile(address, path, storage, true, 0, channel);
-            initialise(file);
-        } else {
-            file = new LogFile(address, path, storage, false, channel.size(), channel);
-        }
-        file.zeroedTo = channel.size();
-        files.put(address, file);
-    }
-
-    private boolean slotWritten(LogStorage.LogChannel channel, long address, LogFileHeader.Slot slot)
-            throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(LogFileHeader.encode(address, slot).remaining());
-        channel.read(bytes, LogFileHeader.slotPosition(slot.sequence()));
-        return LogFileHeader.encode(address, slot).equals(bytes.flip());
-    }
-
-    /**
-     * Xodus writes a new file only after its header's force completed, so a header with no whole slot over a first
-     * data page of zeros is a creation that a crash interrupted, not damage.
-     */
-    private static boolean noDataWritten(LogStorage.LogChannel channel) throws IOException {
-        ByteBuffer page = ByteBuffer.allocate(LogFileHeader.PAGE);
-        while (page.hasRemaining() && channel.read(page, LogFileHeader.BYTES + page.position()) > 0) {
-            // read what there is
-        }
-        for (int i = 0; i < page.position(); i++) {
-            if (page.get(i) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Empty, or starting with a zero byte: Xodus's own files start with a loggable type, never with 0. */
-    private static boolean unfinishedCreation(LogStorage.LogChannel channel) throws IOException {
-        ByteBuffer first = ByteBuffer.allocate(1);
-        return channel.read(first, 0) <= 0 || first.get(0) == 0;
+        files.put(address, found.file());
     }
 
     /** A new file's header (magic, slot 1 vouching for nothing) and first zeros, forced before Xodus writes. */
@@ -235,7 +174,7 @@ final class PreallocatedLog {
 
     private void checkHealthy() throws IOException {
         if (failure != null) {
-            throw new IOException("an earlier write or force of the log failed: " + failure.getMessage(), failure);
+            throw new IOException("an earlier write or force of the log failed: " + failure, failure);
         }
     }
 
@@ -396,14 +335,12 @@ final class PreallocatedLog {
         @Override
         public void removeBlock(long address, RemoveBlockType type) {
             LogFile file = files.remove(address);
-            Path path = directory.resolve(LogUtil.getLogFilename(address));
             if (file != null) {
                 file.close(true);
             }
-            String name = path.getFileName().toString();
-            Path renamed = type == RemoveBlockType.Rename
-                    ? path.resolveSibling(name.substring(0, name.indexOf(LogUtil.LOG_FILE_EXTENSION)) + ".del")
-                    : null;
+            String name = LogUtil.getLogFilename(address);
+            Path path = directory.resolve(name);
+            Path renamed = type == RemoveBlockType.Rename ? path.resolveSibling(name.replace(".xd", ".del")) : null;
             try {
                 storage.remove(path, renamed);
             } catch (IOException e) {
