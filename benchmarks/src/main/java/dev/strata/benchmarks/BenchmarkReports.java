@@ -60,7 +60,8 @@ final class BenchmarkReports {
         String[][] rows = {
             {"strata-file", "oneWriter", "1"}, {"strata-file", "eightWriters", "8"},
             {"strata-xodus", "oneWriter", "1"}, {"strata-xodus", "eightWriters", "8"},
-            {"raw-force-prealloc", "oneWriter", "1"}, {"raw-force", "oneWriter", "1"},
+            {"strata-xodus-growing", "oneWriter", "1"}, {"raw-force-prealloc", "oneWriter", "1"},
+            {"raw-force-prealloc-slot", "oneWriter", "1"}, {"raw-force", "oneWriter", "1"},
         };
         for (String[] row : rows) {
             Double rate = rate(results, row[1], row[0]);

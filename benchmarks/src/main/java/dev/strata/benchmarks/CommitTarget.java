@@ -13,8 +13,10 @@ interface CommitTarget extends AutoCloseable {
         return switch (name) {
             case "strata-file" -> new StrataStoreTarget("file", "fsync");
             case "strata-xodus" -> new StrataStoreTarget("xodus", "fsync");
+            case "strata-xodus-growing" -> new StrataStoreTarget("xodus-growing", "fsync");
             case "raw-force" -> new ForcedAppendLog(false);
             case "raw-force-prealloc" -> new ForcedAppendLog(true);
+            case "raw-force-prealloc-slot" -> new ForcedAppendLog(true, true);
             default -> throw new IllegalArgumentException("unknown commit target " + name);
         };
     }

@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Threads;
  * writers sharing one store, where group commit lets concurrent commits share one force. The floor is
  * {@code raw-force}: append the entry's 116 bytes and {@code FileChannel.force(false)} per commit, one writer;
  * {@code raw-force-prealloc} does the same on a file zero-filled ahead of its records as the file engine's fsync
- * log is (the like-for-like floor; the growing file's figure stays beside it).
+ * log is (the like-for-like floor; the growing file's figure stays beside it). {@code strata-xodus-growing} is the
+ * Xodus engine on Xodus's own log files, which grow with every commit, as before its log was preallocated (A/B);
+ * {@code raw-force-prealloc-slot} is the floor plus a rewrite of a header page per force, as Xodus's log does now.
  * Scores are commits per second, summed over the writing threads.
  * <p>
  * On a loaded machine give it more warm-ups ({@code --warmups 8}): the floor has almost nothing to compile, while the
@@ -49,7 +51,8 @@ public class DurableCommitBenchmark {
     /** Targets measured with one writer. */
     @State(Scope.Benchmark)
     public static class OneWriterStore extends OpenStore {
-        @Param({"strata-file", "strata-xodus", "raw-force", "raw-force-prealloc"})
+        @Param({"strata-file", "strata-xodus", "strata-xodus-growing", "raw-force", "raw-force-prealloc",
+            "raw-force-prealloc-slot"})
         public String target;
 
         @Setup(Level.Trial)

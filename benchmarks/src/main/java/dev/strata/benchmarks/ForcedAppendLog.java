@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
  * <p>
  * Two files: a growing one ({@code raw-force}), whose every force also journals a new file size, and one kept
  * zero-filled 1 MiB ahead of the records exactly as the file engine's fsync log is ({@code raw-force-prealloc}),
- * whose forces only write over blocks that exist: the like-for-like floor for the engine.
+ * whose forces only write over blocks that exist: the like-for-like floor for the engine. A third,
+ * {@code raw-force-prealloc-slot}, also rewrites 48 bytes in the file's second page before each force, as the
+ * Xodus engine's preallocated log writes an end slot into its header: the price of that second page, alone.
  */
 final class ForcedAppendLog implements CommitTarget {
 
@@ -26,6 +28,7 @@ final class ForcedAppendLog implements CommitTarget {
     private final FileChannel channel;
     private final ByteBuffer record = ByteBuffer.allocateDirect(4096);
     private final boolean preallocated;
+    private final ByteBuffer slot;
     private long end;
     private long size;
 
@@ -34,7 +37,14 @@ final class ForcedAppendLog implements CommitTarget {
     }
 
     ForcedAppendLog(boolean preallocated) {
+        this(preallocated, false);
+    }
+
+    /** @param headerSlot rewrite 48 bytes at offset 4096 before each force (records start at 8192) */
+    ForcedAppendLog(boolean preallocated, boolean headerSlot) {
         this.preallocated = preallocated;
+        this.slot = headerSlot ? ByteBuffer.allocateDirect(48) : null;
+        this.end = headerSlot ? 8192 : 0;
         try {
             channel = FileChannel.open(directory.path().resolve("log"), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
@@ -59,6 +69,10 @@ final class ForcedAppendLog implements CommitTarget {
             }
             while (record.hasRemaining()) {
                 end += channel.write(record, end);
+            }
+            if (slot != null) {
+                slot.clear().putLong(0, end);
+                channel.write(slot, 4096);
             }
             channel.force(false);
         } catch (IOException e) {

@@ -49,10 +49,12 @@ final class StrataStoreTarget implements YcsbTarget, CommitTarget {
             case "memory" -> new MemoryBackend();
             case "file" -> new FileBackend(List.of(SharedCodec.LZ4), null, null);
             case "xodus" -> new XodusBackend();
+            case "xodus-growing" -> XodusBackend.withGrowingLogFiles(); // the log before preallocation, for A/B
             case "postgres" -> new PostgresBackend();
             default -> throw new IllegalArgumentException("no Strata backend " + backendType);
         };
         directory = new ScratchDirectory("strata-bench-" + backendType + "-");
+        backendType = backendType.equals("xodus-growing") ? "xodus" : backendType;
         Map<String, Object> config = new HashMap<>(settings);
         config.putIfAbsent("name", "bench");
         config.put("backend", backendType);

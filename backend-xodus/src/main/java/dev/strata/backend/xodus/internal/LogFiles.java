@@ -14,13 +14,16 @@ import jetbrains.exodus.log.LogUtil;
 final class LogFiles {
 
     private final Log log;
+    /** The store's preallocated log, which forces itself (its newest file, by its next end slot), or {@code null}. */
+    private final PreallocatedLog preallocated;
     private final Path directory;
     private final LogForce logForce;
     /** The oldest log file a force still has to cover. */
     private long unforcedFileAddress;
 
-    LogFiles(Log log, Path directory, LogForce logForce) {
+    LogFiles(Log log, PreallocatedLog preallocated, Path directory, LogForce logForce) {
         this.log = log;
+        this.preallocated = preallocated;
         this.directory = directory;
         this.logForce = logForce;
         this.unforcedFileAddress = log.getHighFileAddress();
@@ -28,6 +31,10 @@ final class LogFiles {
 
     /** Forces everything Xodus wrote before this call began. */
     void force() throws IOException {
+        if (preallocated != null) {
+            preallocated.force(); // a full file was forced with its end when Xodus closed it
+            return;
+        }
         long high = log.getHighFileAddress();
         for (long address : log.getAllFileAddresses()) {
             if (address >= unforcedFileAddress) {

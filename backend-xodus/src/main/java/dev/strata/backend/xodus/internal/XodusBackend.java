@@ -55,17 +55,36 @@ public final class XodusBackend implements StorageBackend {
     private final LogForce logForce;
     /** Xodus's reader/writer provider by class name (its own plug-in point), {@code null} for its file provider. */
     private final String readerWriterProvider;
+    /** Where the stores' preallocated logs do their file I/O (tests put a simulated disk there). */
+    private final LogStorage logStorage;
     private volatile KeyProvider keyProvider;
     private volatile AeadCipher cipher;
 
     /** For DS, and for tests and tools outside OSGi. */
     public XodusBackend() {
-        this(null);
+        this(null, null, LogStorage.FILES);
     }
 
-    /** For tests: a backend whose stores force their logs through {@code logForce}. */
+    /**
+     * For tests: a backend whose stores write their logs through Xodus's own file provider (files that grow with
+     * every commit, as before the log was preallocated) and force them through {@code logForce}.
+     */
     XodusBackend(LogForce logForce) {
-        this(logForce, null);
+        this(logForce, jetbrains.exodus.io.DataReaderWriterProvider.DEFAULT_READER_WRITER_PROVIDER);
+    }
+
+    /**
+     * For benchmarks, to measure against the log before preallocation (A/B in one run): stores written through
+     * Xodus's own file provider, whose files grow with every commit. Not for stores that hold data: a store written
+     * with preallocated files cannot be read this way.
+     */
+    public static XodusBackend withGrowingLogFiles() {
+        return new XodusBackend(null, jetbrains.exodus.io.DataReaderWriterProvider.DEFAULT_READER_WRITER_PROVIDER);
+    }
+
+    /** For tests: a backend whose stores' preallocated logs do their file I/O through {@code logStorage}. */
+    XodusBackend(LogStorage logStorage) {
+        this(null, null, logStorage);
     }
 
     /**
@@ -73,8 +92,13 @@ public final class XodusBackend implements StorageBackend {
      * jetbrains.exodus.io.DataReaderWriterProvider} (found by Xodus through {@code ServiceLoader}, by class name).
      */
     XodusBackend(LogForce logForce, String readerWriterProvider) {
+        this(logForce, readerWriterProvider, LogStorage.FILES);
+    }
+
+    private XodusBackend(LogForce logForce, String readerWriterProvider, LogStorage logStorage) {
         this.logForce = logForce;
         this.readerWriterProvider = readerWriterProvider;
+        this.logStorage = logStorage;
     }
 
     @Override
@@ -86,7 +110,7 @@ public final class XodusBackend implements StorageBackend {
     public StorageEngine open(EngineConfig config) {
         XodusSharedThreads.restartIfStopped();
         XodusStoreSettings settings = XodusStoreSettings.from(config);
-        XodusOpener.Opened opened = XodusOpener.open(config, settings, readerWriterProvider, keyProvider,
+        XodusOpener.Opened opened = XodusOpener.open(config, settings, readerWriterProvider, logStorage, keyProvider,
                 cipher);
         XodusEngine engine = new XodusEngine(opened, config, settings,
                 logForce != null ? logForce : new OpenFileForce(), openEngines::remove);

@@ -74,7 +74,7 @@ final class XodusEngine implements StorageEngine {
         this.meta = opened.meta();
         this.codec = opened.encryption().codec();
         this.onClose = onClose;
-        this.logFiles = new LogFiles(environment.getLog(), directory, logForce);
+        this.logFiles = new LogFiles(environment.getLog(), opened.log(), directory, logForce);
         this.forceEachCommit = config.durability() == Durability.FSYNC;
         this.compaction = new XodusCompaction(environment);
         long sequence = opened.encryption().sequence();

@@ -1,12 +1,14 @@
 package dev.strata.backend.xodus.internal;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.api.CorruptionException;
+import dev.strata.api.StorageException;
 import dev.strata.api.StoreUnavailableException;
 import dev.strata.api.crypto.AeadCipher;
 import dev.strata.api.crypto.KeyProvider;
@@ -18,6 +20,7 @@ import jetbrains.exodus.env.Environments;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
 import jetbrains.exodus.env.Transaction;
+import jetbrains.exodus.log.LogConfig;
 
 /**
  * Opens a store's Xodus environment: refuses a store of format 1 with a clear message (no migration: its values
@@ -28,33 +31,44 @@ import jetbrains.exodus.env.Transaction;
 final class XodusOpener {
 
     /** What opening found: the environment, its two stores, the header, and damage to report. */
-    record Opened(EnvironmentImpl environment, Store keys, StoreMeta meta, StoreEncryption encryption,
-            List<CorruptionException> problems) {
+    record Opened(EnvironmentImpl environment, PreallocatedLog log, Store keys, StoreMeta meta,
+            StoreEncryption encryption, List<CorruptionException> problems) {
     }
 
     private XodusOpener() {
     }
 
-    /** @param readerWriterProvider Xodus's I/O provider by class name, {@code null} for its default (files) */
-    static Opened open(EngineConfig config, XodusStoreSettings settings, String readerWriterProvider, KeyProvider keys,
-            AeadCipher cipher) {
+    /**
+     * @param readerWriterProvider Xodus's own I/O provider by class name (its files as they grow, for tests), or
+     *                             {@code null}: the store's {@link PreallocatedLog} over {@code storage}
+     */
+    static Opened open(EngineConfig config, XodusStoreSettings settings, String readerWriterProvider,
+            LogStorage storage, KeyProvider keys, AeadCipher cipher) {
         String storeName = config.storeName();
         Path directory = config.directory();
         if (Files.exists(directory.resolve(StoreEncryption.FORMAT_1_SIDECAR))) {
             throw formatOne(storeName, "encrypted with Xodus's stream cipher");
         }
         EnvironmentConfig environmentConfig = settings.environmentConfig();
-        if (readerWriterProvider != null) {
-            environmentConfig.setLogDataReaderWriterProvider(readerWriterProvider);
-        }
+        PreallocatedLog log = null;
         EnvironmentImpl environment;
         try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
-            environment = (EnvironmentImpl) Environments.newInstance(new File(directory.toString()), environmentConfig);
+            if (readerWriterProvider != null) {
+                environmentConfig.setLogDataReaderWriterProvider(readerWriterProvider);
+                environment = (EnvironmentImpl) Environments.newInstance(new File(directory.toString()),
+                        environmentConfig);
+            } else {
+                log = PreallocatedLog.open(directory, settings.logFileBytes(), storage,
+                        config.durability() != dev.strata.api.Durability.FSYNC);
+                environment = newEnvironment(log, directory, environmentConfig);
+            }
+        } catch (IOException e) {
+            throw new StorageException("store '" + storeName + "': open failed: reading its log files: " + e, e);
         } catch (RuntimeException e) {
             throw XodusErrors.translate(storeName, "open", e);
         }
         try {
-            return openStores(environment, config, keys, cipher);
+            return openStores(environment, log, config, keys, cipher);
         } catch (RuntimeException e) {
             try (ContextClassLoaderScope scope = ContextClassLoaderScope.enter()) {
                 environment.close();
@@ -63,8 +77,20 @@ final class XodusOpener {
         }
     }
 
-    private static Opened openStores(EnvironmentImpl environment, EngineConfig config, KeyProvider keys,
-            AeadCipher cipher) {
+    /** A Xodus environment over a preallocated log (Xodus takes the reader and writer as they are). */
+    static EnvironmentImpl newEnvironment(PreallocatedLog log, Path directory, EnvironmentConfig environmentConfig) {
+        LogConfig logConfig = new LogConfig().setLocation(directory.toString())
+                .setReaderWriter(log.reader(), log.writer());
+        try {
+            return (EnvironmentImpl) Environments.newInstance(logConfig, environmentConfig);
+        } catch (RuntimeException e) {
+            log.reader().close();
+            throw e;
+        }
+    }
+
+    private static Opened openStores(EnvironmentImpl environment, PreallocatedLog log, EngineConfig config,
+            KeyProvider keys, AeadCipher cipher) {
         String storeName = config.storeName();
         String location = config.directory().toString();
         String alias = XodusStoreSettings.from(config).keyAlias();
@@ -101,7 +127,7 @@ final class XodusOpener {
             } catch (CorruptionException e) {
                 problems.add(e);
             }
-            return new Opened(environment, store, meta, encryption, problems);
+            return new Opened(environment, log, store, meta, encryption, problems);
         } finally {
             if (!txn.isFinished()) {
                 txn.abort();

@@ -42,10 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class XodusPowerLossTest {
 
-    private static final int WRITERS = 4;
+    static final int WRITERS = 4;
     private static final int POINTS = Integer.getInteger("strata.powerloss.points", 30);
     /** Small log files, so that images also fall across file boundaries; no cleaner (see the class comment). */
-    private static final Map<String, Object> SETTINGS = Map.of(XodusStoreSettings.GC, "false",
+    static final Map<String, Object> SETTINGS = Map.of(XodusStoreSettings.GC, "false",
             XodusStoreSettings.LOG_FILE_SIZE, "1m");
     private final long seed = Long.getLong("strata.powerloss.seed", System.nanoTime());
 
@@ -53,7 +53,7 @@ class XodusPowerLossTest {
     Path temp;
 
     /** A crash image and what had been acknowledged when it was taken. */
-    private record Image(Path directory, int[] acknowledged) {
+    record Image(Path directory, int[] acknowledged) {
     }
 
     @Test
@@ -127,7 +127,7 @@ class XodusPowerLossTest {
     }
 
     /** Opens an image and checks it against the commit order; returns how many unacknowledged commits it holds. */
-    private static long check(Image image, List<Map<Integer, Long>> sequences, String where) {
+    static long check(Image image, List<Map<Integer, Long>> sequences, String where) {
         long beyond = 0;
         try (StorageEngine engine = new XodusBackend().open(new EngineConfig("power", image.directory(),
                 Durability.FSYNC, SETTINGS))) {
@@ -158,7 +158,7 @@ class XodusPowerLossTest {
         return beyond;
     }
 
-    private static String value(int writer, int i) {
+    static String value(int writer, int i) {
         return "value " + writer + "/" + i + " " + "p".repeat(8000 + (i * 7919 + writer * 131) % 16000);
     }
 }

@@ -34,10 +34,21 @@ final class XodusTestStores {
         return backend;
     }
 
-    /** Changes a store's Xodus environment directly, below the engine (the store must be closed). */
+    /**
+     * Changes a store's Xodus environment directly, below the engine (the store must be closed), over the store's
+     * preallocated log files as the engine reads them, with the default log file size.
+     */
     static void rawUpdate(Path directory, java.util.function.BiConsumer<jetbrains.exodus.env.Environment,
             jetbrains.exodus.env.Transaction> change) {
-        jetbrains.exodus.env.Environment environment = jetbrains.exodus.env.Environments.newInstance(directory.toFile());
+        long fileBytes = 32L << 20;
+        jetbrains.exodus.env.Environment environment;
+        try {
+            PreallocatedLog log = PreallocatedLog.open(directory, fileBytes, LogStorage.FILES, false);
+            environment = XodusOpener.newEnvironment(log, directory,
+                    new jetbrains.exodus.env.EnvironmentConfig().setLogFileSize(fileBytes / 1024));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try {
             environment.executeInTransaction(txn -> change.accept(environment, txn));
         } finally {
