@@ -12,19 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
 import dev.strata.api.Durability;
-import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineConfig;
-import dev.strata.api.spi.EngineTransaction;
 import dev.strata.api.spi.StorageEngine;
 
 import org.junit.jupiter.api.Test;
@@ -54,50 +45,22 @@ class PreallocatedLogPowerLossTest {
         Path live = temp.resolve("live");
         SimulatedLogStorage disk = new SimulatedLogStorage();
         EngineConfig config = new EngineConfig("power", live, Durability.FSYNC, XodusPowerLossTest.SETTINGS);
-        int writers = XodusPowerLossTest.WRITERS;
-        AtomicIntegerArray acknowledged = new AtomicIntegerArray(writers);
-        List<Map<Integer, Long>> sequences = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            acknowledged.set(w, -1);
-            sequences.add(new ConcurrentHashMap<>());
-        }
         List<XodusPowerLossTest.Image> images = new ArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        try (StorageEngine engine = new XodusBackend(disk).open(config)) {
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                running.add(pool.submit(() -> {
-                    for (int i = 0; !stop.get(); i++) {
-                        try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
-                            tx.put(bytes("c" + writer + "-" + i), bytes(XodusPowerLossTest.value(writer, i)));
-                            tx.put(bytes("last" + writer), bytes(Integer.toString(i)));
-                            sequences.get(writer).put(i, tx.commit());
-                        }
-                        acknowledged.set(writer, i);
-                    }
-                    return null;
-                }));
-            }
+        List<Map<Integer, Long>> sequences;
+        long commits;
+        try (StorageEngine engine = new XodusBackend(disk).open(config);
+                CommittingWriters writers = new CommittingWriters(engine, XodusPowerLossTest.WRITERS)) {
             for (int point = 0; point < POINTS; point++) {
                 Thread.sleep(random.nextInt(20));
-                int[] acked = new int[writers];
-                for (int w = 0; w < writers; w++) {
-                    acked[w] = acknowledged.get(w);
-                }
+                int[] acked = writers.acknowledged();
                 Path image = temp.resolve("image-" + point);
                 disk.crashImage(live, image, random);
                 images.add(new XodusPowerLossTest.Image(image, acked));
             }
-            stop.set(true);
-            for (Future<?> writer : running) {
-                writer.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdown();
+            sequences = writers.sequences();
+            commits = writers.commits();
         }
         long logFiles = logFiles(live).size();
-        long commits = sequences.stream().mapToLong(Map::size).sum();
         long beyond = 0;
         for (XodusPowerLossTest.Image image : images) {
             beyond += XodusPowerLossTest.check(image, sequences, "seed " + seed + ", " + image.directory().getFileName());

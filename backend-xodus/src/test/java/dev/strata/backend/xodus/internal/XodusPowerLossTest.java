@@ -12,13 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import dev.strata.api.Durability;
 import dev.strata.api.TransactionMode;
@@ -73,49 +66,22 @@ class XodusPowerLossTest {
             }
         });
         EngineConfig config = new EngineConfig("power", live, Durability.FSYNC, SETTINGS);
-        AtomicIntegerArray acknowledged = new AtomicIntegerArray(WRITERS);
-        List<Map<Integer, Long>> sequences = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            acknowledged.set(w, -1);
-            sequences.add(new ConcurrentHashMap<>());
-        }
         List<Image> images = new ArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        try (StorageEngine engine = new XodusBackend(forceOnTheDisk, PowerLossProvider.NAME).open(config)) {
-            ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-            List<Future<?>> writers = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                int writer = w;
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; !stop.get(); i++) {
-                        try (EngineTransaction tx = engine.begin(TransactionMode.READ_WRITE)) {
-                            tx.put(bytes("c" + writer + "-" + i), bytes(value(writer, i)));
-                            tx.put(bytes("last" + writer), bytes(Integer.toString(i)));
-                            sequences.get(writer).put(i, tx.commit());
-                        }
-                        acknowledged.set(writer, i);
-                    }
-                    return null;
-                }));
-            }
+        List<Map<Integer, Long>> sequences;
+        long commits;
+        try (StorageEngine engine = new XodusBackend(forceOnTheDisk, PowerLossProvider.NAME).open(config);
+                CommittingWriters writers = new CommittingWriters(engine, WRITERS)) {
             for (int point = 0; point < POINTS; point++) {
                 Thread.sleep(random.nextInt(20));
-                int[] acked = new int[WRITERS];
-                for (int w = 0; w < WRITERS; w++) {
-                    acked[w] = acknowledged.get(w);
-                }
+                int[] acked = writers.acknowledged();
                 Path image = temp.resolve("image-" + point);
                 disk.crashImage(image, random, random.nextBoolean());
                 images.add(new Image(image, acked));
             }
-            stop.set(true);
-            for (Future<?> writer : writers) {
-                writer.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdown();
+            sequences = writers.sequences();
+            commits = writers.commits();
         }
         int logFiles = (int) Files.list(live).filter(file -> file.toString().endsWith(".xd")).count();
-        long commits = sequences.stream().mapToLong(Map::size).sum();
         long beyond = 0;
         for (Image image : images) {
             beyond += check(image, sequences, "seed " + seed + ", " + image.directory().getFileName());
