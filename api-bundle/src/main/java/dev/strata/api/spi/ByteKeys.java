@@ -50,6 +50,23 @@ public final class ByteKeys {
         return value;
     }
 
+    /**
+     * Checks a batch of writes before any of it is applied: one value per key, every key and value within the
+     * limits ({@link #checkKey}, {@link #checkValue}).
+     *
+     * @param operation the operation's name, for the message
+     */
+    public static void checkBatch(java.util.List<byte[]> keys, java.util.List<byte[]> values, String operation) {
+        if (keys.size() != values.size()) {
+            throw new InvalidArgumentException(operation + " needs one value per key: " + keys.size() + " keys, "
+                    + values.size() + " values");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            checkKey(keys.get(i));
+            checkValue(values.get(i));
+        }
+    }
+
     /** The smallest key greater than every key with this prefix, or {@code null} when there is none (all 0xFF). */
     public static byte[] prefixEnd(byte[] prefix) {
         byte[] end = prefix.clone();

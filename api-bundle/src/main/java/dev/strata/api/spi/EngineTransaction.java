@@ -104,14 +104,7 @@ public interface EngineTransaction extends AutoCloseable {
         if (mode() == TransactionMode.READ_ONLY) {
             throw new dev.strata.api.ReadOnlyException("a read-only transaction cannot put");
         }
-        if (keys.size() != values.size()) {
-            throw new dev.strata.api.InvalidArgumentException(
-                    "putAllIfAbsent needs one value per key: " + keys.size() + " keys, " + values.size() + " values");
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            ByteKeys.checkKey(keys.get(i));
-            ByteKeys.checkValue(values.get(i));
-        }
+        ByteKeys.checkBatch(keys, values, "putAllIfAbsent");
         List<byte[]> current = getAll(keys);
         for (int i = 0; i < keys.size(); i++) {
             if (current.get(i) == null) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import dev.strata.api.InvalidArgumentException;
 import dev.strata.api.spi.ByteKeys;
 
 /**
@@ -55,14 +54,7 @@ final class AbsentInserts {
 
     /** @return one slot per key: the current value of a key that was present, {@code null} for a key written */
     List<byte[]> run(List<byte[]> keys, List<byte[]> values) throws SQLException {
-        if (keys.size() != values.size()) {
-            throw new InvalidArgumentException(
-                    "putAllIfAbsent needs one value per key: " + keys.size() + " keys, " + values.size() + " values");
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            ByteKeys.checkKey(keys.get(i));
-            ByteKeys.checkValue(values.get(i));
-        }
+        ByteKeys.checkBatch(keys, values, "putAllIfAbsent");
         held = 0;
         byte[][] current = new byte[keys.size()][];
         List<Integer> toServer = new ArrayList<>(keys.size());
