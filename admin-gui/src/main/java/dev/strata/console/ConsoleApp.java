@@ -101,8 +101,14 @@ public final class ConsoleApp extends Application {
                 System::currentTimeMillis, 5000);
     }
 
-    /** The first connection: the window becomes the runtime tabs, where the "+" tab connects more runtimes. */
-    private void showMain(Stage stage, RuntimeClient connected, ConnectViewModel model) {
+    /**
+     * The first connection: the runtime tabs, where the "+" tab connects more runtimes, open in a window of their own
+     * and the login form's window closes. The login window is not resized into the main one: JavaFX's software
+     * painter can paint a frame of one size into a buffer of the other while a showing window is resized
+     * (BufferOverflowException in its UploadingPainter and in Monocle's framebuffer, seen under load), and a window
+     * shown at its final size is never resized.
+     */
+    private void showMain(Stage login, RuntimeClient connected, ConnectViewModel model) {
         runtimes = new RuntimeTabs(background, connector, profiles, theme);
         MainView main;
         try {
@@ -111,13 +117,18 @@ public final class ConsoleApp extends Application {
             model.messageProperty().set(dev.strata.console.shell.Messages.get("app.cannotShow", e.getMessage()));
             return;
         }
+        Stage window = new Stage();
+        window.setTitle(login.getTitle());
+        window.getIcons().setAll(login.getIcons());
         // fill the screen: setMaximized alone does nothing without a window manager (a bare X server, kiosks)
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setScene(styled(new Scene(runtimes.root(), Math.min(1280, screen.getWidth()),
+        window.setScene(styled(new Scene(runtimes.root(), Math.min(1280, screen.getWidth()),
                 Math.min(800, screen.getHeight()))));
-        stage.setX(screen.getMinX());
-        stage.setY(screen.getMinY());
-        stage.setMaximized(true);
+        window.setX(screen.getMinX());
+        window.setY(screen.getMinY());
+        window.setMaximized(true);
+        window.show();
+        login.hide(); // after the main window shows, so the platform never sees its last window close
         main.show(named().get("tab"), named().get("store"));
     }
 
