@@ -1,7 +1,6 @@
 package dev.strata.backend.postgres.internal;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -57,38 +56,39 @@ final class AbsentInserts {
         ByteKeys.checkBatch(keys, values, "putAllIfAbsent");
         held = 0;
         byte[][] current = new byte[keys.size()][];
-        List<Integer> toServer = new ArrayList<>(keys.size());
+        Slot[] toServer = new Slot[keys.size()];
+        int count = 0;
         for (int i = 0; i < keys.size(); i++) {
             byte[] key = keys.get(i);
             if (!writes.contains(key)) {
-                toServer.add(i);
+                toServer[count++] = new Slot(key, values.get(i), i);
             } else if ((current[i] = writes.value(key)) == null) {
                 hold(key, values.get(i)); // deleted in this transaction: absent
             }
         }
-        toServer.sort((a, b) -> ByteKeys.ORDER.compare(keys.get(a), keys.get(b)));
+        // key order: the lock order of every writer (slots, not boxed indexes: the sort compares keys directly)
+        Arrays.sort(toServer, 0, count, (a, b) -> ByteKeys.ORDER.compare(a.key, b.key));
         int start = 0;
-        while (start < toServer.size()) {
+        while (start < count) {
             int end = start;
             long bytes = 0;
-            while (end < toServer.size() && end - start < PostgresTransaction.FLUSH_ROWS
+            while (end < count && end - start < PostgresTransaction.FLUSH_ROWS
                     && (end == start || bytes < PostgresTransaction.FLUSH_BYTES)) {
-                bytes += keys.get(toServer.get(end)).length + values.get(toServer.get(end)).length;
+                bytes += toServer[end].key.length + toServer[end].value.length;
                 end++;
             }
-            send(toServer.subList(start, end), keys, values, current);
+            send(toServer, start, end, current);
             start = end;
         }
         return Arrays.asList(current);
     }
 
-    private void send(List<Integer> chunk, List<byte[]> keys, List<byte[]> values, byte[][] current)
-            throws SQLException {
-        byte[][] chunkKeys = new byte[chunk.size()][];
-        byte[][] chunkValues = new byte[chunk.size()][];
-        for (int i = 0; i < chunk.size(); i++) {
-            chunkKeys[i] = keys.get(chunk.get(i));
-            chunkValues[i] = values.get(chunk.get(i));
+    private void send(Slot[] slots, int from, int to, byte[][] current) throws SQLException {
+        byte[][] chunkKeys = new byte[to - from][];
+        byte[][] chunkValues = new byte[to - from][];
+        for (int i = from; i < to; i++) {
+            chunkKeys[i - from] = slots[i].key;
+            chunkValues[i - from] = slots[i].value;
         }
         sending.accept(Arrays.asList(chunkKeys));
         Map<ByteKey, byte[]> present = snapshot.query(tables.insertAbsent(), statement -> {
@@ -102,14 +102,14 @@ final class AbsentInserts {
             return found;
         });
         sending.accept(List.of());
-        inserted |= present.size() < chunk.size();
+        inserted |= present.size() < chunkKeys.length;
         if (present.isEmpty()) {
             return; // every key was new and is written
         }
-        for (int i = 0; i < chunk.size(); i++) {
-            ByteKey key = new ByteKey(chunkKeys[i]);
-            if (present.containsKey(key) && (current[chunk.get(i)] = present.get(key)) == null) {
-                hold(chunkKeys[i], chunkValues[i]); // a deleted key's row: absent, so written
+        for (int i = from; i < to; i++) {
+            ByteKey key = new ByteKey(slots[i].key);
+            if (present.containsKey(key) && (current[slots[i].index] = present.get(key)) == null) {
+                hold(slots[i].key, slots[i].value); // a deleted key's row: absent, so written
             }
         }
     }
@@ -117,5 +117,9 @@ final class AbsentInserts {
     private void hold(byte[] key, byte[] value) {
         writes.put(key, value);
         held++;
+    }
+
+    /** A key going to the server, its value and its place in the caller's batch. */
+    private record Slot(byte[] key, byte[] value, int index) {
     }
 }

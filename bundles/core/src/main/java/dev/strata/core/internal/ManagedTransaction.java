@@ -38,7 +38,7 @@ final class ManagedTransaction implements Transaction {
     private final RecordWriter writer;
     private boolean open = true;
     /** User keys written, with whether the last write was a put: for the change listeners. */
-    private Map<String, Boolean> touched = new java.util.LinkedHashMap<>();
+    private final TouchedKeys touched = new TouchedKeys();
     private boolean rolledBackToSavepoint;
     /** While a write hook runs: its own writes are not offered to hooks again. */
     private boolean inHook;
@@ -135,7 +135,7 @@ final class ManagedTransaction implements Transaction {
             writer.put(encoded, value, options);
             return null;
         }));
-        touched.put(key, Boolean.TRUE);
+        touched.put(key, true);
     }
 
     @Override
@@ -159,16 +159,13 @@ final class ManagedTransaction implements Transaction {
                     writer.put(Keys.encode(key), value, PutOptions.DEFAULT);
                     return null;
                 });
-                touched.put(key, Boolean.TRUE);
+                touched.put(key, true);
             }));
             return;
         }
         run(() -> {
             writer.putAll(keys, values);
-            if (touched.isEmpty()) {
-                touched = new java.util.LinkedHashMap<>(entries.size() * 4 / 3 + 1); // sized once, not grown
-            }
-            entries.keySet().forEach(key -> touched.put(key, Boolean.TRUE));
+            touched.putAll(entries.keySet());
         });
     }
 
@@ -177,7 +174,7 @@ final class ManagedTransaction implements Transaction {
         byte[] encoded = Keys.encode(key);
         return call(() -> {
             boolean present = hooked(key, null, () -> writer.delete(encoded));
-            touched.put(key, Boolean.FALSE);
+            touched.put(key, false);
             return present;
         });
     }
