@@ -146,7 +146,9 @@ final class ManagedTransaction implements Transaction {
         // every entry checked (and its key encoded once) before anything is written, so a bad one changes nothing
         List<byte[]> keys = new ArrayList<>(entries.size());
         List<byte[]> values = new ArrayList<>(entries.size());
+        List<String> names = new ArrayList<>(entries.size());
         entries.forEach((key, value) -> {
+            names.add(key);
             keys.add(Keys.encode(key));
             Keys.checkValue(key, value);
             values.add(value);
@@ -165,7 +167,7 @@ final class ManagedTransaction implements Transaction {
         }
         run(() -> {
             writer.putAll(keys, values);
-            touched.putAll(entries.keySet());
+            touched.putAll(names.toArray(new String[0]));
         });
     }
 

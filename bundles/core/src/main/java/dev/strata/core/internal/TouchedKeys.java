@@ -1,7 +1,6 @@
 package dev.strata.core.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,9 @@ final class TouchedKeys {
         run.put(key, put);
     }
 
-    /** The keys of a {@code putAll}, copied (the caller's map may change after the call). */
-    void putAll(Collection<String> keys) {
-        log.add(keys.toArray(new String[0]));
+    /** The keys of a {@code putAll}: an array the caller hands over and no longer changes. */
+    void putAll(String[] keys) {
+        log.add(keys);
     }
 
     /** Each key once, in the order it was first written, with whether its last write was a put. */

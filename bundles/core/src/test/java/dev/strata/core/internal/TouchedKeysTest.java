@@ -3,7 +3,6 @@ package dev.strata.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,10 @@ class TouchedKeysTest {
         touched.put("a", true);
         touched.put("b", true);
         touched.put("a", false);
-        List<String> batch = new ArrayList<>(List.of("c", "b", "d"));
-        touched.putAll(batch);
-        batch.clear(); // the caller's collection changing afterwards changes nothing
+        touched.putAll(new String[] {"c", "b", "d"});
         touched.put("d", false);
         touched.put("e", true);
-        touched.putAll(List.of("a"));
+        touched.putAll(new String[] {"a"});
 
         Map<String, Boolean> reported = new LinkedHashMap<>();
         touched.forEach(reported::put);
