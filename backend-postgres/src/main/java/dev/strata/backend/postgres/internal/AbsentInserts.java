@@ -70,13 +70,7 @@ final class AbsentInserts {
         Arrays.sort(toServer, 0, count, (a, b) -> ByteKeys.ORDER.compare(a.key, b.key));
         int start = 0;
         while (start < count) {
-            int end = start;
-            long bytes = 0;
-            while (end < count && end - start < PostgresTransaction.FLUSH_ROWS
-                    && (end == start || bytes < PostgresTransaction.FLUSH_BYTES)) {
-                bytes += toServer[end].key.length + toServer[end].value.length;
-                end++;
-            }
+            int end = StatementChunks.end(start, count, i -> toServer[i].key.length + toServer[i].value.length);
             send(toServer, start, end, current);
             start = end;
         }
@@ -94,13 +88,7 @@ final class AbsentInserts {
         Map<ByteKey, byte[]> present = snapshot.query(tables.insertAbsent(), statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("bytea", chunkKeys));
             statement.setArray(2, statement.getConnection().createArrayOf("bytea", chunkValues));
-        }, rows -> {
-            Map<ByteKey, byte[]> found = new HashMap<>();
-            while (rows.next()) {
-                found.put(new ByteKey(rows.getBytes(1)), rows.getBytes(2));
-            }
-            return found;
-        });
+        }, rows -> ByteKey.readRows(rows, new HashMap<>()));
         sending.accept(List.of());
         inserted |= present.size() < chunkKeys.length;
         if (present.isEmpty()) {

@@ -39,6 +39,7 @@ final class PostgresEngine implements StorageEngine {
     private final ServerMetrics serverMetrics;
     private final ServerProbe probe;
     private final Set<PostgresTransaction> open = ConcurrentHashMap.newKeySet();
+    private final BatchShape batchShape = new BatchShape();
     private final Consumer<PostgresEngine> onClose;
     private volatile boolean closed;
 
@@ -81,6 +82,11 @@ final class PostgresEngine implements StorageEngine {
         } catch (SQLException e) {
             throw map("opening the store at " + settings.serverDisplay(), e);
         }
+    }
+
+    /** What this store's recent batches of puts found, to choose how the next one is sent. */
+    BatchShape batchShape() {
+        return batchShape;
     }
 
     StoreTables tables() {

@@ -112,13 +112,9 @@ final class PostgresTransaction implements EngineTransaction {
         try {
             for (int start = 0; start < fromServer.size(); start += GET_ALL_CHUNK) {
                 List<byte[]> chunk = fromServer.subList(start, Math.min(fromServer.size(), start + GET_ALL_CHUNK));
+                byte[][] array = chunk.toArray(new byte[0][]);
                 snapshot.query(tables.getAll(), statement -> statement.setArray(1,
-                        statement.getConnection().createArrayOf("bytea", chunk.toArray(new byte[0][]))), rows -> {
-                            while (rows.next()) {
-                                found.put(new ByteKey(rows.getBytes(1)), rows.getBytes(2));
-                            }
-                            return null;
-                        });
+                        statement.getConnection().createArrayOf("bytea", array)), rows -> ByteKey.readRows(rows, found));
             }
         } catch (SQLException e) {
             throw fail("reading keys", e);
@@ -142,21 +138,27 @@ final class PostgresTransaction implements EngineTransaction {
         flushIfLarge();
     }
 
-    /** New keys go in with the read of the others: one statement per batch ({@link AbsentInserts}). */
+    /** New keys go in with the read of the others ({@link AbsentInserts}), or after it for overwrites ({@link BatchShape}). */
     @Override
     public List<byte[]> putAllIfAbsent(List<byte[]> keys, List<byte[]> values) {
         writable("put");
         lastRead = null;
-        AbsentInserts inserts = new AbsentInserts(snapshot, tables, writes, sent -> sending = sent);
-        try {
-            List<byte[]> current = inserts.run(keys, values);
+        List<byte[]> current;
+        if (engine.batchShape().mostlyPresent()) {
+            current = EngineTransaction.super.putAllIfAbsent(keys, values); // read, then hold the absent keys' puts
+        } else {
+            AbsentInserts inserts = new AbsentInserts(snapshot, tables, writes, sent -> sending = sent);
+            try {
+                current = inserts.run(keys, values);
+            } catch (SQLException e) {
+                throw fail("writing", e);
+            }
             sentWrites |= inserts.inserted();
             heldRows += inserts.held();
             flushIfLarge();
-            return current;
-        } catch (SQLException e) {
-            throw fail("writing", e);
         }
+        engine.batchShape().observe(current);
+        return current;
     }
 
     @Override
@@ -309,12 +311,8 @@ final class PostgresTransaction implements EngineTransaction {
         sentWrites |= !all.isEmpty();
         int start = 0;
         while (start < all.size()) {
-            int end = start;
-            long bytes = 0;
-            while (end < all.size() && end - start < FLUSH_ROWS && (end == start || bytes < FLUSH_BYTES)) {
-                bytes += all.get(end).getKey().length + all.get(end).getValue().length;
-                end++;
-            }
+            int end = StatementChunks.end(start, all.size(),
+                    i -> all.get(i).getKey().length + all.get(i).getValue().length);
             if (end == all.size()) {
                 return all.subList(start, end);
             }
