@@ -69,6 +69,7 @@ public class ConsoleAgainstRuntimeIT {
             String password = printed.group(1);
 
             FxToolkit.registerPrimaryStage();
+            HeadlessScreenRace.tolerate();
             Application console = FxToolkit.setupApplication(() -> new ConsoleApp(JmxRuntimeClient::connect,
                     new ProfileStore(home.resolve("profiles.json"))));
             try {
