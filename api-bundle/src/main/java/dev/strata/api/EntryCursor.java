@@ -10,6 +10,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -21,6 +22,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@link #hasLiveMetadata()} with {@link #expiresAtMillis()}, {@link #createdAtMillis()}, {@link #updatedAtMillis()},
  * {@link #version()} and {@link #tags()} give the metadata as primitives. They agree with {@link Entry#key()} and
  * {@link #metadata()}; a cursor that does not carry metadata answers through {@code metadata()} (the defaults).
+ * <p>
+ * Since 1.4 such a job can also walk the scan without an {@link Entry} per key: {@link #nextRaw} hands it the key's
+ * bytes and the value's place in the record the scan read, so no key {@code String} is decoded and no value copied
+ * that the job would only copy again.
  */
 @ProviderType
 public interface EntryCursor extends Iterator<Entry>, AutoCloseable {
@@ -123,6 +128,45 @@ public interface EntryCursor extends Iterator<Entry>, AutoCloseable {
     private KeyMetadata carriedMetadata() {
         return metadata().orElseThrow(() -> new IllegalStateException(
                 "this cursor carries no live metadata of the entry last returned (see hasLiveMetadata())"));
+    }
+
+    /**
+     * What {@link #nextRaw} hands each entry to. The arrays are the cursor's (an engine may reuse them): valid during
+     * the call only; read them, do not change or keep them (copy what you keep).
+     *
+     * @since 1.4
+     */
+    @ConsumerType
+    @FunctionalInterface
+    interface RawEntry {
+        /**
+         * @param key         the key's bytes in UTF-8, the whole array
+         * @param value       an array holding the value
+         * @param valueOffset where the value starts in it
+         * @param valueLength how many bytes it takes
+         */
+        void accept(byte[] key, byte[] value, int valueOffset, int valueLength);
+    }
+
+    /**
+     * Moves to the next entry, as {@link #hasNext()} and {@link #next()} would, and hands its key and value to
+     * {@code visitor} without building an {@link Entry}: a cursor that has the stored bytes (core's) gives the key's
+     * bytes as read and the value where it lies in the stored record, so no key {@code String} is decoded and no
+     * value copied. Same entries in the same order as {@code next()}, expired keys skipped alike; the two may be
+     * mixed. During the call, and until the cursor moves on, {@link #hasLiveMetadata()} and the primitive metadata
+     * accessors answer for this entry as they do after {@code next()}. The default goes through {@code next()}.
+     *
+     * @return whether there was an entry (when not, {@code visitor} was not called)
+     * @since 1.4
+     */
+    default boolean nextRaw(RawEntry visitor) {
+        if (!hasNext()) {
+            return false;
+        }
+        Entry entry = next();
+        byte[] value = entry.value();
+        visitor.accept(keyBytes(entry), value, 0, value.length);
+        return true;
     }
 
     /** The remaining entries as a sequential stream; closing the stream closes this cursor. */

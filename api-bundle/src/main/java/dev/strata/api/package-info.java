@@ -4,7 +4,7 @@
  * of every error. Applications compile against this package only.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.strata.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,22 +30,24 @@ public final class BackupThreadCpu {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int keys = BackupRestoreBenchmark.KEYS;
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         StrataStoreTarget store = new StrataStoreTarget("file", "none", Map.of("name", "source"));
         try (ScratchDirectory archives = new ScratchDirectory("bench-archives-")) {
             new Workload(keys).putEveryKey(store);
             JobsOutsideOsgi jobs = new JobsOutsideOsgi(archives.path());
             jobs.add(store.store());
             Workload.settleHeap();
-            System.out.printf("%-6s %10s %10s | %10s %10s %10s %10s %10s%n", "round", "scan wall", "scan cpu",
-                    "bk wall", "reader", "writer", "force thr", "gc+other");
+            System.out.printf("%-6s %10s %10s | %10s %10s %10s %10s %10s | %10s %10s%n", "round", "scan wall",
+                    "scan cpu", "bk wall", "reader", "writer", "force thr", "gc+other", "scan B", "reader B");
             List<double[]> rows = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
+                long a0 = mx.getCurrentThreadAllocatedBytes();
                 long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 store.scanAll();
                 double scanWall = (System.nanoTime() - t0) / (double) keys;
                 double scanCpu = (mx.getCurrentThreadCpuTime() - c0) / (double) keys;
+                double scanBytes = (mx.getCurrentThreadAllocatedBytes() - a0) / (double) keys;
 
                 Path file = archives.path().resolve("backup-" + round + ".strata-backup");
                 Map<Long, Long> cpu = new ConcurrentHashMap<>();
@@ -55,11 +57,13 @@ public final class BackupThreadCpu {
                 long p0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                         .getProcessCpuTime();
                 monitor.start();
+                a0 = mx.getCurrentThreadAllocatedBytes();
                 c0 = mx.getCurrentThreadCpuTime();
                 t0 = System.nanoTime();
                 jobs.run(new BackupRequest("source", file.toString(), "lz4", "", false, false));
                 double wall = (System.nanoTime() - t0) / (double) keys;
                 double reader = (mx.getCurrentThreadCpuTime() - c0) / (double) keys;
+                double readerBytes = (mx.getCurrentThreadAllocatedBytes() - a0) / (double) keys;
                 monitor.interrupt();
                 monitor.join();
                 long p1 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -68,21 +72,22 @@ public final class BackupThreadCpu {
                 double force = sum(cpu, names, true) / (double) keys;
                 double other = (p1 - p0) / (double) keys - reader - writer - force;
                 Files.deleteIfExists(file);
-                System.out.printf("%-6d %10.0f %10.0f | %10.0f %10.0f %10.0f %10.0f %10.0f%n", round, scanWall, scanCpu,
-                        wall, reader, writer, force, other);
-                rows.add(new double[] {scanWall, scanCpu, wall, reader, writer, force, other});
+                System.out.printf("%-6d %10.0f %10.0f | %10.0f %10.0f %10.0f %10.0f %10.0f | %10.0f %10.0f%n", round,
+                        scanWall, scanCpu, wall, reader, writer, force, other, scanBytes, readerBytes);
+                rows.add(new double[] {scanWall, scanCpu, wall, reader, writer, force, other, scanBytes, readerBytes});
             }
-            double[] median = new double[7];
-            for (int c = 0; c < 7; c++) {
+            double[] median = new double[9];
+            for (int c = 0; c < median.length; c++) {
                 int col = c;
                 double[] v = rows.stream().skip(rows.size() / 2).mapToDouble(r -> r[col]).sorted().toArray();
                 median[c] = v[v.length / 2];
             }
-            System.out.printf("%-6s %10.0f %10.0f | %10.0f %10.0f %10.0f %10.0f %10.0f   (ns per entry, medians of "
-                    + "the second half)%n", "median", median[0], median[1], median[2], median[3], median[4], median[5],
-                    median[6]);
-            System.out.printf("backup/scan wall %.2fx; scan rate / backup rate %.2fx%n", median[2] / median[0],
-                    median[0] / median[2]);
+            System.out.printf("%-6s %10.0f %10.0f | %10.0f %10.0f %10.0f %10.0f %10.0f | %10.0f %10.0f   (ns and "
+                    + "bytes allocated per entry, medians of the second half)%n", "median", median[0], median[1],
+                    median[2], median[3], median[4], median[5], median[6], median[7], median[8]);
+            System.out.printf("backup/scan wall %.2fx; scan rate / backup rate %.2fx; reader / scan CPU %.2fx, "
+                    + "writer / scan CPU %.2fx%n", median[2] / median[0], median[0] / median[2], median[3] / median[1],
+                    median[4] / median[1]);
         } finally {
             store.close();
         }

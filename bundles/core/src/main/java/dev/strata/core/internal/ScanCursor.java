@@ -145,6 +145,54 @@ final class ScanCursor implements EntryCursor {
     }
 
     /**
+     * The look-ahead's walk without its {@link Entry}: the key is decoded only when the scan filters keys (a prefix or
+     * a pattern), the value is handed over where it lies in the stored record, and the record and key are kept for
+     * the metadata accessors as {@link #next()} keeps them. While the store's format is upgraded, or with an entry
+     * already looked ahead, it goes through {@code next()}.
+     */
+    @Override
+    public boolean nextRaw(RawEntry visitor) {
+        if (next != null || closed || view.upgrading()) {
+            return EntryCursor.super.nextRaw(visitor);
+        }
+        returnedRecord = null;
+        returnedKey = null;
+        returned = null;
+        byte[] found = null;
+        byte[] foundKey = null;
+        try {
+            boolean filters = plan.filtersKeys();
+            while (remaining > 0 && cursor.next()) {
+                byte[] rawKey = cursor.key();
+                if (filters && !plan.accepts(Keys.decode(rawKey))) {
+                    continue;
+                }
+                byte[] stored = cursor.value();
+                if (stored != null && view.records().live(stored)) { // an expired record is skipped like a miss
+                    found = stored;
+                    foundKey = rawKey;
+                    remaining--;
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw Failures.translate(view.records().store(), e);
+        }
+        if (found == null) {
+            close();
+            return false;
+        }
+        returnedRecord = found;
+        returnedKey = foundKey;
+        returnedIsRecord = true;
+        returnedAny = true;
+        int offset = RecordCodec.valueOffset(store(), found);
+        visitor.accept(foundKey, found, offset, found.length - offset); // outside the try: the visitor's own failures
+        return true;
+    }
+
+    /**
      * Decoded from the record the scan read for the entry last returned; empty once it has expired, or once
      * {@link #hasNext()} has moved the engine cursor past it (ask the transaction then).
      */

@@ -50,6 +50,11 @@ record ScanPlan(KeyRange range, Scan scan) {
         return range == null || scan.to() != null && scan.to().isEmpty();
     }
 
+    /** Whether {@link #accepts} can refuse a key of the range (a prefix or a pattern): else every key belongs. */
+    boolean filtersKeys() {
+        return scan.prefix() != null && !scan.prefix().isEmpty() || scan.pattern() != null;
+    }
+
     /** Whether a key the engine returned from the range belongs to the result: it has the prefix and matches. */
     boolean accepts(String key) {
         return scan.accepts(key);

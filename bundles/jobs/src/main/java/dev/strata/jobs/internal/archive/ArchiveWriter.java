@@ -204,19 +204,36 @@ public final class ArchiveWriter implements AutoCloseable {
      * Adds an entry whose key's UTF-8 bytes the caller already has ({@link dev.strata.api.EntryCursor#keyBytes}):
      * they are copied into the chunk at once, so an array the caller reuses is fine.
      *
-     * @param keyBytes {@code key} in UTF-8 (the archive holds these bytes; {@code key} names the entry in messages and
-     *                 the chunk index)
+     * @param keyBytes {@code key} in UTF-8 (the archive holds these bytes; {@code key} names the entry in messages)
      * @return whether a chunk was completed and handed over to be written
      */
     public boolean add(byte[] keyBytes, String key, byte[] value, long expiresAt, java.util.Set<String> tags) {
-        if (!block.add(keyBytes, key, value, expiresAt, tags)) {
+        return add(keyBytes, key, value, 0, value.length, expiresAt, tags);
+    }
+
+    /**
+     * Adds an entry from the bytes a scan read ({@link dev.strata.api.EntryCursor#nextRaw}): the key's UTF-8 bytes
+     * and the value as a range of an array (the stored record), both copied into the chunk at once, so arrays the
+     * cursor reuses are fine and no key {@code String} or value copy is needed per entry.
+     *
+     * @return whether a chunk was completed and handed over to be written
+     */
+    public boolean add(byte[] keyBytes, byte[] value, int valueOffset, int valueLength, long expiresAt,
+            java.util.Set<String> tags) {
+        return add(keyBytes, null, value, valueOffset, valueLength, expiresAt, tags);
+    }
+
+    private boolean add(byte[] keyBytes, String key, byte[] value, int valueOffset, int valueLength, long expiresAt,
+            java.util.Set<String> tags) {
+        if (!block.add(keyBytes, key, value, valueOffset, valueLength, expiresAt, tags)) {
             // it would take this chunk past the format's cap: it starts the next one (a chunk size close to the cap)
             block = pipeline.handOver(block);
             blocksHandedOver++;
-            block.add(keyBytes, key, value, expiresAt, tags); // alone in a chunk it fits, or it is refused
+            // alone in a chunk it fits, or it is refused
+            block.add(keyBytes, key, value, valueOffset, valueLength, expiresAt, tags);
         }
         keys++;
-        bytes += keyBytes.length + value.length;
+        bytes += keyBytes.length + valueLength;
         if (block.size() >= chunkBytes) {
             block = pipeline.handOver(block);
             blocksHandedOver++;

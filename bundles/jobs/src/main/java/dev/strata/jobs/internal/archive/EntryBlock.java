@@ -40,35 +40,48 @@ final class EntryBlock {
     private byte[] bytes = new byte[1 << 16];
     private int size;
     private int entries;
-    private String firstKey;
-    private String lastKey;
+    /**
+     * Where the last entry starts: the chunk index's first and last keys are decoded from the block itself when
+     * asked for (twice per chunk, on the writing thread), not kept as a {@code String} per entry on the reading one.
+     */
+    private int lastEntry;
+
+    /** {@link #add(byte[], String, byte[], int, int, long, Set)} of the whole value. */
+    boolean add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
+        return add(key, keyText, value, 0, value.length, expiresAt, tags);
+    }
 
     /**
      * Encodes the entry at the end of the block, unless it would take a block that already holds entries past
      * {@link ChunkFrame#MAX_PLAIN}: then the block is unchanged and the entry belongs in the next one.
      *
+     * @param keyText the key as text for messages, or {@code null} to decode it from {@code key} when one is needed
+     * @param value   an array holding the value at {@code valueOffset}, {@code valueLength} bytes (a stored record
+     *                the scan read, for one)
      * @return whether the entry was added (always, to an empty block)
      * @throws UnarchivableEntryException when the format cannot hold the entry (see {@link #MAX_KEY_BYTES},
      *                                    {@link #MAX_TAGS}, {@link #MAX_TAG_BYTES}, an entry over
      *                                    {@link ChunkFrame#MAX_PLAIN} on its own, a negative expiry); the block is
      *                                    unchanged
      */
-    boolean add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
+    boolean add(byte[] key, String keyText, byte[] value, int valueOffset, int valueLength, long expiresAt,
+            Set<String> tags) {
         if (key.length > MAX_KEY_BYTES) {
-            throw new UnarchivableEntryException("key '" + shortened(keyText) + "' is " + key.length
+            throw new UnarchivableEntryException("key '" + shortened(text(key, keyText)) + "' is " + key.length
                     + " bytes in UTF-8; an archive holds keys of at most " + MAX_KEY_BYTES + " bytes");
         }
         if (expiresAt < 0) {
-            throw new UnarchivableEntryException("key '" + shortened(keyText) + "' expires at " + expiresAt
-                    + ", before 1970; an archive holds expiry times from the epoch on");
+            throw new UnarchivableEntryException("key '" + shortened(text(key, keyText)) + "' expires at "
+                    + expiresAt + ", before 1970; an archive holds expiry times from the epoch on");
         }
-        long entrySize = 2L + key.length + 4 + value.length + 1 + (expiresAt != 0 ? 8 : 0)
-                + (tags.isEmpty() ? 0 : tagBytes(keyText, tags));
+        boolean tagged = !tags.isEmpty();
+        long entrySize = 2L + key.length + 4 + valueLength + 1 + (expiresAt != 0 ? 8 : 0)
+                + (tagged ? tagBytes(text(key, keyText), tags) : 0);
         if (size + entrySize > ChunkFrame.MAX_PLAIN) {
             if (entries > 0) {
                 return false;
             }
-            throw new UnarchivableEntryException("key '" + shortened(keyText) + "' takes " + entrySize
+            throw new UnarchivableEntryException("key '" + shortened(text(key, keyText)) + "' takes " + entrySize
                     + " bytes; that is over " + ChunkFrame.MAX_PLAIN + ", the most a chunk of an archive holds");
         }
         ensure(size + (int) entrySize);
@@ -77,14 +90,14 @@ final class EntryBlock {
         b[p] = (byte) (key.length >>> 8);
         b[p + 1] = (byte) key.length;
         System.arraycopy(key, 0, b, p + 2, key.length);
-        p = writeInt(b, p + 2 + key.length, value.length);
-        System.arraycopy(value, 0, b, p, value.length);
-        p += value.length;
-        b[p++] = (byte) ((expiresAt != 0 ? FLAG_EXPIRES : 0) | (tags.isEmpty() ? 0 : FLAG_TAGS));
+        p = writeInt(b, p + 2 + key.length, valueLength);
+        System.arraycopy(value, valueOffset, b, p, valueLength);
+        p += valueLength;
+        b[p++] = (byte) ((expiresAt != 0 ? FLAG_EXPIRES : 0) | (tagged ? FLAG_TAGS : 0));
         if (expiresAt != 0) {
             p = writeInt(b, writeInt(b, p, (int) (expiresAt >>> 32)), (int) expiresAt);
         }
-        if (!tags.isEmpty()) {
+        if (tagged) {
             b[p++] = (byte) tags.size();
             for (String tag : tags) {
                 byte[] t = tag.getBytes(StandardCharsets.UTF_8);
@@ -94,16 +107,17 @@ final class EntryBlock {
             }
         }
         if (p != size + entrySize) {
-            throw new IllegalStateException("entry '" + shortened(keyText) + "' took " + (p - size) + " bytes, "
-                    + entrySize + " were counted");
+            throw new IllegalStateException("entry '" + shortened(text(key, keyText)) + "' took " + (p - size)
+                    + " bytes, " + entrySize + " were counted");
         }
+        lastEntry = size;
         size = p;
-        if (entries == 0) {
-            firstKey = keyText;
-        }
-        lastKey = keyText;
         entries++;
         return true;
+    }
+
+    private static String text(byte[] key, String keyText) {
+        return keyText != null ? keyText : new String(key, StandardCharsets.UTF_8);
     }
 
     /** The bytes a key's tags take encoded (count, then length and bytes of each), after checking they fit. */
@@ -188,12 +202,19 @@ final class EntryBlock {
         return entries;
     }
 
+    /** The first entry's key ({@code null} while the block is empty). */
     String firstKey() {
-        return firstKey;
+        return entries == 0 ? null : keyAt(0);
     }
 
+    /** The last entry's key ({@code null} while the block is empty). */
     String lastKey() {
-        return lastKey;
+        return entries == 0 ? null : keyAt(lastEntry);
+    }
+
+    private String keyAt(int entry) {
+        int keyLength = (bytes[entry] & 0xFF) << 8 | (bytes[entry + 1] & 0xFF);
+        return new String(bytes, entry + 2, keyLength, StandardCharsets.UTF_8);
     }
 
     /** The block's bytes: valid up to {@link #size()}, until the next reset. */
@@ -204,8 +225,7 @@ final class EntryBlock {
     void reset() {
         size = 0;
         entries = 0;
-        firstKey = null;
-        lastKey = null;
+        lastEntry = 0;
     }
 
     /**

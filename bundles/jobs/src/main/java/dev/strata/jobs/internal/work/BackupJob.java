@@ -1,5 +1,6 @@
 package dev.strata.jobs.internal.work;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -62,28 +63,9 @@ final class BackupJob {
             long createdAt = System.currentTimeMillis();
             long sequence = Snapshots.sequence(snapshot);
             control.message("reading snapshot of '" + store.name() + "'");
-            long lastBytes = 0;
-            while (cursor.hasNext()) {
-                Entry entry = cursor.next();
-                long expiresAt;
-                Set<String> tags;
-                if (cursor.hasLiveMetadata()) {
-                    // the backup's hot loop: the metadata as primitives from the record the scan read (no KeyMetadata
-                    // or Instants per key) and the key's bytes as stored (no second UTF-8 encoding)
-                    expiresAt = cursor.expiresAtMillis();
-                    tags = cursor.tags();
-                } else {
-                    Optional<KeyMetadata> metadata = snapshot.metadata(entry.key());
-                    if (metadata.isEmpty()) {
-                        continue; // it expired after the scan returned it: a restore would not bring it back either
-                    }
-                    expiresAt = Records.expiresAt(metadata.get());
-                    tags = metadata.get().tags();
-                }
-                if (writer.add(cursor.keyBytes(entry), entry.key(), entry.value(), expiresAt, tags)) {
-                    control.chunkDone(writer.keys(), writer.bytes(), writer.bytes() - lastBytes);
-                    lastBytes = writer.bytes();
-                }
+            CopyEntry copy = new CopyEntry(snapshot, cursor, writer, control);
+            while (cursor.nextRaw(copy)) {
+                // each entry goes straight from the bytes the scan read into the chunk (CopyEntry)
             }
             control.checkCancelled();
             written = writer.finish(store.name(), engine, createdAt, sequence,
@@ -108,5 +90,47 @@ final class BackupJob {
             summary += " (test restore: digest equal)";
         }
         return summary;
+    }
+
+    /**
+     * The backup's hot loop, per entry: the key's bytes and the value as the scan read them ({@link
+     * EntryCursor#nextRaw}: no {@link Entry}, key {@code String} or value copy per key) and the metadata as primitives
+     * from the same record (no {@code KeyMetadata} or {@code Instant}s), encoded into the chunk at once. A cursor that
+     * does not carry metadata falls back to a lookup in the snapshot, as before.
+     */
+    private static final class CopyEntry implements EntryCursor.RawEntry {
+        private final Transaction snapshot;
+        private final EntryCursor cursor;
+        private final ArchiveWriter writer;
+        private final JobControl control;
+        private long lastBytes;
+
+        CopyEntry(Transaction snapshot, EntryCursor cursor, ArchiveWriter writer, JobControl control) {
+            this.snapshot = snapshot;
+            this.cursor = cursor;
+            this.writer = writer;
+            this.control = control;
+        }
+
+        @Override
+        public void accept(byte[] key, byte[] value, int valueOffset, int valueLength) {
+            long expiresAt;
+            Set<String> tags;
+            if (cursor.hasLiveMetadata()) {
+                expiresAt = cursor.expiresAtMillis();
+                tags = cursor.tags();
+            } else {
+                Optional<KeyMetadata> metadata = snapshot.metadata(new String(key, StandardCharsets.UTF_8));
+                if (metadata.isEmpty()) {
+                    return; // it expired after the scan returned it: a restore would not bring it back either
+                }
+                expiresAt = Records.expiresAt(metadata.get());
+                tags = metadata.get().tags();
+            }
+            if (writer.add(key, value, valueOffset, valueLength, expiresAt, tags)) {
+                control.chunkDone(writer.keys(), writer.bytes(), writer.bytes() - lastBytes);
+                lastBytes = writer.bytes();
+            }
+        }
     }
 }
