@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +19,6 @@ import dev.strata.api.Scan;
 import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,23 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stored record), expired keys skipped, prefix, pattern and limit applied, the metadata accessors answering for the
  * entry handed out, and the two walks mixed.
  */
-class CursorNextRawTest {
-
-    private static final long T0 = 1_800_000_000_000L;
-
-    @TempDir
-    Path dir;
-    private final TestClock clock = new TestClock(T0);
-    private final List<ManagedStore> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        opened.forEach(store -> store.detach("test over", 5_000));
-    }
+class CursorNextRawTest extends ClockedStores {
 
     private ManagedStore filled(Engines engine) {
-        ManagedStore store = engine.open(dir, "raw", clock);
-        opened.add(store);
+        ManagedStore store = openNamed(engine, "raw");
         store.put("plain", b("p"));
         store.put("gone", b("expires first"), PutOptions.ttl(Duration.ofSeconds(1)));
         store.put("ttl", b("t"), PutOptions.ttl(Duration.ofMinutes(5)));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,6 @@ import dev.strata.api.Scan;
 import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,24 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link EntryCursor#hasLiveMetadata} and the primitive metadata accessors) agree with {@link Entry#key()} and
  * {@link EntryCursor#metadata()} for every kind of key, on every engine, and stop answering once the cursor moved on.
  */
-class CursorRecordTest {
-
-    private static final long T0 = 1_800_000_000_000L;
-
-    @TempDir
-    Path dir;
-    private final TestClock clock = new TestClock(T0);
-    private final List<ManagedStore> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        opened.forEach(store -> store.detach("test over", 5_000));
-    }
+class CursorRecordTest extends ClockedStores {
 
     private ManagedStore open(Engines engine) {
-        ManagedStore store = engine.open(dir, "raw", clock);
-        opened.add(store);
-        return store;
+        return openNamed(engine, "raw");
     }
 
     private static byte[] b(String text) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +26,6 @@ import dev.strata.api.TransactionMode;
 import dev.strata.api.spi.EngineCursor;
 import dev.strata.api.spi.EngineTransaction;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,24 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * path at the instant they expire (before any purge), the purge removes them and their index entries, and neither a
  * rollback nor a restart brings one back.
  */
-class ExpiryTest {
-
-    private static final long T0 = 1_800_000_000_000L;
-
-    @TempDir
-    Path dir;
-    private final TestClock clock = new TestClock(T0);
-    private final List<ManagedStore> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        opened.forEach(store -> store.detach("test over", 5_000));
-    }
+class ExpiryTest extends ClockedStores {
 
     private ManagedStore open(Engines engine, Object... settings) {
-        ManagedStore store = engine.open(dir, "ttl", clock, settings);
-        opened.add(store);
-        return store;
+        return openNamed(engine, "ttl", settings);
     }
 
     private void reopen(Engines engine, ManagedStore store) {
