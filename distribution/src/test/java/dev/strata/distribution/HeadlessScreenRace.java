@@ -3,8 +3,6 @@ package dev.strata.distribution;
 import java.nio.BufferOverflowException;
 import java.util.Arrays;
 
-import javafx.application.Platform;
-
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,9 +36,6 @@ final class HeadlessScreenRace {
                 }
             });
         }).get();
-        if (!Platform.isFxApplicationThread()) {
-            WaitForAsyncUtils.waitForFxEvents();
-        }
     }
 
     static boolean isTheRace(Throwable e) {

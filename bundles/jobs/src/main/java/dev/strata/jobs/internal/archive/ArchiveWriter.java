@@ -197,18 +197,7 @@ public final class ArchiveWriter implements AutoCloseable {
      * @return whether a chunk was completed and handed over to be written
      */
     public boolean add(String key, byte[] value, long expiresAt, java.util.Set<String> tags) {
-        return add(key.getBytes(StandardCharsets.UTF_8), key, value, expiresAt, tags);
-    }
-
-    /**
-     * Adds an entry whose key's UTF-8 bytes the caller already has ({@link dev.strata.api.EntryCursor#keyBytes}):
-     * they are copied into the chunk at once, so an array the caller reuses is fine.
-     *
-     * @param keyBytes {@code key} in UTF-8 (the archive holds these bytes; {@code key} names the entry in messages)
-     * @return whether a chunk was completed and handed over to be written
-     */
-    public boolean add(byte[] keyBytes, String key, byte[] value, long expiresAt, java.util.Set<String> tags) {
-        return add(keyBytes, key, value, 0, value.length, expiresAt, tags);
+        return add(key.getBytes(StandardCharsets.UTF_8), key, value, 0, value.length, expiresAt, tags);
     }
 
     /**

@@ -46,11 +46,6 @@ final class EntryBlock {
      */
     private int lastEntry;
 
-    /** {@link #add(byte[], String, byte[], int, int, long, Set)} of the whole value. */
-    boolean add(byte[] key, String keyText, byte[] value, long expiresAt, Set<String> tags) {
-        return add(key, keyText, value, 0, value.length, expiresAt, tags);
-    }
-
     /**
      * Encodes the entry at the end of the block, unless it would take a block that already holds entries past
      * {@link ChunkFrame#MAX_PLAIN}: then the block is unchanged and the entry belongs in the next one.

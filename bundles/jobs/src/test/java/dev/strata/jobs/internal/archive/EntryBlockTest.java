@@ -45,7 +45,7 @@ class EntryBlockTest {
             byte[] value = i % 50 == 7 ? new byte[ContentDigest.BUFFER - 8 + i % 17]
                     : ("value " + i).repeat(i % 7).getBytes(StandardCharsets.UTF_8);
             Set<String> tags = i % 3 == 0 ? Set.of("t" + i, "u") : Set.of();
-            block.add(bytes(key), key, value, i % 2 == 0 ? 0 : 1_700_000_000_000L + i, tags);
+            block.add(bytes(key), key, value, 0, value.length, i % 2 == 0 ? 0 : 1_700_000_000_000L + i, tags);
             expected.update(bytes(key), value);
         }
         ContentDigest read = new ContentDigest();
@@ -89,9 +89,9 @@ class EntryBlockTest {
     void anEntryThatWouldTakeItsChunkPastWhatAReaderAcceptsIsLeftForTheNextChunk() {
         EntryBlock block = new EntryBlock();
         byte[] big = new byte[ChunkFrame.MAX_PLAIN / 2];
-        assertTrue(block.add(bytes("a"), "a", big, 0, Set.of()));
+        assertTrue(block.add(bytes("a"), "a", big, 0, big.length, 0, Set.of()));
         int size = block.size();
-        assertFalse(block.add(bytes("b"), "b", big, 0, Set.of()));
+        assertFalse(block.add(bytes("b"), "b", big, 0, big.length, 0, Set.of()));
         assertEquals(1, block.entries());
         assertEquals(size, block.size());
     }
@@ -101,7 +101,7 @@ class EntryBlockTest {
         EntryBlock block = new EntryBlock();
         byte[] tooBig = new byte[ChunkFrame.MAX_PLAIN];
         UnarchivableEntryException e = assertThrows(UnarchivableEntryException.class,
-                () -> block.add(bytes("a"), "a", tooBig, 0, Set.of()));
+                () -> block.add(bytes("a"), "a", tooBig, 0, tooBig.length, 0, Set.of()));
         assertTrue(e.getMessage().contains("the most a chunk of an archive holds"), e.getMessage());
         assertEquals(0, block.entries());
     }
@@ -127,7 +127,7 @@ class EntryBlockTest {
     }
 
     private static void add(EntryBlock block, String key, long expiresAt, Set<String> tags) {
-        block.add(bytes(key), key, VALUE, expiresAt, tags);
+        block.add(bytes(key), key, VALUE, 0, VALUE.length, expiresAt, tags);
     }
 
     private static List<KeyRecord> encodeAndDecode(EntryBlock block) {
