@@ -33,6 +33,7 @@ import dev.strata.console.ConsoleApp;
 import dev.strata.console.client.JmxRuntimeClient;
 import dev.strata.console.client.StoreRow;
 import dev.strata.console.connect.ProfileStore;
+import dev.strata.console.testing.HeadlessScreenRace;
 
 /**
  * The console against a real runtime, not a fake: a copy of the assembled runtime is started with {@code bin/strata}

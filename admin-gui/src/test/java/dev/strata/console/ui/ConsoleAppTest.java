@@ -27,6 +27,7 @@ import dev.strata.console.FakeClient;
 import dev.strata.console.client.ConsoleException;
 import dev.strata.console.client.StoreRow;
 import dev.strata.console.connect.ProfileStore;
+import dev.strata.console.testing.HeadlessScreenRace;
 
 /**
  * The whole window, headless (Monocle): log in with a wrong password and see it refused with its message, log in
@@ -49,6 +50,7 @@ class ConsoleAppTest {
         runtime.valuedSeconds.put("cacheHitRate", 20);
         second.stores.add(FakeClient.store("remote", "ONLINE", 1, 0.5));
         FxToolkit.registerPrimaryStage();
+        HeadlessScreenRace.tolerate(); // a dropped frame of Monocle's screen is not the console's fault
         app = FxToolkit.setupApplication(() -> new ConsoleApp(settings -> {
             if (!new String(settings.password()).equals("right")) {
                 throw new ConsoleException(ConsoleException.Kind.REFUSED, "Login refused: Invalid user name or password");

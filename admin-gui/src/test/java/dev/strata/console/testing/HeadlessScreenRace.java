@@ -1,4 +1,4 @@
-package dev.strata.distribution;
+package dev.strata.console.testing;
 
 import java.nio.BufferOverflowException;
 import java.util.Arrays;
@@ -18,13 +18,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@link #tolerate} gives the JavaFX thread a handler that prints exactly that exception (thrown inside Monocle's
  * framebuffer code) and passes every other one on to TestFX's handler, so anything the console itself throws still
  * fails the test.
+ * <p>
+ * The console's own headless tests and the distribution's test against a started runtime both install it (this
+ * class reaches the distribution in admin-gui's test-jar).
  */
-final class HeadlessScreenRace {
+public final class HeadlessScreenRace {
 
     private HeadlessScreenRace() {
     }
 
-    static void tolerate() throws Exception {
+    public static void tolerate() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             Thread fx = Thread.currentThread();
             Thread.UncaughtExceptionHandler next = fx.getUncaughtExceptionHandler();
@@ -38,7 +41,7 @@ final class HeadlessScreenRace {
         }).get();
     }
 
-    static boolean isTheRace(Throwable e) {
+    public static boolean isTheRace(Throwable e) {
         return e instanceof BufferOverflowException && Arrays.stream(e.getStackTrace()).anyMatch(frame ->
                 frame.getClassName().startsWith("com.sun.glass.ui.monocle.") && frame.getMethodName().contains("Pixels"));
     }
