@@ -36,13 +36,13 @@ record StoreEncryption(ValueCodec codec, long sequence) {
     private static final int STORE_ID_BYTES = 16;
 
     /** Writes the header of a new store, in {@code txn}. */
-    static StoreEncryption create(Transaction txn, StoreMeta meta, String storeName, String location, String alias,
-            KeyProvider keys, AeadCipher cipher) {
+    static StoreEncryption create(Transaction txn, StoreMeta meta, CommitSequence commits, String storeName,
+            String location, String alias, KeyProvider keys, AeadCipher cipher) {
         byte[] storeId = new byte[STORE_ID_BYTES];
         new SecureRandom().nextBytes(storeId);
         meta.putLong(txn, StoreMeta.FORMAT_ENTRY, StoreMeta.FORMAT);
         meta.put(txn, StoreMeta.STORE_ID, storeId);
-        meta.putSequence(txn, 0);
+        commits.put(txn, 0);
         if (alias == null) {
             meta.putText(txn, StoreMeta.PROTECTION, StoreMeta.PLAIN);
             return new StoreEncryption(ValueCodec.checksummed(storeName, location, storeId), 0);
@@ -61,19 +61,26 @@ record StoreEncryption(ValueCodec codec, long sequence) {
         return new StoreEncryption(ValueCodec.sealed(storeName, location, storeId, cipher, key), 0);
     }
 
-    /** Reads and checks the header of an existing store against the configuration. */
-    static StoreEncryption open(Transaction txn, StoreMeta meta, String storeName, String location, String alias,
-            KeyProvider keys, AeadCipher cipher) {
+    /**
+     * Reads and checks the header of an existing store against the configuration. A format 2 store is moved to
+     * format 3 in {@code txn}: its sequence is written where format 3 keeps it and its old entry deleted.
+     */
+    static StoreEncryption open(Transaction txn, StoreMeta meta, CommitSequence commits, String storeName,
+            String location, String alias, KeyProvider keys, AeadCipher cipher) {
         int format = meta.getInt(txn, StoreMeta.FORMAT_ENTRY);
-        if (format != StoreMeta.FORMAT) {
+        if (format == StoreMeta.FORMAT_2) {
+            commits.put(txn, meta.formatTwoSequence(txn));
+            meta.delete(txn, StoreMeta.SEQUENCE);
+            meta.putLong(txn, StoreMeta.FORMAT_ENTRY, StoreMeta.FORMAT);
+        } else if (format != StoreMeta.FORMAT) {
             throw new StoreUnavailableException("store '" + storeName + "' has Xodus engine format " + format
-                    + "; this release reads format " + StoreMeta.FORMAT + " only");
+                    + "; this release reads formats " + StoreMeta.FORMAT_2 + " and " + StoreMeta.FORMAT + " only");
         }
         byte[] storeId = meta.get(txn, StoreMeta.STORE_ID);
         if (storeId.length != STORE_ID_BYTES) {
             throw meta.damaged("entry '" + StoreMeta.STORE_ID + "' is " + storeId.length + " bytes");
         }
-        long sequence = meta.sequence(txn);
+        long sequence = commits.read(txn);
         String protection = meta.getText(txn, StoreMeta.PROTECTION);
         if (StoreMeta.PLAIN.equals(protection)) {
             if (alias != null) {

@@ -16,14 +16,22 @@ import jetbrains.exodus.env.Transaction;
  * The store's own description, kept inside the store in a second Xodus store ({@value #NAME}) so that it travels
  * with the data and changes atomically with it: the format version, the store id (bound into every value's
  * envelope), the protection (plain or the AEAD algorithm), the key alias and id, a key check, and the sequence of
- * the last commit (written in the same Xodus transaction as that commit). Every entry carries a CRC32C over its
- * name and bytes: damage here is a one-line {@link CorruptionException}, never a parse error or a false "wrong key".
+ * the last commit (format 2 only; format 3 keeps it under the empty key of the store of all keys, see
+ * {@link CommitSequence}). Every entry carries a CRC32C over its name and bytes: damage here is a one-line
+ * {@link CorruptionException}, never a parse error or a false "wrong key".
  */
 final class StoreMeta {
 
     static final String NAME = "strata.meta";
-    /** Format 1: values stored bare, encryption by Xodus's stream cipher with a sidecar file. */
-    static final int FORMAT = 2;
+    /**
+     * Format 1: values stored bare, encryption by Xodus's stream cipher with a sidecar file. Format 2: the commit
+     * sequence here, in {@value #SEQUENCE}. Format 3: the commit sequence in the store of all keys
+     * ({@link CommitSequence}); a format 2 store is moved to format 3 when it opens (an engine of format 2 then
+     * refuses it: "has Xodus engine format 3; this release reads format 2 only").
+     */
+    static final int FORMAT = 3;
+    /** The format whose commit sequence is {@value #SEQUENCE} here; opened and moved to {@link #FORMAT}. */
+    static final int FORMAT_2 = 2;
     static final String PLAIN = "none";
 
     static final String FORMAT_ENTRY = "format";
@@ -95,13 +103,13 @@ final class StoreMeta {
         return (int) number;
     }
 
-    /** Records the sequence of the commit {@code txn} is about to make; part of that commit. */
-    void putSequence(Transaction txn, long sequence) {
-        putLong(txn, SEQUENCE, sequence);
+    /** A format 2 store's commit sequence. */
+    long formatTwoSequence(Transaction txn) {
+        return getLong(txn, SEQUENCE);
     }
 
-    long sequence(Transaction txn) {
-        return getLong(txn, SEQUENCE);
+    void delete(Transaction txn, String name) {
+        store.delete(txn, key(name));
     }
 
     CorruptionException damaged(String what) {

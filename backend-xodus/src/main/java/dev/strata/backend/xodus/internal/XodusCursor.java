@@ -70,6 +70,9 @@ final class XodusCursor implements EngineCursor {
             moved = cursor.getNext();
         }
         byte[] found = moved ? XodusBytes.copy(cursor.getKey()) : null;
+        if (found != null && CommitSequence.isHidden(found)) { // the commit sequence sorts first: not a user key
+            found = cursor.getNext() ? XodusBytes.copy(cursor.getKey()) : null;
+        }
         if (found == null || range.isAbove(found)) {
             return end();
         }
@@ -84,8 +87,8 @@ final class XodusCursor implements EngineCursor {
             descending = new PatriciaReverseWalk(cursor, engine.keys(), txn, range.upper());
         }
         for (byte[][] entry = descending.next(); entry != null; entry = descending.next()) {
-            if (range.isBelow(entry[0])) {
-                break;
+            if (range.isBelow(entry[0]) || CommitSequence.isHidden(entry[0])) {
+                break; // the commit sequence sorts before every user key: nothing comes after it
             }
             if (!range.isAbove(entry[0])) {
                 value = engine.openValue(entry[0], entry[1]);

@@ -33,7 +33,8 @@ import jetbrains.exodus.env.StoreConfig;
 /**
  * One store: a Xodus environment in the store's directory holding one Patricia store
  * ({@link StoreConfig#WITHOUT_DUPLICATES_WITH_PREFIXING}) of all keys, each value in an integrity envelope
- * ({@link ValueCodec}), and the store's metadata ({@link StoreMeta}). Damage found on any read puts the engine in
+ * ({@link ValueCodec}) and the commit sequence under the empty key ({@link CommitSequence}), and the store's
+ * metadata ({@link StoreMeta}). Damage found on any read puts the engine in
  * read-only mode and is logged; {@code fsync} commits are forced outside every lock by {@link GroupForce}.
  */
 final class XodusEngine implements StorageEngine {
@@ -48,7 +49,7 @@ final class XodusEngine implements StorageEngine {
     private final XodusStoreSettings settings;
     private final EnvironmentImpl environment;
     private final Store store;
-    private final StoreMeta meta;
+    private final CommitSequence commits;
     private final ValueCodec codec;
     private final Consumer<XodusEngine> onClose;
     private final Set<XodusTransaction> openTransactions = ConcurrentHashMap.newKeySet();
@@ -71,7 +72,7 @@ final class XodusEngine implements StorageEngine {
         this.settings = settings;
         this.environment = opened.environment();
         this.store = opened.keys();
-        this.meta = opened.meta();
+        this.commits = opened.commits();
         this.codec = opened.encryption().codec();
         this.onClose = onClose;
         this.logFiles = new LogFiles(environment.getLog(), opened.log(), directory, logForce);
@@ -225,7 +226,7 @@ final class XodusEngine implements StorageEngine {
         try {
             environment.executeInReadonlyTransaction(txn -> {
                 try {
-                    meta.sequence(txn);
+                    commits.read(txn);
                 } catch (CorruptionException e) {
                     found.add(e.getMessage());
                     corrupted(e);
@@ -234,6 +235,10 @@ final class XodusEngine implements StorageEngine {
                 try (jetbrains.exodus.env.Cursor cursor = store.openCursor(txn)) {
                     while (cursor.getNext()) {
                         byte[] key = XodusBytes.copy(cursor.getKey());
+                        if (CommitSequence.isHidden(key)) {
+                            recorded--; // the commit sequence (its own checksum is checked above)
+                            continue;
+                        }
                         byte[] stored = XodusBytes.copy(cursor.getValue());
                         counts[0]++;
                         try {
@@ -295,8 +300,8 @@ final class XodusEngine implements StorageEngine {
         return store;
     }
 
-    StoreMeta meta() {
-        return meta;
+    CommitSequence commits() {
+        return commits;
     }
 
     ValueCodec codec() {

@@ -32,7 +32,7 @@ final class XodusMetrics {
         long keys;
         Transaction txn = environment.beginReadonlyTransaction();
         try {
-            keys = store.count(txn);
+            keys = CommitSequence.visibleCount(store, txn);
         } finally {
             txn.abort();
         }

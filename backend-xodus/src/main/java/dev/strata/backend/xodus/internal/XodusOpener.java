@@ -32,7 +32,7 @@ final class XodusOpener {
 
     /** What opening found: the environment, its two stores, the header, and damage to report. */
     record Opened(EnvironmentImpl environment, PreallocatedLog log, Store keys, StoreMeta meta,
-            StoreEncryption encryption, List<CorruptionException> problems) {
+            CommitSequence commits, StoreEncryption encryption, List<CorruptionException> problems) {
     }
 
     private XodusOpener() {
@@ -104,13 +104,14 @@ final class XodusOpener {
             Store store = environment.openStore(XodusEngine.KEY_STORE, StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn);
             StoreMeta meta = new StoreMeta(environment.openStore(StoreMeta.NAME, StoreConfig.WITHOUT_DUPLICATES, txn),
                     storeName, location);
+            CommitSequence commits = new CommitSequence(store, meta);
             StoreEncryption encryption;
             if (!described) {
-                encryption = StoreEncryption.create(txn, meta, storeName, location, alias, keys, cipher);
+                encryption = StoreEncryption.create(txn, meta, commits, storeName, location, alias, keys, cipher);
             } else if (meta.isEmpty(txn)) {
                 throw meta.damaged("is empty");
             } else {
-                encryption = StoreEncryption.open(txn, meta, storeName, location, alias, keys, cipher);
+                encryption = StoreEncryption.open(txn, meta, commits, storeName, location, alias, keys, cipher);
             }
             if (!txn.commit()) {
                 throw new StoreUnavailableException("store '" + storeName + "': Xodus refused the commit that opens it");
@@ -127,7 +128,7 @@ final class XodusOpener {
             } catch (CorruptionException e) {
                 problems.add(e);
             }
-            return new Opened(environment, log, store, meta, encryption, problems);
+            return new Opened(environment, log, store, meta, commits, encryption, problems);
         } finally {
             if (!txn.isFinished()) {
                 txn.abort();

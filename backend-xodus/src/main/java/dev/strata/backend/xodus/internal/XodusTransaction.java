@@ -187,9 +187,9 @@ final class XodusTransaction implements EngineTransaction {
         return sequence;
     }
 
-    /** Xodus's commit, recording its sequence in the store's metadata within it. */
+    /** Xodus's commit, recording its sequence in the store within it. */
     private boolean commitAs(long sequence) {
-        engine.meta().putSequence(txn, sequence);
+        engine.commits().put(txn, sequence);
         return txn.commit();
     }
 
