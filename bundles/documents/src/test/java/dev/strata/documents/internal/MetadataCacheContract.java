@@ -142,4 +142,19 @@ abstract class MetadataCacheContract extends EngineCase {
         assertEquals(List.of("a"), ids(users, both));
         assertNull(users.get("b").orElse(null));
     }
+
+    /** A collection made again under the same name numbers its schemas from 1 again: the new schema is the one used. */
+    @Test
+    void aSchemaOfACollectionMadeAgainIsTheOneChecked() {
+        DocumentCollection first = documents.createCollection("people");
+        first.setSchema("{\"type\":\"object\",\"required\":[\"a\"]}");
+        first.insert(Document.of("p1", Map.of("a", 1L)));
+        assertTrue(documents.dropCollection("people"));
+        DocumentCollection again = documents.createCollection("people");
+        again.setSchema("{\"type\":\"object\",\"required\":[\"b\"]}");
+        assertEquals(1, again.schema().orElseThrow().version());
+        org.junit.jupiter.api.Assertions.assertThrows(dev.strata.api.document.SchemaViolationException.class,
+                () -> again.insert(Document.of("p2", Map.of("a", 1L))));
+        again.insert(Document.of("p3", Map.of("b", 1L)));
+    }
 }
