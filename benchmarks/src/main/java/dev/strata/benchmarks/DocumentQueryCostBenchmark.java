@@ -9,6 +9,10 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import dev.strata.api.EntryCursor;
+import dev.strata.api.Scan;
+import dev.strata.api.Transaction;
+import dev.strata.api.TransactionMode;
 import dev.strata.api.document.Document;
 import dev.strata.api.document.DocumentCollection;
 import dev.strata.api.document.DocumentCursor;
@@ -40,6 +44,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       document) against a {@code Store.get} of a key holding the same document's JSON, the two measured at the
  *       same time in one JMH group (a thread each), so that both see the same machine. Goal: the query takes at
  *       most 2x the get.</li>
+ *   <li>{@code twoGetsInOneTransaction} ({@code uniqueFloorVsGet}) and {@code scanAndGetInOneTransaction}
+ *       ({@code scanFloorVsGet}), each beside a get: the engine reads of the two queries once the metadata is not
+ *       read, without any layer code, so the floor the 2x goal sits on.</li>
  *   <li>{@code filteredStreamingScan} on the memory engine: a {@code find} with a filter on a field no index covers
  *       ({@code age >= 70}, about an eighth match), over {@value #SCAN_DOCS} documents, every match consumed as it
  *       streams; the score is documents examined per second. Goal: at least 1M documents/s.</li>
@@ -162,6 +169,52 @@ public class DocumentQueryCostBenchmark {
     @Group("uniqueEqualityVsGet")
     @GroupThreads(1)
     public byte[] keyValueGetBesideUnique(FileUsers state) {
+        return getRandomUser(state);
+    }
+
+    /**
+     * The floor under {@code uniqueEqualityQuery} once the metadata is not read: what its engine reads cost without
+     * any layer code, two gets of random keys in one read-only transaction (the index entry, the document), beside a
+     * get.
+     */
+    @Benchmark
+    @Group("uniqueFloorVsGet")
+    @GroupThreads(1)
+    public int twoGetsInOneTransaction(FileUsers state) {
+        try (Transaction tx = state.target.store().begin(TransactionMode.READ_ONLY)) {
+            return tx.get("users.u" + ThreadLocalRandom.current().nextInt(DOCS)).orElseThrow().length
+                    + tx.get("users.u" + ThreadLocalRandom.current().nextInt(DOCS)).orElseThrow().length;
+        }
+    }
+
+    /** The same floor under {@code indexedEqualityQuery}: a scan of a one-key range (the index), then a get. */
+    @Benchmark
+    @Group("scanFloorVsGet")
+    @GroupThreads(1)
+    public int scanAndGetInOneTransaction(FileUsers state) {
+        try (Transaction tx = state.target.store().begin(TransactionMode.READ_ONLY)) {
+            String key = "users.u" + ThreadLocalRandom.current().nextInt(DOCS);
+            int n = 0;
+            try (EntryCursor cursor = tx.scan(Scan.range(key, key + "\u0000"))) {
+                while (cursor.hasNext()) {
+                    n += cursor.next().value().length;
+                }
+            }
+            return n + tx.get("users.u" + ThreadLocalRandom.current().nextInt(DOCS)).orElseThrow().length;
+        }
+    }
+
+    @Benchmark
+    @Group("uniqueFloorVsGet")
+    @GroupThreads(1)
+    public byte[] keyValueGetBesideUniqueFloor(FileUsers state) {
+        return getRandomUser(state);
+    }
+
+    @Benchmark
+    @Group("scanFloorVsGet")
+    @GroupThreads(1)
+    public byte[] keyValueGetBesideScanFloor(FileUsers state) {
         return getRandomUser(state);
     }
 

@@ -39,7 +39,7 @@ final class DocumentCollectionImpl implements DocumentCollection {
     }
 
     private <T> T read(Function<TxDocuments, T> work) {
-        return context.store().read(tx -> work.apply(new TxDocuments(context, tx)));
+        return context.store().read(tx -> work.apply(new TxDocuments(context, tx, true)));
     }
 
     @Override
@@ -115,7 +115,7 @@ final class DocumentCollectionImpl implements DocumentCollection {
     public DocumentCursor find(Query query) {
         Transaction tx = context.store().begin(TransactionMode.READ_ONLY);
         try {
-            return new TxDocuments(context, tx).find(query, tx::close);
+            return new TxDocuments(context, tx, true).find(query, tx::close);
         } catch (RuntimeException e) {
             tx.close();
             throw e;
@@ -177,7 +177,7 @@ final class DocumentCollectionImpl implements DocumentCollection {
 
     @Override
     public List<IndexInfo> indexes() {
-        return context.store().read(tx -> context.meta(tx).indexes().stream().map(IndexMeta::info).toList());
+        return context.store().read(tx -> context.meta(tx, true).indexes().stream().map(IndexMeta::info).toList());
     }
 
     @Override
@@ -196,6 +196,6 @@ final class DocumentCollectionImpl implements DocumentCollection {
 
     @Override
     public Optional<CollectionSchema> schema() {
-        return context.store().read(tx -> Optional.ofNullable(context.meta(tx).schema()));
+        return context.store().read(tx -> Optional.ofNullable(context.meta(tx, true).schema()));
     }
 }

@@ -35,8 +35,21 @@ final class KeyLayout {
         return DocumentStore.KEY_PREFIX + uid + "/";
     }
 
+    /** A prefix made last, kept so that a point query does not format the same numbers again each time. */
+    private record Made(long uid, long indexUid, String prefix) {
+    }
+
+    private static volatile Made lastDocPrefix = new Made(-1, -1, "");
+    private static volatile Made lastIndexPrefix = new Made(-1, -1, "");
+
     static String docPrefix(long uid) {
-        return base(uid) + "d/";
+        Made last = lastDocPrefix;
+        if (last.uid() == uid) {
+            return last.prefix();
+        }
+        String prefix = base(uid) + "d/";
+        lastDocPrefix = new Made(uid, -1, prefix);
+        return prefix;
     }
 
     static String doc(long uid, String id) {
@@ -52,7 +65,13 @@ final class KeyLayout {
     }
 
     static String indexPrefix(long uid, long indexUid) {
-        return base(uid) + "i/" + indexUid + "/";
+        Made last = lastIndexPrefix;
+        if (last.uid() == uid && last.indexUid() == indexUid) {
+            return last.prefix();
+        }
+        String prefix = base(uid) + "i/" + indexUid + "/";
+        lastIndexPrefix = new Made(uid, indexUid, prefix);
+        return prefix;
     }
 
     static String buildCursor(long uid, long indexUid) {

@@ -52,4 +52,12 @@ class ExampleEngineTest {
             return "example";
         }
     }
+
+    @Nested
+    class MetadataCache extends MetadataCacheContract {
+        @Override
+        String engine() {
+            return "example";
+        }
+    }
 }

@@ -52,4 +52,12 @@ class FileEngineTest {
             return "file";
         }
     }
+
+    @Nested
+    class MetadataCache extends MetadataCacheContract {
+        @Override
+        String engine() {
+            return "file";
+        }
+    }
 }

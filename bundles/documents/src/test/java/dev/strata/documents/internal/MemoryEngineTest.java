@@ -52,4 +52,12 @@ class MemoryEngineTest {
             return "memory";
         }
     }
+
+    @Nested
+    class MetadataCache extends MetadataCacheContract {
+        @Override
+        String engine() {
+            return "memory";
+        }
+    }
 }

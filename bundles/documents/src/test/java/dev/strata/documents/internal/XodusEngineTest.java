@@ -52,4 +52,12 @@ class XodusEngineTest {
             return "xodus";
         }
     }
+
+    @Nested
+    class MetadataCache extends MetadataCacheContract {
+        @Override
+        String engine() {
+            return "xodus";
+        }
+    }
 }
