@@ -39,7 +39,8 @@ import java.util.function.LongConsumer;
  * each such wake-up is a context switch that delays the round. Whom it wakes decides only how soon a waiter
  * looks again, never whether it returns: a waiter returns only once {@link #durable} reaches its position.
  * <p>
- * A failed force is final: every later wait fails with it, so nothing unforced is ever acknowledged.
+ * A failed force is final: it wakes every waiter, and every wait then and later fails with it, so nothing unforced
+ * is ever acknowledged.
  */
 final class GroupCommit {
 
@@ -177,7 +178,11 @@ final class GroupCommit {
 
     private void release() {
         forcing.set(false);
-        wakeCoveredAndNextLeader();
+        if (failure != null) {
+            wakeAll(); // every waiter must see the failure: none of them will ever be covered
+        } else {
+            wakeCoveredAndNextLeader();
+        }
     }
 
     /**

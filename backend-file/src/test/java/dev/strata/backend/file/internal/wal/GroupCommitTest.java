@@ -272,6 +272,60 @@ class GroupCommitTest {
         assertEquals(0, log.forced.get());
     }
 
+    /**
+     * Committers parked behind a force that fails all fail with it, none waits on: a failed force covers nobody, so
+     * waking only those it covered (and one to lead next) would leave the rest parked for good.
+     */
+    @Test
+    void everyCommitterParkedBehindAFailedForceFails() throws Exception {
+        CountDownLatch forcing = new CountDownLatch(1);
+        CountDownLatch fail = new CountDownLatch(1);
+        IOException disk = new IOException("Input/output error");
+        SimulatedLog log = new SimulatedLog() {
+            @Override
+            public GroupCommit.Extent force() throws IOException {
+                forcing.countDown();
+                try {
+                    fail.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                throw disk;
+            }
+        };
+        GroupCommit group = new GroupCommit(log, 0);
+        int parked = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(parked + 1);
+        try {
+            Future<?> leader = pool.submit(() -> {
+                group.awaitDurable(log.append(), seq -> { });
+                return null;
+            });
+            assertTrue(forcing.await(10, TimeUnit.SECONDS), "the first committer leads a force");
+            List<Future<?>> waiters = new ArrayList<>();
+            for (int i = 0; i < parked; i++) {
+                AtomicReference<Thread> thread = new AtomicReference<>();
+                long position = log.append();
+                waiters.add(pool.submit(() -> {
+                    thread.set(Thread.currentThread());
+                    group.awaitDurable(position, seq -> { });
+                    return null;
+                }));
+                awaitParked(thread);
+            }
+            fail.countDown();
+            waiters.add(leader);
+            for (Future<?> waiter : waiters) {
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> waiter.get(10, TimeUnit.SECONDS)); // a TimeoutException when it stays parked
+                assertSame(disk, e.getCause());
+            }
+        } finally {
+            fail.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anInterruptedCommitterStillWaitsForItsForceAndKeepsTheInterrupt() throws Exception {
         SimulatedLog log = new SimulatedLog();
