@@ -17,11 +17,13 @@ import dev.strata.api.spi.StorageEngine;
  * with eight writers ({@code DurableCommitBenchmark.eightWriters}, the same store settings and keys) and the floor
  * ({@code raw-force-prealloc}, one writer), each round reporting commits/s, forces/s and commits per force (the
  * engine's {@code walForces}), the process's CPU time per commit (and the part of it spent in the kernel, from
- * {@code /proc/self/stat} where there is one) and the writers' own thread CPU per commit. CPU per
+ * {@code /proc/self/stat} where there is one) and the writers' own thread CPU per commit, all of it and the part in
+ * user mode (the Java code; the rest is the kernel's: system calls, parks and wake-ups). CPU per
  * commit hardly depends on the load; on two cores it caps the rate at {@code 2 cores / process CPU per commit}.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.strata.benchmarks.DurableCommitProbe [rounds] [seconds]
- * [writers]}
+ * [writers] [durability]} (durability {@code fsync} by default; {@code os} or {@code none} show the commit path's
+ * CPU without forces, the floor then still forces)
  */
 public final class DurableCommitProbe {
 
@@ -32,13 +34,14 @@ public final class DurableCommitProbe {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2;
         int writers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        String durability = args.length > 3 ? args[3] : "fsync";
         byte[] value = new byte[Workload.VALUE_BYTES];
         new Random(11).nextBytes(value);
-        System.out.printf("%-5s %-20s %10s %9s %7s %12s %7s %12s %8s%n", "round", "target", "commits/s", "forces/s",
-                "group", "proc us/c", "kernel", "thread us/c", "xfloor");
+        System.out.printf("%-5s %-20s %10s %9s %7s %12s %7s %12s %10s %8s%n", "round", "target", "commits/s",
+                "forces/s", "group", "proc us/c", "kernel", "thread us/c", "user us/c", "xfloor");
         List<double[]> engineRows = new ArrayList<>();
         List<Double> floorRates = new ArrayList<>();
-        try (StrataStoreTarget file = new StrataStoreTarget("file", "fsync");
+        try (StrataStoreTarget file = new StrataStoreTarget("file", durability);
                 ForcedAppendLog floor = new ForcedAppendLog(true)) {
             StorageEngine engine = file.store().engine().orElseThrow();
             AtomicLong keys = new AtomicLong();
@@ -50,7 +53,7 @@ public final class DurableCommitProbe {
                 print(round, "strata-file x" + writers, eight, eight.rate() / raw.rate());
                 engineRows.add(new double[] {eight.rate(), eight.forces() / eight.seconds(), eight.group(),
                         eight.processMicros(), eight.threadMicros(), eight.rate() / raw.rate(),
-                        100 * eight.kernelShare()});
+                        100 * eight.kernelShare(), eight.userMicros()});
             }
         }
         // the first half warms the JIT up; medians of the second half
@@ -58,13 +61,13 @@ public final class DurableCommitProbe {
         double floorMedian = median(floorRates.subList(floorRates.size() / 2, floorRates.size()).stream()
                 .mapToDouble(Double::doubleValue).toArray());
         System.out.printf("median of the last %d rounds: strata-file %.0f commits/s, %.0f forces/s, group %.2f, "
-                + "process %.1f us/commit (%.0f%% in the kernel), writers %.1f us/commit, %.2fx the floor (%.0f/s)%n",
-                settled.size(), col(settled, 0), col(settled, 1), col(settled, 2), col(settled, 3), col(settled, 6),
-                col(settled, 4), col(settled, 5), floorMedian);
+                + "process %.1f us/commit (%.0f%% in the kernel), writers %.1f us/commit (user %.1f), %.2fx the floor "
+                + "(%.0f/s)%n", settled.size(), col(settled, 0), col(settled, 1), col(settled, 2), col(settled, 3),
+                col(settled, 6), col(settled, 4), col(settled, 7), col(settled, 5), floorMedian);
     }
 
     private record Result(long commits, long forces, double seconds, long processNanos, long threadNanos,
-            double kernelShare) {
+            long userNanos, double kernelShare) {
         double rate() {
             return commits / seconds;
         }
@@ -80,6 +83,10 @@ public final class DurableCommitProbe {
         double threadMicros() {
             return threadNanos / 1e3 / commits;
         }
+
+        double userMicros() {
+            return userNanos / 1e3 / commits;
+        }
     }
 
     private static Result run(CommitTarget target, int threads, double seconds, byte[] value, AtomicLong keys,
@@ -87,6 +94,7 @@ public final class DurableCommitProbe {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         LongAdder commits = new LongAdder();
         LongAdder threadCpu = new LongAdder();
+        LongAdder threadUser = new LongAdder();
         long durationNanos = (long) (seconds * 1e9);
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         long[] stopAt = new long[1];
@@ -96,12 +104,14 @@ public final class DurableCommitProbe {
                 try {
                     start.await();
                     long cpu0 = mx.getCurrentThreadCpuTime();
+                    long user0 = mx.getCurrentThreadUserTime();
                     long done = 0;
                     while (System.nanoTime() < stopAt[0]) {
                         target.commit(key(keys.incrementAndGet()), value);
                         done++;
                     }
                     threadCpu.add(mx.getCurrentThreadCpuTime() - cpu0);
+                    threadUser.add(mx.getCurrentThreadUserTime() - user0);
                     commits.add(done);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -125,7 +135,7 @@ public final class DurableCommitProbe {
         long system = ticks1[1] - ticks0[1];
         double kernelShare = ticks0[0] < 0 || user + system == 0 ? Double.NaN : system / (double) (user + system);
         return new Result(commits.sum(), forces(engine) - forces0, elapsed, processNanos, threadCpu.sum(),
-                kernelShare);
+                threadUser.sum(), kernelShare);
     }
 
     /** The process's user and system CPU in clock ticks (Linux), or {@code -1}s where there is no /proc. */
@@ -155,9 +165,9 @@ public final class DurableCommitProbe {
     }
 
     private static void print(int round, String target, Result r, double ratio) {
-        System.out.printf("%-5d %-20s %10.0f %9.0f %7.2f %12.1f %6.0f%% %12.1f %8s%n", round, target, r.rate(),
-                r.forces() / r.seconds(), r.group(), r.processMicros(), 100 * r.kernelShare(), r.threadMicros(),
-                Double.isNaN(ratio) ? "" : String.format("%.2fx", ratio));
+        System.out.printf("%-5d %-20s %10.0f %9.0f %7.2f %12.1f %6.0f%% %12.1f %10.1f %8s%n", round, target,
+                r.rate(), r.forces() / r.seconds(), r.group(), r.processMicros(), 100 * r.kernelShare(),
+                r.threadMicros(), r.userMicros(), Double.isNaN(ratio) ? "" : String.format("%.2fx", ratio));
     }
 
     private static double col(List<double[]> rows, int column) {

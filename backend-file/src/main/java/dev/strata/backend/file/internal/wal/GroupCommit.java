@@ -32,7 +32,15 @@ import java.util.function.LongConsumer;
  * {@link #gatheringLeader}, which the leader also uses to keep its place when its wait ends first: exactly one of
  * them forces) and the parked leader, when it next wakes, waits like any other committer.
  * <p>
- * A failed force is final: every later wait fails with it, so nothing unforced is ever acknowledged.
+ * <b>Whom a force wakes.</b> When a force ends, the leader unparks the waiters it covered (their position at or below
+ * the durable one: everyone who arrived before it began, and any later arrival whose record it happened to reach)
+ * and, when nobody has taken the lead meanwhile, one waiter it did not cover, to lead the next force. Waking every
+ * waiter, as before, also woke those that arrived while the force ran, only for them to park again: on two cores
+ * each such wake-up is a context switch that delays the round. Whom it wakes decides only how soon a waiter
+ * looks again, never whether it returns: a waiter returns only once {@link #durable} reaches its position.
+ * <p>
+ * A failed force is final: it wakes every waiter, and every wait then and later fails with it, so nothing unforced
+ * is ever acknowledged.
  */
 final class GroupCommit {
 
@@ -45,7 +53,15 @@ final class GroupCommit {
     record Extent(long position, long seq) {
     }
 
-    private record Waiter(Thread thread, long position) {
+    /** One committer waiting; compared by identity (its removal from the queue compares). */
+    private static final class Waiter {
+        final Thread thread;
+        final long position;
+
+        Waiter(Thread thread, long position) {
+            this.thread = thread;
+            this.position = position;
+        }
     }
 
     private static final int WINDOW_FORCES = 256;
@@ -162,7 +178,11 @@ final class GroupCommit {
 
     private void release() {
         forcing.set(false);
-        wakeAll(); // a hand-off to one uncovered committer measured slower on a quiet machine (benchmarks/README.md)
+        if (failure != null) {
+            wakeAll(); // every waiter must see the failure: none of them will ever be covered
+        } else {
+            wakeCoveredAndNextLeader();
+        }
     }
 
     /**
@@ -235,6 +255,29 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * Unparks every waiter whose record is durable and, unless another thread already leads, the first waiter whose
+     * record is not (it leads the next force). Called after {@link #forcing} is released: a waiter that parked
+     * because the lead was taken is in the queue by then, so this sees it; one that arrives later finds the lead
+     * free or the new durable position by itself.
+     */
+    private void wakeCoveredAndNextLeader() {
+        Thread self = Thread.currentThread();
+        long done = durable;
+        boolean leaderWoken = forcing.get();
+        for (Waiter waiter : waiters) {
+            if (waiter.thread == self) {
+                continue;
+            }
+            if (waiter.position <= done) {
+                LockSupport.unpark(waiter.thread);
+            } else if (!leaderWoken) {
+                leaderWoken = true;
+                LockSupport.unpark(waiter.thread);
+            }
+        }
+    }
+
     private void wakeAll() {
         Thread self = Thread.currentThread();
         for (Waiter waiter : waiters) {
@@ -250,7 +293,7 @@ final class GroupCommit {
             forces++;
             advance(new Extent(position, seq), onDurable);
         }
-        wakeAll();
+        wakeCoveredAndNextLeader();
     }
 
     /** Fails every present and future wait with {@code error}, unless an earlier failure is already recorded. */

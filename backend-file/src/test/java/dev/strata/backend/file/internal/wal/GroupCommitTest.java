@@ -140,6 +140,76 @@ class GroupCommitTest {
     }
 
     /**
+     * A force wakes whom it covered, and one waiter it did not to lead the next force; the others stay parked. Here
+     * a committer whose record the first force covers arrives after one whose record it does not: the covered one
+     * must return while the next force (led by the uncovered one) still runs, and the uncovered one returns when
+     * that force ends. Times out when the covered waiter is left for the next force to wake, or when nobody is
+     * woken to lead it.
+     */
+    @Test
+    void aForceWakesTheWaitersItCoveredAndOneToLeadTheNext() throws Exception {
+        List<CountDownLatch> started = List.of(new CountDownLatch(1), new CountDownLatch(1));
+        List<CountDownLatch> finish = List.of(new CountDownLatch(1), new CountDownLatch(1));
+        List<Long> reaches = List.of(30L, 40L);
+        SimulatedLog log = new SimulatedLog() {
+            @Override
+            public GroupCommit.Extent force() throws IOException {
+                int n = (int) forces.getAndIncrement();
+                started.get(n).countDown();
+                try {
+                    finish.get(n).await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                forced.accumulateAndGet(reaches.get(n), Math::max);
+                return new GroupCommit.Extent(reaches.get(n), reaches.get(n));
+            }
+        };
+        GroupCommit group = new GroupCommit(log, 0, 1, TimeUnit.MILLISECONDS.toNanos(2), TimeUnit.MILLISECONDS.toNanos(1));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> leader = pool.submit(() -> {
+                group.awaitDurable(20, seq -> { });
+                return null;
+            });
+            assertTrue(started.get(0).await(10, TimeUnit.SECONDS), "the first committer leads a force");
+            AtomicReference<Thread> uncovered = new AtomicReference<>();
+            Future<?> late = pool.submit(() -> {
+                uncovered.set(Thread.currentThread());
+                group.awaitDurable(40, seq -> { }); // beyond what the running force reaches
+                return null;
+            });
+            awaitParked(uncovered);
+            AtomicReference<Thread> covered = new AtomicReference<>();
+            Future<?> exact = pool.submit(() -> {
+                covered.set(Thread.currentThread());
+                group.awaitDurable(30, seq -> { }); // exactly what the running force reaches
+                return null;
+            });
+            awaitParked(covered);
+            finish.get(0).countDown();
+            leader.get(10, TimeUnit.SECONDS);
+            assertTrue(started.get(1).await(10, TimeUnit.SECONDS), "the uncovered committer leads the next force");
+            exact.get(10, TimeUnit.SECONDS); // while the second force runs
+            assertTrue(log.forced.get() >= 30);
+            finish.get(1).countDown();
+            late.get(10, TimeUnit.SECONDS);
+            assertEquals(2, log.forces.get());
+        } finally {
+            finish.forEach(CountDownLatch::countDown);
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitParked(AtomicReference<Thread> thread) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((thread.get() == null || thread.get().getState() != Thread.State.WAITING) && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, thread.get().getState(), "the committer parks behind the force");
+    }
+
+    /**
      * The committer whose arrival completes the expected company forces at once, in the parked gathering leader's
      * place (no wake-up between the last record and its force); the leader returns with that force. The gathering
      * wait here is a minute, so the leader cannot reach the force by its own deadline within the test's timeouts.
@@ -200,6 +270,60 @@ class GroupCommitTest {
         assertSame(disk, assertThrows(IOException.class, () -> group.awaitDurable(log.append(), seq -> { })));
         assertSame(disk, group.failure());
         assertEquals(0, log.forced.get());
+    }
+
+    /**
+     * Committers parked behind a force that fails all fail with it, none waits on: a failed force covers nobody, so
+     * waking only those it covered (and one to lead next) would leave the rest parked for good.
+     */
+    @Test
+    void everyCommitterParkedBehindAFailedForceFails() throws Exception {
+        CountDownLatch forcing = new CountDownLatch(1);
+        CountDownLatch fail = new CountDownLatch(1);
+        IOException disk = new IOException("Input/output error");
+        SimulatedLog log = new SimulatedLog() {
+            @Override
+            public GroupCommit.Extent force() throws IOException {
+                forcing.countDown();
+                try {
+                    fail.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                throw disk;
+            }
+        };
+        GroupCommit group = new GroupCommit(log, 0);
+        int parked = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(parked + 1);
+        try {
+            Future<?> leader = pool.submit(() -> {
+                group.awaitDurable(log.append(), seq -> { });
+                return null;
+            });
+            assertTrue(forcing.await(10, TimeUnit.SECONDS), "the first committer leads a force");
+            List<Future<?>> waiters = new ArrayList<>();
+            for (int i = 0; i < parked; i++) {
+                AtomicReference<Thread> thread = new AtomicReference<>();
+                long position = log.append();
+                waiters.add(pool.submit(() -> {
+                    thread.set(Thread.currentThread());
+                    group.awaitDurable(position, seq -> { });
+                    return null;
+                }));
+                awaitParked(thread);
+            }
+            fail.countDown();
+            waiters.add(leader);
+            for (Future<?> waiter : waiters) {
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> waiter.get(10, TimeUnit.SECONDS)); // a TimeoutException when it stays parked
+                assertSame(disk, e.getCause());
+            }
+        } finally {
+            fail.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test
