@@ -1,11 +1,10 @@
 package dev.strata.api.spi.support;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 import dev.strata.api.ConflictException;
 import dev.strata.api.spi.ByteKeys;
@@ -26,11 +25,6 @@ import dev.strata.api.spi.KeyRange;
  * conflict with any more is dropped with {@link #forgetUpTo}, so memory stays proportional to the writes of the
  * commits since the oldest open snapshot.
  * <p>
- * <b>Cost.</b> Every commit records its keys and every check looks keys up, so the last writes live in a hash table
- * ({@link LastWrites}), not in an ordered map. Order is needed only for a serializable transaction's scanned ranges;
- * for those the keys written after its snapshot (which the history holds, newest last) are sorted at the check, so
- * a store that never scans at serializable never pays for order.
- * <p>
  * Not thread-safe: call every method under the lock that serialises the engine's commits, and check, then apply,
  * then record, inside one hold of it.
  */
@@ -40,8 +34,7 @@ public final class ConflictTracker {
     }
 
     private final String storeName;
-    private final LastWrites lastWrite = new LastWrites();
-    /** The commits still remembered, oldest first; their key arrays are the ones {@link #lastWrite} holds. */
+    private final TreeMap<byte[], Long> lastWrite = new TreeMap<>(ByteKeys.ORDER);
     private final ArrayDeque<Commit> history = new ArrayDeque<>();
     private long newest = Long.MIN_VALUE;
 
@@ -51,17 +44,14 @@ public final class ConflictTracker {
     }
 
     /**
-     * @throws ConflictException naming the first key (in the collection's order, key order for a write set) that a
-     *                           commit after {@code snapshot} wrote; it checks every key before the caller applies
-     *                           any, so a conflicting key that sorts after clean ones still stops the whole commit
+     * @throws ConflictException naming the first key (in key order) that a commit after {@code snapshot} wrote;
+     *                           it checks every key before the caller applies any, so a conflicting key that sorts
+     *                           after clean ones still stops the whole commit
      */
     public void checkWrites(Collection<byte[]> keys, long snapshot) {
-        if (newest <= snapshot) {
-            return; // nothing committed after the snapshot
-        }
         for (byte[] key : keys) {
-            long written = lastWrite.get(key);
-            if (written > snapshot) {
+            Long written = lastWrite.get(key);
+            if (written != null && written > snapshot) {
                 throw new ConflictException("store '" + storeName + "': key " + ByteKeys.toDisplay(key)
                         + " was written by commit " + written + ", after this transaction's snapshot " + snapshot
                         + " (first committer wins)");
@@ -76,62 +66,31 @@ public final class ConflictTracker {
      *                           after {@code snapshot} changed
      */
     public void checkReads(ReadSet reads, long snapshot) {
-        if (newest <= snapshot) {
-            return;
-        }
         for (byte[] key : reads.keys()) {
-            long written = lastWrite.get(key);
-            if (written > snapshot) {
+            Long written = lastWrite.get(key);
+            if (written != null && written > snapshot) {
                 throw new ConflictException("store '" + storeName + "': serializable transaction read key "
                         + ByteKeys.toDisplay(key) + ", which commit " + written + " changed after its snapshot "
                         + snapshot);
             }
         }
-        List<KeyRange> ranges = reads.ranges();
-        if (ranges.isEmpty()) {
-            return;
-        }
-        byte[][] written = writtenAfter(snapshot);
-        for (KeyRange range : ranges) {
-            byte[] first = firstIn(written, range);
-            if (first != null) {
-                throw new ConflictException("store '" + storeName + "': serializable transaction scanned "
-                        + range + ", in which commit " + lastWrite.get(first) + " wrote key "
-                        + ByteKeys.toDisplay(first) + " after its snapshot " + snapshot);
+        for (KeyRange range : reads.ranges()) {
+            for (Map.Entry<byte[], Long> write : slice(range).entrySet()) {
+                if (write.getValue() > snapshot) {
+                    throw new ConflictException("store '" + storeName + "': serializable transaction scanned "
+                            + range + ", in which commit " + write.getValue() + " wrote key "
+                            + ByteKeys.toDisplay(write.getKey()) + " after its snapshot " + snapshot);
+                }
             }
         }
     }
 
-    /** The keys that commits after {@code snapshot} wrote, sorted (a key written twice may appear twice). */
-    private byte[][] writtenAfter(long snapshot) {
-        List<byte[]> keys = new ArrayList<>();
-        for (Iterator<Commit> newestFirst = history.descendingIterator(); newestFirst.hasNext();) {
-            Commit commit = newestFirst.next();
-            if (commit.sequence() <= snapshot) {
-                break;
-            }
-            keys.addAll(Arrays.asList(commit.keys()));
+    private NavigableMap<byte[], Long> slice(KeyRange range) {
+        if (range.lower() == null) {
+            return range.upper() == null ? lastWrite : lastWrite.headMap(range.upper(), false);
         }
-        byte[][] sorted = keys.toArray(new byte[0][]);
-        Arrays.sort(sorted, ByteKeys.ORDER);
-        return sorted;
-    }
-
-    /** The smallest of the sorted keys inside the range, or {@code null}. */
-    private static byte[] firstIn(byte[][] sorted, KeyRange range) {
-        int at = 0;
-        if (range.lower() != null) {
-            int found = Arrays.binarySearch(sorted, range.lower(), ByteKeys.ORDER);
-            at = found >= 0 ? found : -found - 1;
-            while (at > 0 && ByteKeys.ORDER.compare(sorted[at - 1], range.lower()) >= 0) {
-                at--; // binarySearch finds any of equal keys: start at the first
-            }
-        }
-        if (at == sorted.length) {
-            return null;
-        }
-        byte[] first = sorted[at];
-        return range.upper() == null || ByteKeys.ORDER.compare(first, range.upper()) < 0 ? first : null;
+        return range.upper() == null ? lastWrite.tailMap(range.lower(), true)
+                : lastWrite.subMap(range.lower(), true, range.upper(), false);
     }
 
     /**
@@ -161,15 +120,15 @@ public final class ConflictTracker {
         while (!history.isEmpty() && history.peekFirst().sequence() <= oldestOpenSnapshot) {
             Commit commit = history.removeFirst();
             for (byte[] key : commit.keys()) {
-                lastWrite.removeIfLast(key, commit.sequence());
+                lastWrite.remove(key, commit.sequence());
             }
         }
     }
 
     /** The commit that last wrote the key, if still remembered; {@code -1} otherwise. */
     public long lastWrite(byte[] key) {
-        long written = lastWrite.get(key);
-        return written == LastWrites.NONE ? -1 : written;
+        Long written = lastWrite.get(key);
+        return written == null ? -1 : written;
     }
 
     /** Keys whose last write is still remembered (for metrics and tests). */

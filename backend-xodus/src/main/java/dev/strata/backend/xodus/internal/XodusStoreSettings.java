@@ -101,6 +101,14 @@ record XodusStoreSettings(long logFileBytes, long cacheBytes, boolean background
                 // outside Xodus's commit lock, so concurrent committers share one force (GroupForce)
                 .setLogDurableWrite(false)
                 .setLogSyncPeriod(syncPeriodMillis)
+                // No transaction may turn exclusive: the engine serialises commits itself (WriteConflicts) and
+                // replays a refused one under that lock, while other writers hold Xodus permits and wait for the
+                // lock. An exclusive transaction waits for every permit, so Xodus's own upgrade of a replayed
+                // transaction (after 2 replays or 2 s, its defaults) or an exclusive log-cleaner transaction would
+                // deadlock the store; the engine bounds its replays itself (WriteConflicts.MAX_REBASES).
+                .setEnvTxnReplayMaxCount(Integer.MAX_VALUE)
+                .setEnvTxnReplayTimeout(Long.MAX_VALUE)
+                .setGcUseExclusiveTransaction(false)
                 .setEnvGatherStatistics(true);
     }
 }
