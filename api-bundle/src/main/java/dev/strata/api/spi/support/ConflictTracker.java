@@ -49,6 +49,9 @@ public final class ConflictTracker {
      *                           after clean ones still stops the whole commit
      */
     public void checkWrites(Collection<byte[]> keys, long snapshot) {
+        if (newest <= snapshot) {
+            return; // nothing committed after the snapshot: no key can have a later write
+        }
         for (byte[] key : keys) {
             Long written = lastWrite.get(key);
             if (written != null && written > snapshot) {
@@ -66,6 +69,9 @@ public final class ConflictTracker {
      *                           after {@code snapshot} changed
      */
     public void checkReads(ReadSet reads, long snapshot) {
+        if (newest <= snapshot) {
+            return;
+        }
         for (byte[] key : reads.keys()) {
             Long written = lastWrite.get(key);
             if (written != null && written > snapshot) {
