@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.strata.api.ConflictException;
@@ -45,8 +46,17 @@ final class VersionedMap {
     private final boolean stampReads;
     final ValueCodec codec;
 
-    /** The newest published commit; snapshots are taken from here. */
-    private volatile long visible;
+    /**
+     * The highest commit sequence any memory store of this JVM has published. A store begins counting above it, so
+     * that a store whose engine is opened again (its data gone) never shows a second state under a sequence it
+     * showed before: {@code Transaction.snapshotSequence()} promises one sequence is one state of a store, and layers
+     * cache by it (the documents layer's metadata). Raised on every commit, so an engine opened before the previous
+     * one closed also starts above it.
+     */
+    private static final AtomicLong PUBLISHED = new AtomicLong();
+
+    /** The newest published commit; snapshots are taken from here. Even the empty state is numbered anew. */
+    private volatile long visible = PUBLISHED.incrementAndGet();
     /** Numbers commit attempts (a failed one does not use up a timestamp); marks the keys an attempt writes. */
     private long commitAttempts;
     /** Items waiting in the prune queue, readable without the lock. */
@@ -168,6 +178,7 @@ final class VersionedMap {
             install(writes, entries, reserved, timestamp);
             conflicts.recordCommit(writes.keySet(), timestamp);
             visible = timestamp;
+            PUBLISHED.accumulateAndGet(timestamp, Math::max);
             // this transaction reads no more: its snapshot must not hold back the pruning of what it replaced
             tx.releaseSnapshot(false);
             pruneObsolete();
