@@ -8,6 +8,7 @@ import dev.strata.api.Store;
 import dev.strata.api.Transaction;
 import dev.strata.api.TransactionMode;
 import dev.strata.api.document.CollectionNotFoundException;
+import dev.strata.api.document.CollectionSchema;
 
 /**
  * What every operation on one collection shares: the store, the name, the decoded metadata and its validator.
@@ -36,7 +37,7 @@ final class CollectionContext {
     private final String metaKey;
     private final IndexBuilder builder;
     private volatile Cached cached;
-    private record Compiled(dev.strata.api.document.CollectionSchema schema, SchemaValidator validator) {
+    private record Compiled(CollectionSchema schema, SchemaValidator validator) {
     }
 
     private volatile Compiled compiled;

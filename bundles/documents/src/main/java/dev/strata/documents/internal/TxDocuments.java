@@ -52,7 +52,7 @@ final class TxDocuments implements DocumentOperations {
         if (document == null) {
             throw new InvalidDocumentException("document must not be null");
         }
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         String id = document.id() == null ? generateId() : checkId(document.id());
         Map<String, Object> content = content(document.content());
         if (DocumentWriter.read(tx, meta, id).isPresent()) {
@@ -88,7 +88,7 @@ final class TxDocuments implements DocumentOperations {
 
     @Override
     public Optional<Document> get(String id) {
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         return DocumentWriter.read(tx, meta, checkId(id)).map(DocumentRecord::toDocument);
     }
 
@@ -99,14 +99,14 @@ final class TxDocuments implements DocumentOperations {
 
     @Override
     public Document replace(String id, Map<String, Object> content, long expectedVersion) {
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         DocumentRecord old = existing(meta, id, expectedVersion);
         return DocumentWriter.write(tx, context, meta, old, id, withoutId(id, content)).toDocument();
     }
 
     @Override
     public Document update(String id, Map<String, Object> patch, long expectedVersion) {
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         DocumentRecord old = existing(meta, id, expectedVersion);
         Object merged = MergePatch.apply(old.content(), withoutId(id, patch));
         @SuppressWarnings("unchecked")
@@ -125,7 +125,7 @@ final class TxDocuments implements DocumentOperations {
 
     @Override
     public boolean delete(String id, long expectedVersion) {
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         Optional<DocumentRecord> old = DocumentWriter.read(tx, meta, checkId(id));
         if (old.isEmpty()) {
             return false;
@@ -151,7 +151,7 @@ final class TxDocuments implements DocumentOperations {
 
     DocumentCursor find(Query query, Runnable onClose) {
         Executor.Prepared prepared = Executor.prepare(query);
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         Planner.Plan plan = Planner.plan(meta, prepared.filter(), prepared.order(), query.hint(), true,
                 Executor.neededPaths(prepared, false));
         Stage<DocumentRecord> root = Executor.build(tx, meta, prepared, plan, true);
@@ -177,7 +177,7 @@ final class TxDocuments implements DocumentOperations {
     @Override
     public long count(Map<String, Object> filter) {
         Executor.Prepared prepared = Executor.prepare(Query.where(filter));
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         if (prepared.filter() == Filter.ALL) {
             long total = 0;
             for (int shard = 0; shard < KeyLayout.SHARDS; shard++) {
@@ -203,7 +203,7 @@ final class TxDocuments implements DocumentOperations {
     @Override
     public QueryPlan explain(Query query) {
         Executor.Prepared prepared = Executor.prepare(query);
-        CollectionMeta meta = context.meta(tx, ownRead);
+        CollectionMeta meta = meta();
         Planner.Plan plan = Planner.plan(meta, prepared.filter(), prepared.order(), query.hint(), true,
                 Executor.neededPaths(prepared, false));
         Stage<DocumentRecord> root = Executor.build(tx, meta, prepared, plan, true);
@@ -224,7 +224,12 @@ final class TxDocuments implements DocumentOperations {
 
     @Override
     public List<SearchHit> search(TextQuery query) {
-        return TextSearch.search(tx, context.meta(tx, ownRead), query);
+        return TextSearch.search(tx, meta(), query);
+    }
+
+    /** The collection's metadata as this transaction's snapshot has it ({@link CollectionContext#meta}). */
+    private CollectionMeta meta() {
+        return context.meta(tx, ownRead);
     }
 
     private DocumentRecord existing(CollectionMeta meta, String id, long expectedVersion) {
