@@ -30,10 +30,19 @@ final class LogFile implements Block {
     private boolean removed;
 
     // the writer's state of a preallocated file, guarded by the writer's lock
-    /** The sequence number and end of the last slot written. */
+    /** The sequence number and end of the last header slot written (the generation of trailing slots). */
     long slotSequence;
     long slotEnd;
-    /** CRC32C of the bytes written since the last slot's end. */
+    /** The sequence number of the last trailing slot written in that generation, 0 when none was. */
+    long trailSequence;
+    /** The end the last slot written vouches for, header or trailing. */
+    long vouchedEnd;
+    /**
+     * The physical position writes must stay below: where the region of the newest durable trailing slot, or of
+     * the one being forced, begins ({@link TrailingSlot#regionStart}); no limit while only header slots vouch.
+     */
+    long protectFrom = Long.MAX_VALUE;
+    /** CRC32C of the bytes written since the last header slot's end. */
     final CRC32C span = new CRC32C();
     /** The physical length up to which the file is zero-filled (or written). */
     long zeroedTo;

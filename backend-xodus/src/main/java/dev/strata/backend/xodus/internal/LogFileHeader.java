@@ -94,8 +94,9 @@ final class LogFileHeader {
     }
 
     /**
-     * The newest slot whose span is whole: the file's logical end and the sequence to continue from. When the hint
-     * is taken, it is returned: a slot whose position ({@link #slotPosition}) is not yet written.
+     * The newest slot whose span is whole: the file's logical end and the sequence to continue from. When a
+     * {@link TrailingSlot} of the chosen slot's generation or the hint is taken, the header slot that would follow
+     * with the same span is returned: a slot whose position ({@link #slotPosition}) is not yet written.
      *
      * @throws CorruptionException when no slot is whole, or the older slot's data (durable by construction) is not
      */
@@ -114,13 +115,20 @@ final class LogFileHeader {
             Slot slot = slots.get(i);
             if (spanIsWhole(channel, slot)) {
                 chosen = slot;
-            } else if (i > 0 || slots.size() < 2 || slots.get(1).sequence() != slot.sequence() - 1) {
-                break; // only the newest slot may be torn (its force did not complete); the older one is durable
+            } else if (i > 0 || slots.size() < 2 || slots.get(1).sequence() != slot.sequence() - 1
+                    || TrailingSlot.anyOf(channel, fileAddress, lengthBound, slot)) {
+                // only the newest slot may be torn (its force did not complete), and only while no trailing slot
+                // of its generation shows that its force did; the older one is durable
+                break;
             }
         }
         if (chosen == null) {
             throw new CorruptionException("Xodus log file " + file + ": no end slot of its header vouches for whole"
                     + " data (slots found: " + slots + "); the file is damaged", file, PAGE);
+        }
+        Slot trailing = TrailingSlot.recover(channel, fileAddress, lengthBound, chosen, file);
+        if (trailing != null) {
+            return trailing; // vouched for by a trailing slot: the log writes it as its next header slot
         }
         Slot hint = read(channel, fileAddress, lengthBound, HINT_POSITION);
         if (hint != null && hint.sequence() == chosen.sequence() + 1 && hint.prevEnd() == chosen.end()

@@ -10,7 +10,9 @@ import dev.strata.api.CorruptionException;
  * How {@link PreallocatedLog} finds a log file's logical end when it opens: a preallocated file from its header
  * ({@link LogFileHeader#recover}), a plain Xodus file from its size. The last file is forced before anything is
  * written to it, so that what a killed process left in the page cache is durable before a slot is overwritten, and
- * an end its unforced hint vouched for is written into a forced slot.
+ * an end its unforced hint or a {@link TrailingSlot} vouched for is written into a forced header slot; a header slot
+ * the last file's end was taken from is followed by another with the same end, so that the trailing slots written
+ * from now on are of a new generation and no slot of an earlier run is taken for one of this run.
  */
 final class LogFileRecovery {
 
@@ -42,13 +44,15 @@ final class LogFileRecovery {
             file = new LogFile(address, path, storage, true, slot.end(), channel);
             if (last) {
                 file.force();
-                if (!slotWritten(channel, address, slot)) { // the hint: now vouched for by a forced slot
-                    file.writeFully(LogFileHeader.encode(address, slot), LogFileHeader.slotPosition(slot.sequence()));
-                    file.force();
-                }
+                if (slotWritten(channel, address, slot)) { // a header slot: the next one starts a new generation
+                    slot = new LogFileHeader.Slot(slot.sequence() + 1, slot.end(), slot.end(), 0);
+                } // else a trailing slot's or the hint's end, now vouched for by a forced header slot
+                file.writeFully(LogFileHeader.encode(address, slot), LogFileHeader.slotPosition(slot.sequence()));
+                file.force();
             }
             file.slotSequence = slot.sequence();
             file.slotEnd = slot.end();
+            file.vouchedEnd = slot.end();
         } else if (last && (preallocated || unfinishedCreation(channel))) {
             file = new LogFile(address, path, storage, true, 0, channel);
             restart = true;

@@ -57,9 +57,12 @@ final class PreallocatedLog {
 
     /** Whether every write also rewrites the header's hint slot (stores whose commits are not forced). */
     private final boolean hintEachWrite;
+    /** Whether forces vouch by trailing slots beside the data ({@link TrailingSlot}): stores whose commits are. */
+    private final boolean trailing;
 
     private PreallocatedLog(Path directory, long lengthBound, LogStorage storage, boolean hintEachWrite) {
         this.hintEachWrite = hintEachWrite;
+        this.trailing = !hintEachWrite;
         this.directory = directory;
         this.lengthBound = lengthBound;
         this.storage = storage;
@@ -119,18 +122,51 @@ final class PreallocatedLog {
     void force() throws IOException {
         synchronized (forceLock) {
             LogFile file;
+            long trailingEnd = -1;
             synchronized (writeLock) {
                 checkHealthy();
                 file = current;
                 if (file == null) {
                     return; // between files: the full one was forced when Xodus closed it
                 }
-                if (file.preallocated() && file.length() > file.slotEnd) {
-                    writeSlot(file, file.slotEnd, file.length());
+                long end = file.length();
+                if (file.preallocated() && end > file.vouchedEnd) {
+                    if (trailing && end - file.slotEnd <= TrailingSlot.GENERATION_SPAN) {
+                        writeTrailingSlot(file, end);
+                        trailingEnd = end;
+                    } else {
+                        writeSlot(file, file.slotEnd, end);
+                    }
                 }
             }
             forceFile(file);
+            synchronized (writeLock) {
+                if (trailingEnd >= 0) {
+                    file.protectFrom = TrailingSlot.regionStart(trailingEnd); // the newest durable slot now
+                } else if (file.trailSequence == 0) {
+                    file.protectFrom = Long.MAX_VALUE; // a durable header slot vouches; no trailing one is relied on
+                }
+            }
         }
+    }
+
+    /**
+     * Writes the next trailing slot of the current generation, vouching for {@code [slotEnd, end)} by the CRC
+     * gathered since the generation's header slot. Writes stay below its region from now on (see {@link Writer}).
+     */
+    private void writeTrailingSlot(LogFile file, long end) throws IOException {
+        long sequence = file.trailSequence + 1;
+        TrailingSlot.Slot slot = new TrailingSlot.Slot(file.slotSequence, sequence, file.slotEnd, end,
+                (int) file.span.getValue());
+        file.protectFrom = Math.min(file.protectFrom, TrailingSlot.regionStart(end));
+        try {
+            file.writeFully(TrailingSlot.encode(file.getAddress(), slot), TrailingSlot.position(end, sequence));
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+        file.trailSequence = sequence;
+        file.vouchedEnd = end;
     }
 
     /** Writes the next end slot, vouching for {@code [prevEnd, end)} by the CRC gathered since the last slot. */
@@ -145,6 +181,8 @@ final class PreallocatedLog {
         }
         file.slotSequence = sequence;
         file.slotEnd = end;
+        file.vouchedEnd = end;
+        file.trailSequence = 0; // a new generation: no trailing slot of an older one counts
         file.span.reset();
     }
 
@@ -216,33 +254,67 @@ final class PreallocatedLog {
             }
         }
 
+        /**
+         * Appends Xodus's bytes. A write that would reach the region of the trailing slot the log relies on (the
+         * newest durable one, or the one being forced) first waits for the force in progress and makes a header
+         * slot durable that vouches for everything written so far: a power loss during the write then still finds
+         * a whole slot.
+         */
         @Override
         public Block write(byte[] bytes, int offset, int length) {
             synchronized (writeLock) {
                 LogFile file = current;
-                if (file == null) {
-                    throw new ExodusException("Can't write, the log's writer is closed");
+                if (file == null || !reachesTrailingSlot(file, length)) {
+                    return append(file, bytes, offset, length);
                 }
-                try {
-                    checkHealthy();
-                    long position = file.length();
-                    if (file.preallocated()) {
-                        zeroAhead(file, LogFileHeader.BYTES + position + length);
-                    }
-                    file.writeLogical(bytes, offset, length, position);
-                    file.span.update(bytes, offset, length);
-                    file.setLength(position + length);
-                    if (hintEachWrite && file.preallocated()) {
-                        LogFileHeader.Slot hint = new LogFileHeader.Slot(file.slotSequence + 1, file.slotEnd,
-                                position + length, (int) file.span.getValue());
-                        file.writeFully(LogFileHeader.encode(file.getAddress(), hint), LogFileHeader.HINT_POSITION);
-                    }
-                } catch (IOException e) {
-                    failure = e;
-                    throw failed("write", e);
-                }
-                return file;
             }
+            synchronized (forceLock) {
+                synchronized (writeLock) {
+                    LogFile file = current;
+                    if (file != null && reachesTrailingSlot(file, length)) {
+                        try {
+                            checkHealthy();
+                            writeSlot(file, file.slotEnd, file.length());
+                            forceFile(file);
+                        } catch (IOException e) {
+                            failure = e;
+                            throw failed("write", e);
+                        }
+                        file.protectFrom = Long.MAX_VALUE;
+                    }
+                    return append(file, bytes, offset, length);
+                }
+            }
+        }
+
+        private boolean reachesTrailingSlot(LogFile file, int length) {
+            return LogFileHeader.BYTES + file.length() + length > file.protectFrom;
+        }
+
+        /** Appends under {@code writeLock}. */
+        private Block append(LogFile file, byte[] bytes, int offset, int length) {
+            if (file == null) {
+                throw new ExodusException("Can't write, the log's writer is closed");
+            }
+            try {
+                checkHealthy();
+                long position = file.length();
+                if (file.preallocated()) {
+                    zeroAhead(file, LogFileHeader.BYTES + position + length);
+                }
+                file.writeLogical(bytes, offset, length, position);
+                file.span.update(bytes, offset, length);
+                file.setLength(position + length);
+                if (hintEachWrite && file.preallocated()) {
+                    LogFileHeader.Slot hint = new LogFileHeader.Slot(file.slotSequence + 1, file.slotEnd,
+                            position + length, (int) file.span.getValue());
+                    file.writeFully(LogFileHeader.encode(file.getAddress(), hint), LogFileHeader.HINT_POSITION);
+                }
+            } catch (IOException e) {
+                failure = e;
+                throw failed("write", e);
+            }
+            return file;
         }
 
         @Override
@@ -378,6 +450,7 @@ final class PreallocatedLog {
                 file.truncatePhysical(length);
             }
             forceFile(file);
+            file.protectFrom = Long.MAX_VALUE;
         }
 
         @Override
