@@ -52,6 +52,7 @@ public final class XodusCommitProbe {
                     CommitTarget store = stores.get(target);
                     long[] diskBefore = diskStats();
                     long cpuBefore = threads.getCurrentThreadCpuTime();
+                    long userBefore = threads.getCurrentThreadUserTime();
                     long start = System.nanoTime();
                     long deadline = start + (long) (seconds * 1e9);
                     long commits = 0;
@@ -62,11 +63,12 @@ public final class XodusCommitProbe {
                     }
                     double wall = (System.nanoTime() - start) / 1e9;
                     double cpuMicros = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e3 / commits;
+                    double userMicros = (threads.getCurrentThreadUserTime() - userBefore) / 1e3 / commits;
                     long[] diskAfter = diskStats();
                     rates.put(target, commits / wall);
                     figures.get(target).add(new double[] {commits / wall, cpuMicros, 0,
                         (double) (diskAfter[0] - diskBefore[0]) / commits,
-                        (double) (diskAfter[1] - diskBefore[1]) / commits});
+                        (double) (diskAfter[1] - diskBefore[1]) / commits, userMicros});
                 }
                 double floor = rates.get(DurableCommitBenchmark.FLOOR);
                 for (String target : TARGETS) {
@@ -81,12 +83,13 @@ public final class XodusCommitProbe {
             stores.values().forEach(CommitTarget::close);
         }
         System.out.println("| target | commits/s (median) | vs raw-force-prealloc, same round (median) "
-                + "| writer thread CPU per commit, µs (median) | device writes per commit | device flushes per commit |"
-                + "\n|---|---:|---:|---:|---:|---:|");
+                + "| writer thread CPU per commit, µs (median) | of it in user mode, µs | device writes per commit "
+                + "| device flushes per commit |\n|---|---:|---:|---:|---:|---:|---:|");
         for (String target : TARGETS) {
             List<double[]> rows = figures.get(target);
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2fx | %.1f | %.2f | %.2f |%n", target, median(rows, 0),
-                    median(rows, 2), median(rows, 1), median(rows, 3), median(rows, 4));
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2fx | %.1f | %.1f | %.2f | %.2f |%n", target,
+                    median(rows, 0), median(rows, 2), median(rows, 1), median(rows, 5), median(rows, 3),
+                    median(rows, 4));
         }
     }
 

@@ -19,6 +19,8 @@ import jetbrains.exodus.io.Block;
  */
 final class LogFile implements Block {
 
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 16);
+
     private final long address;
     private final Path path;
     private final LogStorage storage;
@@ -133,6 +135,100 @@ final class LogFile implements Block {
         writeFully(ByteBuffer.wrap(bytes, off, len), offset + position);
     }
 
+    /** A new file's header (magic, slot 1 vouching for nothing) and first zeros, forced before Xodus writes. */
+    void initialise(long ahead, long limit) throws IOException {
+        writeFully(LogFileHeader.magicPage(), 0);
+        slotSequence = 0;
+        span.reset();
+        writeHeaderSlot(0, 0);
+        zeroedTo = LogFileHeader.BYTES;
+        zeroAhead(LogFileHeader.BYTES, ahead, limit);
+        force();
+    }
+
+    /**
+     * Writes the next header slot, vouching for {@code [prevEnd, end)} by the CRC gathered since the last one: a new
+     * generation, in which no trailing slot of an older one counts.
+     */
+    void writeHeaderSlot(long prevEnd, long end) throws IOException {
+        long sequence = slotSequence + 1;
+        LogFileHeader.Slot slot = new LogFileHeader.Slot(sequence, prevEnd, end, (int) span.getValue());
+        writeFully(LogFileHeader.encode(address, slot), LogFileHeader.slotPosition(sequence));
+        slotSequence = sequence;
+        slotEnd = end;
+        vouchedEnd = end;
+        trailSequence = 0;
+        span.reset();
+    }
+
+    /**
+     * Writes the next trailing slot of the current generation, vouching for {@code [slotEnd, end)} by the CRC
+     * gathered since the generation's header slot. Writes must stay below its region from now on.
+     */
+    void writeTrailingSlot(long end) throws IOException {
+        long sequence = trailSequence + 1;
+        TrailingSlot.Slot slot = new TrailingSlot.Slot(slotSequence, sequence, slotEnd, end, (int) span.getValue());
+        protectFrom = Math.min(protectFrom, TrailingSlot.regionStart(end));
+        writeFully(TrailingSlot.encode(address, slot), TrailingSlot.position(end, sequence));
+        trailSequence = sequence;
+        vouchedEnd = end;
+    }
+
+    /**
+     * Writes the slot that a force of everything written so far makes durable: a trailing slot when allowed and
+     * the force vouches for few enough bytes, else a header slot. Returns the end a trailing slot vouches for, or
+     * -1 (a header slot, or nothing new to vouch for).
+     */
+    long writeSlotForForce(boolean trailingAllowed) throws IOException {
+        long end = length;
+        if (!preallocated() || end <= vouchedEnd) {
+            return -1;
+        }
+        if (trailingAllowed && end - vouchedEnd <= TrailingSlot.MOST_BYTES_PER_FORCE
+                && end - slotEnd <= TrailingSlot.GENERATION_SPAN) {
+            writeTrailingSlot(end);
+            return end;
+        }
+        writeHeaderSlot(slotEnd, end);
+        return -1;
+    }
+
+    /** After a force of what {@link #writeSlotForForce} returned: which trailing slot writes must keep clear of. */
+    void forced(long trailingEnd) {
+        if (trailingEnd >= 0) {
+            protectFrom = TrailingSlot.regionStart(trailingEnd); // the newest durable slot now
+        } else if (trailSequence == 0) {
+            protectFrom = Long.MAX_VALUE; // a durable header slot vouches; no trailing slot is relied on
+        }
+    }
+
+    /** Whether appending {@code bytes} would reach the region of the trailing slot relied on ({@link #protectFrom}). */
+    boolean wouldReachTrailingSlot(int bytes) {
+        return LogFileHeader.BYTES + length + bytes > protectFrom;
+    }
+
+    /** Rewrites the unforced hint: the header slot that would vouch for everything written so far. */
+    void writeHint() throws IOException {
+        LogFileHeader.Slot hint = new LogFileHeader.Slot(slotSequence + 1, slotEnd, length, (int) span.getValue());
+        writeFully(LogFileHeader.encode(address, hint), LogFileHeader.HINT_POSITION);
+    }
+
+    /** Zero-fills the file {@code ahead} bytes past physical position {@code needed} (at most to {@code limit}). */
+    void zeroAhead(long needed, long ahead, long limit) throws IOException {
+        if (needed + ahead / 2 <= zeroedTo) {
+            return;
+        }
+        long target = Math.min(needed + ahead, limit);
+        for (long at = zeroedTo; at < target; ) {
+            ByteBuffer zeros = ZEROS.duplicate();
+            zeros.limit((int) Math.min(zeros.capacity(), target - at));
+            int length = zeros.remaining();
+            writeFully(zeros, at);
+            at += length;
+        }
+        zeroedTo = Math.max(zeroedTo, target);
+    }
+
     void force() throws IOException {
         try {
             channel().force();
@@ -152,15 +248,20 @@ final class LogFile implements Block {
         channel().truncate(size);
     }
 
-    private interface Io {
+    private interface Retry {
         int run() throws IOException;
+    }
+
+    /** One write or force of the file. */
+    interface Io {
+        void run() throws IOException;
     }
 
     /**
      * A thread interrupted during an I/O call closes a file channel for every thread: the file is reopened and the
      * (positional, so repeatable) call made again with the interrupt cleared, then the interrupt is restored.
      */
-    private int afterInterrupt(Io io) throws IOException {
+    private int afterInterrupt(Retry io) throws IOException {
         Thread.interrupted();
         try {
             synchronized (this) {

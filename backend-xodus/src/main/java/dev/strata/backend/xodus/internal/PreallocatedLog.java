@@ -24,19 +24,21 @@ import jetbrains.exodus.log.LogUtil;
  * durable commit's {@code fdatasync} writes pages and no new size or block allocation for the file system to journal.
  * <p>
  * Xodus never sees the zeros: each file's {@link LogFile#length() length} is its logical end, which a crash cannot
- * move because it is not taken from the file's size but from its {@link LogFileHeader} (two alternating end slots
- * written just before each force, each vouching for the bytes since the other by a CRC32C); Xodus recovers within
- * it. Plain files of Xodus's own provider are read and appended to as they are; new files are preallocated.
+ * move because it is not taken from the file's size but from end slots written just before each force, each
+ * vouching for bytes by a CRC32C: the two alternating slots of its {@link LogFileHeader}, or, for a small force of a
+ * store whose commits are forced, a {@link TrailingSlot} in the empty page after the data (so that one write
+ * request carries the data and its slot). Xodus recovers within that end. Plain files of Xodus's own provider are
+ * read and appended to as they are; new files are preallocated.
  * <p>
- * Locks: a force takes {@code forceLock} (one force at a time: slot {@code n} may overwrite slot {@code n-2} only
- * once slot {@code n-1} is durable), then briefly {@code writeLock} to write its slot; Xodus's writes take
- * {@code writeLock} only, so commits are written while a force is in the kernel.
+ * Locks: a force takes {@code forceLock} (one force at a time: a slot may overwrite an older one only once the
+ * slot after that is durable), then briefly {@code writeLock} to write its slot; Xodus's writes take
+ * {@code writeLock} only, so commits are written while a force is in the kernel, except a write that would reach
+ * the trailing slot relied on, which takes {@code forceLock} too.
  */
 final class PreallocatedLog {
 
     /** How far ahead of Xodus's data a file is kept zero-filled (the file engine's fsync log keeps 1 MiB too). */
     static final long AHEAD = 1 << 20;
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 16);
 
     private final Path directory;
     private final long lengthBound;
@@ -55,14 +57,14 @@ final class PreallocatedLog {
     /** Xodus closes the reader before the writer when the log closes: the writer's last slots close the files. */
     private volatile boolean readerClosed;
 
-    /** Whether every write also rewrites the header's hint slot (stores whose commits are not forced). */
+    /**
+     * Whether every write also rewrites the header's hint slot: stores whose commits are not forced. The others'
+     * small forces vouch by trailing slots.
+     */
     private final boolean hintEachWrite;
-    /** Whether forces vouch by trailing slots beside the data ({@link TrailingSlot}): stores whose commits are. */
-    private final boolean trailing;
 
     private PreallocatedLog(Path directory, long lengthBound, LogStorage storage, boolean hintEachWrite) {
         this.hintEachWrite = hintEachWrite;
-        this.trailing = !hintEachWrite;
         this.directory = directory;
         this.lengthBound = lengthBound;
         this.storage = storage;
@@ -99,20 +101,9 @@ final class PreallocatedLog {
         Path path = directory.resolve(LogUtil.getLogFilename(address));
         LogFileRecovery.Found found = LogFileRecovery.recover(storage, path, address, lengthBound, last);
         if (found.restart()) {
-            initialise(found.file());
+            recorded(() -> found.file().initialise(AHEAD, LogFileHeader.BYTES + lengthBound));
         }
         files.put(address, found.file());
-    }
-
-    /** A new file's header (magic, slot 1 vouching for nothing) and first zeros, forced before Xodus writes. */
-    private void initialise(LogFile file) throws IOException {
-        file.writeFully(LogFileHeader.magicPage(), 0);
-        file.slotSequence = 0;
-        file.span.reset();
-        writeSlot(file, 0, 0);
-        file.zeroedTo = LogFileHeader.BYTES;
-        zeroAhead(file, LogFileHeader.BYTES);
-        file.force();
     }
 
     /**
@@ -122,92 +113,32 @@ final class PreallocatedLog {
     void force() throws IOException {
         synchronized (forceLock) {
             LogFile file;
-            long trailingEnd = -1;
+            long trailingEnd;
             synchronized (writeLock) {
                 checkHealthy();
                 file = current;
                 if (file == null) {
                     return; // between files: the full one was forced when Xodus closed it
                 }
-                long end = file.length();
-                if (file.preallocated() && end > file.vouchedEnd) {
-                    if (trailing && end - file.slotEnd <= TrailingSlot.GENERATION_SPAN) {
-                        writeTrailingSlot(file, end);
-                        trailingEnd = end;
-                    } else {
-                        writeSlot(file, file.slotEnd, end);
-                    }
-                }
+                long[] vouched = new long[1];
+                recorded(() -> vouched[0] = file.writeSlotForForce(!hintEachWrite));
+                trailingEnd = vouched[0];
             }
-            forceFile(file);
+            recorded(file::force);
             synchronized (writeLock) {
-                if (trailingEnd >= 0) {
-                    file.protectFrom = TrailingSlot.regionStart(trailingEnd); // the newest durable slot now
-                } else if (file.trailSequence == 0) {
-                    file.protectFrom = Long.MAX_VALUE; // a durable header slot vouches; no trailing one is relied on
-                }
+                file.forced(trailingEnd);
             }
         }
     }
 
-    /**
-     * Writes the next trailing slot of the current generation, vouching for {@code [slotEnd, end)} by the CRC
-     * gathered since the generation's header slot. Writes stay below its region from now on (see {@link Writer}).
-     */
-    private void writeTrailingSlot(LogFile file, long end) throws IOException {
-        long sequence = file.trailSequence + 1;
-        TrailingSlot.Slot slot = new TrailingSlot.Slot(file.slotSequence, sequence, file.slotEnd, end,
-                (int) file.span.getValue());
-        file.protectFrom = Math.min(file.protectFrom, TrailingSlot.regionStart(end));
+    /** The write or force {@code io} of the log; when it fails, nothing more is written or vouched for. */
+    private void recorded(LogFile.Io io) throws IOException {
         try {
-            file.writeFully(TrailingSlot.encode(file.getAddress(), slot), TrailingSlot.position(end, sequence));
+            io.run();
         } catch (IOException e) {
             failure = e;
             throw e;
         }
-        file.trailSequence = sequence;
-        file.vouchedEnd = end;
-    }
-
-    /** Writes the next end slot, vouching for {@code [prevEnd, end)} by the CRC gathered since the last slot. */
-    private void writeSlot(LogFile file, long prevEnd, long end) throws IOException {
-        long sequence = file.slotSequence + 1;
-        LogFileHeader.Slot slot = new LogFileHeader.Slot(sequence, prevEnd, end, (int) file.span.getValue());
-        try {
-            file.writeFully(LogFileHeader.encode(file.getAddress(), slot), LogFileHeader.slotPosition(sequence));
-        } catch (IOException e) {
-            failure = e;
-            throw e;
-        }
-        file.slotSequence = sequence;
-        file.slotEnd = end;
-        file.vouchedEnd = end;
-        file.trailSequence = 0; // a new generation: no trailing slot of an older one counts
-        file.span.reset();
-    }
-
-    private void forceFile(LogFile file) throws IOException {
-        try {
-            file.force();
-        } catch (IOException e) {
-            failure = e;
-            throw e;
-        }
-    }
-
-    private void zeroAhead(LogFile file, long needed) throws IOException {
-        if (needed + AHEAD / 2 <= file.zeroedTo) {
-            return;
-        }
-        long target = Math.min(needed + AHEAD, LogFileHeader.BYTES + lengthBound);
-        for (long at = file.zeroedTo; at < target; ) {
-            ByteBuffer zeros = ZEROS.duplicate();
-            zeros.limit((int) Math.min(zeros.capacity(), target - at));
-            int length = zeros.remaining();
-            file.writeFully(zeros, at);
-            at += length;
-        }
-        file.zeroedTo = Math.max(file.zeroedTo, target);
     }
 
     private void checkHealthy() throws IOException {
@@ -264,31 +195,27 @@ final class PreallocatedLog {
         public Block write(byte[] bytes, int offset, int length) {
             synchronized (writeLock) {
                 LogFile file = current;
-                if (file == null || !reachesTrailingSlot(file, length)) {
+                if (file == null || !file.wouldReachTrailingSlot(length)) {
                     return append(file, bytes, offset, length);
                 }
             }
             synchronized (forceLock) {
                 synchronized (writeLock) {
                     LogFile file = current;
-                    if (file != null && reachesTrailingSlot(file, length)) {
+                    if (file != null && file.wouldReachTrailingSlot(length)) {
                         try {
                             checkHealthy();
-                            writeSlot(file, file.slotEnd, file.length());
-                            forceFile(file);
+                            file.writeHeaderSlot(file.slotEnd, file.length());
+                            file.force();
+                            file.forced(-1);
                         } catch (IOException e) {
                             failure = e;
                             throw failed("write", e);
                         }
-                        file.protectFrom = Long.MAX_VALUE;
                     }
                     return append(file, bytes, offset, length);
                 }
             }
-        }
-
-        private boolean reachesTrailingSlot(LogFile file, int length) {
-            return LogFileHeader.BYTES + file.length() + length > file.protectFrom;
         }
 
         /** Appends under {@code writeLock}. */
@@ -300,15 +227,14 @@ final class PreallocatedLog {
                 checkHealthy();
                 long position = file.length();
                 if (file.preallocated()) {
-                    zeroAhead(file, LogFileHeader.BYTES + position + length);
+                    long limit = LogFileHeader.BYTES + lengthBound;
+                    file.zeroAhead(LogFileHeader.BYTES + position + length, AHEAD, limit);
                 }
                 file.writeLogical(bytes, offset, length, position);
                 file.span.update(bytes, offset, length);
                 file.setLength(position + length);
                 if (hintEachWrite && file.preallocated()) {
-                    LogFileHeader.Slot hint = new LogFileHeader.Slot(file.slotSequence + 1, file.slotEnd,
-                            position + length, (int) file.span.getValue());
-                    file.writeFully(LogFileHeader.encode(file.getAddress(), hint), LogFileHeader.HINT_POSITION);
+                    file.writeHint();
                 }
             } catch (IOException e) {
                 failure = e;
@@ -352,11 +278,11 @@ final class PreallocatedLog {
                 }
                 try {
                     if (file.preallocated()) {
-                        writeSlot(file, file.slotEnd, file.length());
-                        forceFile(file);
-                        writeSlot(file, file.slotEnd, file.length());
+                        recorded(() -> file.writeHeaderSlot(file.slotEnd, file.length()));
+                        recorded(file::force);
+                        recorded(() -> file.writeHeaderSlot(file.slotEnd, file.length()));
                     }
-                    forceFile(file);
+                    recorded(file::force);
                 } catch (IOException e) {
                     throw failed("close", e);
                 } finally {
@@ -387,7 +313,8 @@ final class PreallocatedLog {
                         if (file == null) {
                             Path path = directory.resolve(LogUtil.getLogFilename(address));
                             file = new LogFile(address, path, storage, true, 0, storage.open(path, true));
-                            initialise(file);
+                            LogFile created = file;
+                            recorded(() -> created.initialise(AHEAD, LogFileHeader.BYTES + lengthBound));
                             files.put(address, file);
                         } else {
                             truncate(file, length);
@@ -445,12 +372,12 @@ final class PreallocatedLog {
             file.setLength(length);
             if (file.preallocated()) {
                 file.span.reset();
-                writeSlot(file, length, length);
+                recorded(() -> file.writeHeaderSlot(length, length));
             } else {
                 file.truncatePhysical(length);
             }
-            forceFile(file);
-            file.protectFrom = Long.MAX_VALUE;
+            recorded(file::force);
+            file.forced(-1);
         }
 
         @Override

@@ -36,6 +36,12 @@ final class TrailingSlot {
     private static final int LOW = LogFileHeader.PAGE - 512 - BYTES;
     private static final long MAGIC = 0x5354524154415452L; // "STRATATR"
     /**
+     * The most bytes a force vouches for by a trailing slot. Writes of that much after it still stay below its
+     * region (which begins at least this far past its end); a force of more vouches by a header slot, so that a
+     * store committing large values does not make a header slot durable before each of them.
+     */
+    static final int MOST_BYTES_PER_FORCE = LOW;
+    /**
      * How far past its generation's header slot a trailing slot may vouch: a force beyond it writes a header slot
      * (one extra page per 4 MiB), which bounds the scan for trailing slots when the file opens.
      */

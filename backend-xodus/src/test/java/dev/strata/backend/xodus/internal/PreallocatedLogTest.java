@@ -59,9 +59,7 @@ class PreallocatedLogTest {
         Path directory = live(disk);
         long dataStart = LogFileHeader.BYTES / LogFileHeader.PAGE;
         long middleOfSecond = dataStart + (first.length + second.length / 2) / LogFileHeader.PAGE;
-        // the second write reached the first force's trailing slot, so header slot 2 vouched for the first write
-        // before it; the lost force wrote trailing slot 1 of generation 2 beside the second write's data
-        long newSlotPage = TrailingSlot.position(first.length + second.length, 1) / LogFileHeader.PAGE;
+        long newSlotPage = LogFileHeader.slotPosition(3) / LogFileHeader.PAGE; // slots 1, 2 forced, 3 not
         long lastOfSecond = dataStart + (first.length + second.length - 1) / LogFileHeader.PAGE;
         for (long page : new long[] {middleOfSecond, newSlotPage, lastOfSecond}) {
             Path image = temp.resolve("lost-page-" + page);
@@ -72,8 +70,7 @@ class PreallocatedLogTest {
             assertArrayEquals(first, whole, "page " + page);
         }
         Path image = temp.resolve("lost-older-slot-page");
-        long olderSlotPage = LogFileHeader.slotPosition(2) / LogFileHeader.PAGE;
-        disk.crashImageWithout(directory, image, FILE, olderSlotPage); // untouched since its force: no loss
+        disk.crashImageWithout(directory, image, FILE, 3 - newSlotPage); // untouched since its force: no loss
         assertEquals(first.length + second.length, reopenAndRead(image).length);
     }
 

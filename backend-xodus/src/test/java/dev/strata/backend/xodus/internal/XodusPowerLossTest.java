@@ -124,7 +124,12 @@ class XodusPowerLossTest {
         return beyond;
     }
 
+    /**
+     * Two of three values small (their commits' forces vouch by trailing slots beside the data), every third one
+     * large (a header slot, and before it, when the log relied on a trailing slot, the header slot that protects it).
+     */
     static String value(int writer, int i) {
-        return "value " + writer + "/" + i + " " + "p".repeat(8000 + (i * 7919 + writer * 131) % 16000);
+        int spread = (i * 7919 + writer * 131) % 16000;
+        return "value " + writer + "/" + i + " " + "p".repeat(i % 3 == 0 ? 8000 + spread : 100 + spread / 32);
     }
 }
