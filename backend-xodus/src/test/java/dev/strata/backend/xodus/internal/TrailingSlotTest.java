@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.strata.api.CorruptionException;
 
@@ -272,7 +273,7 @@ class TrailingSlotTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await();
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "the held force never came or was never released");
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
