@@ -28,18 +28,35 @@ public final class DocumentServiceComponent implements DocumentService, WriteHoo
 
     private final IndexBuilder builder = new IndexBuilder();
     private final KeyValueIndexes keyValueIndexes = new KeyValueIndexes();
-    private final Map<Store, DocumentStoreImpl> stores = new ConcurrentHashMap<>();
+    /**
+     * By store name, for the {@link Store} object it was made for. A store removed and defined again is a new
+     * object under the same name; its entry replaces the old one, so that the map does not keep every store object
+     * (and its collections' caches) that ever had that name.
+     */
+    private final Map<String, DocumentStoreImpl> stores = new ConcurrentHashMap<>();
 
     @Override
     public DocumentStore documents(Store store) {
         if (store == null) {
             throw new InvalidArgumentException("store must not be null");
         }
-        return stores.computeIfAbsent(store, s -> {
-            DocumentStoreImpl documents = new DocumentStoreImpl(s, builder);
+        DocumentStoreImpl kept = stores.get(store.name());
+        if (kept != null && kept.serves(store)) {
+            return kept;
+        }
+        return stores.compute(store.name(), (name, existing) -> {
+            if (existing != null && existing.serves(store)) {
+                return existing;
+            }
+            DocumentStoreImpl documents = new DocumentStoreImpl(store, builder);
             documents.resumeBuilds();
             return documents;
         });
+    }
+
+    /** How many stores' document layers are kept (one per store name). */
+    int storesKept() {
+        return stores.size();
     }
 
     @Override

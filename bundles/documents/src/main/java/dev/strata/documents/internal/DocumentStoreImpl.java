@@ -24,6 +24,11 @@ final class DocumentStoreImpl implements DocumentStore {
     private final IndexBuilder builder;
     private final Map<String, CollectionContext> contexts = new ConcurrentHashMap<>();
 
+    /** Whether this is the layer of exactly this store object (not of an earlier one under the same name). */
+    boolean serves(Store store) {
+        return this.store == store;
+    }
+
     DocumentStoreImpl(Store store, IndexBuilder builder) {
         this.store = store;
         this.builder = builder;
