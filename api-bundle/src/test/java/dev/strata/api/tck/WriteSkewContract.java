@@ -3,6 +3,7 @@ package dev.strata.api.tck;
 import static dev.strata.api.tck.EngineContract.bytes;
 import static dev.strata.api.tck.EngineContract.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.api.ConflictException;
@@ -63,6 +64,40 @@ public interface WriteSkewContract extends EngineContract {
             }
         }
         assertEquals(1, committed, "exactly one doctor may go off call");
+        try (EngineTransaction check = engine().begin(TransactionMode.READ_ONLY)) {
+            assertEquals(1, doctorsOnCall(check), "serializable isolation must leave one doctor on call");
+        }
+    }
+
+    /**
+     * The same story, with an unrelated commit after Bob's: Alice checks the doctors on call, Bob checks and goes
+     * off call, then the week's roster is published, and only then does Alice go off call. Bob's commit, which
+     * makes Alice's check stale, is not the newest one: an engine that validates a serializable transaction's
+     * scanned ranges only against the newest commit lets Alice go too, and nobody is on call.
+     */
+    @Test
+    default void serializableChecksEveryCommitSinceTheSnapshotNotOnlyTheNewest() {
+        assumeTrue(fixture().backend().capabilities().supports(IsolationLevel.SERIALIZABLE),
+                "backend does not declare serializable isolation");
+        put("oncall.alice", "yes");
+        put("oncall.bob", "yes");
+        boolean aliceWent;
+        try (EngineTransaction alice = engine().begin(TransactionMode.READ_WRITE, IsolationLevel.SERIALIZABLE)) {
+            assertEquals(2, doctorsOnCall(alice));
+            try (EngineTransaction bob = engine().begin(TransactionMode.READ_WRITE, IsolationLevel.SERIALIZABLE)) {
+                goOffCallIfSomeoneElseIsOn(bob, "bob");
+                bob.commit();
+            }
+            put("roster.week", "published"); // a newer commit, outside the range Alice scanned
+            try {
+                alice.put(bytes("oncall.alice"), bytes("no"));
+                alice.commit();
+                aliceWent = true;
+            } catch (ConflictException expected) {
+                aliceWent = false; // her check read a state Bob's commit changed
+            }
+        }
+        assertFalse(aliceWent, "Alice's check was made stale by Bob's commit, which is not the newest");
         try (EngineTransaction check = engine().begin(TransactionMode.READ_ONLY)) {
             assertEquals(1, doctorsOnCall(check), "serializable isolation must leave one doctor on call");
         }
