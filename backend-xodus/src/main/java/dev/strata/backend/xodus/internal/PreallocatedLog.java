@@ -56,10 +56,8 @@ final class PreallocatedLog {
     private volatile IOException failure;
     /** Xodus closes the reader before the writer when the log closes: the writer's last slots close the files. */
     private volatile boolean readerClosed;
-
     /**
-     * Whether every write also rewrites the header's hint slot: stores whose commits are not forced. The others'
-     * small forces vouch by trailing slots.
+     * Whether every write rewrites the header's hint (commits not forced); otherwise small forces use trailing slots.
      */
     private final boolean hintEachWrite;
 
@@ -120,9 +118,12 @@ final class PreallocatedLog {
                 if (file == null) {
                     return; // between files: the full one was forced when Xodus closed it
                 }
-                long[] vouched = new long[1];
-                recorded(() -> vouched[0] = file.writeSlotForForce(!hintEachWrite));
-                trailingEnd = vouched[0];
+                try {
+                    trailingEnd = file.writeSlotForForce(!hintEachWrite);
+                } catch (IOException e) {
+                    failure = e;
+                    throw e;
+                }
             }
             recorded(file::force);
             synchronized (writeLock) {
