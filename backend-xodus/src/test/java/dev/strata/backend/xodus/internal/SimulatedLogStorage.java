@@ -60,16 +60,11 @@ final class SimulatedLogStorage implements LogStorage {
                 files.put(key, state);
             }
         }
-        return new LogChannel() {
-            @Override
-            public int read(ByteBuffer target, long position) throws IOException {
-                return real.read(target, position);
-            }
-
+        return new ForwardingLogChannel(real) {
             @Override
             public int write(ByteBuffer source, long position) throws IOException {
                 ByteBuffer copy = source.duplicate();
-                int written = real.write(source, position);
+                int written = super.write(source, position);
                 byte[] bytes = new byte[written];
                 copy.get(bytes);
                 synchronized (SimulatedLogStorage.this) {
@@ -83,7 +78,7 @@ final class SimulatedLogStorage implements LogStorage {
 
             @Override
             public void force() throws IOException {
-                real.force();
+                super.force();
                 synchronized (SimulatedLogStorage.this) {
                     forces++;
                     FileState state = files.get(key);
@@ -97,13 +92,8 @@ final class SimulatedLogStorage implements LogStorage {
             }
 
             @Override
-            public long size() throws IOException {
-                return real.size();
-            }
-
-            @Override
             public void truncate(long size) throws IOException {
-                real.truncate(size);
+                super.truncate(size);
                 synchronized (SimulatedLogStorage.this) {
                     FileState state = files.get(key);
                     if (state != null) { // a truncation is forced at once by the log, so keep it simple here
@@ -111,11 +101,6 @@ final class SimulatedLogStorage implements LogStorage {
                         state.pending.clear();
                     }
                 }
-            }
-
-            @Override
-            public void close() throws IOException {
-                real.close();
             }
         };
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -203,18 +202,7 @@ class TrailingSlotTest {
         LogStorage held = new LogStorage() {
             @Override
             public LogChannel open(Path file, boolean create) throws IOException {
-                LogChannel channel = disk.open(file, create);
-                return new LogChannel() {
-                    @Override
-                    public int read(ByteBuffer target, long position) throws IOException {
-                        return channel.read(target, position);
-                    }
-
-                    @Override
-                    public int write(ByteBuffer source, long position) throws IOException {
-                        return channel.write(source, position);
-                    }
-
+                return new ForwardingLogChannel(disk.open(file, create)) {
                     @Override
                     public void force() throws IOException {
                         if (holdNextForce) {
@@ -222,22 +210,7 @@ class TrailingSlotTest {
                             inForce.countDown();
                             await(release);
                         }
-                        channel.force();
-                    }
-
-                    @Override
-                    public long size() throws IOException {
-                        return channel.size();
-                    }
-
-                    @Override
-                    public void truncate(long size) throws IOException {
-                        channel.truncate(size);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        channel.close();
+                        super.force();
                     }
                 };
             }
